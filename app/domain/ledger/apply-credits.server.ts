@@ -1,0 +1,134 @@
+// Applies credits (payments, credit notes, credit adjustments) to charges, and reverses applications.
+// The ledger's invariants are enforced here, inside one transaction that locks every document
+// involved (in id order, so concurrent callers cannot deadlock):
+//   - a charge's open amount never goes below zero;
+//   - a credit is never applied beyond its amount;
+//   - both documents belong to the same account and currency, and are not cancelled.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { applications, documents } from "#db/schema";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { openAmountSql } from "./get-account-balances.server";
+import { dec, toMoney } from "~/utils/money";
+import type Decimal from "decimal.js";
+import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import { LedgerRuleError } from "./errors";
+import { type ApplicationInput, ApplicationInputSchema } from "./schemas";
+
+export async function applyCredits(db: DbOrTx, actor: Actor, inputs: ApplicationInput[]): Promise<string[]> {
+  const items = inputs.map((i) => ApplicationInputSchema.parse(i));
+  if (items.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const ids = [...new Set(items.flatMap((i) => [i.sourceId, i.targetId]))].sort();
+    // Lock in a stable order; the aggregate below runs after the locks are held, so it sees committed applications.
+    await tx.select({ id: documents.id }).from(documents).where(inArray(documents.id, ids)).orderBy(documents.id).for("update");
+    const rows = await queryRows<{
+      id: string; accountId: string; effect: "charge" | "credit"; currency: "MXN" | "COP" | "USD";
+      status: string; issueDate: string; open: string;
+    }>(tx, sql`
+      select d.id, d.account_id as "accountId", d.effect, d.currency, d.status, d.issue_date::text as "issueDate",
+             (${openAmountSql()})::text as open
+      from documents d where d.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const remaining = new Map<string, Decimal>();
+    for (const r of rows) remaining.set(r.id, dec(r.open));
+
+    const values: (typeof applications.$inferInsert)[] = [];
+    for (const item of items) {
+      const source = byId.get(item.sourceId);
+      const target = byId.get(item.targetId);
+      if (!source || !target) throw new LedgerRuleError("document.not_found");
+      if (source.status === "cancelled" || target.status === "cancelled") throw new LedgerRuleError("document.cancelled");
+      if (source.effect !== "credit" || target.effect !== "charge") throw new LedgerRuleError("application.wrong_direction");
+      if (source.accountId !== target.accountId) throw new LedgerRuleError("application.other_account");
+      if (source.currency !== target.currency) throw new LedgerRuleError("application.currency_mismatch");
+      if (item.appliedOn < source.issueDate || item.appliedOn < target.issueDate) throw new LedgerRuleError("application.before_issue");
+      const amount = dec(item.amount);
+      const targetOpen = remaining.get(target.id)!;
+      const sourceOpen = remaining.get(source.id)!;
+      if (amount.greaterThan(targetOpen)) {
+        throw new LedgerRuleError("application.exceeds_open_amount", `open ${toMoney(targetOpen)}, applying ${item.amount}`);
+      }
+      if (amount.greaterThan(sourceOpen)) {
+        throw new LedgerRuleError("application.exceeds_unapplied_amount", `unapplied ${toMoney(sourceOpen)}, applying ${item.amount}`);
+      }
+      remaining.set(target.id, targetOpen.minus(amount));
+      remaining.set(source.id, sourceOpen.minus(amount));
+      values.push({
+        sourceId: source.id,
+        targetId: target.id,
+        amount: toMoney(amount),
+        currency: target.currency,
+        appliedOn: item.appliedOn,
+        createdById: actor.userId ?? null,
+      });
+    }
+    const inserted: string[] = [];
+    for (let i = 0; i < values.length; i += 500) {
+      const rowsOut = await tx.insert(applications).values(values.slice(i, i + 500)).returning({ id: applications.id });
+      inserted.push(...rowsOut.map((r) => r.id));
+    }
+    await recordAuditEvents(
+      tx,
+      actor,
+      values.map((v, i) => ({
+        action: "application.created",
+        entityType: "application",
+        entityId: inserted[i],
+        after: { sourceId: v.sourceId, targetId: v.targetId, amount: v.amount, currency: v.currency, appliedOn: v.appliedOn },
+      })),
+    );
+    return inserted;
+  });
+}
+
+export async function applyCredit(db: DbOrTx, actor: Actor, input: ApplicationInput): Promise<string> {
+  const [id] = await applyCredits(db, actor, [input]);
+  return id;
+}
+
+/**
+ * Reverses an application by writing its negation; the original row stays. The documents are locked so
+ * a reversal cannot interleave with an application to the same documents.
+ */
+export async function reverseApplication(
+  db: DbOrTx,
+  actor: Actor,
+  input: { applicationId: string; reversedOn: string; reason: string },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [original] = await tx.select().from(applications).where(eq(applications.id, input.applicationId));
+    if (!original) throw new LedgerRuleError("application.not_found");
+    if (original.reversesId) throw new LedgerRuleError("application.is_reversal");
+    await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(inArray(documents.id, [original.sourceId, original.targetId].sort()))
+      .orderBy(documents.id)
+      .for("update");
+    const [already] = await tx.select({ id: applications.id }).from(applications).where(and(eq(applications.reversesId, original.id)));
+    if (already) throw new LedgerRuleError("application.already_reversed");
+    const [row] = await tx
+      .insert(applications)
+      .values({
+        sourceId: original.sourceId,
+        targetId: original.targetId,
+        amount: toMoney(dec(original.amount).negated()),
+        currency: original.currency,
+        appliedOn: input.reversedOn,
+        reversesId: original.id,
+        reason: input.reason,
+        createdById: actor.userId ?? null,
+      })
+      .returning({ id: applications.id });
+    await recordAuditEvents(tx, actor, [
+      {
+        action: "application.reversed",
+        entityType: "application",
+        entityId: original.id,
+        before: { amount: original.amount, appliedOn: original.appliedOn },
+        after: { reversalId: row.id, reversedOn: input.reversedOn, reason: input.reason },
+      },
+    ]);
+    return row.id;
+  });
+}

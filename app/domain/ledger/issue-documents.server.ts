@@ -1,0 +1,144 @@
+// Issues ledger documents (invoices, notes, payments, adjustments) with their lines, remissions and
+// files, in batches, inside one transaction, each audited. The demo seed and imports use this too.
+import { createHash } from "node:crypto";
+import { createId } from "@paralleldrive/cuid2";
+import { inArray } from "drizzle-orm";
+import { customerAccounts, documentFiles, documents, invoiceLines, remissions, storedFiles } from "#db/schema";
+import type { DbOrTx } from "~/utils/db.server";
+import { addMoney, dec, toMoney } from "~/utils/money";
+import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import { LedgerRuleError } from "./errors";
+import { type DocumentInput, DocumentInputSchema, effectOf } from "./schemas";
+
+const CHUNK = 500;
+
+function chunks<T>(rows: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function sha256Hex(content: Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+export interface IssuedDocument {
+  id: string;
+  amount: string;
+}
+
+/**
+ * Issues documents. Amount of a document with lines is the sum of its lines (subtotal + tax, each
+ * rounded to cents); a given amount that disagrees is refused. Due date defaults to issue date plus
+ * the account's payment term for charges, and to the issue date for credits.
+ */
+export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentInput[]): Promise<IssuedDocument[]> {
+  const parsed = inputs.map((input) => DocumentInputSchema.parse(input));
+  if (parsed.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const accountIds = [...new Set(parsed.map((d) => d.accountId))];
+    const accounts = await tx
+      .select({ id: customerAccounts.id, sellerId: customerAccounts.sellerId, term: customerAccounts.paymentTermDays })
+      .from(customerAccounts)
+      .where(inArray(customerAccounts.id, accountIds));
+    const accountById = new Map(accounts.map((a) => [a.id, a]));
+
+    const docRows: (typeof documents.$inferInsert)[] = [];
+    const lineRows: (typeof invoiceLines.$inferInsert)[] = [];
+    const remissionRows: (typeof remissions.$inferInsert)[] = [];
+    const files: { documentId: string; role: "xml" | "pdf" | "evidence"; fileName: string; mediaType: string; content: Uint8Array; sha256: string }[] = [];
+
+    for (const d of parsed) {
+      const account = accountById.get(d.accountId);
+      if (!account) throw new LedgerRuleError("document.not_found", `account ${d.accountId} not found`);
+      const id = d.id ?? createId();
+      const effect = effectOf(d.kind, d.effect);
+      let amount = d.amount;
+      let subtotal: string | null = null;
+      let taxTotal: string | null = null;
+      if (d.lines && d.lines.length > 0) {
+        const computed = d.lines.map((l, i) => {
+          const lineSubtotal = toMoney(dec(l.quantity).times(l.unitPrice));
+          const lineTax = toMoney(dec(lineSubtotal).times(l.taxRate));
+          return { ...l, lineNo: i + 1, subtotal: lineSubtotal, tax: lineTax, total: addMoney(lineSubtotal, lineTax) };
+        });
+        subtotal = addMoney(...computed.map((l) => l.subtotal));
+        taxTotal = addMoney(...computed.map((l) => l.tax));
+        const total = addMoney(subtotal, taxTotal);
+        if (amount !== undefined && dec(amount).comparedTo(total) !== 0) {
+          throw new LedgerRuleError("document.amount_mismatch", `${d.series}-${d.folio}: amount ${amount} != lines ${total}`);
+        }
+        amount = total;
+        for (const l of computed) lineRows.push({ documentId: id, ...l });
+      }
+      const dueDate = d.dueDate ?? (effect === "charge" ? addDays(d.issueDate, account.term) : d.issueDate);
+      docRows.push({
+        id,
+        sellerId: account.sellerId,
+        accountId: d.accountId,
+        kind: d.kind,
+        effect,
+        series: d.series,
+        folio: d.folio,
+        fiscalId: d.fiscalId ?? null,
+        issueDate: d.issueDate,
+        dueDate,
+        currency: d.currency,
+        amount: toMoney(amount!),
+        subtotal,
+        taxTotal,
+        paymentMethod: d.paymentMethod ?? null,
+        paymentForm: d.paymentForm ?? null,
+        purchaseOrder: d.purchaseOrder ?? null,
+        reference: d.reference ?? null,
+        notes: d.notes ?? null,
+        createdById: actor.userId ?? null,
+      });
+      for (const r of d.remissions ?? []) remissionRows.push({ invoiceId: id, number: r.number, deliveryDate: r.deliveryDate, receivedBy: r.receivedBy ?? null });
+      for (const f of d.files ?? []) files.push({ documentId: id, ...f, sha256: sha256Hex(f.content) });
+    }
+
+    for (const c of chunks(docRows)) await tx.insert(documents).values(c);
+    for (const c of chunks(lineRows)) await tx.insert(invoiceLines).values(c);
+    for (const c of chunks(remissionRows)) await tx.insert(remissions).values(c);
+    if (files.length > 0) {
+      const unique = new Map(files.map((f) => [f.sha256, f]));
+      for (const c of chunks([...unique.values()], 200)) {
+        await tx
+          .insert(storedFiles)
+          .values(c.map((f) => ({ sha256: f.sha256, mediaType: f.mediaType, size: f.content.byteLength, content: f.content })))
+          .onConflictDoNothing({ target: storedFiles.sha256 });
+      }
+      const idBySha = new Map<string, string>();
+      for (const c of chunks([...unique.keys()], 1000)) {
+        const rows = await tx.select({ id: storedFiles.id, sha256: storedFiles.sha256 }).from(storedFiles).where(inArray(storedFiles.sha256, c));
+        for (const r of rows) idBySha.set(r.sha256, r.id);
+      }
+      for (const c of chunks(files)) {
+        await tx
+          .insert(documentFiles)
+          .values(c.map((f) => ({ documentId: f.documentId, fileId: idBySha.get(f.sha256)!, role: f.role, fileName: f.fileName })))
+          .onConflictDoNothing();
+      }
+    }
+    for (const c of chunks(docRows)) {
+      await recordAuditEvents(
+        tx,
+        actor,
+        c.map((d) => ({
+          action: "document.issued",
+          entityType: "document",
+          entityId: d.id!,
+          after: { kind: d.kind, series: d.series, folio: d.folio, amount: d.amount, currency: d.currency, accountId: d.accountId },
+        })),
+      );
+    }
+    return docRows.map((d) => ({ id: d.id!, amount: d.amount as string }));
+  });
+}

@@ -1,0 +1,98 @@
+// Owns the database connection. PGlite (embedded, data under ./data/pglite) unless DATABASE_URL
+// names a PostgreSQL server, then node-postgres with a pool. No other module knows which driver runs.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type SQL, sql } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as tables from "#db/schema";
+import * as relations from "#db/relations";
+
+export const schema = { ...tables, ...relations };
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; every domain function accepts either a Db or a Tx. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
+
+// Any fixed 64-bit key: instances starting together on PostgreSQL migrate one at a time.
+const MIGRATION_LOCK = 7_265_104_223;
+
+export interface OpenOptions {
+  /** postgres://… ; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data directory; "memory://" or undefined for in-memory. */
+  dataDir?: string;
+  /** PGlite: a dump (from dumpDataDir) to start from. */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, driver: "postgres", close: () => pool.end() };
+  }
+  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, driver: "pglite", close: () => client.close() };
+}
+
+/** Applies the committed SQL migrations; idempotent. On PostgreSQL, serialised by an advisory lock. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.driver === "pglite") {
+    await migratePglite(database.db as never, { migrationsFolder });
+    return;
+  }
+  await database.db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+  try {
+    await migratePg(database.db as never, { migrationsFolder });
+  } finally {
+    await database.db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+  }
+}
+
+export function databaseOptionsFromEnv(env: Record<string, string | undefined> = process.env): OpenOptions {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  return { dataDir: env.PGLITE_DIR ?? path.resolve(process.cwd(), "data/pglite") };
+}
+
+let opening: Promise<Database> | undefined;
+
+/** The process-wide database, opened and migrated once (memoised so concurrent first requests share it). */
+export function getDatabase(): Promise<Database> {
+  opening ??= (async () => {
+    const database = await openDatabase(databaseOptionsFromEnv());
+    await migrateDatabase(database);
+    const shutdown = () => {
+      database.close().finally(() => process.exit(0));
+    };
+    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", shutdown);
+    return database;
+  })();
+  return opening;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

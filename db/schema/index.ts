@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./identity";
+export * from "./organization";
+export * from "./ledger";
+export * from "./audit";

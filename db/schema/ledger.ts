@@ -1,0 +1,159 @@
+// The receivables ledger: documents, their lines, remissions, applications and stored files.
+// Balances are never stored: open amounts are derived from documents and applications.
+import { sql } from "drizzle-orm";
+import { bigint, check, customType, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, money } from "./_columns";
+import { currencyEnum, documentEffectEnum, documentKindEnum, documentStatusEnum, fileRoleEnum } from "./enums";
+import { users } from "./identity";
+import { customerAccounts, sellers } from "./organization";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: id(),
+    sellerId: text("seller_id")
+      .notNull()
+      .references(() => sellers.id),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => customerAccounts.id),
+    kind: documentKindEnum("kind").notNull(),
+    /** charge raises the balance (invoice, debit note), credit lowers it (payment, credit note); adjustments may be either. */
+    effect: documentEffectEnum("effect").notNull(),
+    series: text("series").notNull(),
+    folio: text("folio").notNull(),
+    /** CFDI UUID (MX) or DIAN CUFE (CO); payments carry the bank reference in `reference`. */
+    fiscalId: text("fiscal_id"),
+    issueDate: date("issue_date", { mode: "string" }).notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    currency: currencyEnum("currency").notNull(),
+    amount: money("amount").notNull(),
+    subtotal: money("subtotal"),
+    taxTotal: money("tax_total"),
+    status: documentStatusEnum("status").notNull().default("issued"),
+    /** SAT MetodoPago: PUE (paid in one go) or PPD (paid later). */
+    paymentMethod: text("payment_method"),
+    /** SAT FormaPago code, e.g. 03 transfer, 99 to be defined. */
+    paymentForm: text("payment_form"),
+    purchaseOrder: text("purchase_order"),
+    reference: text("reference"),
+    notes: text("notes"),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("documents_seller_kind_series_folio_uq").on(t.sellerId, t.kind, t.series, t.folio),
+    uniqueIndex("documents_fiscal_id_uq").on(t.fiscalId),
+    index("documents_account_kind_issue_idx").on(t.accountId, t.kind, t.issueDate),
+    index("documents_account_due_idx").on(t.accountId, t.dueDate),
+    index("documents_account_issue_idx").on(t.accountId, t.issueDate, t.id),
+    index("documents_purchase_order_idx").on(t.purchaseOrder),
+    check("documents_amount_positive", sql`${t.amount} > 0`),
+    check("documents_due_after_issue", sql`${t.dueDate} >= ${t.issueDate}`),
+    check(
+      "documents_kind_effect",
+      sql`(${t.kind} in ('invoice','debit_note') and ${t.effect} = 'charge') or (${t.kind} in ('credit_note','payment') and ${t.effect} = 'credit') or ${t.kind} = 'adjustment'`,
+    ),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  "invoice_lines",
+  {
+    id: id(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    lineNo: integer("line_no").notNull(),
+    sku: text("sku").notNull(),
+    description: text("description").notNull(),
+    unit: text("unit").notNull(),
+    /** SAT ClaveProdServ / ClaveUnidad for CFDI. */
+    productCode: text("product_code").notNull(),
+    unitCode: text("unit_code").notNull(),
+    quantity: numeric("quantity", { precision: 18, scale: 4 }).notNull(),
+    unitPrice: numeric("unit_price", { precision: 18, scale: 4 }).notNull(),
+    taxRate: numeric("tax_rate", { precision: 6, scale: 4 }).notNull(),
+    subtotal: money("subtotal").notNull(),
+    tax: money("tax").notNull(),
+    total: money("total").notNull(),
+  },
+  (t) => [uniqueIndex("invoice_lines_document_line_uq").on(t.documentId, t.lineNo)],
+);
+
+export const remissions = pgTable(
+  "remissions",
+  {
+    id: id(),
+    invoiceId: text("invoice_id")
+      .notNull()
+      .references(() => documents.id),
+    number: text("number").notNull(),
+    deliveryDate: date("delivery_date", { mode: "string" }).notNull(),
+    receivedBy: text("received_by"),
+  },
+  (t) => [index("remissions_invoice_idx").on(t.invoiceId), index("remissions_number_idx").on(t.number)],
+);
+
+/**
+ * A credit (payment, credit note, credit adjustment) applied to a charge. A reversal is a new row with the
+ * negated amount pointing at the row it reverses; rows are never updated or deleted.
+ */
+export const applications = pgTable(
+  "applications",
+  {
+    id: id(),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => documents.id),
+    targetId: text("target_id")
+      .notNull()
+      .references(() => documents.id),
+    amount: money("amount").notNull(),
+    currency: currencyEnum("currency").notNull(),
+    appliedOn: date("applied_on", { mode: "string" }).notNull(),
+    reversesId: text("reverses_id"),
+    reason: text("reason"),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("applications_target_idx").on(t.targetId, t.appliedOn),
+    index("applications_source_idx").on(t.sourceId, t.appliedOn),
+    uniqueIndex("applications_reverses_uq").on(t.reversesId),
+    check("applications_amount_nonzero", sql`${t.amount} <> 0`),
+    check(
+      "applications_reversal_sign",
+      sql`(${t.reversesId} is null and ${t.amount} > 0) or (${t.reversesId} is not null and ${t.amount} < 0)`,
+    ),
+  ],
+);
+
+export const storedFiles = pgTable("stored_files", {
+  id: id(),
+  sha256: text("sha256").notNull().unique(),
+  mediaType: text("media_type").notNull(),
+  size: bigint("size", { mode: "number" }).notNull(),
+  content: bytea("content").notNull(),
+  createdAt: createdAt(),
+});
+
+export const documentFiles = pgTable(
+  "document_files",
+  {
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    fileId: text("file_id")
+      .notNull()
+      .references(() => storedFiles.id),
+    role: fileRoleEnum("role").notNull(),
+    fileName: text("file_name").notNull(),
+    attachedAt: timestamp("attached_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.fileId] }), index("document_files_document_role_idx").on(t.documentId, t.role)],
+);

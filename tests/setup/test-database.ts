@@ -1,0 +1,42 @@
+// A fresh, migrated database for one test file: PGlite restored from the migrated snapshot, or a
+// PostgreSQL database cloned from the migrated template (dropped on close).
+import { readFileSync } from "node:fs";
+import { createId } from "@paralleldrive/cuid2";
+import pg from "pg";
+import { inject } from "vitest";
+import { type Database, openDatabase } from "~/utils/db.server";
+
+export interface TestDatabase extends Database {
+  /** PostgreSQL only: the URL of this file's database, for tests that need several connections. */
+  url?: string;
+}
+
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const templateUrl = inject("templateDatabaseUrl");
+  if (templateUrl) {
+    const template = new URL(templateUrl);
+    const name = `cartera_t_${createId().slice(0, 10)}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template.pathname.slice(1)}`);
+    await admin.end();
+    const u = new URL(templateUrl);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ url: u.toString(), poolSize: 5 });
+    return {
+      ...database,
+      url: u.toString(),
+      async close() {
+        await database.close();
+        const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await dropper.connect();
+        await dropper.query(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      },
+    };
+  }
+  const snapshot = readFileSync(inject("pgliteSnapshot"));
+  return openDatabase({ loadDataDir: new Blob([snapshot]) });
+}
