@@ -1,0 +1,79 @@
+// End-to-end tests: the production build served by `node scripts/start.mjs` (which migrates and seeds
+// a throwaway database first), driven through Debian's chromium. `npm test` builds before this runs.
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// The config is evaluated by the runner and again by each worker: the throwaway PGlite directory is
+// chosen once and handed on through the environment, so every process agrees on it and the global
+// teardown can delete it.
+if (!process.env.DATABASE_URL && !process.env.CARTERA_E2E_PGLITE_DIR) {
+  process.env.CARTERA_E2E_PGLITE_DIR = path.join(
+    os.tmpdir(),
+    `cartera-e2e-${process.pid}-${randomBytes(4).toString("hex")}`,
+  );
+}
+
+const databaseEnv: Record<string, string> = process.env.DATABASE_URL
+  ? { DATABASE_URL: process.env.DATABASE_URL }
+  : { PGLITE_DIR: process.env.CARTERA_E2E_PGLITE_DIR! };
+
+export default defineConfig({
+  testDir: "./tests/e2e",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    locale: "es-MX",
+    timezoneId: "America/Mexico_City",
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // start.mjs skips the build when build/ is newer than the sources (npm test builds first), runs
+    // scripts/prepare-database.ts (migrate + seed an empty database), then serves with remix-serve.
+    command: "node scripts/start.mjs",
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    // Seeding a fresh database runs before the server listens.
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      ...databaseEnv,
+      PORT: String(port),
+      SEED_INVOICES: process.env.SEED_INVOICES ?? "3000",
+      NODE_ENV: "production",
+    },
+  },
+});

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm test`: every test, in order — vitest (unit + integration), the production build, Playwright
+// (e2e against that build). Stops at the first failing step with its exit code. Runs on PGlite, or
+// on PostgreSQL when DATABASE_URL is set (vitest clones databases from a template; e2e seeds the
+// database DATABASE_URL names if it is empty).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+
+function describeDatabase(url) {
+  if (!url) return "PGlite (embedded; throwaway databases per test file and for e2e)";
+  try {
+    const u = new URL(url);
+    const user = u.username ? `${decodeURIComponent(u.username)}${u.password ? ":***" : ""}@` : "";
+    return `PostgreSQL ${user}${u.host}${u.pathname} (DATABASE_URL)`;
+  } catch {
+    return "PostgreSQL (DATABASE_URL, unparseable: not shown)";
+  }
+}
+
+const steps = [
+  { name: "vitest (unit + integration)", cmd: bin("vitest"), args: ["run"] },
+  { name: "build (remix vite:build)", cmd: bin("remix"), args: ["vite:build"] },
+  { name: "playwright (e2e)", cmd: bin("playwright"), args: ["test"] },
+];
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+console.log(`\n▶ Database: ${describeDatabase(process.env.DATABASE_URL)}\n`);
+
+const timings = [];
+const started = Date.now();
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}\n`);
+  const t0 = Date.now();
+  // Extra arguments (`npm test -- -g home`) would be ambiguous across three tools: none are passed.
+  const result = spawnSync(step.cmd, step.args, { cwd: root, stdio: "inherit", env: process.env });
+  timings.push(`${step.name}: ${seconds(Date.now() - t0)}`);
+  if (result.status !== 0) {
+    const why = result.error ? result.error.message : result.signal ? `signal ${result.signal}` : `exit ${result.status}`;
+    console.error(`\n✖ ${step.name} failed (${why}).\n  ${timings.join("\n  ")}`);
+    process.exit(result.status || 1);
+  }
+}
+console.log(`\n✔ All tests passed on ${describeDatabase(process.env.DATABASE_URL)} in ${seconds(Date.now() - started)}.\n  ${timings.join("\n  ")}`);

@@ -1,0 +1,71 @@
+// The Playwright `test` every e2e spec imports. It adds two things to each test:
+// - any `console.error` or uncaught page error in the browser fails the test (after it ran, with
+//   the messages listed), so hydration mismatches and broken scripts never pass silently;
+// - `expectAccessible(page)`: axe-core over the current page (WCAG 2.0/2.1 A and AA), failing on
+//   serious or critical violations and printing each with the offending elements.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
+
+export interface Fixtures {
+  /** Messages from console.error and page errors seen so far in this test. */
+  browserErrors: string[];
+  expectAccessible: (page: Page, options?: { include?: string; exclude?: string[] }) => Promise<void>;
+}
+
+export function formatViolations(violations: AxeResults["violations"]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `    - ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ") ?? ""}`)
+        .join("\n");
+      const more = v.nodes.length > 5 ? `\n    … and ${v.nodes.length - 5} more` : "";
+      return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
+    })
+    .join("\n\n");
+}
+
+export const test = base.extend<Fixtures>({
+  browserErrors: [
+    async ({ page }, use, testInfo) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() !== "error") return;
+        const where = message.location().url ? ` (${message.location().url}:${message.location().lineNumber})` : "";
+        errors.push(`console.error: ${message.text()}${where}`);
+      });
+      page.on("pageerror", (error) => errors.push(`page error: ${error.stack ?? error.message}`));
+      await use(errors);
+      // A test that already failed keeps its own error; the browser's errors are still attached.
+      if (errors.length > 0) {
+        await testInfo.attach("browser-errors", { body: errors.join("\n"), contentType: "text/plain" });
+        if (testInfo.status === testInfo.expectedStatus) {
+          throw new Error(`The browser reported ${errors.length} error(s):\n${errors.join("\n")}`);
+        }
+      }
+    },
+    { auto: true },
+  ],
+
+  expectAccessible: async ({}, use, testInfo) => {
+    await use(async (page, options = {}) => {
+      let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+      if (options.include) builder = builder.include(options.include);
+      for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+      const results = await builder.analyze();
+      const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      const minor = results.violations.filter((v) => !blocking.includes(v));
+      if (minor.length > 0) {
+        await testInfo.attach("axe-minor-violations", { body: formatViolations(minor), contentType: "text/plain" });
+      }
+      expect(
+        blocking,
+        `Accessibility violations (serious or critical) on ${page.url()}:\n\n${formatViolations(blocking)}\n`,
+      ).toEqual([]);
+    });
+  },
+});
+
+export { expect };
