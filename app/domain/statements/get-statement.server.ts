@@ -1,0 +1,199 @@
+// Builds a customer's statement of account for a period, per currency: opening balance, the
+// period's movements with a running balance, closing balance, and aging at a date.
+//
+// What a movement is: every issued document of the account whose issue date falls in the period
+// (charges: invoice, debit note, charge adjustment; credits: credit note, payment, credit
+// adjustment). The balance is Σ charges − Σ credits by issue date. Applications only move money
+// between two documents of the same account and currency, so neither they nor their reversals
+// (a returned cheque) change the balance: they change open amounts and therefore the aging.
+// Cancelled documents are left out entirely, as the ledger's balances leave them out: the schema
+// records no cancellation date, so a cancellation cannot be placed in a period honestly.
+import Decimal from "decimal.js";
+import { type SQL, sql } from "drizzle-orm";
+import { AGING_BUCKETS, type AgingBucket, agingBucketSql, openAmountSql } from "~/domain/ledger/get-account-balances.server";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { type Currency, type MoneyString, toMoney } from "~/utils/money";
+import { defaultStatementPeriod } from "./period";
+import { type StatementQuery, StatementQuerySchema } from "./schemas";
+import type { MovementKind, Statement, StatementAging, StatementHeader, StatementMovement, StatementSection } from "./types";
+
+interface HeaderRow {
+  sellerId: string;
+  sellerLegalName: string;
+  sellerTaxId: string;
+  country: "MX" | "CO";
+  timeZone: string;
+  accountNumber: string;
+  legalName: string;
+  taxId: string;
+  currency: Currency;
+  paymentTermDays: number;
+  creditLimit: string;
+}
+
+interface MovementRow {
+  id: string;
+  kind: MovementKind;
+  effect: "charge" | "credit";
+  series: string;
+  folio: string;
+  fiscalId: string | null;
+  issueDate: string;
+  dueDate: string;
+  currency: Currency;
+  amount: string;
+  description: string | null;
+  openAmount: string | null;
+}
+
+type AgingRow = Record<string, string | number>;
+
+/**
+ * The statement of `accountId` for [from, to] (both inclusive; defaults to the current month to date
+ * in the seller's time zone), or null when the caller may not see the account. Aging and open
+ * amounts are computed at `asOf` (default: `to`), counting only applications applied on or before it,
+ * over the documents issued on or before both `to` and `asOf`.
+ */
+export async function getStatement(db: DbOrTx, query: StatementQuery): Promise<Statement | null> {
+  const q = StatementQuerySchema.parse(query);
+  if (!q.accountIds.includes(q.accountId)) return null;
+
+  const [head] = await queryRows<HeaderRow>(db, sql`
+    select s.id as "sellerId", s.legal_name as "sellerLegalName", s.tax_id as "sellerTaxId", s.country, s.time_zone as "timeZone",
+           a.number as "accountNumber", a.legal_name as "legalName", a.tax_id as "taxId", a.currency,
+           a.payment_term_days as "paymentTermDays", a.credit_limit::text as "creditLimit"
+    from customer_accounts a join sellers s on s.id = a.seller_id
+    where a.id = ${q.accountId} and a.id in (${sql.join(q.accountIds.map((id) => sql`${id}`), sql`, `)})`);
+  if (!head) return null;
+
+  const period = q.from && q.to ? { from: q.from, to: q.to } : defaultStatementPeriod(head.timeZone, q.now ?? new Date());
+  const agingDate = q.asOf ?? period.to;
+  // A document issued after the aging date did not exist then, so it has no open amount at that date.
+  const agingCutoff = agingDate < period.to ? agingDate : period.to;
+
+  // Three set-based queries, each bounded by the account and an index range; no per-row queries.
+  const [openingRows, movementRows, agingRows] = await Promise.all([
+    queryRows<{ currency: Currency; opening: string }>(db, sql`
+      select d.currency, sum(case when d.effect = 'charge' then d.amount else -d.amount end)::numeric(18,2)::text as opening
+      from documents d
+      where d.account_id = ${q.accountId} and d.status = 'issued' and d.issue_date < ${period.from}::date
+      group by d.currency`),
+    queryRows<MovementRow>(db, sql`
+      select d.id, d.kind, d.effect, d.series, d.folio, d.fiscal_id as "fiscalId",
+             d.issue_date::text as "issueDate", d.due_date::text as "dueDate", d.currency, d.amount::text as amount,
+             coalesce(d.notes, d.reference, d.purchase_order) as description,
+             case when d.effect = 'charge' and d.issue_date <= ${agingDate}::date
+                  then (${openAmountSql(agingDate)})::numeric(18,2)::text end as "openAmount"
+      from documents d
+      where d.account_id = ${q.accountId} and d.status = 'issued'
+        and d.issue_date between ${period.from}::date and ${period.to}::date
+      order by d.currency, d.issue_date, d.effect, d.series, length(d.folio), d.folio, d.id`),
+    queryAging(db, q.accountId, agingDate, agingCutoff),
+  ]);
+
+  const header: StatementHeader = {
+    seller: { id: head.sellerId, legalName: head.sellerLegalName, taxId: head.sellerTaxId, country: head.country, timeZone: head.timeZone },
+    customer: {
+      accountId: q.accountId,
+      accountNumber: head.accountNumber,
+      legalName: head.legalName,
+      taxId: head.taxId,
+      currency: head.currency,
+      paymentTermDays: Number(head.paymentTermDays),
+      creditLimit: head.creditLimit,
+    },
+  };
+
+  const currencies = new Set<Currency>([head.currency]);
+  for (const r of openingRows) if (new Decimal(r.opening).isZero() === false) currencies.add(r.currency);
+  for (const r of movementRows) currencies.add(r.currency);
+  for (const r of agingRows) currencies.add(r.currency as Currency);
+  const ordered = [...currencies].sort((a, b) => (a === head.currency ? -1 : b === head.currency ? 1 : a.localeCompare(b)));
+
+  const sections = ordered.map((currency): StatementSection => {
+    const opening = openingRows.find((r) => r.currency === currency)?.opening ?? "0.00";
+    let running = new Decimal(opening);
+    let charges = new Decimal(0);
+    let credits = new Decimal(0);
+    const movements = movementRows
+      .filter((r) => r.currency === currency)
+      .map((r): StatementMovement => {
+        if (r.effect === "charge") {
+          running = running.plus(r.amount);
+          charges = charges.plus(r.amount);
+        } else {
+          running = running.minus(r.amount);
+          credits = credits.plus(r.amount);
+        }
+        const open = r.openAmount;
+        return {
+          documentId: r.id,
+          kind: r.kind,
+          effect: r.effect,
+          seriesFolio: `${r.series}-${r.folio}`,
+          series: r.series,
+          folio: r.folio,
+          fiscalId: r.fiscalId,
+          issueDate: r.issueDate,
+          dueDate: r.dueDate,
+          description: r.description,
+          charge: r.effect === "charge" ? toMoney(r.amount) : null,
+          credit: r.effect === "credit" ? toMoney(r.amount) : null,
+          balance: toMoney(running),
+          openAmount: open,
+          overdue: open !== null && new Decimal(open).greaterThan(0) && r.dueDate < agingDate,
+        };
+      });
+    return {
+      currency,
+      openingBalance: toMoney(opening),
+      totalCharges: toMoney(charges),
+      totalCredits: toMoney(credits),
+      closingBalance: toMoney(running),
+      movements,
+      aging: toAging(agingRows.find((r) => r.currency === currency), agingDate),
+    };
+  });
+
+  return { ...header, period, sections };
+}
+
+/** Aging per currency at `agingDate`, over documents issued up to `cutoff`; mirrors getAccountBalances. */
+function queryAging(db: DbOrTx, accountId: string, agingDate: string, cutoff: string): Promise<AgingRow[]> {
+  const bucketColumns: SQL[] = AGING_BUCKETS.map(
+    (b) => sql`coalesce(sum(open) filter (where effect = 'charge' and bucket = ${b}), 0)::numeric(18,2)::text as ${sql.identifier(`amount_${b}`)},
+               count(*) filter (where effect = 'charge' and bucket = ${b})::int as ${sql.identifier(`count_${b}`)}`,
+  );
+  return queryRows<AgingRow>(db, sql`
+    with open_items as (
+      select d.currency, d.effect, d.due_date, ${openAmountSql(agingDate)} as open
+      from documents d
+      where d.account_id = ${accountId} and d.status = 'issued' and d.issue_date <= ${cutoff}::date
+    ), bucketed as (
+      select currency, effect, open, ${agingBucketSql(sql`due_date`, agingDate)} as bucket
+      from open_items where open > 0
+    )
+    select currency,
+      coalesce(sum(open) filter (where effect = 'charge'), 0)::numeric(18,2)::text as open_charges,
+      coalesce(sum(open) filter (where effect = 'credit'), 0)::numeric(18,2)::text as unapplied_credits,
+      coalesce(sum(open) filter (where effect = 'charge' and bucket <> 'current'), 0)::numeric(18,2)::text as overdue,
+      ${sql.join(bucketColumns, sql`, `)}
+    from bucketed group by currency`);
+}
+
+function toAging(row: AgingRow | undefined, asOf: string): StatementAging {
+  const money = (key: string): MoneyString => toMoney(row ? String(row[key]) : "0");
+  const buckets = Object.fromEntries(
+    AGING_BUCKETS.map((b) => [b, { amount: money(`amount_${b}`), count: row ? Number(row[`count_${b}`]) : 0 }]),
+  ) as Record<AgingBucket, { amount: MoneyString; count: number }>;
+  const openCharges = money("open_charges");
+  const unappliedCredits = money("unapplied_credits");
+  return {
+    asOf,
+    buckets,
+    openCharges,
+    unappliedCredits,
+    balance: toMoney(new Decimal(openCharges).minus(unappliedCredits)),
+    overdue: money("overdue"),
+  };
+}
