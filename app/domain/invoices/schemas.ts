@@ -1,0 +1,94 @@
+// Schemas of the invoice list's query: filters, sort and page, parsed from URL search params.
+// Every field is optional and accepts the strings a GET form sends; an empty field ("") means "not set".
+import { z } from "zod";
+import { CurrencySchema } from "~/domain/ledger/schemas";
+
+/** A form left blank sends "", which must mean "no filter" rather than a validation error. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), schema.optional());
+
+const IsoDateParamSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" });
+/** Non-negative amount as typed by a person: "1234", "1234.5"; commas as thousands separators are dropped. */
+const AmountParamSchema = z
+  .string()
+  .transform((v) => v.replace(/,/g, ""))
+  .pipe(z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, { message: "money" }));
+
+export const DOCUMENT_LIST_TABS = ["invoices", "notes"] as const;
+export const DocumentListTabSchema = z.enum(DOCUMENT_LIST_TABS);
+export type DocumentListTab = z.infer<typeof DocumentListTabSchema>;
+
+/**
+ * open: something left to pay (charges) or to apply (credit notes), overdue included;
+ * overdue: charges past their due date with something left to pay;
+ * due_soon: charges due today or within the next DUE_SOON_DAYS days with something left to pay;
+ * paid: issued documents with nothing left open (fully paid charges, fully applied credit notes);
+ * cancelled: cancelled documents.
+ */
+export const DOCUMENT_STATUS_FILTERS = ["open", "overdue", "due_soon", "paid", "cancelled"] as const;
+export const DocumentStatusFilterSchema = z.enum(DOCUMENT_STATUS_FILTERS);
+export type DocumentStatusFilter = z.infer<typeof DocumentStatusFilterSchema>;
+export const DUE_SOON_DAYS = 7;
+
+export const DocumentListFiltersSchema = z.object({
+  status: optional(DocumentStatusFilterSchema),
+  /** Restricts to one of the caller's accounts; an account outside them matches nothing. */
+  account: optional(z.string().max(64)),
+  currency: optional(CurrencySchema),
+  issuedFrom: optional(IsoDateParamSchema),
+  issuedTo: optional(IsoDateParamSchema),
+  dueFrom: optional(IsoDateParamSchema),
+  dueTo: optional(IsoDateParamSchema),
+  amountMin: optional(AmountParamSchema),
+  amountMax: optional(AmountParamSchema),
+  /** Serie-folio ("A-1234", prefix), folio alone, fiscal UUID/CUFE (prefix), purchase order (prefix) or remission number (exact). */
+  q: optional(z.string().max(100)),
+});
+export type DocumentListFilters = z.infer<typeof DocumentListFiltersSchema>;
+
+export const DOCUMENT_SORT_KEYS = ["issue_date", "due_date", "amount", "folio"] as const;
+export const DocumentSortKeySchema = z.enum(DOCUMENT_SORT_KEYS);
+export type DocumentSortKey = z.infer<typeof DocumentSortKeySchema>;
+
+export const DocumentListSortSchema = z.object({
+  sort: optional(DocumentSortKeySchema).transform((v) => v ?? "issue_date"),
+  dir: optional(z.enum(["asc", "desc"])).transform((v) => v ?? "desc"),
+});
+export type DocumentListSort = z.infer<typeof DocumentListSortSchema>;
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** Keyset pagination: `after` continues past a row, `before` goes back before one (cursors come from a previous page). */
+export const DocumentListPageSchema = z.object({
+  size: optional(z.coerce.number().int().min(1).max(MAX_PAGE_SIZE)).transform((v) => v ?? DEFAULT_PAGE_SIZE),
+  after: optional(z.string().max(500)),
+  before: optional(z.string().max(500)),
+});
+export type DocumentListPage = z.infer<typeof DocumentListPageSchema>;
+
+/** The whole query as it arrives in the URL: filters, sort, dir, size, after, before side by side. */
+export const DocumentListQuerySchema = DocumentListFiltersSchema.extend(DocumentListSortSchema.shape).extend(DocumentListPageSchema.shape);
+export type DocumentListQuery = z.infer<typeof DocumentListQuerySchema>;
+
+/** Splits a parsed query into the parts `listDocuments` takes. */
+export function splitDocumentListQuery(query: DocumentListQuery): {
+  filters: DocumentListFilters;
+  sort: DocumentListSort;
+  page: DocumentListPage;
+} {
+  const { sort, dir, size, after, before, ...filters } = query;
+  return { filters, sort: { sort, dir }, page: { size, after, before } };
+}
+
+/** Parses URL search params; invalid input answers `success: false` with zod's issues (the route answers 400 or drops them). */
+export function parseDocumentListSearchParams(params: URLSearchParams) {
+  return DocumentListQuerySchema.safeParse(Object.fromEntries(params));
+}
+
+export const DOCUMENT_ZIP_MAX_DOCUMENTS = 500;
+export const DocumentZipSelectionSchema = z
+  .array(z.string().min(1).max(64))
+  .min(1)
+  .max(DOCUMENT_ZIP_MAX_DOCUMENTS)
+  .transform((ids) => [...new Set(ids)]);
