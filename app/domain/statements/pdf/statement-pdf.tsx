@@ -2,6 +2,10 @@
 // titles) and a footer with "Page X of Y" repeated on every page, one block per currency with
 // opening row, movements and running balance, closing row, and the aging table.
 // Built-in Helvetica only (not embedded): labels avoid glyphs outside WinAnsi.
+//
+// Pages are cut here, not by react-pdf: one long wrapping page re-lays out everything left at each
+// break, which took 94 s for 1,000 rows. Rows have a bounded height (descriptions are shortened),
+// so an estimate per block fills each page; the pages still wrap if an estimate ever falls short.
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { AGING_BUCKETS } from "~/domain/ledger/get-account-balances.server";
 import { formatMoney } from "~/utils/money";
@@ -71,67 +75,137 @@ export interface StatementPdfProps {
   locale: string;
 }
 
+type Block =
+  | { type: "sectionStart"; section: StatementSection }
+  | { type: "movement"; section: StatementSection; movement: StatementMovement }
+  | { type: "noMovements" }
+  | { type: "sectionEnd"; section: StatementSection }
+  | { type: "aging"; section: StatementSection }
+  | { type: "notes"; multiCurrency: boolean };
+
+// Usable height of a LETTER page between the fixed header and footer (792 − 150 − 48 = 594 pt), with slack.
+const PAGE_BUDGET = 570;
+const CONCEPT_CHARS_PER_LINE = 28;
+const DESCRIPTION_MAX = 80;
+
+function getConcept(labels: StatementLabels, m: StatementMovement): string {
+  const description = m.description && m.description.length > DESCRIPTION_MAX ? `${m.description.slice(0, DESCRIPTION_MAX - 3)}...` : m.description;
+  return [getKindLabel(labels, m.kind, m.effect), description].filter(Boolean).join(" - ");
+}
+
+function estimateHeight(block: Block, labels: StatementLabels): number {
+  switch (block.type) {
+    case "sectionStart":
+      return 44;
+    case "movement": {
+      const lines = Math.ceil(getConcept(labels, block.movement).length / CONCEPT_CHARS_PER_LINE);
+      return 14 + (lines - 1) * 9 + (block.movement.fiscalId ? 8 : 0);
+    }
+    case "noMovements":
+      return 14;
+    case "sectionEnd":
+      return 32;
+    case "aging":
+      return 190;
+    case "notes":
+      return 30;
+  }
+}
+
+/** Splits the statement into pages of blocks that fit; a section's title never ends a page alone. */
+export function paginateStatement(statement: Statement, labels: StatementLabels): Block[][] {
+  const blocks: Block[] = [];
+  for (const section of statement.sections) {
+    blocks.push({ type: "sectionStart", section });
+    if (section.movements.length === 0) blocks.push({ type: "noMovements" });
+    for (const movement of section.movements) blocks.push({ type: "movement", section, movement });
+    blocks.push({ type: "sectionEnd", section }, { type: "aging", section });
+  }
+  blocks.push({ type: "notes", multiCurrency: statement.sections.length > 1 });
+
+  const pages: Block[][] = [[]];
+  let used = 0;
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i];
+    let height = estimateHeight(block, labels);
+    // Keep a section's opening row with its first movement.
+    if (block.type === "sectionStart" && i + 1 < blocks.length) height += estimateHeight(blocks[i + 1], labels);
+    if (used + height > PAGE_BUDGET && pages[pages.length - 1].length > 0) {
+      pages.push([]);
+      used = 0;
+    }
+    pages[pages.length - 1].push(block);
+    used += estimateHeight(block, labels);
+  }
+  return pages;
+}
+
 export function StatementPdf({ statement, labels, locale }: StatementPdfProps) {
-  const date = (iso: string) => formatStatementDate(iso, locale);
   const { seller, customer, period } = statement;
   return (
     <Document title={`${labels.title} ${customer.accountNumber} ${period.from} ${period.to}`} author={seller.legalName} language={locale}>
-      <Page size="LETTER" style={styles.page}>
-        <View style={styles.header} fixed>
-          <View style={styles.headerTop}>
-            <View>
-              <Text style={styles.sellerName}>{seller.legalName}</Text>
-              <Text style={styles.muted}>
-                {labels.taxId}: {seller.taxId}
-              </Text>
-            </View>
-            <View>
-              <Text style={styles.title}>{labels.title}</Text>
-              <Text style={[styles.muted, { textAlign: "right" }]}>
-                {labels.period}: {date(period.from)} - {date(period.to)}
-              </Text>
-            </View>
-          </View>
-          <View style={styles.headerGrid}>
-            <View style={styles.headerCol}>
-              <HeaderLine label={labels.customer} value={customer.legalName} />
-              <HeaderLine label={labels.taxId} value={customer.taxId} />
-              <HeaderLine label={labels.accountNumber} value={customer.accountNumber} />
-            </View>
-            <View style={styles.headerCol}>
-              <HeaderLine label={labels.currency} value={customer.currency} />
-              <HeaderLine label={labels.paymentTerm} value={`${customer.paymentTermDays} ${labels.days}`} />
-              <HeaderLine label={labels.creditLimit} value={formatMoney(customer.creditLimit, customer.currency, locale)} />
-            </View>
-          </View>
-          <View style={styles.tableHead}>
-            <Text style={styles.cDate}>{labels.columns.date}</Text>
-            <Text style={styles.cDoc}>{labels.columns.document}</Text>
-            <Text style={styles.cConcept}>
-              {labels.columns.concept} / {labels.columns.fiscalId}
+      {paginateStatement(statement, labels).map((blocks, pageIndex) => (
+        <Page key={pageIndex} size="LETTER" style={styles.page}>
+          <PageHeader statement={statement} labels={labels} locale={locale} />
+          {blocks.map((block, i) => (
+            <BlockView key={i} block={block} statement={statement} labels={labels} locale={locale} />
+          ))}
+          <View style={styles.footer} fixed>
+            <Text>
+              {customer.legalName} - {customer.accountNumber}
             </Text>
-            <Text style={styles.cDue}>{labels.columns.dueDate}</Text>
-            <Text style={styles.cMoney}>{labels.columns.charge}</Text>
-            <Text style={styles.cMoney}>{labels.columns.credit}</Text>
-            <Text style={styles.cMoney}>{labels.columns.balance}</Text>
-            <Text style={styles.cMoney}>{labels.columns.open}</Text>
+            <Text render={({ pageNumber, totalPages }) => labels.page(pageNumber, totalPages)} />
           </View>
-        </View>
-
-        {statement.sections.map((section) => (
-          <SectionBlock key={section.currency} section={section} statement={statement} labels={labels} locale={locale} />
-        ))}
-        <Text style={styles.note}>{labels.overdueNote}</Text>
-        {statement.sections.length > 1 ? <Text style={styles.note}>{labels.currencyNote}</Text> : null}
-
-        <View style={styles.footer} fixed>
-          <Text>
-            {customer.legalName} - {customer.accountNumber}
-          </Text>
-          <Text render={({ pageNumber, totalPages }) => labels.page(pageNumber, totalPages)} />
-        </View>
-      </Page>
+        </Page>
+      ))}
     </Document>
+  );
+}
+
+function PageHeader({ statement, labels, locale }: StatementPdfProps) {
+  const date = (iso: string) => formatStatementDate(iso, locale);
+  const { seller, customer, period } = statement;
+  return (
+    <View style={styles.header} fixed>
+      <View style={styles.headerTop}>
+        <View>
+          <Text style={styles.sellerName}>{seller.legalName}</Text>
+          <Text style={styles.muted}>
+            {labels.taxId}: {seller.taxId}
+          </Text>
+        </View>
+        <View>
+          <Text style={styles.title}>{labels.title}</Text>
+          <Text style={[styles.muted, { textAlign: "right" }]}>
+            {labels.period}: {date(period.from)} - {date(period.to)}
+          </Text>
+        </View>
+      </View>
+      <View style={styles.headerGrid}>
+        <View style={styles.headerCol}>
+          <HeaderLine label={labels.customer} value={customer.legalName} />
+          <HeaderLine label={labels.taxId} value={customer.taxId} />
+          <HeaderLine label={labels.accountNumber} value={customer.accountNumber} />
+        </View>
+        <View style={styles.headerCol}>
+          <HeaderLine label={labels.currency} value={customer.currency} />
+          <HeaderLine label={labels.paymentTerm} value={`${customer.paymentTermDays} ${labels.days}`} />
+          <HeaderLine label={labels.creditLimit} value={formatMoney(customer.creditLimit, customer.currency, locale)} />
+        </View>
+      </View>
+      <View style={styles.tableHead}>
+        <Text style={styles.cDate}>{labels.columns.date}</Text>
+        <Text style={styles.cDoc}>{labels.columns.document}</Text>
+        <Text style={styles.cConcept}>
+          {labels.columns.concept} / {labels.columns.fiscalId}
+        </Text>
+        <Text style={styles.cDue}>{labels.columns.dueDate}</Text>
+        <Text style={styles.cMoney}>{labels.columns.charge}</Text>
+        <Text style={styles.cMoney}>{labels.columns.credit}</Text>
+        <Text style={styles.cMoney}>{labels.columns.balance}</Text>
+        <Text style={styles.cMoney}>{labels.columns.open}</Text>
+      </View>
+    </View>
   );
 }
 
@@ -144,62 +218,88 @@ function HeaderLine({ label, value }: { label: string; value: string }) {
   );
 }
 
-function SectionBlock({ section, statement, labels, locale }: { section: StatementSection; statement: Statement } & Omit<StatementPdfProps, "statement">) {
-  const money = (amount: string) => formatMoney(amount, section.currency, locale);
+function BlockView({ block, statement, labels, locale }: { block: Block } & StatementPdfProps) {
   const date = (iso: string) => formatStatementDate(iso, locale);
-  return (
-    <View>
-      <Text style={styles.sectionTitle} minPresenceAhead={40}>
-        {labels.currency}: {section.currency}
-      </Text>
-      <View style={styles.bandRow} wrap={false}>
-        <Text style={styles.cDate}>{date(statement.period.from)}</Text>
-        <Text style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.openingBalance}</Text>
-        <Text style={styles.cMoney}>{money(section.openingBalance)}</Text>
-        <Text style={styles.cMoney} />
-      </View>
-      {section.movements.length === 0 ? (
+  switch (block.type) {
+    case "sectionStart": {
+      const money = (amount: string) => formatMoney(amount, block.section.currency, locale);
+      return (
+        <View wrap={false}>
+          <Text style={styles.sectionTitle}>
+            {labels.currency}: {block.section.currency}
+          </Text>
+          <View style={styles.bandRow}>
+            <Text style={styles.cDate}>{date(statement.period.from)}</Text>
+            <Text style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.openingBalance}</Text>
+            <Text style={styles.cMoney}>{money(block.section.openingBalance)}</Text>
+            <Text style={styles.cMoney} />
+          </View>
+        </View>
+      );
+    }
+    case "movement":
+      return <MovementRow movement={block.movement} labels={labels} money={(a) => formatMoney(a, block.section.currency, locale)} date={date} />;
+    case "noMovements":
+      return (
         <View style={styles.row}>
           <Text style={[styles.cConcept, { paddingLeft: 107 }]}>{labels.noMovements}</Text>
         </View>
-      ) : (
-        section.movements.map((m) => <MovementRow key={m.documentId} movement={m} labels={labels} money={money} date={date} />)
-      )}
-      <View style={styles.bandRow} wrap={false}>
-        <Text style={[styles.cConcept, { paddingLeft: 107 }]}>{labels.totals}</Text>
-        <Text style={styles.cMoney}>{money(section.totalCharges)}</Text>
-        <Text style={styles.cMoney}>{money(section.totalCredits)}</Text>
-        <Text style={styles.cMoney} />
-        <Text style={styles.cMoney} />
-      </View>
-      <View style={styles.bandRow} wrap={false}>
-        <Text style={styles.cDate}>{date(statement.period.to)}</Text>
-        <Text style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.closingBalance}</Text>
-        <Text style={styles.cMoney}>{money(section.closingBalance)}</Text>
-        <Text style={styles.cMoney} />
-      </View>
-
-      <View style={styles.agingTable} wrap={false}>
-        <Text style={[styles.sectionTitle, { fontSize: 9 }]}>
-          {labels.agingTitle} ({section.currency}) - {labels.agingAsOf} {date(section.aging.asOf)}
-        </Text>
-        <View style={[styles.tableHead, { marginTop: 0 }]}>
-          <Text style={styles.aBucket}>{labels.bucket}</Text>
-          <Text style={styles.aCount}>{labels.count}</Text>
-          <Text style={styles.aAmount}>{labels.amount}</Text>
-        </View>
-        {AGING_BUCKETS.map((b) => (
-          <View key={b} style={styles.agingRow}>
-            <Text style={styles.aBucket}>{labels.buckets[b]}</Text>
-            <Text style={styles.aCount}>{section.aging.buckets[b].count}</Text>
-            <Text style={styles.aAmount}>{money(section.aging.buckets[b].amount)}</Text>
+      );
+    case "sectionEnd": {
+      const money = (amount: string) => formatMoney(amount, block.section.currency, locale);
+      return (
+        <View wrap={false}>
+          <View style={styles.bandRow}>
+            <Text style={[styles.cConcept, { paddingLeft: 107 }]}>{labels.totals}</Text>
+            <Text style={styles.cMoney}>{money(block.section.totalCharges)}</Text>
+            <Text style={styles.cMoney}>{money(block.section.totalCredits)}</Text>
+            <Text style={styles.cMoney} />
+            <Text style={styles.cMoney} />
           </View>
-        ))}
-        <AgingTotal label={labels.openCharges} value={money(section.aging.openCharges)} />
-        <AgingTotal label={labels.unappliedCredits} value={money(section.aging.unappliedCredits)} />
-        <AgingTotal label={labels.netBalance} value={money(section.aging.balance)} />
-        <AgingTotal label={labels.overdueTotal} value={money(section.aging.overdue)} />
+          <View style={styles.bandRow}>
+            <Text style={styles.cDate}>{date(statement.period.to)}</Text>
+            <Text style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.closingBalance}</Text>
+            <Text style={styles.cMoney}>{money(block.section.closingBalance)}</Text>
+            <Text style={styles.cMoney} />
+          </View>
+        </View>
+      );
+    }
+    case "aging":
+      return <AgingTable section={block.section} labels={labels} locale={locale} />;
+    case "notes":
+      return (
+        <View wrap={false}>
+          <Text style={styles.note}>{labels.overdueNote}</Text>
+          {block.multiCurrency ? <Text style={styles.note}>{labels.currencyNote}</Text> : null}
+        </View>
+      );
+  }
+}
+
+function AgingTable({ section, labels, locale }: { section: StatementSection; labels: StatementLabels; locale: string }) {
+  const money = (amount: string) => formatMoney(amount, section.currency, locale);
+  return (
+    <View style={styles.agingTable} wrap={false}>
+      <Text style={[styles.sectionTitle, { fontSize: 9 }]}>
+        {labels.agingTitle} ({section.currency}) - {labels.agingAsOf} {formatStatementDate(section.aging.asOf, locale)}
+      </Text>
+      <View style={[styles.tableHead, { marginTop: 0 }]}>
+        <Text style={styles.aBucket}>{labels.bucket}</Text>
+        <Text style={styles.aCount}>{labels.count}</Text>
+        <Text style={styles.aAmount}>{labels.amount}</Text>
       </View>
+      {AGING_BUCKETS.map((b) => (
+        <View key={b} style={styles.agingRow}>
+          <Text style={styles.aBucket}>{labels.buckets[b]}</Text>
+          <Text style={styles.aCount}>{section.aging.buckets[b].count}</Text>
+          <Text style={styles.aAmount}>{money(section.aging.buckets[b].amount)}</Text>
+        </View>
+      ))}
+      <AgingTotal label={labels.openCharges} value={money(section.aging.openCharges)} />
+      <AgingTotal label={labels.unappliedCredits} value={money(section.aging.unappliedCredits)} />
+      <AgingTotal label={labels.netBalance} value={money(section.aging.balance)} />
+      <AgingTotal label={labels.overdueTotal} value={money(section.aging.overdue)} />
     </View>
   );
 }
@@ -224,13 +324,12 @@ function MovementRow({
   money: (amount: string) => string;
   date: (iso: string) => string;
 }) {
-  const concept = [getKindLabel(labels, m.kind, m.effect), m.description].filter(Boolean).join(" - ");
   return (
     <View style={styles.row} wrap={false}>
       <Text style={styles.cDate}>{date(m.issueDate)}</Text>
       <Text style={styles.cDoc}>{m.seriesFolio}</Text>
       <View style={styles.cConcept}>
-        <Text>{concept}</Text>
+        <Text>{getConcept(labels, m)}</Text>
         {m.fiscalId ? <Text style={styles.fiscal}>{m.fiscalId}</Text> : null}
       </View>
       <Text style={[styles.cDue, m.overdue ? styles.overdue : {}]}>{m.effect === "charge" ? date(m.dueDate) : ""}</Text>
