@@ -67,7 +67,7 @@ export default defineConfig({
     reuseExistingServer: false,
     // Seeding a fresh database runs before the server listens.
     timeout: 180_000,
-    stdout: "pipe",
+    stdout: process.env.CI ? "pipe" : "ignore",
     stderr: "pipe",
     env: {
       ...databaseEnv,
