@@ -1,0 +1,24 @@
+// Renders an invoice or note (from getDocumentDetail) to PDF bytes.
+import { createElement } from "react";
+import { type DocumentProps, renderToBuffer } from "@react-pdf/renderer";
+import type { DocumentDetail } from "./get-document-detail.server";
+import { InvoicePdf, type PdfLanguage } from "./pdf/invoice-pdf";
+
+export interface RenderInvoicePdfOptions {
+  language: PdfLanguage;
+  /** es-MX, es-CO or en-US: how numbers and money are written. */
+  locale: string;
+}
+
+export async function renderInvoicePdf(detail: DocumentDetail, options: RenderInvoicePdfOptions): Promise<Uint8Array> {
+  // renderToBuffer's type wants a <Document> element; InvoicePdf renders one.
+  const element = createElement(InvoicePdf, { detail, language: options.language, locale: options.locale });
+  const buffer = await renderToBuffer(element as unknown as React.ReactElement<DocumentProps>);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** The locale a customer of this country reads by default, in the chosen language. */
+export function defaultPdfLocale(country: "MX" | "CO", language: PdfLanguage): string {
+  if (language === "en") return "en-US";
+  return country === "CO" ? "es-CO" : "es-MX";
+}

@@ -1,0 +1,133 @@
+// Downloads of fiscal documents: a ZIP of several documents (generated PDF + stored XML each), streamed
+// entry by entry, and a single document's stored XML. Both scoped to the caller's accounts.
+//
+// Foreign or unknown IDs in a ZIP selection are silently left out (the selection comes from a list the
+// user saw; telling which IDs exist elsewhere would leak). `included`/`excludedCount` let the route
+// answer 404 when nothing is left.
+import { Readable } from "node:stream";
+import { sql } from "drizzle-orm";
+import yazl from "yazl";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { getDocumentDetail } from "./get-document-detail.server";
+import { renderInvoicePdf } from "./render-invoice-pdf.server";
+import type { PdfLanguage } from "./pdf/invoice-pdf";
+import { DocumentZipSelectionSchema } from "./schemas";
+
+const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/** "A/12 3" → "A_12_3": keeps names portable across Windows, macOS and zip tools. */
+export function toSafeFileBase(serieFolio: string): string {
+  return serieFolio.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "") || "document";
+}
+
+export interface DocumentsZip {
+  stream: ReadableStream<Uint8Array>;
+  /** Documents in the archive, in the order written, with their entry names. */
+  included: { id: string; serieFolio: string; pdf: string; xml: string | null }[];
+  /** Requested IDs left out because they are not visible to the caller (or do not exist). */
+  excludedCount: number;
+}
+
+export interface StreamDocumentsZipInput {
+  accountIds: string[];
+  /** Up to DOCUMENT_ZIP_MAX_DOCUMENTS (500) IDs; duplicates are ignored; more is refused (ZodError). */
+  documentIds: string[];
+  language: PdfLanguage;
+  locale: string;
+  /** For the open amount printed on each PDF; defaults to the seller's today. */
+  asOf?: string;
+}
+
+/**
+ * Looks up the visible documents (one query), then returns at once: each PDF is rendered and each XML
+ * read only when the archive reaches its entry and the consumer has read what came before, so memory
+ * holds about one document at a time whatever the selection size.
+ */
+export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipInput): Promise<DocumentsZip> {
+  const ids = DocumentZipSelectionSchema.parse(input.documentIds);
+  const accountIds = [...new Set(input.accountIds)];
+  const docs =
+    accountIds.length === 0
+      ? []
+      : await queryRows<{ id: string; series: string; folio: string; xml_file_id: string | null }>(db, sql`
+          select d.id, d.series, d.folio,
+            (select f.file_id from document_files f where f.document_id = d.id and f.role = 'xml'
+             order by f.attached_at desc limit 1) as xml_file_id
+          from documents d
+          where d.id in (${list(ids)}) and d.account_id in (${list(accountIds)})
+          order by d.series, length(d.folio), d.folio, d.id`);
+
+  const zip = new yazl.ZipFile();
+  const used = new Set<string>();
+  const uniqueName = (base: string, ext: string) => {
+    let name = `${base}.${ext}`;
+    for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base} (${n}).${ext}`;
+    used.add(name.toLowerCase());
+    return name;
+  };
+
+  const included: DocumentsZip["included"] = [];
+  for (const doc of docs) {
+    const serieFolio = `${doc.series}-${doc.folio}`;
+    const base = toSafeFileBase(serieFolio);
+    const pdfName = uniqueName(base, "pdf");
+    zip.addReadStreamLazy(pdfName, (cb) => {
+      const pdf = (async function* () {
+        const detail = await getDocumentDetail(db, { accountIds, documentId: doc.id, asOf: input.asOf });
+        if (!detail) throw new Error(`document ${doc.id} disappeared while zipping`);
+        yield Buffer.from(await renderInvoicePdf(detail, { language: input.language, locale: input.locale }));
+      })();
+      cb(null, Readable.from(pdf, { objectMode: false }));
+    });
+    let xmlName: string | null = null;
+    if (doc.xml_file_id) {
+      const fileId = doc.xml_file_id;
+      xmlName = uniqueName(base, "xml");
+      zip.addReadStreamLazy(xmlName, (cb) => {
+        const xml = (async function* () {
+          yield Buffer.from(await readStoredFile(db, fileId));
+        })();
+        cb(null, Readable.from(xml, { objectMode: false }));
+      });
+    }
+    included.push({ id: doc.id, serieFolio, pdf: pdfName, xml: xmlName });
+  }
+  zip.end();
+
+  const output = zip.outputStream as Readable;
+  // An entry that fails (render error, database gone) aborts the download rather than ending it silently short.
+  zip.on("error", (error: Error) => output.destroy(error));
+  const stream = Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>;
+  return { stream, included, excludedCount: ids.length - docs.length };
+}
+
+async function readStoredFile(db: DbOrTx, fileId: string): Promise<Uint8Array> {
+  const [row] = await queryRows<{ content: Uint8Array | string }>(db, sql`select content from stored_files where id = ${fileId}`);
+  if (!row) throw new Error(`stored file ${fileId} missing`);
+  return toBytes(row.content);
+}
+
+/** node-postgres returns bytea as a Buffer; keep a fallback for the hex text form. */
+function toBytes(content: Uint8Array | string): Uint8Array {
+  if (typeof content === "string") return Uint8Array.from(Buffer.from(content.replace(/^\\x/, ""), "hex"));
+  return content;
+}
+
+/** The stored XML of a visible document, byte for byte as it was stored; null when not visible or without XML. */
+export async function getDocumentXml(
+  db: DbOrTx,
+  input: { accountIds: string[]; documentId: string },
+): Promise<{ fileName: string; content: Uint8Array } | null> {
+  const accountIds = [...new Set(input.accountIds)];
+  if (accountIds.length === 0 || !input.documentId) return null;
+  const [row] = await queryRows<{ series: string; folio: string; content: Uint8Array | string }>(db, sql`
+    select d.series, d.folio, s.content
+    from documents d
+    join document_files f on f.document_id = d.id and f.role = 'xml'
+    join stored_files s on s.id = f.file_id
+    where d.id = ${input.documentId} and d.account_id in (${list(accountIds)})
+    order by f.attached_at desc
+    limit 1`);
+  if (!row) return null;
+  return { fileName: `${toSafeFileBase(`${row.series}-${row.folio}`)}.xml`, content: toBytes(row.content) };
+}
