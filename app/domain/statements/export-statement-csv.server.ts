@@ -1,0 +1,43 @@
+// Exports a statement (from getStatement) as CSV (RFC 4180: CRLF line ends, fields quoted when they
+// hold a comma, quote or line break, quotes doubled), UTF-8 with a BOM so Excel reads the accents.
+// Amounts stay the ledger's exact decimal strings with a dot; dates are ISO (YYYY-MM-DD), which
+// every spreadsheet parses regardless of its locale.
+import { getKindLabel, getStatementLabels, type StatementLanguage } from "./labels";
+import type { Statement } from "./types";
+
+const BOM = "\uFEFF";
+
+function quoteField(value: string | null): string {
+  if (value === null) return "";
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function exportStatementCsv(statement: Statement, options: { language: StatementLanguage }): Uint8Array {
+  const labels = getStatementLabels(options.language);
+  const c = labels.columns;
+  const rows: (string | null)[][] = [
+    [c.currency, c.date, c.dueDate, c.document, c.rowType, c.concept, c.fiscalId, c.charge, c.credit, c.balance, c.open, c.overdue],
+  ];
+  for (const section of statement.sections) {
+    rows.push([section.currency, statement.period.from, null, null, labels.openingBalance, null, null, null, null, section.openingBalance, null, null]);
+    for (const m of section.movements) {
+      rows.push([
+        section.currency,
+        m.issueDate,
+        m.effect === "charge" ? m.dueDate : null,
+        m.seriesFolio,
+        getKindLabel(labels, m.kind, m.effect),
+        m.description,
+        m.fiscalId,
+        m.charge,
+        m.credit,
+        m.balance,
+        m.openAmount,
+        m.effect === "charge" ? (m.overdue ? labels.yes : labels.no) : null,
+      ]);
+    }
+    rows.push([section.currency, statement.period.to, null, null, labels.closingBalance, null, null, null, null, section.closingBalance, null, null]);
+  }
+  const text = BOM + rows.map((r) => r.map(quoteField).join(",")).join("\r\n") + "\r\n";
+  return new TextEncoder().encode(text);
+}
