@@ -215,7 +215,7 @@ export function InvoicePdf({ detail, language, locale }: InvoicePdfProps) {
         {/* The fiscal ID is long (a CUFE is 96 hex digits): it gets a full-width line of its own. */}
         <View style={{ paddingHorizontal: 6, paddingVertical: 5, borderWidth: 0.75, borderTopWidth: 0, borderColor: colors.line }}>
           <Text style={styles.factLabel}>{pdfText(fiscalIdLabel)}</Text>
-          <Text style={{ fontFamily: "Courier", fontSize: 8 }}>{pdfText(detail.fiscalId ?? "-")}</Text>
+          <Text style={styles.strong}>{pdfText(detail.fiscalId ?? "-")}</Text>
         </View>
 
         <View style={styles.table}>
