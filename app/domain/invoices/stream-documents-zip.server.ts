@@ -107,10 +107,10 @@ async function readStoredFile(db: DbOrTx, fileId: string): Promise<Uint8Array> {
   return toBytes(row.content);
 }
 
-/** node-postgres returns bytea as a Buffer; keep a fallback for the hex text form. */
+/** node-postgres returns bytea as a Buffer, PGlite as a Uint8Array; callers get a plain Uint8Array view either way. */
 function toBytes(content: Uint8Array | string): Uint8Array {
   if (typeof content === "string") return Uint8Array.from(Buffer.from(content.replace(/^\\x/, ""), "hex"));
-  return content;
+  return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
 }
 
 /** The stored XML of a visible document, byte for byte as it was stored; null when not visible or without XML. */
