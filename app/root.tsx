@@ -1,12 +1,34 @@
-import type { LinksFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider } from "react-i18next";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { Toaster } from "./components/toaster";
+import { getUser } from "./utils/auth.server";
+import { DEFAULT_LANGUAGE, type Language, createI18nInstance, isLanguage } from "./utils/i18n";
+import { useNonce } from "./utils/nonce";
+import { readPreferences, readToast } from "./utils/session.server";
 import stylesheet from "./tailwind.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, prefs, { toast, clear }] = await Promise.all([getUser(request), readPreferences(request), readToast(request)]);
+  const language: Language = isLanguage(prefs.language) ? prefs.language : isLanguage(user?.language) ? user.language : DEFAULT_LANGUAGE;
+  return data({ language, toast }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+}
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const language = rootData?.language ?? DEFAULT_LANGUAGE;
+  const i18n = useMemo(() => createI18nInstance(language), [language]);
+  const nonce = useNonce();
   return (
-    <html lang="es">
+    <html lang={language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -14,9 +36,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen">
-        {children}
-        <ScrollRestoration />
-        <Scripts />
+        <I18nextProvider i18n={i18n}>
+          {children}
+          <Toaster toast={rootData?.toast ?? null} />
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -24,4 +49,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main">
+      <GeneralErrorBoundary />
+    </main>
+  );
 }

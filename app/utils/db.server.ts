@@ -72,6 +72,11 @@ export function databaseOptionsFromEnv(env: Record<string, string | undefined> =
 
 let opening: Promise<Database> | undefined;
 
+/** Tests that call loaders and actions directly point the process-wide database at their own. */
+export function useDatabaseForTests(database: Database): void {
+  opening = Promise.resolve(database);
+}
+
 /** The process-wide database, opened and migrated once (memoised so concurrent first requests share it). */
 export function getDatabase(): Promise<Database> {
   opening ??= (async () => {

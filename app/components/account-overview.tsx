@@ -1,0 +1,131 @@
+// Balances, aging and credit line of one account or a group, per currency. Used by the customer
+// home and by staff looking at a customer.
+import { useTranslation } from "react-i18next";
+import type { AccountOverview, CurrencyTotals } from "~/domain/accounts/get-account-overview.server";
+import { formatDate, formattingLocale, type Language } from "~/utils/i18n";
+import { type Currency, formatMoney } from "~/utils/money";
+
+const BUCKETS = ["current", "d1_30", "d31_60", "d61_90", "d91_180", "d180_plus"] as const;
+
+function Stat({ label, value, tone = "default" }: { label: string; value: string; tone?: "default" | "alert" }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className={`mt-1 text-xl font-semibold tabular-nums ${tone === "alert" ? "text-red-700" : "text-slate-900"}`}>{value}</dd>
+    </div>
+  );
+}
+
+function CurrencyBlock({ totals, locale, headingId }: { totals: CurrencyTotals; locale: string; headingId: string }) {
+  const { t } = useTranslation();
+  const money = (v: string) => formatMoney(v, totals.currency as Currency, locale);
+  const max = Math.max(...BUCKETS.map((b) => Math.abs(Number(totals.aging[b].amount))), 1);
+  return (
+    <section aria-labelledby={headingId} className="space-y-4">
+      <h3 id={headingId} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+        {t("common.currency")}: {totals.currency}
+      </h3>
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label={t("home.balance")} value={money(totals.balance)} />
+        <Stat label={t("home.overdue")} value={money(totals.overdue)} tone={Number(totals.overdue) > 0 ? "alert" : "default"} />
+        <Stat label={t("home.notDue")} value={money(totals.notDue)} />
+        <Stat label={t("home.unapplied")} value={money(totals.unappliedCredits)} />
+      </dl>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full text-sm">
+          <caption className="px-4 pt-3 text-left font-medium text-slate-900">{t("home.aging")}</caption>
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">{t("aging.bucket")}</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">{t("aging.count")}</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">{t("aging.amount")}</th>
+              <th scope="col" className="hidden w-1/3 px-4 py-2 sm:table-cell"><span className="sr-only">%</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {BUCKETS.map((bucket) => (
+              <tr key={bucket}>
+                <th scope="row" className="px-4 py-2 text-left font-normal">{t(`aging.${bucket}`)}</th>
+                <td className="px-4 py-2 text-right tabular-nums">{totals.aging[bucket].count}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{money(totals.aging[bucket].amount)}</td>
+                <td className="hidden px-4 py-2 sm:table-cell" aria-hidden="true">
+                  <div className="h-2 rounded bg-slate-100">
+                    <div
+                      className={`h-2 rounded ${bucket === "current" ? "bg-brand-600" : bucket === "d180_plus" || bucket === "d91_180" ? "bg-red-600" : "bg-amber-500"}`}
+                      style={{ width: `${Math.round((Math.abs(Number(totals.aging[bucket].amount)) / max) * 100)}%` }}
+                    />
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function AccountOverviewView({ overview, language, title }: { overview: AccountOverview; language: Language; title: string }) {
+  const { t } = useTranslation();
+  const country = overview.accounts[0]?.country;
+  const locale = formattingLocale(language, country);
+  const single = overview.accounts.length === 1 ? overview.accounts[0] : null;
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
+        <p className="text-slate-600">
+          {single ? `${single.legalName} · ${single.number} · ${single.taxId}` : null} {overview.asOf ? t("home.asOf", { date: formatDate(overview.asOf, locale) }) : null}
+        </p>
+      </div>
+      {overview.totals.length === 0 ? <p className="text-slate-600">{t("home.noBalance")}</p> : null}
+      {overview.totals.map((totals) => (
+        <CurrencyBlock key={totals.currency} totals={totals} locale={locale} headingId={`totals-${totals.currency}`} />
+      ))}
+      {single ? (
+        <section aria-labelledby="credit-line" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="credit-line" className="font-medium text-slate-900">{t("home.creditLimit")}</h2>
+          <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {[
+              [t("home.creditLimit"), formatMoney(single.credit.limit, single.currency, locale)],
+              [t("home.creditUsed"), formatMoney(single.credit.used, single.currency, locale)],
+              [t("home.creditAvailable"), formatMoney(single.credit.available, single.currency, locale)],
+              [t("home.paymentTerm"), t("home.days", { count: single.paymentTermDays })],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-sm text-slate-600">{label}</dt>
+                <dd className="font-semibold tabular-nums">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : (
+        <section aria-labelledby="group-accounts" className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <h2 id="group-accounts" className="px-4 pt-3 font-medium text-slate-900">{t("home.accounts")}</h2>
+          <table className="mt-2 min-w-full text-sm">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">{t("nav.account")}</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">{t("home.balance")}</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">{t("home.overdue")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {overview.accounts.flatMap((a) =>
+                (a.totals.length ? a.totals : [{ currency: a.currency, balance: "0.00", overdue: "0.00" }]).map((tot) => (
+                  <tr key={`${a.id}-${tot.currency}`}>
+                    <th scope="row" className="px-4 py-2 text-left font-normal">
+                      {a.legalName} <span className="text-slate-500">· {a.number}</span>
+                    </th>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(tot.balance, tot.currency as Currency, locale)}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(tot.overdue, tot.currency as Currency, locale)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { Form, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export interface SwitcherOption {
+  value: string;
+  label: string;
+}
+
+/** Picks the account (or group view) the customer is looking at. Works without JavaScript. */
+export function AccountSwitcher({ options, value }: { options: SwitcherOption[]; value: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (options.length < 2) return null;
+  return (
+    <Form method="post" action="/portal/switch" className="flex items-center gap-1">
+      <input type="hidden" name="redirectTo" value={location.pathname} />
+      <label htmlFor="account-switcher" className="sr-only">
+        {t("switcher.choose")}
+      </label>
+      <select
+        id="account-switcher"
+        name="selection"
+        defaultValue={value}
+        key={value}
+        onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        className="max-w-48 rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 sm:max-w-72"
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit" className="rounded-md px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300">
+          {t("switcher.submit")}
+        </button>
+      </noscript>
+    </Form>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface ToastData {
+  kind: "success" | "error" | "info";
+  message: string;
+}
+
+/** Shows the one-time toast that the previous action left, announced politely to screen readers. */
+export function Toaster({ toast }: { toast: ToastData | null }) {
+  const { t } = useTranslation();
+  const [visible, setVisible] = useState<ToastData | null>(toast);
+  useEffect(() => {
+    setVisible(toast);
+    if (!toast) return;
+    const timer = setTimeout(() => setVisible(null), 8000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  return (
+    <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
+      {visible ? (
+        <div
+          role="status"
+          className={`pointer-events-auto flex max-w-md items-start gap-3 rounded-lg px-4 py-3 text-sm shadow-lg ring-1 ${
+            visible.kind === "error" ? "bg-red-50 text-red-900 ring-red-200" : "bg-white text-slate-900 ring-slate-200"
+          }`}
+        >
+          <span>{visible.message}</span>
+          <button type="button" onClick={() => setVisible(null)} className="ml-2 rounded text-slate-500 hover:text-slate-800" aria-label={t("toast.close")}>
+            ×
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// What a customer (or a collector looking at one) sees first: balances, aging and credit line of
+// one account or of a group of accounts, totalled per currency (never across currencies).
+import { asc, eq, inArray } from "drizzle-orm";
+import Decimal from "decimal.js";
+import { customerAccounts, sellers } from "#db/schema";
+import type { DbOrTx } from "~/utils/db.server";
+import { todayIn } from "~/utils/i18n";
+import { type Currency, type MoneyString, subtractMoney, toMoney } from "~/utils/money";
+import { AGING_BUCKETS, type AccountBalance, getAccountBalances } from "~/domain/ledger/get-account-balances.server";
+
+export interface CurrencyTotals {
+  currency: Currency;
+  balance: MoneyString;
+  openCharges: MoneyString;
+  unappliedCredits: MoneyString;
+  overdue: MoneyString;
+  notDue: MoneyString;
+  aging: AccountBalance["aging"];
+}
+
+function totalsOf(balances: AccountBalance[]): CurrencyTotals[] {
+  const byCurrency = new Map<Currency, AccountBalance[]>();
+  for (const b of balances) byCurrency.set(b.currency, [...(byCurrency.get(b.currency) ?? []), b]);
+  return [...byCurrency.entries()].map(([currency, rows]) => {
+    const sum = (pick: (b: AccountBalance) => string) => toMoney(rows.reduce((s, b) => s.plus(pick(b)), new Decimal(0)));
+    const aging = Object.fromEntries(
+      AGING_BUCKETS.map((bucket) => [bucket, { amount: sum((b) => b.aging[bucket].amount), count: rows.reduce((n, b) => n + b.aging[bucket].count, 0) }]),
+    ) as AccountBalance["aging"];
+    const openCharges = sum((b) => b.openCharges);
+    const overdue = sum((b) => b.overdue);
+    return {
+      currency,
+      balance: sum((b) => b.balance),
+      openCharges,
+      unappliedCredits: sum((b) => b.unappliedCredits),
+      overdue,
+      notDue: subtractMoney(openCharges, overdue),
+      aging,
+    };
+  });
+}
+
+/** `asOf` defaults to today in the seller's time zone (of the first account). */
+export async function getAccountOverview(db: DbOrTx, input: { accountIds: string[]; asOf?: string; now?: Date }) {
+  if (input.accountIds.length === 0) return { asOf: input.asOf ?? null, accounts: [], totals: [] };
+  const accounts = await db
+      .select({
+        id: customerAccounts.id,
+        number: customerAccounts.number,
+        legalName: customerAccounts.legalName,
+        taxId: customerAccounts.taxId,
+        currency: customerAccounts.currency,
+        creditLimit: customerAccounts.creditLimit,
+        paymentTermDays: customerAccounts.paymentTermDays,
+        status: customerAccounts.status,
+        country: sellers.country,
+        sellerName: sellers.legalName,
+        timeZone: sellers.timeZone,
+      })
+      .from(customerAccounts)
+      .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
+      .where(inArray(customerAccounts.id, input.accountIds))
+      .orderBy(asc(customerAccounts.number));
+  const asOf = input.asOf ?? todayIn(accounts[0]?.timeZone ?? "America/Mexico_City", input.now);
+  const balances = await getAccountBalances(db, input.accountIds, asOf);
+  return {
+    asOf,
+    accounts: accounts.map((a) => {
+      const own = balances.filter((b) => b.accountId === a.id);
+      const inAccountCurrency = own.find((b) => b.currency === a.currency);
+      const used = inAccountCurrency ? Decimal.max(inAccountCurrency.balance, 0) : new Decimal(0);
+      return {
+        ...a,
+        totals: totalsOf(own),
+        credit: { limit: a.creditLimit, used: toMoney(used), available: toMoney(Decimal.max(new Decimal(a.creditLimit).minus(used), 0)) },
+      };
+    }),
+    totals: totalsOf(balances),
+  };
+}
+
+export type AccountOverview = Awaited<ReturnType<typeof getAccountOverview>>;

@@ -1,0 +1,89 @@
+// The accounts a user may see. Every customer-data query is scoped by these IDs.
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { accountGrants, customerAccounts, customerGroups, sellers, users, zones } from "#db/schema";
+import type { DbOrTx } from "~/utils/db.server";
+import { type GrantRole, type StaffRole, staffAccountReach } from "./permissions";
+
+export interface CustomerGrant {
+  accountId: string;
+  role: GrantRole;
+  number: string;
+  legalName: string;
+  groupId: string | null;
+  groupName: string | null;
+  country: "MX" | "CO";
+  currency: "MXN" | "COP" | "USD";
+  timeZone: string;
+}
+
+export async function listCustomerGrants(db: DbOrTx, userId: string): Promise<CustomerGrant[]> {
+  return db
+    .select({
+      accountId: accountGrants.accountId,
+      role: accountGrants.role,
+      number: customerAccounts.number,
+      legalName: customerAccounts.legalName,
+      groupId: customerAccounts.groupId,
+      groupName: customerGroups.name,
+      country: sellers.country,
+      currency: customerAccounts.currency,
+      timeZone: sellers.timeZone,
+    })
+    .from(accountGrants)
+    .innerJoin(customerAccounts, eq(customerAccounts.id, accountGrants.accountId))
+    .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
+    .leftJoin(customerGroups, eq(customerGroups.id, customerAccounts.groupId))
+    .where(eq(accountGrants.userId, userId))
+    .orderBy(asc(customerAccounts.number));
+}
+
+/** SQL condition limiting customer_accounts to what a staff member reaches. */
+function staffScope(staff: { id: string; staffRole: StaffRole }) {
+  const reach = staffAccountReach(staff.staffRole);
+  if (reach === "portfolio") return eq(customerAccounts.collectorId, staff.id);
+  if (reach === "team")
+    return or(
+      eq(customerAccounts.collectorId, staff.id),
+      inArray(customerAccounts.collectorId, sql`(select ${users.id} from ${users} where ${users.supervisorId} = ${staff.id})`),
+    );
+  return undefined;
+}
+
+export async function staffCanReachAccount(db: DbOrTx, staff: { id: string; staffRole: StaffRole }, accountId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: customerAccounts.id })
+    .from(customerAccounts)
+    .where(and(eq(customerAccounts.id, accountId), staffScope(staff)));
+  return Boolean(row);
+}
+
+/** Customer accounts a staff member reaches, filtered by a text search, for the staff customer search. */
+export async function searchStaffAccounts(db: DbOrTx, staff: { id: string; staffRole: StaffRole }, options: { q?: string; limit?: number }) {
+  const q = options.q?.trim().replace(/[%_\\]/g, "\\$&");
+  const collector = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${customerAccounts.collectorId})`;
+  return db
+    .select({
+      id: customerAccounts.id,
+      number: customerAccounts.number,
+      legalName: customerAccounts.legalName,
+      taxId: customerAccounts.taxId,
+      segment: customerAccounts.segment,
+      currency: customerAccounts.currency,
+      country: sellers.country,
+      zone: zones.name,
+      collectorName: collector,
+    })
+    .from(customerAccounts)
+    .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
+    .innerJoin(zones, eq(zones.id, customerAccounts.zoneId))
+    .where(
+      and(
+        staffScope(staff),
+        q
+          ? or(ilike(customerAccounts.legalName, `%${q}%`), ilike(customerAccounts.number, `%${q}%`), ilike(customerAccounts.taxId, `%${q}%`))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(customerAccounts.number))
+    .limit(options.limit ?? 100);
+}

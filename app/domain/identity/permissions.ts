@@ -1,0 +1,39 @@
+// Who may do what. Customer users act through grants on accounts; staff through their role.
+// Pure rules: the HTTP layer (app/utils/permissions.server.ts) applies them on every loader and action.
+
+export type GrantRole = "account_admin" | "payer" | "viewer";
+export type StaffRole = "collector" | "supervisor" | "area_owner" | "auditor" | "admin";
+
+export type CustomerPermission = "read" | "pay" | "sign" | "dispute" | "manage_users";
+export const GRANT_ROLES: readonly GrantRole[] = ["account_admin", "payer", "viewer"];
+
+const GRANT_PERMISSIONS: Record<GrantRole, readonly CustomerPermission[]> = {
+  account_admin: ["read", "pay", "sign", "dispute", "manage_users"],
+  payer: ["read", "pay", "sign", "dispute"],
+  viewer: ["read"],
+};
+
+export function grantAllows(role: GrantRole, permission: CustomerPermission): boolean {
+  return GRANT_PERMISSIONS[role].includes(permission);
+}
+
+export type StaffPermission = "read:account" | "invite:customer_admin" | "manage:staff";
+
+const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
+  collector: ["read:account", "invite:customer_admin"],
+  supervisor: ["read:account", "invite:customer_admin"],
+  area_owner: ["read:account"],
+  auditor: ["read:account"],
+  admin: ["read:account", "invite:customer_admin", "manage:staff"],
+};
+
+export function staffAllows(role: StaffRole, permission: StaffPermission): boolean {
+  return STAFF_PERMISSIONS[role].includes(permission);
+}
+
+/** Which accounts a staff role reaches: its own portfolio, its collectors' portfolios, or every account. */
+export function staffAccountReach(role: StaffRole): "portfolio" | "team" | "all" {
+  if (role === "collector") return "portfolio";
+  if (role === "supervisor") return "team";
+  return "all";
+}

@@ -1,0 +1,43 @@
+// Form schemas of sign-in, reset and invitation; messages are i18n keys (see app/utils/validation.ts).
+import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "./password-policy";
+
+const email = z.string({ error: "validation.required" }).trim().min(1, "validation.required").email("validation.email").max(254, "validation.email");
+const newPassword = z
+  .string({ error: "validation.required" })
+  .min(MIN_PASSWORD_LENGTH, `validation.passwordLength|{"min":${MIN_PASSWORD_LENGTH}}`)
+  .max(200, "validation.invalid");
+
+export const LoginSchema = z.object({
+  email,
+  password: z.string({ error: "validation.required" }).min(1, "validation.required"),
+  redirectTo: z.string().optional(),
+});
+
+export const ForgotPasswordSchema = z.object({ email });
+
+export const ResetPasswordSchema = z
+  .object({ password: newPassword, confirm: z.string({ error: "validation.required" }).min(1, "validation.required") })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
+
+export const AcceptInvitationSchema = z
+  .object({
+    name: z.string({ error: "validation.required" }).trim().min(2, "validation.required").max(120, "validation.invalid"),
+    password: newPassword,
+    confirm: z.string({ error: "validation.required" }).min(1, "validation.required"),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
+
+export const InviteSchema = z.object({
+  intent: z.literal("invite"),
+  email,
+  role: z.enum(["account_admin", "payer", "viewer"], { error: "validation.required" }),
+});
+
+export const ChangeRoleSchema = z.object({
+  intent: z.literal("change-role"),
+  userId: z.string().min(1),
+  role: z.enum(["account_admin", "payer", "viewer"], { error: "validation.required" }),
+});
+
+export const RevokeSchema = z.object({ intent: z.literal("revoke"), userId: z.string().min(1) });

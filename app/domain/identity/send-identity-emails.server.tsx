@@ -1,0 +1,47 @@
+// Invitation and password-reset emails, in the recipient's language.
+import { InvitationEmail } from "#emails/invitation-email";
+import { PasswordResetEmail } from "#emails/password-reset-email";
+import { sendEmail } from "~/utils/email.server";
+import { type Language, getFixedT } from "~/utils/i18n";
+
+export async function sendInvitationEmail(input: {
+  to: string;
+  language: Language;
+  baseUrl: string;
+  token: string | null;
+  inviterName: string;
+  sellerName: string;
+  accountsLabel: string;
+  role: string;
+  expiresAt: Date | null;
+}) {
+  const t = getFixedT(input.language);
+  const link = input.token ? `${input.baseUrl}/invitation/${input.token}` : `${input.baseUrl}/login`;
+  const expires = input.expiresAt
+    ? new Intl.DateTimeFormat(input.language === "en" ? "en-US" : "es-MX", { dateStyle: "long", timeStyle: "short", timeZone: "America/Mexico_City" }).format(input.expiresAt)
+    : null;
+  return sendEmail({
+    to: input.to,
+    subject: t("email.invitationSubject", { seller: input.sellerName }),
+    react: (
+      <InvitationEmail
+        t={t}
+        language={input.language}
+        inviter={input.inviterName}
+        accounts={input.accountsLabel}
+        role={t(`roles.${input.role}`)}
+        link={link}
+        expires={expires}
+      />
+    ),
+  });
+}
+
+export async function sendPasswordResetEmail(input: { to: string; language: Language; baseUrl: string; token: string }) {
+  const t = getFixedT(input.language);
+  return sendEmail({
+    to: input.to,
+    subject: t("email.resetSubject"),
+    react: <PasswordResetEmail t={t} language={input.language} link={`${input.baseUrl}/reset-password/${input.token}`} />,
+  });
+}

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, useIsSubmitting } from "~/components/forms";
+import { Button } from "~/components/ui/button";
+import { requestPasswordReset } from "~/domain/identity/password-reset.server";
+import { ForgotPasswordSchema } from "~/domain/identity/schemas";
+import { sendPasswordResetEmail } from "~/domain/identity/send-identity-emails.server";
+import { actorFor } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { isLanguage } from "~/utils/i18n";
+import { appBaseUrl, getRequestT } from "~/utils/language.server";
+import { assertSameOrigin } from "~/utils/request.server";
+import { parseFormData } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Cartera · Restablecer contraseña" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const { t, language } = await getRequestT(request);
+  const parsed = parseFormData(ForgotPasswordSchema, await request.formData(), t);
+  if (!parsed.ok) return data({ sent: false, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const requested = await requestPasswordReset(await getDb(), actorFor(request, null), { email: parsed.data.email });
+  if (requested) {
+    await sendPasswordResetEmail({
+      to: requested.user.email,
+      language: isLanguage(requested.user.language) ? requested.user.language : language,
+      baseUrl: appBaseUrl(request),
+      token: requested.token,
+    });
+  }
+  // The same answer whether or not the email exists, so the form cannot be used to probe for users.
+  return data({ sent: true, fieldErrors: {} });
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const submitting = useIsSubmitting();
+  const errors = actionData?.fieldErrors as Record<string, string[]> | undefined;
+  return (
+    <>
+      <h1 className="text-2xl font-semibold text-slate-900">{t("forgot.title")}</h1>
+      {actionData?.sent ? (
+        <p role="status" className="mt-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+          {t("forgot.sent")}
+        </p>
+      ) : (
+        <>
+          <p className="mt-1 text-sm text-slate-600">{t("forgot.intro")}</p>
+          <Form method="post" className="mt-6 space-y-4" noValidate>
+            <Field id="email" name="email" type="email" autoComplete="email" label={t("login.email")} errors={errors?.email} required />
+            <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("forgot.submitting")}>
+              {t("forgot.submit")}
+            </Button>
+          </Form>
+        </>
+      )}
+      <p className="mt-4 text-center text-sm">
+        <Link to="/login" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          {t("forgot.back")}
+        </Link>
+      </p>
+    </>
+  );
+}

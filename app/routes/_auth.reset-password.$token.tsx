@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormError, useIsSubmitting } from "~/components/forms";
+import { Button } from "~/components/ui/button";
+import { resetPassword } from "~/domain/identity/password-reset.server";
+import { ResetPasswordSchema } from "~/domain/identity/schemas";
+import { findUsableToken } from "~/domain/identity/user-tokens.server";
+import { actorFor } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { getRequestT } from "~/utils/language.server";
+import { assertSameOrigin } from "~/utils/request.server";
+import { commitToast } from "~/utils/session.server";
+import { parseFormData } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "Cartera · Nueva contraseña" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const usable = await findUsableToken(await getDb(), "password_reset", params.token ?? "");
+  return { valid: Boolean(usable) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const { t } = await getRequestT(request);
+  const parsed = parseFormData(ResetPasswordSchema, await request.formData(), t);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+  const done = await resetPassword(await getDb(), actorFor(request, null), { token: params.token ?? "", password: parsed.data.password });
+  if (!done) return data({ fieldErrors: {}, formError: t("reset.invalidToken") }, { status: 400 });
+  return redirect("/login", { headers: { "Set-Cookie": await commitToast(request, { kind: "success", message: t("reset.done") }) } });
+}
+
+export default function ResetPassword() {
+  const { t } = useTranslation();
+  const { valid } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useIsSubmitting();
+  const errors = actionData?.fieldErrors as Record<string, string[]> | undefined;
+  return (
+    <>
+      <h1 className="text-2xl font-semibold text-slate-900">{t("reset.title")}</h1>
+      {valid ? (
+        <Form method="post" className="mt-6 space-y-4" noValidate>
+          <FormError message={actionData?.formError} />
+          <Field id="password" name="password" type="password" autoComplete="new-password" label={t("reset.password")} errors={errors?.password} required />
+          <Field id="confirm" name="confirm" type="password" autoComplete="new-password" label={t("reset.confirm")} errors={errors?.confirm} required />
+          <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("reset.submitting")}>
+            {t("reset.submit")}
+          </Button>
+        </Form>
+      ) : (
+        <>
+          <FormError message={t("reset.invalidToken")} />
+          <p className="mt-4 text-sm">
+            <Link to="/forgot-password" className="font-medium text-brand-700 underline">
+              {t("forgot.title")}
+            </Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { setUserLanguage } from "~/domain/identity/set-user-language.server";
+import { getUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { isLanguage } from "~/utils/i18n";
+import { assertSameOrigin, safeRedirect } from "~/utils/request.server";
+import { commitPreferences } from "~/utils/session.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+/** Remembers the chosen language in a cookie and, when signed in, on the user. */
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const form = await request.formData();
+  const language = form.get("language");
+  if (!isLanguage(language)) throw new Response("Bad request", { status: 400 });
+  const user = await getUser(request);
+  if (user) await setUserLanguage(await getDb(), user.id, language);
+  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": await commitPreferences(request, { language }) } });
+}

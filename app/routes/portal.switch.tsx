@@ -1,0 +1,22 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { requireCustomerContext } from "~/utils/permissions.server";
+import { safeRedirect } from "~/utils/request.server";
+import { commitPreferences } from "~/utils/session.server";
+
+export async function loader() {
+  return redirect("/portal");
+}
+
+/** Selects an account or a group view, only among what the user was granted. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { grants } = await requireCustomerContext(request);
+  const form = await request.formData();
+  const selection = String(form.get("selection") ?? "");
+  const allowed =
+    grants.some((g) => g.accountId === selection) ||
+    (selection.startsWith("group:") && grants.filter((g) => g.groupId === selection.slice("group:".length)).length > 1);
+  if (!allowed) throw new Response("Not found", { status: 404 });
+  const to = safeRedirect(form.get("redirectTo"), "/portal");
+  return redirect(to.startsWith("/portal") ? to : "/portal", { headers: { "Set-Cookie": await commitPreferences(request, { selection }) } });
+}

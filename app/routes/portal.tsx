@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AccountSwitcher } from "~/components/account-switcher";
+import { AppHeader, type NavItem } from "~/components/app-header";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { grantAllows } from "~/domain/identity/permissions";
+import { requireCustomerContext } from "~/utils/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, grants, selection } = await requireCustomerContext(request);
+  const groups = new Map<string, { name: string; count: number }>();
+  for (const g of grants) if (g.groupId) groups.set(g.groupId, { name: g.groupName ?? "", count: (groups.get(g.groupId)?.count ?? 0) + 1 });
+  const options = [
+    ...[...groups.entries()].filter(([, g]) => g.count > 1).map(([id, g]) => ({ value: `group:${id}`, label: g.name, group: true })),
+    ...grants.map((g) => ({ value: g.accountId, label: `${g.legalName} · ${g.number}`, group: false })),
+  ];
+  const current = selection.kind === "group" ? `group:${selection.groupId}` : selection.grant.accountId;
+  const role = selection.kind === "account" ? selection.grant.role : null;
+  return {
+    user: { name: user.name, email: user.email },
+    role,
+    options,
+    current,
+    canManageUsers: selection.kind === "account" && grantAllows(selection.grant.role, "manage_users"),
+  };
+}
+
+export default function PortalLayout() {
+  const { t } = useTranslation();
+  const { user, role, options, current, canManageUsers } = useLoaderData<typeof loader>();
+  const nav: NavItem[] = [{ to: "/portal", label: t("nav.home"), end: true }];
+  if (canManageUsers) nav.push({ to: "/portal/users", label: t("nav.users") });
+  return (
+    <div className="min-h-screen">
+      <AppHeader
+        homeTo="/portal"
+        user={{ ...user, roleLabel: role ? t(`roles.${role}`) : "" }}
+        nav={nav}
+        switcher={
+          <AccountSwitcher
+            value={current}
+            options={options.map((o) => ({ value: o.value, label: o.group ? t("switcher.group", { name: o.label }) : o.label }))}
+          />
+        }
+      />
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

@@ -1,0 +1,98 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/components/ui/button";
+import { listAccountsWithBalances } from "~/domain/accounts/list-accounts-with-balances.server";
+import { searchStaffAccounts } from "~/domain/identity/account-access.server";
+import { staffAccountReach } from "~/domain/identity/permissions";
+import { getDb } from "~/utils/db.server";
+import { formattingLocale, todayIn } from "~/utils/i18n";
+import { getLanguage } from "~/utils/language.server";
+import { formatMoney } from "~/utils/money";
+import { requireStaffPermission } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Cartera · Clientes" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaffPermission(request, "read:account");
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const db = await getDb();
+  const accounts = await searchStaffAccounts(db, user, { q, limit: 100 });
+  const balances = await listAccountsWithBalances(db, { asOf: todayIn("America/Mexico_City"), accountIds: accounts.map((a) => a.id) });
+  const byId = new Map(balances.map((b) => [b.id, b]));
+  return {
+    q,
+    reach: staffAccountReach(user.staffRole),
+    language: await getLanguage(request, user),
+    accounts: accounts.map((a) => ({ ...a, balance: byId.get(a.id)?.balance ?? "0.00", overdue: byId.get(a.id)?.overdue ?? "0.00" })),
+  };
+}
+
+export default function StaffHome() {
+  const { t } = useTranslation();
+  const { q, reach, accounts, language } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("staff.title")}</h1>
+        <p className="text-slate-600">{reach === "all" ? t("staff.allAccounts") : t("staff.portfolio")}</p>
+      </div>
+      <Form method="get" role="search" className="flex max-w-xl gap-2">
+        <label htmlFor="q" className="sr-only">
+          {t("staff.search")}
+        </label>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={t("staff.searchPlaceholder")}
+          className="block w-full rounded-md border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+        />
+        <Button type="submit" pending={navigation.state === "loading" && navigation.location.pathname === "/staff"}>
+          {t("staff.searchSubmit")}
+        </Button>
+      </Form>
+      {accounts.length === 0 ? (
+        <p className="text-slate-600">{t("staff.none")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">{t("staff.title")}</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">{t("nav.account")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("staff.zone")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">{t("staff.collector")}</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">{t("home.balance")}</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">{t("home.overdue")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {accounts.map((a) => {
+                const locale = formattingLocale(language, a.country);
+                return (
+                  <tr key={a.id}>
+                    <th scope="row" className="px-4 py-2 text-left font-normal">
+                      <Link to={`/staff/accounts/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                        {a.legalName}
+                      </Link>
+                      <span className="block text-xs text-slate-600">
+                        {a.number} · {a.taxId} · {t(`segments.${a.segment}`)}
+                      </span>
+                    </th>
+                    <td className="px-4 py-2">{a.zone}</td>
+                    <td className="px-4 py-2">{a.collectorName ?? "—"}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(a.balance, a.currency, locale)}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(a.overdue, a.currency, locale)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

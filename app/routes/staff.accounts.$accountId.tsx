@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AccountOverviewView } from "~/components/account-overview";
+import { AccountUsersTable, InviteForm } from "~/components/account-users";
+import { getAccountOverview } from "~/domain/accounts/get-account-overview.server";
+import { listAccountUsers } from "~/domain/identity/invitations.server";
+import { staffAllows } from "~/domain/identity/permissions";
+import { handleAccountUsersAction } from "~/utils/account-users-action.server";
+import { actorFor } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { getLanguage, getRequestT } from "~/utils/language.server";
+import { notFound, requireStaffAccountAccess } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Cartera · Cliente" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const accountId = params.accountId ?? "";
+  const user = await requireStaffAccountAccess(request, accountId);
+  const db = await getDb();
+  const overview = await getAccountOverview(db, { accountIds: [accountId] });
+  if (overview.accounts.length === 0) notFound();
+  return {
+    overview,
+    users: await listAccountUsers(db, accountId),
+    canInvite: staffAllows(user.staffRole, "invite:customer_admin"),
+    language: await getLanguage(request, user),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const accountId = params.accountId ?? "";
+  const user = await requireStaffAccountAccess(request, accountId, "invite:customer_admin");
+  const { t, language } = await getRequestT(request, user);
+  return handleAccountUsersAction({
+    request,
+    formData: await request.formData(),
+    accountId,
+    actor: actorFor(request, user),
+    inviterName: user.name,
+    t,
+    language,
+    invitableRoles: ["account_admin"],
+    canEditGrants: false,
+  });
+}
+
+export default function StaffAccount() {
+  const { t } = useTranslation();
+  const { overview, users, canInvite, language } = useLoaderData<typeof loader>();
+  const account = overview.accounts[0];
+  return (
+    <div className="space-y-8">
+      <nav aria-label="breadcrumb" className="text-sm">
+        <Link to="/staff" className="text-brand-700 hover:underline">
+          {t("staff.title")}
+        </Link>{" "}
+        / {account.number}
+      </nav>
+      <AccountOverviewView overview={overview} language={language} title={account.legalName} />
+      <section aria-labelledby="users-title" className="space-y-4">
+        <h2 id="users-title" className="text-lg font-semibold text-slate-900">
+          {t("users.title")}
+        </h2>
+        {canInvite ? <InviteForm roles={["account_admin"]} title={t("staff.inviteAdmin")} /> : null}
+        <AccountUsersTable users={users} editable={false} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// The form handling shared by the account admin's users page and the staff customer page:
+// invite, change role, revoke — each parsed with its schema and answered with field errors or a toast.
+import { data, redirect } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import { IdentityRuleError, changeGrantRole, revokeGrant } from "~/domain/identity/invitations.server";
+import { inviteAndNotify } from "~/domain/identity/invite-and-notify.server";
+import type { GrantRole } from "~/domain/identity/permissions";
+import { ChangeRoleSchema, InviteSchema, RevokeSchema } from "~/domain/identity/schemas";
+import type { Actor } from "~/domain/audit/record-audit-events.server";
+import { getDb } from "./db.server";
+import type { Language } from "./i18n";
+import { appBaseUrl } from "./language.server";
+import { commitToast } from "./session.server";
+import { parseFormData } from "./validation";
+
+export async function handleAccountUsersAction(input: {
+  request: Request;
+  formData: FormData;
+  accountId: string;
+  actor: Actor;
+  inviterName: string;
+  t: TFunction;
+  language: Language;
+  /** Roles this actor may grant (staff invite account admins; an account admin may grant any role). */
+  invitableRoles: readonly GrantRole[];
+  canEditGrants: boolean;
+}) {
+  const { request, formData, t } = input;
+  const db = await getDb();
+  const intent = formData.get("intent");
+  const errorMessage = (e: unknown) => {
+    if (e instanceof IdentityRuleError) {
+      if (e.code === "already_member") return t("users.alreadyMember");
+      if (e.code === "staff_email") return t("users.staffEmail");
+      if (e.code === "self_change") return t("users.cannotChangeSelf");
+    }
+    throw e;
+  };
+  const toast = async (message: string) =>
+    redirect(new URL(request.url).pathname, { headers: { "Set-Cookie": await commitToast(request, { kind: "success", message }) } });
+
+  if (intent === "invite") {
+    const parsed = parseFormData(InviteSchema, formData, t);
+    if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+    if (!input.invitableRoles.includes(parsed.data.role)) return data({ fieldErrors: { role: [t("validation.invalid")] }, formError: null }, { status: 400 });
+    try {
+      await inviteAndNotify(db, input.actor, {
+        email: parsed.data.email,
+        accountIds: [input.accountId],
+        role: parsed.data.role,
+        inviterName: input.inviterName,
+        language: input.language,
+        baseUrl: appBaseUrl(request),
+      });
+    } catch (e) {
+      return data({ fieldErrors: {}, formError: errorMessage(e) }, { status: 400 });
+    }
+    return toast(t("users.invited", { email: parsed.data.email }));
+  }
+  if (!input.canEditGrants) throw new Response("Forbidden", { status: 403 });
+  if (intent === "change-role") {
+    const parsed = parseFormData(ChangeRoleSchema, formData, t);
+    if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+    try {
+      await changeGrantRole(db, input.actor, { accountId: input.accountId, userId: parsed.data.userId, role: parsed.data.role });
+    } catch (e) {
+      if (e instanceof IdentityRuleError && e.code === "not_member") throw new Response("Not found", { status: 404 });
+      return data({ fieldErrors: {}, formError: errorMessage(e) }, { status: 400 });
+    }
+    return toast(t("users.roleChanged"));
+  }
+  if (intent === "revoke") {
+    const parsed = parseFormData(RevokeSchema, formData, t);
+    if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+    try {
+      await revokeGrant(db, input.actor, { accountId: input.accountId, userId: parsed.data.userId });
+    } catch (e) {
+      if (e instanceof IdentityRuleError && e.code === "not_member") throw new Response("Not found", { status: 404 });
+      return data({ fieldErrors: {}, formError: errorMessage(e) }, { status: 400 });
+    }
+    return toast(t("users.removed"));
+  }
+  throw new Response("Bad request", { status: 400 });
+}

@@ -1,0 +1,50 @@
+// Languages, formatting locales and translation functions, shared by server and browser.
+import i18next, { type TFunction } from "i18next";
+import { en } from "~/i18n/en";
+import { es } from "~/i18n/es";
+
+export const LANGUAGES = ["es", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = "es";
+export const resources = { es: { translation: es }, en: { translation: en } };
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "es" || value === "en";
+}
+
+/** Formatting locale for Intl: Spanish follows the account's country (es-MX / es-CO); English is en-US. */
+export function formattingLocale(language: Language, country: "MX" | "CO" | null | undefined): string {
+  if (language === "en") return "en-US";
+  return country === "CO" ? "es-CO" : "es-MX";
+}
+
+const instances = new Map<Language, TFunction>();
+
+/** A translation function fixed to a language, for loaders, actions, emails and PDFs. */
+export function getFixedT(language: Language): TFunction {
+  let t = instances.get(language);
+  if (!t) {
+    const instance = i18next.createInstance();
+    void instance.init({ lng: language, fallbackLng: DEFAULT_LANGUAGE, resources, initImmediate: false, interpolation: { escapeValue: false } });
+    t = instance.t.bind(instance) as TFunction;
+    instances.set(language, t);
+  }
+  return t;
+}
+
+export function createI18nInstance(language: Language) {
+  const instance = i18next.createInstance();
+  void instance.init({ lng: language, fallbackLng: DEFAULT_LANGUAGE, resources, initImmediate: false, interpolation: { escapeValue: false }, react: { useSuspense: false } });
+  return instance;
+}
+
+/** Calendar date (YYYY-MM-DD) formatted for the locale, without shifting it through a time zone. */
+export function formatDate(isoDate: string, locale: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** Today's calendar date in a time zone, as YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

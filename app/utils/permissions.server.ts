@@ -1,0 +1,64 @@
+// Permission checks for loaders and actions. The UI may hide what is not allowed, but these are what
+// refuse it. A customer asking for an account it was not granted gets 404, never a hint it exists.
+import { type CustomerGrant, listCustomerGrants, staffCanReachAccount } from "~/domain/identity/account-access.server";
+import { type CustomerPermission, type StaffPermission, grantAllows, staffAllows } from "~/domain/identity/permissions";
+import { type CustomerUser, type StaffUser, requireCustomerUser, requireStaffUser } from "./auth.server";
+import { getDb } from "./db.server";
+import { readPreferences } from "./session.server";
+
+export function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403 });
+}
+
+export interface CustomerContext {
+  user: CustomerUser;
+  grants: CustomerGrant[];
+  /** What the user is looking at: one account, or a group of its accounts. */
+  selection: { kind: "account"; grant: CustomerGrant } | { kind: "group"; groupId: string; groupName: string; grants: CustomerGrant[] };
+  /** The accounts of the current selection: the scope of every customer-data query on the page. */
+  accountIds: string[];
+}
+
+/** The signed-in customer, its grants and current selection (from the switcher), all scoped. */
+export async function requireCustomerContext(request: Request): Promise<CustomerContext> {
+  const user = await requireCustomerUser(request);
+  const grants = await listCustomerGrants(await getDb(), user.id);
+  if (grants.length === 0) forbidden();
+  const { selection: wanted } = await readPreferences(request);
+  if (wanted?.startsWith("group:")) {
+    const groupId = wanted.slice("group:".length);
+    const inGroup = grants.filter((g) => g.groupId === groupId);
+    if (inGroup.length > 1) {
+      return { user, grants, selection: { kind: "group", groupId, groupName: inGroup[0].groupName ?? "", grants: inGroup }, accountIds: inGroup.map((g) => g.accountId) };
+    }
+  }
+  const grant = grants.find((g) => g.accountId === wanted) ?? grants[0];
+  return { user, grants, selection: { kind: "account", grant }, accountIds: [grant.accountId] };
+}
+
+/** The customer's grant on one account with a permission; 404 when not granted, 403 when the role lacks it. */
+export async function requireCustomerPermission(request: Request, accountId: string, permission: CustomerPermission) {
+  const context = await requireCustomerContext(request);
+  const grant = context.grants.find((g) => g.accountId === accountId);
+  if (!grant) notFound();
+  if (!grantAllows(grant.role, permission)) forbidden();
+  return { ...context, grant };
+}
+
+/** A staff member with a permission; 403 otherwise. */
+export async function requireStaffPermission(request: Request, permission: StaffPermission): Promise<StaffUser> {
+  const user = await requireStaffUser(request);
+  if (!staffAllows(user.staffRole, permission)) forbidden();
+  return user;
+}
+
+/** A staff member who reaches the account (its portfolio, team, or all); 404 outside its reach. */
+export async function requireStaffAccountAccess(request: Request, accountId: string, permission: StaffPermission = "read:account") {
+  const user = await requireStaffPermission(request, permission);
+  if (!(await staffCanReachAccount(await getDb(), user, accountId))) notFound();
+  return user;
+}
