@@ -1,7 +1,7 @@
 // Issues ledger documents (invoices, notes, payments, adjustments) with their lines, remissions and
 // files, in batches, inside one transaction, each audited. The demo seed and imports use this too.
 import { createHash } from "node:crypto";
-import { createId } from "@paralleldrive/cuid2";
+import { createRandomId } from "#db/schema/_columns";
 import { inArray } from "drizzle-orm";
 import { customerAccounts, documentFiles, documents, invoiceLines, remissions, storedFiles } from "#db/schema";
 import type { DbOrTx } from "~/utils/db.server";
@@ -57,7 +57,7 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
     for (const d of parsed) {
       const account = accountById.get(d.accountId);
       if (!account) throw new LedgerRuleError("document.not_found", `account ${d.accountId} not found`);
-      const id = d.id ?? createId();
+      const id = d.id ?? createRandomId();
       const effect = effectOf(d.kind, d.effect);
       let amount = d.amount;
       let subtotal: string | null = null;
