@@ -142,9 +142,15 @@ export function getKindLabel(labels: StatementLabels, kind: MovementKind, effect
   return labels.kinds[kind];
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026-01-31" → "31/01/2026" (es) or "01/31/2026" (en-US), without shifting the calendar date. */
 export function formatStatementDate(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  // Building an Intl formatter costs far more than using one; a statement formats thousands of dates.
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
 }

@@ -6,7 +6,8 @@
 // Pages are cut here, not by react-pdf: one long wrapping page re-lays out everything left at each
 // break, which took 94 s for 1,000 rows. Rows have a bounded height (descriptions are shortened),
 // so an estimate per block fills each page; the pages still wrap if an estimate ever falls short.
-import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Page, StyleSheet, Text, type TextProps, View, type ViewProps } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
 import { AGING_BUCKETS } from "~/domain/ledger/get-account-balances.server";
 import { formatMoney } from "~/utils/money";
 import { formatStatementDate, getKindLabel, type StatementLabels } from "../labels";
@@ -68,6 +69,24 @@ const styles = StyleSheet.create({
     paddingTop: 4,
   },
 });
+
+// Words are never split: amounts, folios and UUIDs must stay whole, and the default hyphenation is
+// English. It is also the costliest step of text layout, which dominates render time.
+const keepWordsWhole = (word: string) => [word];
+
+/** A table cell or line of text. */
+function Cell({ style, children }: { style?: TextProps["style"]; children?: ReactNode }) {
+  return (
+    <Text style={style} hyphenationCallback={keepWordsWhole}>
+      {children}
+    </Text>
+  );
+}
+
+/** An empty cell: a sized View, since even an empty Text goes through text layout. */
+function Blank({ style }: { style: ViewProps["style"] }) {
+  return <View style={style} />;
+}
 
 export interface StatementPdfProps {
   statement: Statement;
@@ -151,9 +170,9 @@ export function StatementPdf({ statement, labels, locale }: StatementPdfProps) {
             <BlockView key={i} block={block} statement={statement} labels={labels} locale={locale} />
           ))}
           <View style={styles.footer} fixed>
-            <Text>
+            <Cell>
               {customer.legalName} - {customer.accountNumber}
-            </Text>
+            </Cell>
             <Text render={({ pageNumber, totalPages }) => labels.page(pageNumber, totalPages)} />
           </View>
         </Page>
@@ -169,16 +188,16 @@ function PageHeader({ statement, labels, locale }: StatementPdfProps) {
     <View style={styles.header} fixed>
       <View style={styles.headerTop}>
         <View>
-          <Text style={styles.sellerName}>{seller.legalName}</Text>
-          <Text style={styles.muted}>
+          <Cell style={styles.sellerName}>{seller.legalName}</Cell>
+          <Cell style={styles.muted}>
             {labels.taxId}: {seller.taxId}
-          </Text>
+          </Cell>
         </View>
         <View>
-          <Text style={styles.title}>{labels.title}</Text>
-          <Text style={[styles.muted, { textAlign: "right" }]}>
+          <Cell style={styles.title}>{labels.title}</Cell>
+          <Cell style={[styles.muted, { textAlign: "right" }]}>
             {labels.period}: {date(period.from)} - {date(period.to)}
-          </Text>
+          </Cell>
         </View>
       </View>
       <View style={styles.headerGrid}>
@@ -194,16 +213,16 @@ function PageHeader({ statement, labels, locale }: StatementPdfProps) {
         </View>
       </View>
       <View style={styles.tableHead}>
-        <Text style={styles.cDate}>{labels.columns.date}</Text>
-        <Text style={styles.cDoc}>{labels.columns.document}</Text>
-        <Text style={styles.cConcept}>
+        <Cell style={styles.cDate}>{labels.columns.date}</Cell>
+        <Cell style={styles.cDoc}>{labels.columns.document}</Cell>
+        <Cell style={styles.cConcept}>
           {labels.columns.concept} / {labels.columns.fiscalId}
-        </Text>
-        <Text style={styles.cDue}>{labels.columns.dueDate}</Text>
-        <Text style={styles.cMoney}>{labels.columns.charge}</Text>
-        <Text style={styles.cMoney}>{labels.columns.credit}</Text>
-        <Text style={styles.cMoney}>{labels.columns.balance}</Text>
-        <Text style={styles.cMoney}>{labels.columns.open}</Text>
+        </Cell>
+        <Cell style={styles.cDue}>{labels.columns.dueDate}</Cell>
+        <Cell style={styles.cMoney}>{labels.columns.charge}</Cell>
+        <Cell style={styles.cMoney}>{labels.columns.credit}</Cell>
+        <Cell style={styles.cMoney}>{labels.columns.balance}</Cell>
+        <Cell style={styles.cMoney}>{labels.columns.open}</Cell>
       </View>
     </View>
   );
@@ -212,8 +231,8 @@ function PageHeader({ statement, labels, locale }: StatementPdfProps) {
 function HeaderLine({ label, value }: { label: string; value: string }) {
   return (
     <View style={styles.headerLine}>
-      <Text style={styles.headerLabel}>{label}</Text>
-      <Text style={styles.headerValue}>{value}</Text>
+      <Cell style={styles.headerLabel}>{label}</Cell>
+      <Cell style={styles.headerValue}>{value}</Cell>
     </View>
   );
 }
@@ -225,14 +244,14 @@ function BlockView({ block, statement, labels, locale }: { block: Block } & Stat
       const money = (amount: string) => formatMoney(amount, block.section.currency, locale);
       return (
         <View wrap={false}>
-          <Text style={styles.sectionTitle}>
+          <Cell style={styles.sectionTitle}>
             {labels.currency}: {block.section.currency}
-          </Text>
+          </Cell>
           <View style={styles.bandRow}>
-            <Text style={styles.cDate}>{date(statement.period.from)}</Text>
-            <Text style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.openingBalance}</Text>
-            <Text style={styles.cMoney}>{money(block.section.openingBalance)}</Text>
-            <Text style={styles.cMoney} />
+            <Cell style={styles.cDate}>{date(statement.period.from)}</Cell>
+            <Cell style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.openingBalance}</Cell>
+            <Cell style={styles.cMoney}>{money(block.section.openingBalance)}</Cell>
+            <Blank style={styles.cMoney} />
           </View>
         </View>
       );
@@ -242,7 +261,7 @@ function BlockView({ block, statement, labels, locale }: { block: Block } & Stat
     case "noMovements":
       return (
         <View style={styles.row}>
-          <Text style={[styles.cConcept, { paddingLeft: 107 }]}>{labels.noMovements}</Text>
+          <Cell style={[styles.cConcept, { paddingLeft: 107 }]}>{labels.noMovements}</Cell>
         </View>
       );
     case "sectionEnd": {
@@ -250,17 +269,17 @@ function BlockView({ block, statement, labels, locale }: { block: Block } & Stat
       return (
         <View wrap={false}>
           <View style={styles.bandRow}>
-            <Text style={[styles.cConcept, { paddingLeft: 107 }]}>{labels.totals}</Text>
-            <Text style={styles.cMoney}>{money(block.section.totalCharges)}</Text>
-            <Text style={styles.cMoney}>{money(block.section.totalCredits)}</Text>
-            <Text style={styles.cMoney} />
-            <Text style={styles.cMoney} />
+            <Cell style={[styles.cConcept, { paddingLeft: 107 }]}>{labels.totals}</Cell>
+            <Cell style={styles.cMoney}>{money(block.section.totalCharges)}</Cell>
+            <Cell style={styles.cMoney}>{money(block.section.totalCredits)}</Cell>
+            <Blank style={styles.cMoney} />
+            <Blank style={styles.cMoney} />
           </View>
           <View style={styles.bandRow}>
-            <Text style={styles.cDate}>{date(statement.period.to)}</Text>
-            <Text style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.closingBalance}</Text>
-            <Text style={styles.cMoney}>{money(block.section.closingBalance)}</Text>
-            <Text style={styles.cMoney} />
+            <Cell style={styles.cDate}>{date(statement.period.to)}</Cell>
+            <Cell style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.closingBalance}</Cell>
+            <Cell style={styles.cMoney}>{money(block.section.closingBalance)}</Cell>
+            <Blank style={styles.cMoney} />
           </View>
         </View>
       );
@@ -270,8 +289,8 @@ function BlockView({ block, statement, labels, locale }: { block: Block } & Stat
     case "notes":
       return (
         <View wrap={false}>
-          <Text style={styles.note}>{labels.overdueNote}</Text>
-          {block.multiCurrency ? <Text style={styles.note}>{labels.currencyNote}</Text> : null}
+          <Cell style={styles.note}>{labels.overdueNote}</Cell>
+          {block.multiCurrency ? <Cell style={styles.note}>{labels.currencyNote}</Cell> : null}
         </View>
       );
   }
@@ -281,19 +300,19 @@ function AgingTable({ section, labels, locale }: { section: StatementSection; la
   const money = (amount: string) => formatMoney(amount, section.currency, locale);
   return (
     <View style={styles.agingTable} wrap={false}>
-      <Text style={[styles.sectionTitle, { fontSize: 9 }]}>
+      <Cell style={[styles.sectionTitle, { fontSize: 9 }]}>
         {labels.agingTitle} ({section.currency}) - {labels.agingAsOf} {formatStatementDate(section.aging.asOf, locale)}
-      </Text>
+      </Cell>
       <View style={[styles.tableHead, { marginTop: 0 }]}>
-        <Text style={styles.aBucket}>{labels.bucket}</Text>
-        <Text style={styles.aCount}>{labels.count}</Text>
-        <Text style={styles.aAmount}>{labels.amount}</Text>
+        <Cell style={styles.aBucket}>{labels.bucket}</Cell>
+        <Cell style={styles.aCount}>{labels.count}</Cell>
+        <Cell style={styles.aAmount}>{labels.amount}</Cell>
       </View>
       {AGING_BUCKETS.map((b) => (
         <View key={b} style={styles.agingRow}>
-          <Text style={styles.aBucket}>{labels.buckets[b]}</Text>
-          <Text style={styles.aCount}>{section.aging.buckets[b].count}</Text>
-          <Text style={styles.aAmount}>{money(section.aging.buckets[b].amount)}</Text>
+          <Cell style={styles.aBucket}>{labels.buckets[b]}</Cell>
+          <Cell style={styles.aCount}>{section.aging.buckets[b].count}</Cell>
+          <Cell style={styles.aAmount}>{money(section.aging.buckets[b].amount)}</Cell>
         </View>
       ))}
       <AgingTotal label={labels.openCharges} value={money(section.aging.openCharges)} />
@@ -307,8 +326,8 @@ function AgingTable({ section, labels, locale }: { section: StatementSection; la
 function AgingTotal({ label, value }: { label: string; value: string }) {
   return (
     <View style={styles.bandRow}>
-      <Text style={styles.aBucket}>{label}</Text>
-      <Text style={styles.aAmount}>{value}</Text>
+      <Cell style={styles.aBucket}>{label}</Cell>
+      <Cell style={styles.aAmount}>{value}</Cell>
     </View>
   );
 }
@@ -326,19 +345,21 @@ function MovementRow({
 }) {
   return (
     <View style={styles.row} wrap={false}>
-      <Text style={styles.cDate}>{date(m.issueDate)}</Text>
-      <Text style={styles.cDoc}>{m.seriesFolio}</Text>
+      <Cell style={styles.cDate}>{date(m.issueDate)}</Cell>
+      <Cell style={styles.cDoc}>{m.seriesFolio}</Cell>
       <View style={styles.cConcept}>
-        <Text>{getConcept(labels, m)}</Text>
-        {m.fiscalId ? <Text style={styles.fiscal}>{m.fiscalId}</Text> : null}
+        <Cell>{getConcept(labels, m)}</Cell>
+        {m.fiscalId ? <Cell style={styles.fiscal}>{m.fiscalId}</Cell> : null}
       </View>
-      <Text style={[styles.cDue, m.overdue ? styles.overdue : {}]}>{m.effect === "charge" ? date(m.dueDate) : ""}</Text>
-      <Text style={styles.cMoney}>{m.charge ? money(m.charge) : ""}</Text>
-      <Text style={styles.cMoney}>{m.credit ? money(m.credit) : ""}</Text>
-      <Text style={styles.cMoney}>{money(m.balance)}</Text>
-      <Text style={[styles.cMoney, m.overdue ? styles.overdue : {}]}>
-        {m.openAmount !== null ? `${money(m.openAmount)}${m.overdue ? " *" : ""}` : ""}
-      </Text>
+      {m.effect === "charge" ? <Cell style={[styles.cDue, m.overdue ? styles.overdue : {}]}>{date(m.dueDate)}</Cell> : <Blank style={styles.cDue} />}
+      {m.charge ? <Cell style={styles.cMoney}>{money(m.charge)}</Cell> : <Blank style={styles.cMoney} />}
+      {m.credit ? <Cell style={styles.cMoney}>{money(m.credit)}</Cell> : <Blank style={styles.cMoney} />}
+      <Cell style={styles.cMoney}>{money(m.balance)}</Cell>
+      {m.openAmount !== null ? (
+        <Cell style={[styles.cMoney, m.overdue ? styles.overdue : {}]}>{`${money(m.openAmount)}${m.overdue ? " *" : ""}`}</Cell>
+      ) : (
+        <Blank style={styles.cMoney} />
+      )}
     </View>
   );
 }
