@@ -2,9 +2,13 @@
 // - any `console.error` or uncaught page error in the browser fails the test (after it ran, with
 //   the messages listed), so hydration mismatches and broken scripts never pass silently;
 // - `expectAccessible(page)`: axe-core over the current page (WCAG 2.0/2.1 A and AA), failing on
-//   serious or critical violations and printing each with the offending elements.
+//   serious or critical violations and printing each with the offending elements;
+// - `login(page, email)`: signs in through the login form as one of the seeded demo users.
+//   (The server's PGlite database is held by the server process, so tests cannot write sessions
+//   into it directly; the form is the one way in that works on both drivers.)
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../db/seed/users";
 
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 
@@ -12,6 +16,8 @@ export interface Fixtures {
   /** Messages from console.error and page errors seen so far in this test. */
   browserErrors: string[];
   expectAccessible: (page: Page, options?: { include?: string; exclude?: string[] }) => Promise<void>;
+  /** Signs in as a seeded demo user (db/seed/users.ts) and waits for the home page it lands on. */
+  login: (page: Page, email: string) => Promise<void>;
 }
 
 export function formatViolations(violations: AxeResults["violations"]): string {
@@ -66,6 +72,16 @@ export const test = base.extend<Fixtures>({
         blocking.length,
         `${blocking.length} serious or critical accessibility violation(s) on ${page.url()}:\n\n${formatViolations(blocking)}\n`,
       ).toBe(0);
+    });
+  },
+
+  login: async ({}, use) => {
+    await use(async (page, email) => {
+      await page.goto("/login");
+      await page.getByLabel("Correo electrónico").fill(email);
+      await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Entrar" }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     });
   },
 });
