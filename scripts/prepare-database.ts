@@ -1,0 +1,59 @@
+// Run by `npm start` (through tsx) before serving: opens and migrates the database, and seeds the demo
+// data into an empty one. On PostgreSQL, a session advisory lock makes concurrent starts wait for
+// each other, and the emptiness check runs after the lock is held, so the data is seeded once.
+// SEED_INVOICES overrides the number of demo invoices.
+import { count } from "drizzle-orm";
+import pg from "pg";
+import { sellers } from "#db/schema";
+import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "#db/seed/users";
+import { getDatabase } from "~/utils/db.server";
+
+// Any fixed 64-bit key, distinct from the migration lock's.
+const SEED_LOCK = 7_265_104_224;
+
+function printDemoUsers(): void {
+  console.log(`\nDemo users (password: ${DEMO_PASSWORD}):`);
+  for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(34)} ${u.who}`);
+  console.log("");
+}
+
+async function prepareDatabase(): Promise<void> {
+  const started = Date.now();
+  const database = await getDatabase();
+  const { db } = database;
+  // A session lock belongs to one connection, and the pool hands out any: hold the lock on its own client.
+  const lockClient = database.driver === "postgres" ? new pg.Client({ connectionString: process.env.DATABASE_URL }) : undefined;
+  if (lockClient) {
+    await lockClient.connect();
+    await lockClient.query("select pg_advisory_lock($1)", [SEED_LOCK]);
+  }
+  try {
+    const [{ n }] = await db.select({ n: count() }).from(sellers);
+    if (n > 0) {
+      console.log(`Database ready (already seeded), ${Date.now() - started} ms.`);
+      return;
+    }
+    const invoices = process.env.SEED_INVOICES ? Number.parseInt(process.env.SEED_INVOICES, 10) : DEFAULT_SEED_INVOICES;
+    if (!Number.isFinite(invoices) || invoices < 0) throw new Error(`SEED_INVOICES must be a whole number, got ${process.env.SEED_INVOICES}`);
+    console.log(`Seeding demo data (${invoices} invoices)…`);
+    const summary = await seedDemoData(db, { invoices, log: (msg) => console.log(msg), afterAccounts: seedDemoUsers });
+    console.log(`Database seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`);
+  } finally {
+    if (lockClient) {
+      await lockClient.query("select pg_advisory_unlock($1)", [SEED_LOCK]);
+      await lockClient.end();
+    }
+  }
+}
+
+prepareDatabase()
+  .then(async () => {
+    printDemoUsers();
+    await (await getDatabase()).close();
+    process.exit(0);
+  })
+  .catch(async (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

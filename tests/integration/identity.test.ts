@@ -1,0 +1,178 @@
+// Accounts and access rules: sign-in with lockout that ends by itself, per-IP limit, sessions,
+// single-use expiring tokens for reset and invitation, grants and their audit trail.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, sql } from "drizzle-orm";
+import { auditEvents, accountGrants, sessions, users } from "#db/schema";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { acceptInvitation, changeGrantRole, inviteCustomerUser, revokeGrant } from "~/domain/identity/invitations.server";
+import { requestPasswordReset, resetPassword } from "~/domain/identity/password-reset.server";
+import { MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USER, USER_LOCK_MINUTES, signIn } from "~/domain/identity/sign-in.server";
+import { deleteAllSessions, getSessionUser } from "~/domain/identity/sessions.server";
+import { listCustomerGrants, staffCanReachAccount } from "~/domain/identity/account-access.server";
+import { assignCollector } from "~/domain/accounts/assign-collector.server";
+import type { Db } from "~/utils/db.server";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+
+let database: TestDatabase;
+let db: Db;
+let org: Awaited<ReturnType<typeof createMexicanSeller>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  org = await createMexicanSeller(db);
+});
+afterAll(async () => database.close());
+
+const auditActions = async (entityId: string) =>
+  (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, entityId))).map((r) => r.action);
+
+describe("sign-in", () => {
+  it("signs in with the right password (email case-insensitive), stores the password as argon2id and audits it", async () => {
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "payer" }]);
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    const result = await signIn(db, { email: user.email.toUpperCase(), password: TEST_PASSWORD, ip: "10.0.0.1" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect((await getSessionUser(db, result.token))?.id).toBe(user.id);
+    expect(await auditActions(user.id)).toContain("auth.signed_in");
+  });
+
+  it("refuses a wrong password and an unknown email alike, and audits the failure", async () => {
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    expect(await signIn(db, { email: user.email, password: "wrong-password", ip: "10.0.0.2" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(db, { email: "nobody@example.test", password: "x", ip: "10.0.0.2" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await auditActions(user.id)).toContain("auth.sign_in_failed");
+  });
+
+  it("locks the user after consecutive failures, even with the right password, and the lock ends by itself", async () => {
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    const now = new Date("2026-11-22T10:00:00Z");
+    for (let i = 1; i < MAX_FAILURES_PER_USER; i++) {
+      expect((await signIn(db, { email: user.email, password: "nope", ip: `10.1.0.${i}`, now })).ok).toBe(false);
+    }
+    const locking = await signIn(db, { email: user.email, password: "nope", ip: "10.1.0.9", now });
+    expect(locking).toMatchObject({ ok: false, reason: "locked", retryAfterMinutes: USER_LOCK_MINUTES });
+    const during = await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.0.10", now: new Date(now.getTime() + 60_000) });
+    expect(during).toMatchObject({ ok: false, reason: "locked" });
+    const after = await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.0.11", now: new Date(now.getTime() + (USER_LOCK_MINUTES + 1) * 60_000) });
+    expect(after.ok).toBe(true);
+    expect(await auditActions(user.id)).toContain("auth.user_locked");
+  });
+
+  it("limits failed attempts per IP address across many emails", async () => {
+    const now = new Date("2026-11-22T12:00:00Z");
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await signIn(db, { email: `probe${i}@example.test`, password: "x", ip: "203.0.113.7", now });
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    expect(await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.7", now })).toMatchObject({ ok: false, reason: "ip_limited" });
+    // another address is not affected
+    expect((await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.8", now })).ok).toBe(true);
+  });
+
+  it("ends every session of the user on 'log out of all devices'", async () => {
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    const a = await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.2.0.1" });
+    const b = await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.2.0.2" });
+    expect(await deleteAllSessions(db, user.id)).toBe(2);
+    for (const r of [a, b]) if (r.ok) expect(await getSessionUser(db, r.token)).toBeNull();
+  });
+});
+
+describe("password reset", () => {
+  it("resets with a single-use token, ends old sessions and clears a lock", async () => {
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    const old = await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.3.0.1" });
+    const requested = await requestPasswordReset(db, SYSTEM_ACTOR, { email: user.email });
+    expect(requested).not.toBeNull();
+    const done = await resetPassword(db, SYSTEM_ACTOR, { token: requested!.token, password: "a-brand-new-password" });
+    expect(done?.userId).toBe(user.id);
+    if (old.ok) expect(await getSessionUser(db, old.token)).toBeNull();
+    expect(await resetPassword(db, SYSTEM_ACTOR, { token: requested!.token, password: "another-password-1" })).toBeNull();
+    expect((await signIn(db, { email: user.email, password: "a-brand-new-password", ip: "10.3.0.2" })).ok).toBe(true);
+    expect(await auditActions(user.id)).toEqual(expect.arrayContaining(["auth.password_reset_requested", "auth.password_reset"]));
+  });
+
+  it("refuses an expired token and stores only the token's hash", async () => {
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    const requested = await requestPasswordReset(db, SYSTEM_ACTOR, { email: user.email, now: new Date(Date.now() - 2 * 60 * 60 * 1000) });
+    const stored = await db.execute(sql`select token_hash from user_tokens where user_id = ${user.id}`);
+    expect(JSON.stringify(stored)).not.toContain(requested!.token);
+    expect(await resetPassword(db, SYSTEM_ACTOR, { token: requested!.token, password: "a-brand-new-password" })).toBeNull();
+  });
+
+  it("gives nothing for an unknown email", async () => {
+    expect(await requestPasswordReset(db, SYSTEM_ACTOR, { email: "ghost@example.test" })).toBeNull();
+  });
+});
+
+describe("invitations and grants", () => {
+  it("invites a new user, who sets a password once and then sees exactly the invited account", async () => {
+    const account = await createTestAccount(db, org);
+    const other = await createTestAccount(db, org);
+    const admin = await createTestCustomer(db, [{ accountId: account.id, role: "account_admin" }]);
+    const email = uniqueEmail("colega");
+    const invited = await inviteCustomerUser(db, { userId: admin.id, label: admin.email }, { email, accountIds: [account.id], role: "viewer" });
+    expect(invited.token).toBeTruthy();
+    expect((await signIn(db, { email, password: "anything-at-all", ip: "10.4.0.1" })).ok).toBe(false);
+    const accepted = await acceptInvitation(db, SYSTEM_ACTOR, { token: invited.token!, name: "Colega Nuevo", password: "colega-password-1" });
+    expect(accepted?.userId).toBe(invited.user.id);
+    expect(await acceptInvitation(db, SYSTEM_ACTOR, { token: invited.token!, name: "x", password: "colega-password-2" })).toBeNull();
+    const grants = await listCustomerGrants(db, invited.user.id);
+    expect(grants.map((g) => [g.accountId, g.role])).toEqual([[account.id, "viewer"]]);
+    expect(grants.map((g) => g.accountId)).not.toContain(other.id);
+    expect(await auditActions(`${account.id}:${invited.user.id}`)).toContain("invitation.created");
+  });
+
+  it("refuses inviting a staff email or someone already on the account", async () => {
+    const account = await createTestAccount(db, org);
+    const staff = await createTestStaff(db, "collector");
+    const member = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    await expect(inviteCustomerUser(db, SYSTEM_ACTOR, { email: staff.email, accountIds: [account.id], role: "viewer" })).rejects.toMatchObject({ code: "staff_email" });
+    await expect(inviteCustomerUser(db, SYSTEM_ACTOR, { email: member.email, accountIds: [account.id], role: "payer" })).rejects.toMatchObject({ code: "already_member" });
+  });
+
+  it("changes a role and revokes access with before/after in the audit trail; an admin cannot demote itself", async () => {
+    const account = await createTestAccount(db, org);
+    const admin = await createTestCustomer(db, [{ accountId: account.id, role: "account_admin" }]);
+    const member = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    const actor = { userId: admin.id, label: admin.email };
+    await changeGrantRole(db, actor, { accountId: account.id, userId: member.id, role: "payer" });
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "grant.role_changed"), eq(auditEvents.entityId, `${account.id}:${member.id}`)));
+    expect(event).toMatchObject({ actorId: admin.id, before: { role: "viewer" }, after: { role: "payer" } });
+    await expect(changeGrantRole(db, actor, { accountId: account.id, userId: admin.id, role: "viewer" })).rejects.toMatchObject({ code: "self_change" });
+    await revokeGrant(db, actor, { accountId: account.id, userId: member.id });
+    expect(await db.select().from(accountGrants).where(eq(accountGrants.userId, member.id))).toEqual([]);
+    expect(await auditActions(`${account.id}:${member.id}`)).toContain("grant.revoked");
+  });
+});
+
+describe("staff reach", () => {
+  it("a collector reaches its portfolio, a supervisor its collectors' portfolios, an auditor everything", async () => {
+    const supervisor = await createTestStaff(db, "supervisor");
+    const collector = await createTestStaff(db, "collector", { supervisorId: supervisor.id });
+    const otherCollector = await createTestStaff(db, "collector");
+    const auditor = await createTestStaff(db, "auditor");
+    const mine = await createTestAccount(db, org);
+    const theirs = await createTestAccount(db, org);
+    await assignCollector(db, SYSTEM_ACTOR, { accountIds: [mine.id], collectorId: collector.id });
+    await assignCollector(db, SYSTEM_ACTOR, { accountIds: [theirs.id], collectorId: otherCollector.id });
+    const reach = (u: { id: string; staffRole: string | null }, accountId: string) => staffCanReachAccount(db, { id: u.id, staffRole: u.staffRole as never }, accountId);
+    expect(await reach(collector, mine.id)).toBe(true);
+    expect(await reach(collector, theirs.id)).toBe(false);
+    expect(await reach(supervisor, mine.id)).toBe(true);
+    expect(await reach(supervisor, theirs.id)).toBe(false);
+    expect(await reach(auditor, theirs.id)).toBe(true);
+    const [u] = await db.select().from(users).where(eq(users.id, collector.id));
+    expect(u.kind).toBe("staff");
+    expect(await db.select().from(sessions).where(eq(sessions.userId, collector.id))).toEqual([]);
+  });
+});
