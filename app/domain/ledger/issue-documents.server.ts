@@ -2,9 +2,9 @@
 // files, in batches, inside one transaction, each audited. The demo seed and imports use this too.
 import { createHash } from "node:crypto";
 import { createRandomId } from "#db/schema/_columns";
-import { inArray } from "drizzle-orm";
-import { customerAccounts, documentFiles, documents, invoiceLines, remissions, storedFiles } from "#db/schema";
-import type { DbOrTx } from "~/utils/db.server";
+import { inArray, sql } from "drizzle-orm";
+import { customerAccounts, documents, invoiceLines, remissions, storedFiles } from "#db/schema";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { addMoney, dec, toMoney } from "~/utils/money";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { LedgerRuleError } from "./errors";
@@ -22,6 +22,22 @@ function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Inserts many rows as one JSON parameter expanded by json_populate_recordset against the table's own
+ * row type: one parameter per statement instead of one per value. Building drizzle inserts with
+ * thousands of parameters, and PGlite serialising them one by one, dominated bulk issuing (the seed,
+ * imports). Keys are column names; columns left out take their defaults.
+ */
+async function insertJsonRows(tx: DbOrTx, table: string, rows: Record<string, unknown>[], suffix = sql``) {
+  if (rows.length === 0) return [] as Record<string, string>[];
+  const columns = sql.join(Object.keys(rows[0]).map((c) => sql.identifier(c)), sql`, `);
+  return queryRows<Record<string, string>>(
+    tx,
+    sql`insert into ${sql.identifier(table)} (${columns})
+        select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json) ${suffix}`,
+  );
 }
 
 export function sha256Hex(content: Uint8Array): string {
@@ -104,27 +120,64 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
       for (const f of d.files ?? []) files.push({ documentId: id, ...f, sha256: sha256Hex(f.content) });
     }
 
-    for (const c of chunks(docRows)) await tx.insert(documents).values(c);
-    for (const c of chunks(lineRows)) await tx.insert(invoiceLines).values(c);
-    for (const c of chunks(remissionRows)) await tx.insert(remissions).values(c);
+    for (const c of chunks(docRows, 1000)) {
+      await insertJsonRows(
+        tx,
+        "documents",
+        c.map((d) => ({
+          id: d.id, seller_id: d.sellerId, account_id: d.accountId, kind: d.kind, effect: d.effect, series: d.series, folio: d.folio,
+          fiscal_id: d.fiscalId, issue_date: d.issueDate, due_date: d.dueDate, currency: d.currency, amount: d.amount,
+          subtotal: d.subtotal, tax_total: d.taxTotal, payment_method: d.paymentMethod, payment_form: d.paymentForm,
+          purchase_order: d.purchaseOrder, reference: d.reference, notes: d.notes, created_by_id: d.createdById,
+        })),
+      );
+    }
+    for (const c of chunks(lineRows, 2000)) {
+      await insertJsonRows(
+        tx,
+        "invoice_lines",
+        c.map((l) => ({
+          id: createRandomId(), document_id: l.documentId, line_no: l.lineNo, sku: l.sku, description: l.description, unit: l.unit,
+          product_code: l.productCode, unit_code: l.unitCode, quantity: l.quantity, unit_price: l.unitPrice, tax_rate: l.taxRate,
+          subtotal: l.subtotal, tax: l.tax, total: l.total,
+        })),
+      );
+    }
+    for (const c of chunks(remissionRows, 2000)) {
+      await insertJsonRows(
+        tx,
+        "remissions",
+        c.map((r) => ({ id: createRandomId(), invoice_id: r.invoiceId, number: r.number, delivery_date: r.deliveryDate, received_by: r.receivedBy })),
+      );
+    }
     if (files.length > 0) {
+      // Files are stored once per content (sha256); bytea travels as hex text inside the JSON.
       const unique = new Map(files.map((f) => [f.sha256, f]));
-      for (const c of chunks([...unique.values()], 200)) {
-        await tx
-          .insert(storedFiles)
-          .values(c.map((f) => ({ sha256: f.sha256, mediaType: f.mediaType, size: f.content.byteLength, content: f.content })))
-          .onConflictDoNothing({ target: storedFiles.sha256 });
-      }
       const idBySha = new Map<string, string>();
-      for (const c of chunks([...unique.keys()], 1000)) {
+      for (const c of chunks([...unique.values()], 200)) {
+        const inserted = await insertJsonRows(
+          tx,
+          "stored_files",
+          c.map((f) => ({
+            id: createRandomId(), sha256: f.sha256, media_type: f.mediaType, size: f.content.byteLength,
+            content: `\\x${Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength).toString("hex")}`,
+          })),
+          sql`on conflict (sha256) do nothing returning id, sha256`,
+        );
+        for (const r of inserted) idBySha.set(r.sha256, r.id);
+      }
+      const missing = [...unique.keys()].filter((sha) => !idBySha.has(sha));
+      for (const c of chunks(missing, 1000)) {
         const rows = await tx.select({ id: storedFiles.id, sha256: storedFiles.sha256 }).from(storedFiles).where(inArray(storedFiles.sha256, c));
         for (const r of rows) idBySha.set(r.sha256, r.id);
       }
-      for (const c of chunks(files)) {
-        await tx
-          .insert(documentFiles)
-          .values(c.map((f) => ({ documentId: f.documentId, fileId: idBySha.get(f.sha256)!, role: f.role, fileName: f.fileName })))
-          .onConflictDoNothing();
+      for (const c of chunks(files, 2000)) {
+        await insertJsonRows(
+          tx,
+          "document_files",
+          c.map((f) => ({ document_id: f.documentId, file_id: idBySha.get(f.sha256)!, role: f.role, file_name: f.fileName })),
+          sql`on conflict do nothing`,
+        );
       }
     }
     for (const c of chunks(docRows)) {
