@@ -11,12 +11,16 @@ const lines = Number(process.argv[2] ?? 1000);
 
 function buildStatement(count: number): Statement {
   let balance = new Decimal("125000.00");
+  let charges = new Decimal(0);
+  let credits = new Decimal(0);
   const movements: StatementMovement[] = [];
   for (let i = 0; i < count; i += 1) {
     const day = String(1 + (i % 28)).padStart(2, "0");
     const isCharge = i % 3 !== 2;
     const amount = toMoney(new Decimal(1000 + ((i * 7919) % 90000)).dividedBy(7));
     balance = isCharge ? balance.plus(amount) : balance.minus(amount);
+    if (isCharge) charges = charges.plus(amount);
+    else credits = credits.plus(amount);
     movements.push({
       documentId: `doc${i}`,
       kind: isCharge ? "invoice" : "payment",
@@ -52,8 +56,8 @@ function buildStatement(count: number): Statement {
       {
         currency: "MXN",
         openingBalance: "125000.00",
-        totalCharges: "0.00",
-        totalCredits: "0.00",
+        totalCharges: toMoney(charges),
+        totalCredits: toMoney(credits),
         closingBalance: toMoney(balance),
         movements,
         aging: {
@@ -91,6 +95,7 @@ async function main() {
   const end = process.memoryUsage();
   peakRss = Math.max(peakRss, end.rss);
   peakHeap = Math.max(peakHeap, end.heapUsed);
+  if (process.env.PDF_OUT) (await import("node:fs")).writeFileSync(process.env.PDF_OUT, pdf);
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
   const pages = (Buffer.from(pdf).toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
   console.log(`statement PDF: ${lines} movements, ${pages} pages, ${(pdf.byteLength / 1024).toFixed(0)} KiB`);

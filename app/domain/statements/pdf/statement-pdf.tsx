@@ -20,7 +20,7 @@ const BAND = "#f0f4f8";
 const ALERT = "#b42318";
 
 const styles = StyleSheet.create({
-  page: { paddingTop: 150, paddingBottom: 48, paddingHorizontal: 36, fontFamily: "Helvetica", fontSize: 7.5, color: INK },
+  page: { paddingTop: 128, paddingBottom: 48, paddingHorizontal: 36, fontFamily: "Helvetica", fontSize: 7.5, color: INK },
   header: { position: "absolute", top: 28, left: 36, right: 36 },
   headerTop: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
   sellerName: { fontFamily: "Helvetica-Bold", fontSize: 11 },
@@ -102,8 +102,8 @@ type Block =
   | { type: "aging"; section: StatementSection }
   | { type: "notes"; multiCurrency: boolean };
 
-// Usable height of a LETTER page between the fixed header and footer (792 − 150 − 48 = 594 pt), with slack.
-const PAGE_BUDGET = 570;
+// Usable height of a LETTER page between the fixed header and footer (792 - 128 - 48 = 616 pt), with slack.
+const PAGE_BUDGET = 590;
 const CONCEPT_CHARS_PER_LINE = 28;
 const DESCRIPTION_MAX = 80;
 
