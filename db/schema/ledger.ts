@@ -48,7 +48,16 @@ export const documents = pgTable(
   (t) => [
     uniqueIndex("documents_seller_kind_series_folio_uq").on(t.sellerId, t.kind, t.series, t.folio),
     uniqueIndex("documents_fiscal_id_uq").on(t.fiscalId),
-    index("documents_account_kind_issue_idx").on(t.accountId, t.kind, t.issueDate),
+    // The customer's invoice list: one index per sort key, each ending in id so keyset pages walk it in order.
+    index("documents_account_kind_issue_id_idx").on(t.accountId, t.kind, t.issueDate, t.id),
+    index("documents_account_kind_due_id_idx").on(t.accountId, t.kind, t.dueDate, t.id),
+    index("documents_account_kind_amount_id_idx").on(t.accountId, t.kind, t.amount, t.id),
+    index("documents_account_kind_folio_id_idx").on(t.accountId, t.kind, t.series, sql`length(${t.folio})`, t.folio, t.id),
+    // The list's text search: case-insensitive prefixes (text_pattern_ops serves LIKE 'x%') within an account.
+    index("documents_account_serie_folio_prefix_idx").on(t.accountId, sql`lower(${t.series} || '-' || ${t.folio}) text_pattern_ops`),
+    index("documents_account_folio_idx").on(t.accountId, t.folio),
+    index("documents_account_fiscal_id_prefix_idx").on(t.accountId, sql`lower(${t.fiscalId}) text_pattern_ops`),
+    index("documents_account_purchase_order_prefix_idx").on(t.accountId, sql`lower(${t.purchaseOrder}) text_pattern_ops`),
     index("documents_account_due_idx").on(t.accountId, t.dueDate),
     index("documents_account_issue_idx").on(t.accountId, t.issueDate, t.id),
     index("documents_purchase_order_idx").on(t.purchaseOrder),
