@@ -153,7 +153,8 @@ export function planLedger(options: PlanOptions): LedgerPlan {
   const raw = accounts.map((a) => (options.invoices * a.spec.weight) / totalWeight);
   const counts = raw.map(Math.floor);
   const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
-  for (let k = 0; k < options.invoices - counts.reduce((s, c) => s + c, 0); k++) counts[order[k % order.length][1]] += 1;
+  const shortfall = options.invoices - counts.reduce((s, c) => s + c, 0);
+  for (let k = 0; k < shortfall; k++) counts[order[k % order.length][1]] += 1;
 
   const byAccount = new Map<string, PlannedInvoice[]>();
   accounts.forEach((account, idx) => {
