@@ -33,14 +33,32 @@ export function formatViolations(violations: AxeResults["violations"]): string {
     .join("\n\n");
 }
 
+/**
+ * Chromium logs every non-2xx response as a console error. Two kinds are not faults of the page:
+ * the browser's own favicon request, and 4xx answers to Remix data requests (`*.data`), which are how
+ * actions report validation errors (400), wrong credentials (401), refusals (403) or rate limits
+ * (429) that the page then shows. 5xx answers, and failures of documents, scripts and styles, count.
+ */
+export function isExpectedFailedLoad(text: string, url: string): boolean {
+  const status = /^Failed to load resource: the server responded with a status of (\d{3})/.exec(text)?.[1];
+  if (!status) return false;
+  let pathname = "";
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return false;
+  }
+  if (pathname === "/favicon.ico") return true;
+  return status.startsWith("4") && pathname.endsWith(".data");
+}
+
 export const test = base.extend<Fixtures>({
   browserErrors: [
     async ({ page }, use, testInfo) => {
       const errors: string[] = [];
       page.on("console", (message) => {
         if (message.type() !== "error") return;
-        // The browser's own favicon request is not the page's doing; every other failed load counts.
-        if (/^Failed to load resource/.test(message.text()) && new URL(message.location().url || "x:/").pathname === "/favicon.ico") return;
+        if (isExpectedFailedLoad(message.text(), message.location().url)) return;
         const where = message.location().url ? ` (${message.location().url}:${message.location().lineNumber})` : "";
         errors.push(`console.error: ${message.text()}${where}`);
       });
