@@ -339,11 +339,23 @@ describe("renderings", () => {
     expect(all).toContain("Antigüedad de saldos");
   });
 
-  it("renders English labels and Colombian money formatting", async () => {
-    const pages = await readPdfPages(await renderStatementPdf(statement, { language: "en", locale: "es-CO" }));
-    expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
-    const closing = normalizeSpaces(formatMoney(section(statement).closingBalance, "MXN", "es-CO"));
-    expect(pages.join(" ")).toMatch(new RegExp(`Closing balance ${escapeRegExp(closing)}`));
+  it("renders English labels, Colombian money formatting and one block per currency", async () => {
+    const acct = (await createTestAccount(db, org)).id;
+    await issue(acct, "invoice", "1234567.89", "2026-05-02");
+    const usdInv = await issue(acct, "invoice", "250.00", "2026-05-03", { currency: "USD" });
+    const usdPay = await issue(acct, "payment", "100.00", "2026-05-04", { currency: "USD" });
+    await apply(usdPay, usdInv, "100.00", "2026-05-04");
+    const small = await statementOf(acct, "2026-05-01", "2026-05-31");
+    const pages = await readPdfPages(await renderStatementPdf(small, { language: "en", locale: "es-CO" }));
+    pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${pages.length}`));
+    const all = pages.join(" ");
+    for (const sec of small.sections) {
+      const closing = normalizeSpaces(formatMoney(sec.closingBalance, sec.currency, "es-CO"));
+      expect(all).toMatch(new RegExp(`Closing balance ${escapeRegExp(closing)}`));
+    }
+    expect(all).toContain("1.234.567,89");
+    expect(all).toMatch(/Currency\s*:\s*USD/);
+    expect(all).not.toContain("1.234.717,89"); // MXN + USD never summed
   });
 
   it("exports XLSX with numeric money cells and date cells whose totals reproduce the closing balance", async () => {
