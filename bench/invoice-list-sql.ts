@@ -19,8 +19,8 @@ const option = (name: string) => {
 const runs = Number(option("runs") ?? 30);
 const explain = args.includes("--explain");
 
-/** Records the SQL a domain function sends, and still runs it. */
-function recordingDb(db: Db, recorded: SQL[]): DbOrTx {
+/** Records the SQL a domain function sends (also inside its transactions), and still runs it. */
+function recordingDb<T extends DbOrTx>(db: T, recorded: SQL[]): T {
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop === "execute") {
@@ -29,8 +29,19 @@ function recordingDb(db: Db, recorded: SQL[]): DbOrTx {
           return target.execute(query);
         };
       }
+      if (prop === "transaction") {
+        return (fn: (tx: DbOrTx) => Promise<unknown>) => target.transaction((tx) => fn(recordingDb(tx, recorded)));
+      }
       return Reflect.get(target, prop, receiver);
     },
+  });
+}
+
+/** Runs one statement the way listDocuments does: in a transaction with JIT off. */
+function executeWithoutJit(db: Db, query: SQL) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return tx.execute(query);
   });
 }
 
@@ -98,16 +109,19 @@ async function main() {
   for (const [name, input] of scenarios) {
     const recorded: SQL[] = [];
     const result = await listDocuments(recordingDb(db, recorded), input);
-    const [pageSql, summarySql] = recorded;
+    const [pageSql, summarySql] = recorded.filter((q) => !JSON.stringify(q.queryChunks).includes("set local jit"));
     const whole = await time(() => listDocuments(db, input));
-    const pageOnly = await time(() => db.execute(pageSql));
-    const summaryOnly = await time(() => db.execute(summarySql));
+    const pageOnly = await time(() => executeWithoutJit(db, pageSql));
+    const summaryOnly = await time(() => executeWithoutJit(db, summarySql));
     console.log(
       `${name.padEnd(34)} ${String(result.rows.length).padStart(5)} ${String(result.total).padStart(7)}   ${ms(whole.p50)} / ${ms(whole.p95)}   ${ms(pageOnly.p50)} / ${ms(pageOnly.p95)}   ${ms(summaryOnly.p50)} / ${ms(summaryOnly.p95)}`,
     );
     if (explain) {
       for (const [label, query] of [["page", pageSql], ["totals", summarySql]] as const) {
-        const plan = await queryRows<{ "QUERY PLAN": string }>(db, sql`explain (analyze, buffers) ${query}`);
+        const plan = await db.transaction(async (tx) => {
+          await tx.execute(sql`set local jit = off`);
+          return queryRows<{ "QUERY PLAN": string }>(tx, sql`explain (analyze, buffers) ${query}`);
+        });
         console.log(`\n--- ${name}: ${label} query\n${plan.map((p) => p["QUERY PLAN"]).join("\n")}\n`);
       }
     }

@@ -57,10 +57,10 @@ export interface DocumentListTotals {
 
 export interface DocumentListResult {
   rows: DocumentListRow[];
-  /** Number of documents matching the filters (all pages). */
-  total: number;
-  /** One entry per currency; amounts of different currencies are never added together. */
-  totals: DocumentListTotals[];
+  /** Number of documents matching the filters (all pages); null when called with `withTotals: false`. */
+  total: number | null;
+  /** One entry per currency; amounts of different currencies are never added together. Null with `withTotals: false`. */
+  totals: DocumentListTotals[] | null;
   /** Pass as `page.after` for the next page; null on the last page. */
   nextCursor: string | null;
   /** Pass as `page.before` for the previous page; null on the first page. */
@@ -76,6 +76,11 @@ export interface ListDocumentsInput {
   page?: Partial<DocumentListPage>;
   /** Today in the seller's time zone (YYYY-MM-DD), computed by the caller; drives open amounts and overdue days. */
   asOf: string;
+  /**
+   * Default true. The totals cost one derived open amount per matching document (~0.3 s for 50,000 on
+   * PostgreSQL) while a page costs a few ms: a route can pass false and load `getDocumentListTotals` deferred.
+   */
+  withTotals?: boolean;
 }
 
 const TAB_KINDS: Record<DocumentListTab, string[]> = {
@@ -157,7 +162,21 @@ interface RawRow {
 
 const parseJson = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
 
+/** A page of documents, with (by default) the count and per-currency totals of the whole filtered set. */
 export async function listDocuments(db: DbOrTx, input: ListDocumentsInput): Promise<DocumentListResult> {
+  return runDocumentList(db, input, input.withTotals === false ? "page" : "both");
+}
+
+/** Only the count and per-currency totals of the filtered set (same filters as listDocuments; sort and page ignored). */
+export async function getDocumentListTotals(
+  db: DbOrTx,
+  input: Omit<ListDocumentsInput, "sort" | "page" | "withTotals">,
+): Promise<{ total: number; totals: DocumentListTotals[] }> {
+  const result = await runDocumentList(db, input, "totals");
+  return { total: result.total ?? 0, totals: result.totals ?? [] };
+}
+
+async function runDocumentList(db: DbOrTx, input: ListDocumentsInput, mode: "both" | "page" | "totals"): Promise<DocumentListResult> {
   const filters = DocumentListFiltersSchema.parse(input.filters ?? {});
   const sort = DocumentListSortSchema.parse(input.sort ?? {});
   const page = DocumentListPageSchema.parse(input.page ?? {});
@@ -219,9 +238,15 @@ export async function listDocuments(db: DbOrTx, input: ListDocumentsInput): Prom
       break;
   }
 
+  // The invoices tab holds only charges: summing what was applied to each is enough, and keeps the
+  // planner's cost estimate honest (the credit branch of openAmountSql is costed even when never run).
+  const openAmount =
+    input.tab === "invoices"
+      ? sql`d.amount - coalesce((select sum(a.amount) from applications a where a.target_id = d.id and a.applied_on <= ${asOf}::date), 0)`
+      : openAmountSql(asOf);
   // The subquery names the open amount once; the planner pulls it up into the scan of documents.
   const filtered = sql`(
-      select d.*, (case when d.status = 'cancelled' then 0 else ${openAmountSql(asOf)} end) as open
+      select d.*, (case when d.status = 'cancelled' then 0 else ${openAmount} end) as open
       from documents d
       where ${sql.join(where, sql` and `)}
     ) d`;
@@ -276,10 +301,16 @@ export async function listDocuments(db: DbOrTx, input: ListDocumentsInput): Prom
     group by d.currency
     order by d.currency`;
 
-  const [raw, summary] = await Promise.all([
-    queryRows<RawRow>(db, pageQuery),
-    queryRows<{ currency: Currency; count: number; amount: string; open: string }>(db, summaryQuery),
-  ]);
+  // JIT off for these two statements: the totals aggregate one correlated sum per document, which PostgreSQL
+  // costs high enough to JIT-compile, and compiling took longer (~1.8 s) than running the query (~0.3 s for
+  // 50,000 invoices). `set local` keeps the setting inside this transaction, off the pooled connection.
+  const [raw, summary] = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    const pageRows = mode === "totals" ? [] : await queryRows<RawRow>(tx, pageQuery);
+    const summaryRows =
+      mode === "page" ? null : await queryRows<{ currency: Currency; count: number; amount: string; open: string }>(tx, summaryQuery);
+    return [pageRows, summaryRows] as const;
+  });
 
   const hasMore = raw.length > page.size;
   const pageRows = raw.slice(0, page.size);
@@ -321,8 +352,8 @@ export async function listDocuments(db: DbOrTx, input: ListDocumentsInput): Prom
 
   return {
     rows,
-    total: summary.reduce((n, s) => n + Number(s.count), 0),
-    totals: summary.map((s) => ({ currency: s.currency, count: Number(s.count), amount: s.amount, open: s.open })),
+    total: summary ? summary.reduce((n, s) => n + Number(s.count), 0) : null,
+    totals: summary ? summary.map((s) => ({ currency: s.currency, count: Number(s.count), amount: s.amount, open: s.open })) : null,
     nextCursor,
     prevCursor,
     asOf,
