@@ -385,6 +385,8 @@ describe("renderings", () => {
       for (const r of own) {
         expect(r.date).toBeInstanceOf(Date);
         expect(typeof r.balance).toBe("number");
+        if (r.charge !== null) expect(typeof r.charge).toBe("number");
+        if (r.credit !== null) expect(typeof r.credit).toBe("number");
         expect(r.format).toContain(sec.currency);
       }
       const opening = own[0];
