@@ -208,8 +208,9 @@ describe("returned cheque", () => {
     const asOfBefore = section(await statementOf(acct, "2026-03-01", "2026-03-31", "2026-03-15"));
     expect(asOfBefore.movements[0].openAmount).toBe("0.00");
 
-    // The bounced cheque is charged back (a charge adjustment the cheque's credit is applied to) plus the fee.
-    const chargeBack = await issue(acct, "adjustment", "1000.00", "2026-03-20", { effect: "charge", dueDate: "2026-03-20", notes: "Cheque devuelto 4471" });
+    // As the demo seed does: the bounced amount is charged back by a debit note the cheque's credit is
+    // applied to (so the cheque no longer counts as money received), plus the 20% fee (art. 193 LGTOC).
+    const chargeBack = await issue(acct, "debit_note", "1000.00", "2026-03-20", { dueDate: "2026-03-20", notes: "Cheque devuelto 4471" });
     await apply(cheque, chargeBack, "1000.00", "2026-03-20");
     await issue(acct, "debit_note", "200.00", "2026-03-20", { dueDate: "2026-03-20", notes: "Comisión 20% cheque devuelto" });
     const after = section(await statementOf(acct, "2026-03-01", "2026-04-10"));
