@@ -23,10 +23,3 @@ export function defaultStatementPeriod(timeZone: string, now: Date): StatementPe
   const today = getLocalDate(timeZone, now);
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
-
-/** The calendar date before an ISO date (used for the opening balance "as of the day before"). */
-export function getPreviousDate(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
