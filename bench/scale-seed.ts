@@ -78,7 +78,9 @@ async function scaleSeed() {
         ],
       });
     }
+    let mark = performance.now();
     const issued = await issueDocuments(db, ACTOR, docs);
+    const issueSeconds = (performance.now() - mark) / 1000;
     const amountById = new Map(issued.map((d) => [d.id, d.amount]));
 
     // ~85% get paid, up to five invoices of one account per payment.
@@ -101,8 +103,12 @@ async function scaleSeed() {
         for (const d of group) applications.push({ sourceId: id, targetId: d.id, amount: amountById.get(d.id)!, appliedOn: paidOn });
       }
     }
+    mark = performance.now();
     for (let i = 0; i < payments.length; i += 2_000) await issueDocuments(db, ACTOR, payments.slice(i, i + 2_000));
+    const paymentSeconds = (performance.now() - mark) / 1000;
+    mark = performance.now();
     for (let i = 0; i < applications.length; i += 2_000) await applyCredits(db, ACTOR, applications.slice(i, i + 2_000));
+    const applySeconds = (performance.now() - mark) / 1000;
 
     // documents + lines + applications, and one audit event for each document and application
     const batchRows = 2 * (n + payments.length + applications.length) + n;
@@ -113,7 +119,7 @@ async function scaleSeed() {
     const total = (performance.now() - started) / 1000;
     console.log(
       `${invoices} invoices: batch ${n} inv + ${payments.length} pay + ${applications.length} appl in ${seconds.toFixed(1)} s ` +
-        `(${Math.round(batchRows / seconds)} rows/s, ${Math.round(n / seconds)} inv/s); overall ${Math.round(rows / total)} rows/s`,
+        `(${Math.round(batchRows / seconds)} rows/s, ${Math.round(n / seconds)} inv/s; invoices ${issueSeconds.toFixed(1)} s, payments ${paymentSeconds.toFixed(1)} s, applications ${applySeconds.toFixed(1)} s); overall ${Math.round(rows / total)} rows/s`,
     );
   }
   const total = (performance.now() - started) / 1000;

@@ -275,6 +275,7 @@ function buildInvoiceInput(inv: PlannedInvoice, context: BuildContext): Document
       issuer,
       receiver,
       lines: inv.lines,
+      totals: inv.totals,
       stamp: { uuid: inv.fiscalId!, stampedAt: `${inv.issueDate}T${clock(Math.min(inv.time + 95, 86_399))}` },
     });
   } else {
@@ -289,6 +290,7 @@ function buildInvoiceInput(inv: PlannedInvoice, context: BuildContext): Document
       supplier: issuer,
       customer: receiver,
       lines: inv.lines,
+      totals: inv.totals,
       paymentMeansCode: "2",
       note: inv.purchaseOrder ? `Orden de compra ${inv.purchaseOrder}` : undefined,
     });
@@ -334,6 +336,7 @@ function buildCreditNoteInput(nc: PlannedCreditNote, context: BuildContext): Doc
       issuer,
       receiver,
       lines: nc.lines,
+      totals: nc.totals,
       related: related.length > 0 ? { relationType: "01", uuids: related } : undefined,
       stamp: { uuid: nc.fiscalId!, stampedAt: `${nc.issueDate}T${clock(Math.min(nc.time + 80, 86_399))}` },
     });
@@ -349,6 +352,7 @@ function buildCreditNoteInput(nc: PlannedCreditNote, context: BuildContext): Doc
       supplier: issuer,
       customer: receiver,
       lines: nc.lines,
+      totals: nc.totals,
       note: nc.notes,
       creditNoteConcept: nc.reason === "return" ? "1" : nc.reason === "price" ? "4" : "3",
       billingReference: invoice ? { id: `${invoice.series}${invoice.folio}`, cufe: invoice.fiscalId!, issueDate: invoice.issueDate } : undefined,

@@ -7,7 +7,7 @@
 // amount with decimal arithmetic and never applies more than what is open or unapplied.
 import { createRandomId as createId } from "#db/schema/_columns";
 import type Decimal from "decimal.js";
-import { computeFiscalTotals, type FiscalLineInput } from "~/domain/fiscal/fiscal-types";
+import { computeFiscalTotals, type FiscalLineInput, type FiscalTotals } from "~/domain/fiscal/fiscal-types";
 import { dec, toMoney } from "~/utils/money";
 import { type AccountSpec, BANKS, type Country, PRODUCTS, SERVICE_LINE, TAX_RATE } from "./catalog";
 import { addDays, daysBetween, nextWeekday, type Rng, weekday } from "./prng";
@@ -26,6 +26,7 @@ export interface PlannedInvoice {
   /** seconds after midnight, for the CFDI/UBL time stamp */
   time: number;
   lines: FiscalLineInput[];
+  totals: FiscalTotals;
   amount: string;
   pue: boolean;
   paymentForm: string | null;
@@ -52,6 +53,7 @@ export interface PlannedCreditNote {
   issueDate: string;
   time: number;
   lines: FiscalLineInput[];
+  totals: FiscalTotals;
   amount: string;
   reason: CreditReason;
   notes: string;
@@ -179,6 +181,7 @@ export function planLedger(options: PlanOptions): LedgerPlan {
         dueDate: pue ? issueDate : addDays(issueDate, account.spec.term),
         time: rng.int(8 * 3600, 18 * 3600),
         lines,
+        totals,
         amount: totals.total,
         pue,
         paymentForm: account.spec.country === "MX" ? (pue ? rng.pick(["03", "03", "01", "04"]) : "99") : null,
@@ -217,6 +220,7 @@ export function planLedger(options: PlanOptions): LedgerPlan {
       issueDate: date,
       time: rng.int(8 * 3600, 18 * 3600),
       lines: [ncLine],
+      totals,
       amount: totals.total,
       reason: isReturn ? "return" : "price",
       notes: isReturn ? "Devolución parcial de mercancía en mal estado / fuera de especificación" : "Corrección de precio pactado con el área comercial",
@@ -315,7 +319,7 @@ function planRebates(rng: Rng, plan: LedgerPlan, account: PlanAccount, invoices:
     const date = addDays(next, rng.int(10, 30));
     if (date > today) break;
     const inQuarter = invoices.filter((i) => i.issueDate >= qStart && i.issueDate < next);
-    const base = inQuarter.reduce((s, i) => s.plus(computeFiscalTotals(i.lines).subtotal), dec(0));
+    const base = inQuarter.reduce((s, i) => s.plus(i.totals.subtotal), dec(0));
     if (base.greaterThan(0) && (account.spec.segment === "large" || rng.chance(0.7))) {
       const coop = rng.chance(0.2);
       const label = quarterLabel(year, q);
@@ -337,6 +341,7 @@ function planRebates(rng: Rng, plan: LedgerPlan, account: PlanAccount, invoices:
         issueDate: date,
         time: rng.int(8 * 3600, 18 * 3600),
         lines: [line],
+        totals,
         amount: totals.total,
         reason: "rebate",
         notes: coop

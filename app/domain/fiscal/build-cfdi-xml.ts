@@ -4,7 +4,7 @@
 // Pure: no I/O. The seals and certificates are placeholders of the right shape; this is a demo
 // portal, not a PAC. Validated against SAT's schemas in standards/cfdi40 by the tests.
 import { dec } from "~/utils/money";
-import { computeFiscalTotals, escapeXml, type FiscalLineInput, type FiscalParty, formatQuantity } from "./fiscal-types";
+import { computeFiscalTotals, escapeXml, type FiscalLineInput, type FiscalParty, type FiscalTotals, formatQuantity } from "./fiscal-types";
 
 export interface CfdiStamp {
   uuid: string;
@@ -35,6 +35,8 @@ export interface CfdiInput {
   issuer: FiscalParty;
   receiver: FiscalParty;
   lines: FiscalLineInput[];
+  /** computeFiscalTotals(lines), when the caller already has it (bulk generation) */
+  totals?: FiscalTotals;
   /** UUIDs of the CFDIs this one relates to (the credited invoices for a credit note) */
   related?: { relationType: string; uuids: string[] };
   stamp: CfdiStamp;
@@ -82,7 +84,7 @@ const attrs = (pairs: [string, string | undefined | null][]) =>
 const rate6 = (rate: string) => dec(rate).toFixed(6);
 
 export function buildCfdiXml(input: CfdiInput): string {
-  const totals = computeFiscalTotals(input.lines);
+  const totals = input.totals ?? computeFiscalTotals(input.lines);
   const isCredit = input.kind === "credit_note";
   const certificateNumber = input.stamp.certificateNumber ?? "30001000000500003416";
   const seal = buildPlaceholderBase64(`sello:${input.stamp.uuid}`, 256);

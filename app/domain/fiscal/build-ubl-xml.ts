@@ -3,7 +3,7 @@
 // Shaped like DIAN's documents (namespaces, DIAN extension, parties, taxes, totals, lines); it is not
 // signed (no XAdES) — this portal shows and serves fiscal documents, it does not issue them.
 import { createHash } from "node:crypto";
-import { computeFiscalTotals, escapeXml, type FiscalLineInput, type FiscalParty, formatQuantity } from "./fiscal-types";
+import { computeFiscalTotals, escapeXml, type FiscalLineInput, type FiscalParty, type FiscalTotals, formatQuantity } from "./fiscal-types";
 import { dec } from "~/utils/money";
 
 export interface UblInput {
@@ -20,6 +20,8 @@ export interface UblInput {
   supplier: FiscalParty;
   customer: FiscalParty;
   lines: FiscalLineInput[];
+  /** computeFiscalTotals(lines), when the caller already has it (bulk generation) */
+  totals?: FiscalTotals;
   /** 1 production, 2 test (habilitación) */
   environment?: "1" | "2";
   /** Clave técnica of the numbering range (invoices) or the software PIN (notes) */
@@ -76,7 +78,7 @@ export function computeCufe(f: CufeFields): string {
 const DEFAULT_TECHNICAL_KEY = "fc8eac422eba16e22ffd8c6f94b3f40a6e38162c";
 
 export function buildUblXml(input: UblInput): { xml: string; cufe: string } {
-  const totals = computeFiscalTotals(input.lines);
+  const totals = input.totals ?? computeFiscalTotals(input.lines);
   const id = `${input.prefix}${input.number}`;
   const environment = input.environment ?? "2";
   const isCredit = input.kind === "credit_note";
