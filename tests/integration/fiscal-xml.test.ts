@@ -6,6 +6,8 @@ import { validateXML } from "xmllint-wasm";
 import { buildCfdiXml, type CfdiInput, toCfdiName } from "~/domain/fiscal/build-cfdi-xml";
 import { buildUblXml, computeCufe, computeNitCheckDigit } from "~/domain/fiscal/build-ubl-xml";
 import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
+import { computeFiscalTotals } from "~/domain/fiscal/fiscal-types";
+import { addMoney, dec, toMoney } from "~/utils/money";
 
 const issuer = { taxId: "AMN950315QK2", legalName: "Aceros y Materiales del Norte, S.A. de C.V.", taxRegime: "601", postalCode: "64000" };
 const receiver = { taxId: "FLO980512HT4", legalName: "Ferretería López, S.A. de C.V.", taxRegime: "601", postalCode: "06600" };
@@ -128,5 +130,31 @@ describe("DIAN UBL 2.1", () => {
   it("computes NIT check digits as DIAN does", () => {
     expect(computeNitCheckDigit("900482713")).toBe("5");
     expect(computeNitCheckDigit("860002964")).toBe("4"); // a published NIT (Banco de Bogotá)
+  });
+});
+
+describe("fiscal totals", () => {
+  it("agree with the ledger's decimal arithmetic (line rounding half away from zero)", () => {
+    // A fixed pseudo-random sweep of quantities, prices and rates with up to four decimals.
+    let state = 7;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const fourDp = (max: number) => `${next(max)}.${String(next(10_000)).padStart(4, "0")}`;
+    for (let i = 0; i < 2_000; i++) {
+      const lines = Array.from({ length: 1 + next(5) }, () => ({
+        sku: "S", description: "D", unit: "U", productCode: "30111601", unitCode: "H87",
+        quantity: fourDp(500), unitPrice: fourDp(50_000), taxRate: ["0.16", "0.19", "0.08", "0", "0.1234"][next(5)],
+      }));
+      const reference = lines.map((l) => {
+        const subtotal = toMoney(dec(l.quantity).times(l.unitPrice));
+        const tax = toMoney(dec(subtotal).times(l.taxRate));
+        return { subtotal, tax };
+      });
+      const totals = computeFiscalTotals(lines);
+      expect(totals.lines.map((l) => ({ subtotal: l.subtotal, tax: l.tax }))).toEqual(reference);
+      expect(totals.total).toBe(addMoney(...reference.map((r) => r.subtotal), ...reference.map((r) => r.tax)));
+    }
   });
 });
