@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { AccountOverview, CurrencyTotals } from "~/domain/accounts/get-account-overview.server";
 import { formatDate, formattingLocale, type Language } from "~/utils/i18n";
 import { type Currency, formatMoney } from "~/utils/money";
+import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 
-const BUCKETS = ["current", "d1_30", "d31_60", "d61_90", "d91_180", "d180_plus"] as const;
 
 function Stat({ label, value, tone = "default" }: { label: string; value: string; tone?: "default" | "alert" }) {
   return (
@@ -19,7 +19,7 @@ function Stat({ label, value, tone = "default" }: { label: string; value: string
 function CurrencyBlock({ totals, locale, headingId }: { totals: CurrencyTotals; locale: string; headingId: string }) {
   const { t } = useTranslation();
   const money = (v: string) => formatMoney(v, totals.currency as Currency, locale);
-  const max = Math.max(...BUCKETS.map((b) => Math.abs(Number(totals.aging[b].amount))), 1);
+  const max = Math.max(...AGING_BUCKETS.map((b) => Math.abs(Number(totals.aging[b].amount))), 1);
   return (
     <section aria-labelledby={headingId} className="space-y-4">
       <h3 id={headingId} className="text-sm font-semibold uppercase tracking-wide text-slate-600">
@@ -43,7 +43,7 @@ function CurrencyBlock({ totals, locale, headingId }: { totals: CurrencyTotals; 
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {BUCKETS.map((bucket) => (
+            {AGING_BUCKETS.map((bucket) => (
               <tr key={bucket}>
                 <th scope="row" className="px-4 py-2 text-left font-normal">{t(`aging.${bucket}`)}</th>
                 <td className="px-4 py-2 text-right tabular-nums">{totals.aging[bucket].count}</td>

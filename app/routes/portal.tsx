@@ -29,7 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PortalLayout() {
   const { t } = useTranslation();
   const { user, role, options, current, canManageUsers } = useLoaderData<typeof loader>();
-  const nav: NavItem[] = [{ to: "/portal", label: t("nav.home"), end: true }];
+  const nav: NavItem[] = [
+    { to: "/portal", label: t("nav.home"), end: true },
+    { to: "/portal/invoices", label: t("nav.invoices") },
+  ];
+  if (role) nav.push({ to: "/portal/statement", label: t("nav.statement") });
   if (canManageUsers) nav.push({ to: "/portal/users", label: t("nav.users") });
   return (
     <div className="min-h-screen">

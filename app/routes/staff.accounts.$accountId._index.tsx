@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountOverviewView } from "~/components/account-overview";
 import { AccountUsersTable, InviteForm } from "~/components/account-users";
@@ -51,12 +51,6 @@ export default function StaffAccount() {
   const account = overview.accounts[0];
   return (
     <div className="space-y-8">
-      <nav aria-label="breadcrumb" className="text-sm">
-        <Link to="/staff" className="text-brand-700 hover:underline">
-          {t("staff.title")}
-        </Link>{" "}
-        / {account.number}
-      </nav>
       <AccountOverviewView overview={overview} language={language} title={account.legalName} />
       <section aria-labelledby="users-title" className="space-y-4">
         <h2 id="users-title" className="text-lg font-semibold text-slate-900">

@@ -32,15 +32,18 @@ export function isPositiveMoney(value: Decimal.Value): boolean {
   return new Decimal(value).greaterThan(0);
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** "1234.5" → "$1,234.50" (es-MX) or "$ 1.234,50" (es-CO). Intl formats the decimal string exactly. */
 export function formatMoney(amount: MoneyString, currency: Currency, locale: string): string {
-  const digits = currency === "COP" ? 2 : 2;
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount as unknown as number);
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    // Two decimals for every currency, COP included: ledger amounts are exact to the cent.
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(amount as unknown as number);
 }
 
 /** Sums amounts per currency; amounts of different currencies are never added together. */

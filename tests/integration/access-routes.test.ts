@@ -16,7 +16,7 @@ import * as portalHome from "~/routes/portal._index";
 import * as portalSwitch from "~/routes/portal.switch";
 import * as portalUsers from "~/routes/portal.users";
 import * as staffLayout from "~/routes/staff";
-import * as staffAccount from "~/routes/staff.accounts.$accountId";
+import * as staffAccount from "~/routes/staff.accounts.$accountId._index";
 import * as staffHome from "~/routes/staff._index";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { callRoute, expectTenantIsolation, signInCookie } from "../setup/routes";

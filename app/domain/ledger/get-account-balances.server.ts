@@ -3,8 +3,9 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Currency, type MoneyString, subtractMoney } from "~/utils/money";
 
-export const AGING_BUCKETS = ["current", "d1_30", "d31_60", "d61_90", "d91_180", "d180_plus"] as const;
-export type AgingBucket = (typeof AGING_BUCKETS)[number];
+import { AGING_BUCKETS, type AgingBucket } from "./aging-buckets";
+
+export { AGING_BUCKETS, type AgingBucket };
 
 export interface AccountBalance {
   accountId: string;

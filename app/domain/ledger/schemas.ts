@@ -4,7 +4,7 @@ import { z } from "zod";
 export const MoneySchema = z
   .string()
   .regex(/^-?\d{1,16}(\.\d{1,2})?$/, { message: "money" });
-export const PositiveMoneySchema = MoneySchema.refine((v) => Number.parseFloat(v) > 0 && !v.startsWith("-"), {
+export const PositiveMoneySchema = MoneySchema.refine((v) => !v.startsWith("-") && /[1-9]/.test(v), {
   message: "money.positive",
 });
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" });

@@ -1,0 +1,50 @@
+// Loaders of one document and its downloads (PDF generated on demand, XML as stored, ZIP of a
+// selection), shared by the customer portal and the staff customer view. Foreign IDs answer 404.
+import { getDocumentDetail } from "~/domain/invoices/get-document-detail.server";
+import { renderInvoicePdf } from "~/domain/invoices/render-invoice-pdf.server";
+import { DOCUMENT_ZIP_MAX_DOCUMENTS } from "~/domain/invoices/schemas";
+import { getDocumentXml, streamDocumentsZip } from "~/domain/invoices/stream-documents-zip.server";
+import type { AccountScope } from "~/utils/account-scope.server";
+import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/permissions.server";
+
+export async function loadDocumentDetail(scope: AccountScope, documentId: string | undefined) {
+  const detail = await getDocumentDetail(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
+  if (!detail) notFound();
+  return { detail, basePath: scope.basePath, locale: scope.locale };
+}
+
+export type DocumentDetailData = Awaited<ReturnType<typeof loadDocumentDetail>>;
+
+const attachment = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, "_")}"`;
+
+export async function downloadDocumentPdf(scope: AccountScope, documentId: string | undefined) {
+  const detail = await getDocumentDetail(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
+  if (!detail) notFound();
+  const pdf = await renderInvoicePdf(detail, { language: scope.language, locale: scope.locale });
+  return new Response(pdf as Uint8Array<ArrayBuffer>, {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": attachment(`${detail.serieFolio}.pdf`), "Cache-Control": "private, no-store" },
+  });
+}
+
+export async function downloadDocumentXml(scope: AccountScope, documentId: string | undefined) {
+  const xml = await getDocumentXml(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
+  if (!xml) notFound();
+  return new Response(xml.content as Uint8Array<ArrayBuffer>, {
+    headers: { "Content-Type": "application/xml", "Content-Disposition": attachment(xml.fileName), "Cache-Control": "private, no-store" },
+  });
+}
+
+export async function downloadDocumentsZip(request: Request, scope: AccountScope) {
+  const ids = (await request.formData()).getAll("id").filter((v): v is string => typeof v === "string" && v.length > 0);
+  if (ids.length === 0 || ids.length > DOCUMENT_ZIP_MAX_DOCUMENTS) throw new Response("Bad request", { status: 400 });
+  const zip = await streamDocumentsZip(await getDb(), { accountIds: scope.accountIds, documentIds: ids, language: scope.language, locale: scope.locale });
+  // A selection with nothing the user may see is not an empty archive: it is not found.
+  if (zip.included.length === 0) {
+    await zip.stream.cancel();
+    notFound();
+  }
+  return new Response(zip.stream, {
+    headers: { "Content-Type": "application/zip", "Content-Disposition": attachment("documentos.zip"), "Cache-Control": "private, no-store" },
+  });
+}

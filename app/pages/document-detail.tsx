@@ -1,0 +1,221 @@
+// One invoice or note: fiscal data, lines, remissions, applications with the open amount after each,
+// related documents and downloads.
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/status-badge";
+import { buttonClass } from "~/components/ui/button";
+import { formatDate } from "~/utils/i18n";
+import { formatMoney } from "~/utils/money";
+import type { DocumentDetailData } from "./document-detail.server";
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <h2 id={id} className="border-b border-slate-100 px-4 py-3 font-medium text-slate-900">
+        {title}
+      </h2>
+      <div className="overflow-x-auto">{children}</div>
+    </section>
+  );
+}
+
+const th = "px-4 py-2 font-medium";
+const td = "px-4 py-2";
+
+export function DocumentDetailPage() {
+  const { t } = useTranslation();
+  const { detail: d, basePath, locale } = useLoaderData<DocumentDetailData>();
+  const money = (v: string) => formatMoney(v, d.currency, locale);
+  const hasXml = d.files.some((f) => f.role === "xml");
+  return (
+    <div className="space-y-6">
+      <Link to={`${basePath}/invoices${d.kind === "invoice" ? "" : "?tab=notes"}`} className="text-sm text-brand-700 hover:underline">
+        ← {t("document.back")}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-600">{t(`documents.kinds.${d.kind}`)}</p>
+          <h1 className="text-2xl font-semibold text-slate-900">{d.serieFolio}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
+            <StatusBadge status={d.status} />
+            <span>
+              {t("documents.issueDate")}: {formatDate(d.issueDate, locale)} · {t("documents.dueDate")}: {formatDate(d.dueDate, locale)}
+            </span>
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link reloadDocument to={`${basePath}/documents/${d.id}/pdf`} className={buttonClass("primary")}>
+            {t("document.downloadPdf")}
+          </Link>
+          {hasXml ? (
+            <Link reloadDocument to={`${basePath}/documents/${d.id}/xml`} className={buttonClass("secondary")}>
+              {t("document.downloadXml")}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {[
+          [t("document.total"), money(d.amount)],
+          [t("document.openAmount"), money(d.open)],
+          [t("document.subtotal"), d.subtotal ? money(d.subtotal) : "—"],
+          [t("document.taxes"), d.taxTotal ? money(d.taxTotal) : "—"],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+            <dt className="text-sm text-slate-600">{label}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <Section id="fiscal" title={t("document.fiscal")}>
+        <dl className="grid gap-x-6 gap-y-3 p-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="text-slate-600">{d.country === "CO" ? t("document.cufe") : t("document.fiscalId")}</dt>
+            <dd className="break-all font-mono">{d.fiscalId ?? "—"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">
+              {t("document.paymentMethod")} / {t("document.paymentForm")}
+            </dt>
+            <dd>
+              {d.paymentMethod ?? "—"} / {d.paymentForm ?? "—"}
+            </dd>
+          </div>
+          {[
+            [t("document.seller"), d.seller],
+            [t("document.customer"), d.customer],
+          ].map(([label, party]) => {
+            const p = party as typeof d.seller;
+            return (
+              <div key={label as string}>
+                <dt className="text-slate-600">{label as string}</dt>
+                <dd>
+                  {p.legalName}
+                  <br />
+                  {t("document.taxId")}: {p.taxId} · {t("document.regime")}: {p.taxRegime} · {t("document.postalCode")}: {p.postalCode}
+                </dd>
+              </div>
+            );
+          })}
+          {d.purchaseOrder ? (
+            <div>
+              <dt className="text-slate-600">{t("documents.purchaseOrder")}</dt>
+              <dd>{d.purchaseOrder}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </Section>
+
+      {d.lines.length > 0 ? (
+        <Section id="lines" title={t("document.lines")}>
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className={th}>{t("document.description")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("document.quantity")}</th>
+                <th scope="col" className={th}>{t("document.unit")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("document.unitPrice")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("document.taxes")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("document.total")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {d.lines.map((l) => (
+                <tr key={l.lineNo}>
+                  <td className={td}>
+                    {l.description} <span className="text-xs text-slate-500">{l.sku}</span>
+                  </td>
+                  <td className={`${td} text-right tabular-nums`}>{l.quantity}</td>
+                  <td className={td}>{l.unit}</td>
+                  <td className={`${td} text-right tabular-nums`}>{money(l.unitPrice)}</td>
+                  <td className={`${td} text-right tabular-nums`}>{money(l.tax)}</td>
+                  <td className={`${td} text-right tabular-nums`}>{money(l.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
+
+      {d.remissions.length > 0 ? (
+        <Section id="remissions" title={t("document.remissions")}>
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className={th}>{t("document.remissionNumber")}</th>
+                <th scope="col" className={th}>{t("document.deliveryDate")}</th>
+                <th scope="col" className={th}>{t("document.receivedBy")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {d.remissions.map((r) => (
+                <tr key={r.number}>
+                  <td className={td}>{r.number}</td>
+                  <td className={td}>{formatDate(r.deliveryDate, locale)}</td>
+                  <td className={td}>{r.receivedBy ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
+
+      <Section id="applications" title={t("document.applications")}>
+        {d.applications.length === 0 ? (
+          <p className="p-4 text-sm text-slate-600">{t("document.noApplications")}</p>
+        ) : (
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className={th}>{t("document.appliedOn")}</th>
+                <th scope="col" className={th}>{t("document.appliedDocument")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("document.appliedAmount")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("document.openAfter")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {d.applications.map((a) => (
+                <tr key={a.id}>
+                  <td className={td}>{formatDate(a.appliedOn, locale)}</td>
+                  <td className={td}>
+                    {t(`documents.kinds.${a.counterpart.kind}`)} {a.counterpart.serieFolio}
+                    {a.isReversal ? <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-800">{t("document.reversal")}</span> : null}
+                    {a.reason ? <span className="block text-xs text-slate-500">{a.reason}</span> : null}
+                  </td>
+                  <td className={`${td} text-right tabular-nums`}>{money(a.amount)}</td>
+                  <td className={`${td} text-right tabular-nums`}>{money(a.openAfter)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      {d.related.length > 0 ? (
+        <Section id="related" title={t("document.related")}>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {d.related.map((r) => (
+              <li key={r.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
+                <span>
+                  {t(`documents.kinds.${r.kind}`)}{" "}
+                  {r.kind === "payment" ? (
+                    r.serieFolio
+                  ) : (
+                    <Link to={`${basePath}/documents/${r.id}`} className="text-brand-700 hover:underline">
+                      {r.serieFolio}
+                    </Link>
+                  )}{" "}
+                  · {formatDate(r.issueDate, locale)}
+                </span>
+                <span className="tabular-nums">{money(r.appliedAmount)}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+    </div>
+  );
+}

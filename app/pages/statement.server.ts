@@ -1,0 +1,100 @@
+// Loader, downloads and "email it to me" of the statement of account, shared by the customer portal
+// and the staff customer view. The period and the aging date come from the URL.
+import { data, redirect } from "@remix-run/node";
+import { z } from "zod";
+import { IsoDateSchema } from "~/domain/ledger/schemas";
+import { exportStatementCsv } from "~/domain/statements/export-statement-csv.server";
+import { exportStatementXlsx } from "~/domain/statements/export-statement-xlsx.server";
+import { getStatement } from "~/domain/statements/get-statement.server";
+import { defaultStatementPeriod } from "~/domain/statements/period";
+import { renderStatementPdf } from "~/domain/statements/pdf/render-statement-pdf.server";
+import { recordAuditEvent } from "~/domain/audit/record-audit-events.server";
+import { type AccountScope, requireSingleAccount } from "~/utils/account-scope.server";
+import { getDb } from "~/utils/db.server";
+import { sendEmail } from "~/utils/email.server";
+import { StatementEmail } from "#emails/statement-email";
+import { formatDate, getFixedT } from "~/utils/i18n";
+import { notFound } from "~/utils/permissions.server";
+import { commitToast } from "~/utils/session.server";
+import { createElement } from "react";
+
+const StatementParamsSchema = z
+  .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), asOf: IsoDateSchema.optional() })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["to"] });
+
+/** The requested period (or this month to date in the seller's time zone) and aging date. */
+function readPeriod(url: URL, scope: AccountScope) {
+  const raw = Object.fromEntries(["from", "to", "asOf"].map((k) => [k, url.searchParams.get(k) || undefined]));
+  const parsed = StatementParamsSchema.safeParse(raw);
+  const fallback = defaultStatementPeriod(scope.timeZone, new Date());
+  if (!parsed.success) return { ...fallback, asOf: undefined, invalid: true };
+  const from = parsed.data.from ?? fallback.from;
+  const to = parsed.data.to ?? (parsed.data.from && parsed.data.from > fallback.to ? parsed.data.from : fallback.to);
+  if (from > to) return { ...fallback, asOf: undefined, invalid: true };
+  return { from, to, asOf: parsed.data.asOf, invalid: false };
+}
+
+async function statementFor(request: Request, scope: AccountScope) {
+  const accountId = requireSingleAccount(scope);
+  const period = readPeriod(new URL(request.url), scope);
+  const statement = await getStatement(await getDb(), { accountId, accountIds: scope.accountIds, from: period.from, to: period.to, asOf: period.asOf });
+  if (!statement) notFound();
+  return { statement, period };
+}
+
+export async function loadStatement(request: Request, scope: AccountScope) {
+  const { statement, period } = await statementFor(request, scope);
+  const query = new URLSearchParams({ from: statement.period.from, to: statement.period.to, ...(period.asOf ? { asOf: period.asOf } : {}) });
+  return { statement, asOf: period.asOf ?? null, invalidPeriod: period.invalid, query: query.toString(), basePath: scope.basePath, locale: scope.locale, email: scope.user.email };
+}
+
+export type StatementData = Awaited<ReturnType<typeof loadStatement>>;
+
+const fileBase = (s: { customer: { accountNumber: string }; period: { from: string; to: string } }) =>
+  `estado-de-cuenta-${s.customer.accountNumber}-${s.period.from}-${s.period.to}`.replace(/[^A-Za-z0-9._-]/g, "_");
+
+export async function downloadStatement(request: Request, scope: AccountScope, format: string | undefined) {
+  const { statement } = await statementFor(request, scope);
+  const options = { language: scope.language, locale: scope.locale };
+  const base = fileBase(statement);
+  const respond = (body: Uint8Array, type: string, ext: string) =>
+    new Response(body as Uint8Array<ArrayBuffer>, {
+      headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${base}.${ext}"`, "Cache-Control": "private, no-store" },
+    });
+  if (format === "pdf") return respond(await renderStatementPdf(statement, options), "application/pdf", "pdf");
+  if (format === "xlsx") return respond(await exportStatementXlsx(statement, options), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+  if (format === "csv") return respond(exportStatementCsv(statement, options), "text/csv; charset=utf-8", "csv");
+  notFound();
+}
+
+/** Sends the statement PDF to the signed-in user's own email address. */
+export async function emailStatement(request: Request, scope: AccountScope) {
+  const { statement } = await statementFor(request, scope);
+  const t = getFixedT(scope.language);
+  const pdf = await renderStatementPdf(statement, { language: scope.language, locale: scope.locale });
+  const vars = {
+    account: `${statement.customer.legalName} (${statement.customer.accountNumber})`,
+    from: formatDate(statement.period.from, scope.locale),
+    to: formatDate(statement.period.to, scope.locale),
+  };
+  await sendEmail({
+    to: scope.user.email,
+    subject: t("statement.emailSubject", vars),
+    react: createElement(StatementEmail, { t, language: scope.language, body: t("statement.emailBody", vars) }),
+    attachments: [{ filename: `${fileBase(statement)}.pdf`, content: pdf, contentType: "application/pdf" }],
+  });
+  await recordAuditEvent(await getDb(), scope.actor, {
+    action: "statement.emailed",
+    entityType: "customer_account",
+    entityId: statement.customer.accountId,
+    after: { to: scope.user.email, period: statement.period },
+  });
+  const url = new URL(request.url);
+  return redirect(`${url.pathname}${url.search}`, {
+    headers: { "Set-Cookie": await commitToast(request, { kind: "success", message: t("statement.emailed", { email: scope.user.email }) }) },
+  });
+}
+
+export function badStatementIntent() {
+  return data({ error: "bad intent" }, { status: 400 });
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { loadDocumentDetail } from "~/pages/document-detail.server";
+import { DocumentDetailPage } from "~/pages/document-detail";
+import { requirePortalScope } from "~/utils/account-scope.server";
+
+export const meta: MetaFunction = () => [{ title: "Cartera · Documento" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadDocumentDetail(await requirePortalScope(request), params.documentId);
+}
+
+export default DocumentDetailPage;

@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadDocumentPdf } from "~/pages/document-detail.server";
+import { requirePortalScope } from "~/utils/account-scope.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return downloadDocumentPdf(await requirePortalScope(request), params.documentId);
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { loadDocumentList } from "~/pages/document-list.server";
+import { DocumentListPage } from "~/pages/document-list";
+import { requirePortalScope } from "~/utils/account-scope.server";
+
+export const meta: MetaFunction = () => [{ title: "Cartera · Facturas" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loadDocumentList(request, await requirePortalScope(request));
+}
+
+export default DocumentListPage;

@@ -1,0 +1,19 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { badStatementIntent, emailStatement, loadStatement } from "~/pages/statement.server";
+import { StatementPage } from "~/pages/statement";
+import { requirePortalScope } from "~/utils/account-scope.server";
+
+export const meta: MetaFunction = () => [{ title: "Cartera · Estado de cuenta" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loadStatement(request, await requirePortalScope(request));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const scope = await requirePortalScope(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "email") return badStatementIntent();
+  return emailStatement(request, scope);
+}
+
+export default StatementPage;

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { loadDocumentDetail } from "~/pages/document-detail.server";
+import { DocumentDetailPage } from "~/pages/document-detail";
+import { requireStaffScope } from "~/utils/account-scope.server";
+
+export const meta: MetaFunction = () => [{ title: "Cartera · Documento" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadDocumentDetail(await requireStaffScope(request, params.accountId), params.documentId);
+}
+
+export default DocumentDetailPage;

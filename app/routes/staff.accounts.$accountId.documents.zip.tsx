@@ -1,0 +1,12 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { downloadDocumentsZip } from "~/pages/document-detail.server";
+import { requireStaffScope } from "~/utils/account-scope.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return redirect(`/staff/accounts/${params.accountId}/invoices`);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return downloadDocumentsZip(request, await requireStaffScope(request, params.accountId));
+}

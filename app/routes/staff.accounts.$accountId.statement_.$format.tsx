@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { downloadStatement } from "~/pages/statement.server";
+import { requireStaffScope } from "~/utils/account-scope.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return downloadStatement(request, await requireStaffScope(request, params.accountId), params.format);
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// A real SMTP server for end-to-end tests, started by Playwright next to the portal. The portal sends
+// through SMTP_URL=smtp://127.0.0.1:<SMTP_PORT>; tests read what arrived, parsed by mailparser, from
+// http://127.0.0.1:<HTTP_PORT>/messages.
+import http from "node:http";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+const smtpPort = Number(process.env.SMTP_PORT ?? 2525);
+const httpPort = Number(process.env.HTTP_PORT ?? 2526);
+const messages = [];
+
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, _session, callback) {
+    simpleParser(stream)
+      .then((mail) => {
+        messages.push({
+          to: (mail.to ? [mail.to].flat() : []).flatMap((a) => a.value.map((v) => v.address?.toLowerCase())),
+          subject: mail.subject ?? "",
+          text: mail.text ?? "",
+          html: typeof mail.html === "string" ? mail.html : "",
+          attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size })),
+          receivedAt: new Date().toISOString(),
+        });
+        callback();
+      })
+      .catch(callback);
+  },
+});
+smtp.listen(smtpPort, "127.0.0.1");
+
+http
+  .createServer((req, res) => {
+    if (req.url === "/health") return res.end("ok");
+    if (req.url?.startsWith("/messages")) {
+      res.setHeader("Content-Type", "application/json");
+      return res.end(JSON.stringify(messages));
+    }
+    res.statusCode = 404;
+    res.end();
+  })
+  .listen(httpPort, "127.0.0.1");
+
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));
