@@ -7,6 +7,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// A real SMTP server the portal sends through; tests read what arrived over HTTP (tests/e2e/helpers.ts).
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+const smtpHttpPort = Number(process.env.E2E_SMTP_HTTP_PORT ?? 2526);
+process.env.E2E_SMTP_HTTP_PORT = String(smtpHttpPort);
 
 // The config is evaluated by the runner and again by each worker: the throwaway PGlite directory is
 // chosen once and handed on through the environment, so every process agrees on it and the global
@@ -59,21 +63,31 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // start.mjs skips the build when build/ is newer than the sources (npm test builds first), runs
-    // scripts/prepare-database.ts (migrate + seed an empty database), then serves with remix-serve.
-    command: "node scripts/start.mjs",
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    // Seeding a fresh database runs before the server listens.
-    timeout: 180_000,
-    stdout: process.env.CI ? "pipe" : "ignore",
-    stderr: "pipe",
-    env: {
-      ...databaseEnv,
-      PORT: String(port),
-      SEED_INVOICES: process.env.SEED_INVOICES ?? "3000",
-      NODE_ENV: "production",
+  webServer: [
+    {
+      command: "node tests/e2e/smtp-sink.mjs",
+      url: `http://127.0.0.1:${smtpHttpPort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SMTP_PORT: String(smtpPort), HTTP_PORT: String(smtpHttpPort) },
     },
-  },
+    {
+      // start.mjs skips the build when build/ is newer than the sources (npm test builds first), runs
+      // scripts/prepare-database.ts (migrate + seed an empty database), then serves with remix-serve.
+      command: "node scripts/start.mjs",
+      url: `${baseURL}/`,
+      reuseExistingServer: false,
+      // Seeding a fresh database runs before the server listens.
+      timeout: 240_000,
+      stdout: process.env.CI ? "pipe" : "ignore",
+      stderr: "pipe",
+      env: {
+        ...databaseEnv,
+        PORT: String(port),
+        SEED_INVOICES: process.env.SEED_INVOICES ?? "3000",
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        NODE_ENV: "production",
+      },
+    },
+  ],
 });
