@@ -1,6 +1,8 @@
 // Balances, aging and credit line of one account or a group, per currency. Used by the customer
 // home and by staff looking at a customer.
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { AccountActivity } from "~/domain/accounts/get-account-activity.server";
 import type { AccountOverview, CurrencyTotals } from "~/domain/accounts/get-account-overview.server";
 import { formatDate, formattingLocale, type Language } from "~/utils/i18n";
 import { type Currency, formatMoney } from "~/utils/money";
@@ -65,7 +67,79 @@ function CurrencyBlock({ totals, locale, headingId }: { totals: CurrencyTotals; 
   );
 }
 
-export function AccountOverviewView({ overview, language, title }: { overview: AccountOverview; language: Language; title: string }) {
+function ActivityView({ activity, locale, basePath }: { activity: AccountActivity; locale: string; basePath: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <section aria-labelledby="due-soon" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="due-soon" className="font-medium text-slate-900">{t("home.dueSoon")}</h2>
+        {activity.dueSoon.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("home.noBalance")}</p> : null}
+        <dl className="mt-3 space-y-3">
+          {activity.dueSoon.map((d) => (
+            <div key={d.currency} className="grid grid-cols-2 gap-3">
+              {([["dueNext7", d.next7], ["dueNext30", d.next30]] as const).map(([key, v]) => (
+                <div key={key}>
+                  <dt className="text-sm text-slate-600">{t(`home.${key}`)}</dt>
+                  <dd className="font-semibold tabular-nums">{formatMoney(v.amount, d.currency, locale)}</dd>
+                  <dd className="text-xs text-slate-500">{t("home.documentsCount", { count: v.count })}</dd>
+                </div>
+              ))}
+            </div>
+          ))}
+        </dl>
+        <Link to={`${basePath}/invoices?status=due_soon&sort=due_date&dir=asc`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+          {t("home.viewInvoices")}
+        </Link>
+      </section>
+      <section aria-labelledby="recent-payments" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="recent-payments" className="font-medium text-slate-900">{t("home.recentPayments")}</h2>
+        {activity.recentPayments.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("home.noPayments")}</p> : null}
+        <ul className="mt-2 divide-y divide-slate-100">
+          {activity.recentPayments.map((p) => (
+            <li key={p.id} className="py-2 text-sm">
+              <div className="flex flex-wrap justify-between gap-2">
+                <span className="font-medium">
+                  {p.serieFolio} · {formatDate(p.issueDate, locale)}
+                </span>
+                <span className="font-semibold tabular-nums">{formatMoney(p.amount, p.currency, locale)}</span>
+              </div>
+              {p.reference ? <p className="text-xs text-slate-500">{p.reference}</p> : null}
+              {p.applications.length > 0 ? (
+                <p className="text-slate-700">
+                  {t("home.paymentAppliedTo")}:{" "}
+                  {p.applications.map((a, i) => (
+                    <span key={a.targetId}>
+                      {i > 0 ? ", " : ""}
+                      <Link to={`${basePath}/documents/${a.targetId}`} className="text-brand-700 hover:underline">
+                        {a.serieFolio}
+                      </Link>{" "}
+                      <span className="tabular-nums">({formatMoney(a.amount, p.currency, locale)})</span>
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+              {Number(p.unapplied) > 0 ? <p className="text-xs text-amber-800">{t("home.unappliedAmount", { amount: formatMoney(p.unapplied, p.currency, locale) })}</p> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function AccountOverviewView({
+  overview,
+  activity,
+  basePath,
+  language,
+  title,
+}: {
+  overview: AccountOverview;
+  activity: AccountActivity;
+  basePath: string;
+  language: Language;
+  title: string;
+}) {
   const { t } = useTranslation();
   const country = overview.accounts[0]?.country;
   const locale = formattingLocale(language, country);
@@ -82,6 +156,7 @@ export function AccountOverviewView({ overview, language, title }: { overview: A
       {overview.totals.map((totals) => (
         <CurrencyBlock key={totals.currency} totals={totals} locale={locale} headingId={`totals-${totals.currency}`} />
       ))}
+      <ActivityView activity={activity} locale={locale} basePath={basePath} />
       {single ? (
         <section aria-labelledby="credit-line" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="credit-line" className="font-medium text-slate-900">{t("home.creditLimit")}</h2>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountOverviewView } from "~/components/account-overview";
+import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
 import { getAccountOverview } from "~/domain/accounts/get-account-overview.server";
 import { getDb } from "~/utils/db.server";
 import { getLanguage } from "~/utils/language.server";
@@ -11,12 +12,22 @@ export const meta: MetaFunction = () => [{ title: "Cartera · Resumen" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, selection, accountIds } = await requireCustomerContext(request);
-  const overview = await getAccountOverview(await getDb(), { accountIds });
-  return { overview, group: selection.kind === "group" ? selection.groupName : null, language: await getLanguage(request, user) };
+  const db = await getDb();
+  const overview = await getAccountOverview(db, { accountIds });
+  const activity = await getAccountActivity(db, { accountIds, asOf: overview.asOf! });
+  return { overview, activity, group: selection.kind === "group" ? selection.groupName : null, language: await getLanguage(request, user) };
 }
 
 export default function PortalHome() {
   const { t } = useTranslation();
-  const { overview, group, language } = useLoaderData<typeof loader>();
-  return <AccountOverviewView overview={overview} language={language} title={group ? `${t("home.groupTitle")}: ${group}` : t("home.title")} />;
+  const { overview, activity, group, language } = useLoaderData<typeof loader>();
+  return (
+    <AccountOverviewView
+      overview={overview}
+      activity={activity}
+      basePath="/portal"
+      language={language}
+      title={group ? `${t("home.groupTitle")}: ${group}` : t("home.title")}
+    />
+  );
 }

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountOverviewView } from "~/components/account-overview";
 import { AccountUsersTable, InviteForm } from "~/components/account-users";
+import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
 import { getAccountOverview } from "~/domain/accounts/get-account-overview.server";
 import { listAccountUsers } from "~/domain/identity/invitations.server";
 import { staffAllows } from "~/domain/identity/permissions";
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (overview.accounts.length === 0) notFound();
   return {
     overview,
+    activity: await getAccountActivity(db, { accountIds: [accountId], asOf: overview.asOf! }),
     users: await listAccountUsers(db, accountId),
     canInvite: staffAllows(user.staffRole, "invite:customer_admin"),
     language: await getLanguage(request, user),
@@ -47,11 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffAccount() {
   const { t } = useTranslation();
-  const { overview, users, canInvite, language } = useLoaderData<typeof loader>();
+  const { overview, activity, users, canInvite, language } = useLoaderData<typeof loader>();
   const account = overview.accounts[0];
   return (
     <div className="space-y-8">
-      <AccountOverviewView overview={overview} language={language} title={account.legalName} />
+      <AccountOverviewView overview={overview} activity={activity} basePath={`/staff/accounts/${account.id}`} language={language} title={account.legalName} />
       <section aria-labelledby="users-title" className="space-y-4">
         <h2 id="users-title" className="text-lg font-semibold text-slate-900">
           {t("users.title")}
