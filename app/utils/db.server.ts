@@ -102,3 +102,20 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Inserts many rows as one JSON parameter expanded by json_populate_recordset against the table's own
+ * row type: one parameter per statement instead of one per value. Building drizzle inserts with
+ * thousands of parameters, and PGlite serialising them one by one, dominated bulk issuing (the seed,
+ * imports). Keys are column names; columns left out take their defaults.
+ */
+export async function insertJsonRows(tx: DbOrTx, table: string, rows: Record<string, unknown>[], suffix = sql``) {
+  if (rows.length === 0) return [] as Record<string, string>[];
+  const columns = sql.join(Object.keys(rows[0]).map((c) => sql.identifier(c)), sql`, `);
+  return queryRows<Record<string, string>>(
+    tx,
+    sql`insert into ${sql.identifier(table)} (${columns})
+        select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json) ${suffix}`,
+  );
+}
+

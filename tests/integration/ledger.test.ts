@@ -199,3 +199,16 @@ describe.runIf(onPostgres)("concurrent applications on PostgreSQL", () => {
     }
   });
 });
+
+describe("append-only history", () => {
+  it("refuses to update or delete applications and audit events", async () => {
+    const account = await createTestAccount(db, org);
+    const inv = await invoice(account.id, "10.00");
+    const pay = await credit(account.id, "payment", "10.00");
+    const appId = await applyCredit(db, SYSTEM_ACTOR, { sourceId: pay, targetId: inv, amount: "10.00", appliedOn: "2026-01-20" });
+    await expect(db.execute(sql`update applications set amount = 1 where id = ${appId}`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from applications where id = ${appId}`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from audit_events where entity_id = ${appId}`)).rejects.toThrow();
+    expect(await open(inv)).toBe("0.00");
+  });
+});

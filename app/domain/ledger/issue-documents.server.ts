@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { createRandomId } from "#db/schema/_columns";
 import { inArray, sql } from "drizzle-orm";
 import { customerAccounts, documents, invoiceLines, remissions, storedFiles } from "#db/schema";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { type DbOrTx, insertJsonRows, queryRows } from "~/utils/db.server";
 import { addMoney, dec, toMoney } from "~/utils/money";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { LedgerRuleError } from "./errors";
@@ -22,22 +22,6 @@ function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/**
- * Inserts many rows as one JSON parameter expanded by json_populate_recordset against the table's own
- * row type: one parameter per statement instead of one per value. Building drizzle inserts with
- * thousands of parameters, and PGlite serialising them one by one, dominated bulk issuing (the seed,
- * imports). Keys are column names; columns left out take their defaults.
- */
-async function insertJsonRows(tx: DbOrTx, table: string, rows: Record<string, unknown>[], suffix = sql``) {
-  if (rows.length === 0) return [] as Record<string, string>[];
-  const columns = sql.join(Object.keys(rows[0]).map((c) => sql.identifier(c)), sql`, `);
-  return queryRows<Record<string, string>>(
-    tx,
-    sql`insert into ${sql.identifier(table)} (${columns})
-        select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json) ${suffix}`,
-  );
 }
 
 export function sha256Hex(content: Uint8Array): string {
