@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -15,6 +15,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// The fallback title: a route's own meta replaces it, but an error page (404, 403) rendered by a
+// layout's boundary has no route meta below it and would otherwise have no <title> at all.
+export const meta: MetaFunction = () => [{ title: "Cartera" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, prefs, { toast, clear }] = await Promise.all([getUser(request), readPreferences(request), readToast(request)]);

@@ -25,7 +25,7 @@ export default function StaffAccountLayout() {
   return (
     <div className="space-y-6">
       <nav aria-label="breadcrumb" className="text-sm text-slate-600">
-        <Link to="/staff" className="text-brand-700 hover:underline">
+        <Link to="/staff" className="text-brand-700 underline hover:no-underline">
           {t("staff.title")}
         </Link>{" "}
         / {account.legalName} · {account.number}
