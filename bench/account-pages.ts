@@ -208,18 +208,30 @@ async function main() {
     { name: "invoices deep page (cursor)", path: `${base}/invoices`, query: { after: deepCursor }, sql: () => listDocuments(db, listInput({ page: { after: deepCursor } })) },
   ];
 
+  const only = process.env.BENCH_ONLY; // a substring of scenario names, e.g. "statement"
   const cookie = await signIn();
   const results = [];
-  for (const s of scenarios) {
+  for (const s of scenarios.filter((x) => !only || x.name.includes(only))) {
     const qs = new URLSearchParams(s.query).toString();
     const pageUrl = `${BASE}${s.path}${qs ? `?${qs}` : ""}`;
     const dataUrl = `${BASE}${s.path}.data${qs ? `?${qs}` : ""}`;
     let pageBytes = 0;
     let dataBytes = 0;
-    const page = await sample(async () => (pageBytes = await get(pageUrl, cookie)));
-    const data = await sample(async () => (dataBytes = await get(dataUrl, cookie)));
+    // A failing request (e.g. HTTP 500 when SSR passes the 5 s stream timeout) is recorded, not fatal.
+    const errors: string[] = [];
+    const attempt = async (fn: () => Promise<ReturnType<typeof sample> extends Promise<infer R> ? R : never>) => {
+      try {
+        return await fn();
+      } catch (error) {
+        errors.push(String(error instanceof Error ? error.message : error));
+        return { p50: Number.NaN, p95: Number.NaN, min: Number.NaN, max: Number.NaN };
+      }
+    };
+    const page = await attempt(() => sample(async () => (pageBytes = await get(pageUrl, cookie))));
+    const data = await attempt(() => sample(async () => (dataBytes = await get(dataUrl, cookie))));
     const sqlTime = await sample(s.sql);
-    const result = { scenario: s.name, url: `${s.path}${qs ? `?${qs}` : ""}`, page, data, sql: sqlTime, pageBytes, dataBytes, ratioPageSql: page.p50 / sqlTime.p50, ratioDataSql: data.p50 / sqlTime.p50 };
+    const result = { scenario: s.name, url: `${s.path}${qs ? `?${qs}` : ""}`, page, data, sql: sqlTime, pageBytes, dataBytes, ratioPageSql: page.p50 / sqlTime.p50, ratioDataSql: data.p50 / sqlTime.p50, errors };
+    for (const e of errors) console.log(`  ${s.name}: ${e}`);
     results.push(result);
     console.log(`  ${s.name}: page p50 ${page.p50.toFixed(1)} ms, data p50 ${data.p50.toFixed(1)} ms, sql p50 ${sqlTime.p50.toFixed(1)} ms`);
   }

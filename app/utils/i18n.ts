@@ -38,10 +38,19 @@ export function createI18nInstance(language: Language) {
   return instance;
 }
 
+// One formatter per locale: constructing an Intl.DateTimeFormat costs ~0.2 ms, formatting with one ~4 µs,
+// and a twelve-month statement formats two dates on each of thousands of rows.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Calendar date (YYYY-MM-DD) formatted for the locale, without shifting it through a time zone. */
 export function formatDate(isoDate: string, locale: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  let formatter = dateFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+    dateFormatters.set(locale, formatter);
+  }
+  return formatter.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Today's calendar date in a time zone, as YYYY-MM-DD. */
