@@ -58,5 +58,10 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   if (error instanceof Response) return;
+  // Remix refuses a cross-origin action before it runs (as our own check would): a refused request, not a fault.
+  if (error instanceof Error && error.message.includes("does not match `origin` header")) {
+    console.warn(`[security] cross-origin ${request.method} ${new URL(request.url).pathname} refused`);
+    return;
+  }
   console.error(error);
 }

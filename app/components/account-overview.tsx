@@ -87,7 +87,7 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
             </div>
           ))}
         </dl>
-        <Link to={`${basePath}/invoices?status=due_soon&sort=due_date&dir=asc`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
+        <Link to={`${basePath}/invoices?status=due_soon&sort=due_date&dir=asc`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
           {t("home.viewInvoices")}
         </Link>
       </section>
@@ -110,7 +110,7 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
                   {p.applications.map((a, i) => (
                     <span key={a.targetId}>
                       {i > 0 ? ", " : ""}
-                      <Link to={`${basePath}/documents/${a.targetId}`} className="text-brand-700 hover:underline">
+                      <Link to={`${basePath}/documents/${a.targetId}`} className="text-brand-700 underline underline-offset-2 hover:no-underline">
                         {a.serieFolio}
                       </Link>{" "}
                       <span className="tabular-nums">({formatMoney(a.amount, p.currency, locale)})</span>

@@ -30,7 +30,7 @@ export function DocumentDetailPage() {
   const hasXml = d.files.some((f) => f.role === "xml");
   return (
     <div className="space-y-6">
-      <Link to={`${basePath}/invoices${d.kind === "invoice" ? "" : "?tab=notes"}`} className="text-sm text-brand-700 hover:underline">
+      <Link to={`${basePath}/invoices${d.kind === "invoice" ? "" : "?tab=notes"}`} className="text-sm text-brand-700 underline underline-offset-2 hover:no-underline">
         ← {t("document.back")}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -204,7 +204,7 @@ export function DocumentDetailPage() {
                   {r.kind === "payment" ? (
                     r.serieFolio
                   ) : (
-                    <Link to={`${basePath}/documents/${r.id}`} className="text-brand-700 hover:underline">
+                    <Link to={`${basePath}/documents/${r.id}`} className="text-brand-700 underline underline-offset-2 hover:no-underline">
                       {r.serieFolio}
                     </Link>
                   )}{" "}

@@ -184,7 +184,7 @@ export function DocumentListPage() {
                       />
                     </td>
                     <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
-                      <Link to={`${basePath}/documents/${row.id}`} className="text-brand-700 hover:underline">
+                      <Link to={`${basePath}/documents/${row.id}`} className="text-brand-700 underline underline-offset-2 hover:no-underline">
                         {row.serieFolio}
                       </Link>
                     </th>

@@ -117,7 +117,7 @@ export function StatementPage() {
                         {m.kind === "payment" || m.kind === "adjustment" ? (
                           <>{t(`documents.kinds.${m.kind}`)} {m.seriesFolio}</>
                         ) : (
-                          <Link to={`${basePath}/documents/${m.documentId}`} className="text-brand-700 hover:underline">
+                          <Link to={`${basePath}/documents/${m.documentId}`} className="text-brand-700 underline underline-offset-2 hover:no-underline">
                             {t(`documents.kinds.${m.kind}`)} {m.seriesFolio}
                           </Link>
                         )}

@@ -75,7 +75,7 @@ export default function StaffHome() {
                 return (
                   <tr key={a.id}>
                     <th scope="row" className="px-4 py-2 text-left font-normal">
-                      <Link to={`/staff/accounts/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                      <Link to={`/staff/accounts/${a.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
                         {a.legalName}
                       </Link>
                       <span className="block text-xs text-slate-600">

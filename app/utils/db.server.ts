@@ -1,5 +1,6 @@
 // Owns the database connection. PGlite (embedded, data under ./data/pglite) unless DATABASE_URL
 // names a PostgreSQL server, then node-postgres with a pool. No other module knows which driver runs.
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -47,6 +48,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, driver: "postgres", close: () => pool.end() };
   }
+  // PGlite creates its own directory but not missing parents (./data on a fresh clone).
+  if (options.dataDir && !options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, driver: "pglite", close: () => client.close() };
