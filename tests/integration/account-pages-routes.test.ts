@@ -421,6 +421,54 @@ describe("statement downloads agree with the page", () => {
   });
 });
 
+describe("URLs edited by hand", () => {
+  const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+  it("impossible dates and tampered cursors in the invoices URL are ignored, never a server error", async () => {
+    const cookie = await signInCookie(db, payerA.id);
+    const ignored = [
+      "/portal/invoices?issuedFrom=2026-02-30",
+      "/portal/invoices?dueTo=2026-13-01",
+      "/portal/invoices?issuedTo=0000-01-01",
+    ];
+    for (const path of ignored) {
+      const r = await callRoute(portalInvoices.loader, { path, cookie });
+      expect(r.status, path).toBe(200);
+      const data = r.body as DocumentListData;
+      expect(data.invalidFilters, path).toBe(true);
+      expect(data.result.rows.map((row) => row.serieFolio).sort(), path).toEqual(["A-7000", "A-7001", "A-7002"]);
+    }
+    const tampered = [
+      `/portal/invoices?after=${cursor(["issue_date", ["2026-13-45"], docs.a1])}`,
+      `/portal/invoices?before=${cursor(["issue_date", ["2026-02-30"], docs.a1])}`,
+      `/portal/invoices?sort=due_date&after=${cursor(["due_date", ["0000-00-00"], docs.a1])}`,
+      `/portal/invoices?sort=folio&after=${cursor(["folio", ["A", "abc", "7001"], docs.a1])}`,
+      `/portal/invoices?sort=folio&after=${cursor(["folio", ["A", 1e20, "7001"], docs.a1])}`,
+      `/portal/invoices?sort=folio&after=${cursor(["folio", [4, 4, 7001], docs.a1])}`,
+      "/portal/invoices?after=not-a-cursor",
+    ];
+    for (const path of tampered) {
+      const r = await callRoute(portalInvoices.loader, { path, cookie });
+      expect(r.status, path).toBe(200);
+      // The list starts over from the first page.
+      expect((r.body as DocumentListData).result.rows.map((row) => row.serieFolio).sort(), path).toEqual(["A-7000", "A-7001", "A-7002"]);
+    }
+  });
+
+  it("an impossible statement period falls back to the default period and says so; downloads do not fail", async () => {
+    const cookie = await signInCookie(db, payerA.id);
+    for (const query of ["from=2026-02-30&to=2026-03-31", "from=2026-10-01&to=2026-10-32", `${PERIOD}&asOf=2026-02-31`]) {
+      const page = await callRoute(portalStatement.loader, { path: `/portal/statement?${query}`, cookie });
+      expect(page.status, query).toBe(200);
+      expect((page.body as StatementData).invalidPeriod, query).toBe(true);
+      for (const format of statementFormats) {
+        const file = await callRoute(portalStatementFile.loader, { path: `/portal/statement/${format}?${query}`, params: { format }, cookie });
+        expect(file.status, `${format} ${query}`).toBe(200);
+      }
+    }
+  });
+});
+
 describe("group view", () => {
   it("lists both accounts' invoices, and the statement asks to pick an account", async () => {
     const cookie = await signInCookie(db, groupUser.id, { selection: `group:${groupId}` });

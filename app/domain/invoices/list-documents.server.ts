@@ -5,6 +5,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import type { Currency, MoneyString } from "~/utils/money";
 import { openAmountSql } from "~/domain/ledger/get-account-balances.server";
+import { isCalendarDate } from "~/domain/ledger/schemas";
 import {
   DUE_SOON_DAYS,
   type DocumentListFilters,
@@ -127,8 +128,10 @@ function decodeCursor(raw: string | undefined, sort: DocumentSortKey): Cursor | 
     if (values.length !== SORT_COLUMNS[sort].length) return null;
     const valid = values.every((v) => (typeof v === "string" && v.length <= 100) || Number.isInteger(v));
     if (!valid) return null;
-    if ((sort === "issue_date" || sort === "due_date") && !/^\d{4}-\d{2}-\d{2}$/.test(String(values[0]))) return null;
+    // Each value must cast to its column's type, or the query fails instead of starting over.
+    if ((sort === "issue_date" || sort === "due_date") && !isCalendarDate(String(values[0]))) return null;
     if (sort === "amount" && !/^-?\d{1,16}(\.\d{1,2})?$/.test(String(values[0]))) return null;
+    if (sort === "folio" && !(typeof values[0] === "string" && Number.isInteger(values[1]) && (values[1] as number) >= 0 && (values[1] as number) <= 2_147_483_647 && typeof values[2] === "string")) return null;
     return { sort, values: values as (string | number)[], id };
   } catch {
     return null;

@@ -1,13 +1,13 @@
 // Schemas of the invoice list's query: filters, sort and page, parsed from URL search params.
 // Every field is optional and accepts the strings a GET form sends; an empty field ("") means "not set".
 import { z } from "zod";
-import { CurrencySchema } from "~/domain/ledger/schemas";
+import { CurrencySchema, isCalendarDate } from "~/domain/ledger/schemas";
 
 /** A form left blank sends "", which must mean "no filter" rather than a validation error. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), schema.optional());
 
-const IsoDateParamSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" });
+const IsoDateParamSchema = z.string().refine(isCalendarDate, { message: "date" });
 /** Non-negative amount as typed by a person: "1234", "1234.5"; commas as thousands separators are dropped. */
 const AmountParamSchema = z
   .string()

@@ -7,7 +7,13 @@ export const MoneySchema = z
 export const PositiveMoneySchema = MoneySchema.refine((v) => !v.startsWith("-") && /[1-9]/.test(v), {
   message: "money.positive",
 });
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "date" });
+/** "YYYY-MM-DD" that is a real day (not 2026-02-30 or 2026-13-01), which the database would refuse to cast. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < "0001-01-01") return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+export const IsoDateSchema = z.string().refine(isCalendarDate, { message: "date" });
 export const CurrencySchema = z.enum(["MXN", "COP", "USD"]);
 export const DocumentKindSchema = z.enum(["invoice", "credit_note", "debit_note", "payment", "adjustment"]);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
