@@ -74,19 +74,17 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
       <section aria-labelledby="due-soon" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="due-soon" className="font-medium text-slate-900">{t("home.dueSoon")}</h2>
         {activity.dueSoon.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("home.noBalance")}</p> : null}
-        <dl className="mt-3 space-y-3">
-          {activity.dueSoon.map((d) => (
-            <div key={d.currency} className="grid grid-cols-2 gap-3">
-              {([["dueNext7", d.next7], ["dueNext30", d.next30]] as const).map(([key, v]) => (
-                <div key={key}>
-                  <dt className="text-sm text-slate-600">{t(`home.${key}`)}</dt>
-                  <dd className="font-semibold tabular-nums">{formatMoney(v.amount, d.currency, locale)}</dd>
-                  <dd className="text-xs text-slate-500">{t("home.documentsCount", { count: v.count })}</dd>
-                </div>
-              ))}
-            </div>
-          ))}
-        </dl>
+        {activity.dueSoon.map((d) => (
+          <dl key={d.currency} className="mt-3 grid grid-cols-2 gap-3">
+            {([["dueNext7", d.next7], ["dueNext30", d.next30]] as const).map(([key, v]) => (
+              <div key={key}>
+                <dt className="text-sm text-slate-600">{t(`home.${key}`)}</dt>
+                <dd className="font-semibold tabular-nums">{formatMoney(v.amount, d.currency, locale)}</dd>
+                <dd className="text-xs text-slate-500">{t("home.documentsCount", { count: v.count })}</dd>
+              </div>
+            ))}
+          </dl>
+        ))}
         <Link to={`${basePath}/invoices?status=due_soon&sort=due_date&dir=asc`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
           {t("home.viewInvoices")}
         </Link>
