@@ -23,6 +23,8 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   driver: "pglite" | "postgres";
+  /** PostgreSQL only: the connection URL (for work that needs its own connection, like session locks). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // JIT compilation costs more than it saves on our short per-account queries (measured: +1.8 s on a 50k-invoice account).
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: "-c jit=off" });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, driver: "postgres", close: () => pool.end() };
+    return { db, driver: "postgres", url: options.url, close: () => pool.end() };
   }
   // PGlite creates its own directory but not missing parents (./data on a fresh clone).
   if (options.dataDir && !options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });
@@ -61,11 +63,15 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(database.db as never, { migrationsFolder });
     return;
   }
-  await database.db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
+  // A session lock belongs to one connection: lock, migrate and unlock on a client of our own, not the pool.
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
   try {
-    await migratePg(database.db as never, { migrationsFolder });
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migratePg(drizzlePg(client) as never, { migrationsFolder });
   } finally {
-    await database.db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    await client.end();
   }
 }
 

@@ -8,7 +8,7 @@
 //   into it directly; the form is the one way in that works on both drivers.)
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../db/seed/users";
+import { DEMO_PASSWORD } from "../../db/seed/demo-credentials";
 
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 

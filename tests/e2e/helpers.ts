@@ -2,7 +2,9 @@
 import { inflateRawSync } from "node:zlib";
 import { expect, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = "demo-portal-2026";
+import { DEMO_PASSWORD } from "../../db/seed/demo-credentials";
+
+export { DEMO_PASSWORD };
 export const MAIL_SINK = `http://127.0.0.1:${process.env.E2E_SMTP_HTTP_PORT ?? 2526}`;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
