@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountOverviewView } from "~/components/account-overview";
 import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
@@ -21,13 +21,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PortalHome() {
   const { t } = useTranslation();
   const { overview, activity, group, language } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   return (
-    <AccountOverviewView
+    <>
+      {group && searchParams.get("pick") === "account" ? (
+        <p role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("statement.pickAccount")}
+        </p>
+      ) : null}
+      <AccountOverviewView
       overview={overview}
       activity={activity}
       basePath="/portal"
       language={language}
       title={group ? `${t("home.groupTitle")}: ${group}` : t("home.title")}
-    />
+      />
+    </>
   );
 }
