@@ -479,6 +479,13 @@ describe("group view", () => {
     const one = (await callRoute(portalInvoices.loader, { path: `/portal/invoices?account=${groupAccounts[1].id}`, cookie })).body as DocumentListData;
     expect(one.result.rows.map((r) => r.serieFolio)).toEqual(["G-8002"]);
 
+    // Documents of both accounts open and zip together in the group view; B's stay out.
+    const detail = await callRoute(portalDocument.loader, { path: `/portal/documents/${docs.g1}`, params: { documentId: docs.g1 }, cookie });
+    expect(detail.status).toBe(200);
+    const zip = await postRepeated(portalZip.action, { path: "/portal/documents/zip", cookie, fields: [["id", docs.g1], ["id", docs.g2], ["id", docs.b1]] });
+    expect(zip.status).toBe(200);
+    expect([...readZip(new Uint8Array(await zip.response.arrayBuffer())).keys()].sort()).toEqual(["G-8001.pdf", "G-8002.pdf"]);
+
     const before = mailbox.messages.length;
     const calls: [Handler, RouteCall][] = [
       [portalStatement.loader, { path: `/portal/statement?${PERIOD}`, cookie }],
