@@ -32,6 +32,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await database.close();
         const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
         await dropper.connect();
+        // pool.end() resolves before its backends have exited; dropping WITH (FORCE) then terminates
+        // them, and a closing client reports 57P01 as an unhandled error that fails the run. Wait for
+        // them to leave first (force stays for anything that does not).
+        for (let i = 0; i < 100; i += 1) {
+          const { rows } = await dropper.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await dropper.query(`drop database if exists ${name} with (force)`);
         await dropper.end();
       },
