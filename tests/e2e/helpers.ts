@@ -1,5 +1,4 @@
 // Shared steps of the end-to-end flows: signing in through the form and reading the SMTP sink.
-import { inflateRawSync } from "node:zlib";
 import { expect, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD } from "../../db/seed/demo-credentials";
@@ -64,27 +63,24 @@ export function parseMoney(text: string, decimalSeparator: "." | "," = "."): str
   return `${negative ? "-" : ""}${whole || "0"}.${cents}`;
 }
 
-/** A ZIP's entries (name → bytes), read through its central directory. */
-export function readZipEntries(bytes: Buffer): Map<string, Buffer> {
-  let eocd = bytes.length - 22;
-  while (eocd >= 0 && bytes.readUInt32LE(eocd) !== 0x06054b50) eocd -= 1;
-  if (eocd < 0) throw new Error("not a ZIP: no end of central directory");
-  const count = bytes.readUInt16LE(eocd + 10);
-  let offset = bytes.readUInt32LE(eocd + 16);
-  const entries = new Map<string, Buffer>();
-  for (let i = 0; i < count; i += 1) {
-    if (bytes.readUInt32LE(offset) !== 0x02014b50) throw new Error("broken central directory");
-    const method = bytes.readUInt16LE(offset + 10);
-    const compressedSize = bytes.readUInt32LE(offset + 20);
-    const nameLength = bytes.readUInt16LE(offset + 28);
-    const extraLength = bytes.readUInt16LE(offset + 30);
-    const commentLength = bytes.readUInt16LE(offset + 32);
-    const localOffset = bytes.readUInt32LE(offset + 42);
-    const name = bytes.subarray(offset + 46, offset + 46 + nameLength).toString("utf8");
-    const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
-    const data = bytes.subarray(dataStart, dataStart + compressedSize);
-    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+export { readZipEntries } from "../setup/read-documents";
+
+/**
+ * Opens a URL that must answer the 404 page (titled, accessible, without `mustNotShow`). Chromium logs
+ * a document answered 404 as a console error: that one was asked for on purpose, so it is taken off
+ * the browser errors the fixture fails on.
+ */
+export async function expectNotFoundPage(page: Page, path: string, browserErrors: string[], expectAccessible: (page: Page) => Promise<void>, mustNotShow?: string) {
+  const logged = page
+    .waitForEvent("console", { predicate: (m) => m.type() === "error" && m.text().includes("status of 404") && m.location().url.endsWith(path), timeout: 5_000 })
+    .catch(() => null);
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(404);
+  await expect(page.getByRole("heading", { name: "No encontramos esta página" })).toBeVisible();
+  await expect(page).toHaveTitle(/Cartera/);
+  if (mustNotShow) await expect(page.getByText(mustNotShow)).toHaveCount(0);
+  await expectAccessible(page);
+  await logged;
+  const expected = (e: string) => e.includes("status of 404") && e.includes(`${path}:`);
+  browserErrors.splice(0, browserErrors.length, ...browserErrors.filter((e) => !expected(e)));
 }

@@ -4,31 +4,11 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { readZipEntries, signIn, signOut, waitForHydration } from "./helpers";
+import { expectNotFoundPage, readZipEntries, signIn, signOut, waitForHydration } from "./helpers";
 
 const CUSTOMER = "compras@ferreteria-lopez.mx";
 
 const rowFolios = (page: Page) => page.getByRole("table").locator("tbody").getByRole("rowheader");
-
-/**
- * Opens a URL that must answer the 404 page (titled, accessible, without `mustNotShow`). Chromium logs
- * a document answered 404 as a console error: that one was asked for on purpose, so it is taken off
- * the browser errors the fixture fails on.
- */
-async function expectNotFoundPage(page: Page, path: string, browserErrors: string[], expectAccessible: (page: Page) => Promise<void>, mustNotShow?: string) {
-  const logged = page
-    .waitForEvent("console", { predicate: (m) => m.type() === "error" && m.text().includes("status of 404") && m.location().url.endsWith(path), timeout: 5_000 })
-    .catch(() => null);
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBe(404);
-  await expect(page.getByRole("heading", { name: "No encontramos esta página" })).toBeVisible();
-  await expect(page).toHaveTitle(/Cartera/);
-  if (mustNotShow) await expect(page.getByText(mustNotShow)).toHaveCount(0);
-  await expectAccessible(page);
-  await logged;
-  const expected = (e: string) => e.includes("status of 404") && e.includes(`${path}:`);
-  browserErrors.splice(0, browserErrors.length, ...browserErrors.filter((e) => !expected(e)));
-}
 
 async function downloadBytes(page: Page, click: () => Promise<void>): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent("download"), click()]);

@@ -4,7 +4,6 @@
 // list of access-routes.test.ts to these routes. Also: each download's closing balance equals the
 // statement page's, and a group user sees the group's invoices but is asked to pick an account for
 // the statement.
-import { inflateRawSync } from "node:zlib";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,6 +38,7 @@ import { BASE, callRoute, expectTenantIsolation, type RouteCall, signInCookie } 
 import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff } from "../fixtures/users";
+import { readPdfText, readZipEntries } from "../setup/read-documents";
 
 type Handler = Parameters<typeof callRoute>[0];
 
@@ -146,43 +146,7 @@ async function postRepeated(handler: Handler, call: { path: string; params?: Rec
   }
 }
 
-/** Reads a ZIP's central directory and inflates each entry. */
-function readZip(bytes: Uint8Array): Map<string, Buffer> {
-  const buf = Buffer.from(bytes);
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd -= 1;
-  if (eocd < 0) throw new Error("no end of central directory");
-  const count = buf.readUInt16LE(eocd + 10);
-  let offset = buf.readUInt32LE(eocd + 16);
-  const entries = new Map<string, Buffer>();
-  for (let i = 0; i < count; i += 1) {
-    expect(buf.readUInt32LE(offset)).toBe(0x02014b50);
-    const method = buf.readUInt16LE(offset + 10);
-    const compressedSize = buf.readUInt32LE(offset + 20);
-    const nameLength = buf.readUInt16LE(offset + 28);
-    const extraLength = buf.readUInt16LE(offset + 30);
-    const commentLength = buf.readUInt16LE(offset + 32);
-    const localOffset = buf.readUInt32LE(offset + 42);
-    const name = buf.subarray(offset + 46, offset + 46 + nameLength).toString("utf8");
-    const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
-    const data = buf.subarray(dataStart, dataStart + compressedSize);
-    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
 
-async function readPdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  await doc.destroy();
-  return pages.join(" ").replace(/\s+/g, " ");
-}
 
 async function readXlsxRows(bytes: Uint8Array): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook();
@@ -220,7 +184,7 @@ async function readableContent(response: Response): Promise<string> {
   const type = response.headers.get("Content-Type") ?? "";
   if (type.startsWith("application/pdf")) return readPdfText(bytes);
   if (type.includes("spreadsheetml")) return JSON.stringify(await readXlsxRows(bytes));
-  if (type.startsWith("application/zip")) return JSON.stringify([...readZip(bytes)].map(([name, b]) => [name, b.toString("latin1")]));
+  if (type.startsWith("application/zip")) return JSON.stringify([...readZipEntries(bytes)].map(([name, b]) => [name, b.toString("latin1")]));
   return new TextDecoder().decode(bytes);
 }
 
@@ -318,7 +282,7 @@ describe("tenant isolation on every customer account page", () => {
     });
     expect(mixed.status).toBe(200);
     expect(mixed.response.headers.get("Content-Type")).toBe("application/zip");
-    const entries = readZip(new Uint8Array(await mixed.response.arrayBuffer()));
+    const entries = readZipEntries(new Uint8Array(await mixed.response.arrayBuffer()));
     expect([...entries.keys()].sort()).toEqual(["A-7001.pdf", "A-7001.xml", "A-7002.pdf"]);
     expect(entries.get("A-7001.xml")!.toString("utf8")).toContain(UUID_A);
     for (const [name, content] of entries) {
@@ -484,7 +448,7 @@ describe("group view", () => {
     expect(detail.status).toBe(200);
     const zip = await postRepeated(portalZip.action, { path: "/portal/documents/zip", cookie, fields: [["id", docs.g1], ["id", docs.g2], ["id", docs.b1]] });
     expect(zip.status).toBe(200);
-    expect([...readZip(new Uint8Array(await zip.response.arrayBuffer())).keys()].sort()).toEqual(["G-8001.pdf", "G-8002.pdf"]);
+    expect([...readZipEntries(new Uint8Array(await zip.response.arrayBuffer())).keys()].sort()).toEqual(["G-8001.pdf", "G-8002.pdf"]);
 
     const before = mailbox.messages.length;
     const calls: [Handler, RouteCall][] = [
@@ -557,7 +521,7 @@ describe("staff account pages", () => {
       fields: [["id", docs.b1], ["id", docs.a2], ["id", docs.bPay]],
     });
     expect(mixed.status).toBe(200);
-    expect([...readZip(new Uint8Array(await mixed.response.arrayBuffer())).keys()]).toEqual(["A-7002.pdf"]);
+    expect([...readZipEntries(new Uint8Array(await mixed.response.arrayBuffer())).keys()]).toEqual(["A-7002.pdf"]);
     await expectTenantIsolation({
       name: "staff statement email",
       handler: staffStatement.action,

@@ -1,6 +1,5 @@
 // The customer's invoice and note views: list filters, sorting, keyset pages, per-currency totals,
 // tenant scoping, the detail's running open amounts, the PDF's text and the streamed ZIP's entries.
-import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { documents } from "#db/schema";
@@ -16,6 +15,7 @@ import { parseDocumentListSearchParams, splitDocumentListQuery } from "~/domain/
 import type { Db } from "~/utils/db.server";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { readPdfText, readZipEntries } from "../setup/read-documents";
 
 const AS_OF = "2026-03-15";
 const UUID_1 = "5FB2822E-396D-4725-8521-CDC4BDD20CCF";
@@ -329,24 +329,13 @@ describe("getDocumentDetail", () => {
   });
 });
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, useSystemFonts: false, isEvalSupported: false }).promise;
-  const parts: string[] = [];
-  for (let p = 1; p <= doc.numPages; p += 1) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    for (const item of content.items) if ("str" in item) parts.push(item.str);
-  }
-  await doc.destroy();
-  return parts.join(" ").replace(/\s+/g, " ");
-}
 
 describe("renderInvoicePdf", () => {
   it("prints folio, UUID, customer, total and total in words (Spanish)", async () => {
     const d = (await getDocumentDetail(db, { accountIds: [accountA.id], documentId: ids.inv6, asOf: AS_OF }))!;
     const bytes = await renderInvoicePdf(d, { language: "es", locale: "es-MX" });
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
-    const text = await pdfText(bytes);
+    const text = await readPdfText(bytes);
     // pdfjs may split a run where the layout kerned two glyphs ("9 A1C7…"); the UUID is checked without spaces.
     expect(text.replace(/\s/g, "")).toContain(UUID_6);
     for (const expected of ["A-1006", accountA.legalName, "$1,218.00", "MIL DOSCIENTOS DIECIOCHO PESOS 00/100 M.N.", "Saldo pendiente", "$900.00", "Varilla corrugada", "Folio fiscal (UUID)", "R-9100"]) {
@@ -356,38 +345,13 @@ describe("renderInvoicePdf", () => {
 
   it("prints English labels with the chosen locale's money format", async () => {
     const d = (await getDocumentDetail(db, { accountIds: [accountA.id], documentId: ids.inv6, asOf: AS_OF }))!;
-    const text = await pdfText(await renderInvoicePdf(d, { language: "en", locale: "en-US" }));
+    const text = await readPdfText(await renderInvoicePdf(d, { language: "en", locale: "en-US" }));
     expect(text).toContain("Balance due");
     expect(text).toContain("MX$1,218.00");
     expect(text).toContain("Total in words");
   });
 });
 
-/** Reads a ZIP's central directory and inflates each entry. */
-function readZip(bytes: Uint8Array): Map<string, Buffer> {
-  const buf = Buffer.from(bytes);
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd -= 1;
-  if (eocd < 0) throw new Error("no end of central directory");
-  const count = buf.readUInt16LE(eocd + 10);
-  let offset = buf.readUInt32LE(eocd + 16);
-  const entries = new Map<string, Buffer>();
-  for (let i = 0; i < count; i += 1) {
-    expect(buf.readUInt32LE(offset)).toBe(0x02014b50);
-    const method = buf.readUInt16LE(offset + 10);
-    const compressedSize = buf.readUInt32LE(offset + 20);
-    const nameLength = buf.readUInt16LE(offset + 28);
-    const extraLength = buf.readUInt16LE(offset + 30);
-    const commentLength = buf.readUInt16LE(offset + 32);
-    const localOffset = buf.readUInt32LE(offset + 42);
-    const name = buf.subarray(offset + 46, offset + 46 + nameLength).toString("utf8");
-    const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
-    const data = buf.subarray(dataStart, dataStart + compressedSize);
-    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
 
 describe("streamDocumentsZip", () => {
   it("streams each visible document's PDF and stored XML, leaving foreign documents out", async () => {
@@ -396,17 +360,17 @@ describe("streamDocumentsZip", () => {
     });
     expect(zip.excludedCount).toBe(2);
     expect(zip.included.map((d) => d.serieFolio)).toEqual(["A-1001", "A-1006"]);
-    const entries = readZip(new Uint8Array(await new Response(zip.stream).arrayBuffer()));
+    const entries = readZipEntries(new Uint8Array(await new Response(zip.stream).arrayBuffer()));
     expect([...entries.keys()].sort()).toEqual(["A-1001.pdf", "A-1006.pdf", "A-1006.xml"]);
     expect(new Uint8Array(entries.get("A-1006.xml")!)).toEqual(XML_6);
     expect(entries.get("A-1001.pdf")!.subarray(0, 5).toString()).toBe("%PDF-");
-    expect((await pdfText(new Uint8Array(entries.get("A-1006.pdf")!))).replace(/\s/g, "")).toContain(UUID_6);
+    expect((await readPdfText(new Uint8Array(entries.get("A-1006.pdf")!))).replace(/\s/g, "")).toContain(UUID_6);
   });
 
   it("yields an empty archive when nothing requested is visible, and refuses oversized selections", async () => {
     const zip = await streamDocumentsZip(db, { accountIds: [accountA.id], documentIds: [ids.foreign], language: "es", locale: "es-MX" });
     expect(zip.included).toEqual([]);
-    expect(readZip(new Uint8Array(await new Response(zip.stream).arrayBuffer())).size).toBe(0);
+    expect(readZipEntries(new Uint8Array(await new Response(zip.stream).arrayBuffer())).size).toBe(0);
     await expect(
       streamDocumentsZip(db, { accountIds: [accountA.id], documentIds: Array.from({ length: 501 }, (_, i) => `id${i}`), language: "es", locale: "es-MX" }),
     ).rejects.toThrow();

@@ -20,6 +20,7 @@ import { type Db, queryRows } from "~/utils/db.server";
 import { formatMoney } from "~/utils/money";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { readPdfPages } from "../setup/read-documents";
 
 let database: TestDatabase;
 let db: Db;
@@ -306,18 +307,7 @@ describe("renderings", () => {
     expect(section(statement).movements).toHaveLength(300);
   });
 
-  async function readPdfPages(bytes: Uint8Array): Promise<string[]> {
-    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
-    const pages: string[] = [];
-    for (let n = 1; n <= doc.numPages; n += 1) {
-      const content = await (await doc.getPage(n)).getTextContent();
-      const text = content.items.map((item) => ("str" in item ? item.str : "")).join(" ");
-      pages.push(text.replace(/\s+/g, " "));
-    }
-    await doc.destroy();
-    return pages;
-  }
+
   const normalizeSpaces = (s: string) => s.replace(/\s+/g, " ");
 
   it("renders a multi-page PDF with the header and 'Página X de Y' on every page, and the closing balance of getStatement", async () => {
