@@ -172,6 +172,7 @@ export const en: Resources = {
     sortDue: "Due date",
     sortAmount: "Amount",
     sortFolio: "Folio",
+    direction: "Direction",
     dirDesc: "Descending",
     dirAsc: "Ascending",
     serieFolio: "Series-folio",

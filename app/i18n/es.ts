@@ -170,6 +170,7 @@ export const es = {
     sortDue: "Fecha de vencimiento",
     sortAmount: "Importe",
     sortFolio: "Folio",
+    direction: "Dirección",
     dirDesc: "Descendente",
     dirAsc: "Ascendente",
     serieFolio: "Serie-folio",

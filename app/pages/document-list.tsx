@@ -96,8 +96,7 @@ export function DocumentListPage() {
             </div>
             <div>
               <label htmlFor="dir" className="block text-sm font-medium text-slate-800">
-                <span className="sr-only">{t("documents.sort")}: </span>
-                {t("documents.dirDesc")}/{t("documents.dirAsc")}
+                {t("documents.direction")}
               </label>
               <select id="dir" name="dir" defaultValue={sort.dir} className={inputClass}>
                 <option value="desc">{t("documents.dirDesc")}</option>
