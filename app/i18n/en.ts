@@ -278,6 +278,8 @@ export const en: Resources = {
     overdue: "Overdue",
     pickAccount: "Statements are per account: pick one in the switcher.",
     periodError: "Check the period: the start date must come before the end date.",
+    movementsPages: "Movement pages",
+    showing: "Movements {{from}}–{{to}} of {{total}} (downloads include all)",
     sectionTitle: "Movements in {{currency}}",
   },
   errors: {

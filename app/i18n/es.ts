@@ -276,6 +276,8 @@ export const es = {
     overdue: "Vencido",
     pickAccount: "El estado de cuenta es por cuenta: elige una en el selector.",
     periodError: "Revisa el periodo: la fecha inicial debe ser anterior a la final.",
+    movementsPages: "Páginas de movimientos",
+    showing: "Movimientos {{from}}–{{to}} de {{total}} (las descargas incluyen todos)",
     sectionTitle: "Movimientos en {{currency}}",
   },
   errors: {

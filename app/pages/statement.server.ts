@@ -42,10 +42,33 @@ async function statementFor(request: Request, scope: AccountScope) {
   return { statement, period };
 }
 
+/** Movements shown per screen page; downloads always carry every movement. */
+export const STATEMENT_PAGE_SIZE = 200;
+
 export async function loadStatement(request: Request, scope: AccountScope) {
   const { statement, period } = await statementFor(request, scope);
   const query = new URLSearchParams({ from: statement.period.from, to: statement.period.to, ...(period.asOf ? { asOf: period.asOf } : {}) });
-  return { statement, asOf: period.asOf ?? null, invalidPeriod: period.invalid, query: query.toString(), basePath: scope.basePath, locale: scope.locale, email: scope.user.email };
+  // A year of a large account is thousands of rows: the screen shows them a page at a time (each row
+  // carries its running balance, so a page stands on its own); totals and aging cover the whole period.
+  const longest = Math.max(0, ...statement.sections.map((section) => section.movements.length));
+  const pages = Math.max(1, Math.ceil(longest / STATEMENT_PAGE_SIZE));
+  const requested = Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10);
+  const page = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+  const start = (page - 1) * STATEMENT_PAGE_SIZE;
+  const onScreen = {
+    ...statement,
+    sections: statement.sections.map((section) => ({ ...section, movements: section.movements.slice(start, start + STATEMENT_PAGE_SIZE), movementCount: section.movements.length })),
+  };
+  return {
+    statement: onScreen,
+    pagination: { page, pages, start },
+    asOf: period.asOf ?? null,
+    invalidPeriod: period.invalid,
+    query: query.toString(),
+    basePath: scope.basePath,
+    locale: scope.locale,
+    email: scope.user.email,
+  };
 }
 
 export type StatementData = Awaited<ReturnType<typeof loadStatement>>;

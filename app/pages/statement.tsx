@@ -15,7 +15,7 @@ const td = "px-3 py-2";
 
 export function StatementPage() {
   const { t } = useTranslation();
-  const { statement: s, asOf, invalidPeriod, query, basePath, locale } = useLoaderData<StatementData>();
+  const { statement: s, pagination, asOf, invalidPeriod, query, basePath, locale } = useLoaderData<StatementData>();
   const navigation = useNavigation();
   const emailing = useIsSubmitting("email");
   const date = (d: string) => formatDate(d, locale);
@@ -100,12 +100,14 @@ export function StatementPage() {
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
+                  {pagination.page === 1 ? (
                   <tr className="bg-slate-50/60">
                     <td className={td}>{date(s.period.from)}</td>
                     <th scope="row" className={`${td} text-left font-medium`} colSpan={5}>{t("statement.opening")}</th>
                     <td className={`${td} text-right tabular-nums font-medium`}>{money(section.openingBalance)}</td>
                   </tr>
-                  {section.movements.length === 0 ? (
+                  ) : null}
+                  {section.movementCount === 0 ? (
                     <tr>
                       <td className={`${td} text-slate-600`} colSpan={7}>{t("statement.noMovements")}</td>
                     </tr>
@@ -130,14 +132,39 @@ export function StatementPage() {
                       <td className={`${td} text-right tabular-nums`}>{money(m.balance)}</td>
                     </tr>
                   ))}
+                  {pagination.page === pagination.pages ? (
                   <tr className="bg-slate-50/60">
                     <td className={td}>{date(s.period.to)}</td>
                     <th scope="row" className={`${td} text-left font-medium`} colSpan={5}>{t("statement.closing")}</th>
                     <td className={`${td} text-right tabular-nums font-semibold`}>{money(section.closingBalance)}</td>
                   </tr>
+                  ) : null}
                 </tbody>
               </table>
             </div>
+            {pagination.pages > 1 ? (
+              <nav aria-label={t("statement.movementsPages")} className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
+                <span>
+                  {t("statement.showing", {
+                    from: Math.min(pagination.start + 1, section.movementCount),
+                    to: Math.min(pagination.start + section.movements.length, section.movementCount),
+                    total: section.movementCount,
+                  })}
+                </span>
+                <span className="flex gap-2">
+                  {pagination.page > 1 ? (
+                    <Link to={`?${query}&page=${pagination.page - 1}`} className={buttonClass("secondary")} rel="prev">
+                      {t("documents.prev")}
+                    </Link>
+                  ) : null}
+                  {pagination.page < pagination.pages ? (
+                    <Link to={`?${query}&page=${pagination.page + 1}`} className={buttonClass("secondary")} rel="next">
+                      {t("documents.next")}
+                    </Link>
+                  ) : null}
+                </span>
+              </nav>
+            ) : null}
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
               <table className="min-w-full text-sm">
                 <caption className="px-3 pt-3 text-left font-medium text-slate-900">
