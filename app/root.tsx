@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
-import { GeneralErrorBoundary } from "./components/error-boundary";
+import { PageErrorBoundary } from "./components/error-boundary";
 import { Toaster } from "./components/toaster";
 import { getUser } from "./utils/auth.server";
 import { DEFAULT_LANGUAGE, type Language, createI18nInstance, isLanguage } from "./utils/i18n";
@@ -55,10 +55,4 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  return (
-    <main id="main">
-      <GeneralErrorBoundary />
-    </main>
-  );
-}
+export { PageErrorBoundary as ErrorBoundary };

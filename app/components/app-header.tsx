@@ -73,3 +73,15 @@ export function AppHeader({ user, nav, switcher, homeTo }: { user: { name: strin
     </header>
   );
 }
+
+/** A signed-in page: the header, then the routed content in the page's <main>. */
+export function AppLayout({ header, children }: { header: ReactNode; children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      {header}
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -26,3 +26,12 @@ export function GeneralErrorBoundary() {
     </section>
   );
 }
+
+/** The error page of a route that owns the page's <main> (root and the signed-in layouts). */
+export function PageErrorBoundary() {
+  return (
+    <main id="main">
+      <GeneralErrorBoundary />
+    </main>
+  );
+}

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountSwitcher } from "~/components/account-switcher";
-import { AppHeader, type NavItem } from "~/components/app-header";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AppHeader, AppLayout, type NavItem } from "~/components/app-header";
+import { PageErrorBoundary } from "~/components/error-boundary";
 import { grantAllows } from "~/domain/identity/permissions";
 import { requireCustomerContext } from "~/utils/permissions.server";
 
@@ -36,29 +36,24 @@ export default function PortalLayout() {
   if (role) nav.push({ to: "/portal/statement", label: t("nav.statement") });
   if (canManageUsers) nav.push({ to: "/portal/users", label: t("nav.users") });
   return (
-    <div className="min-h-screen">
-      <AppHeader
-        homeTo="/portal"
-        user={{ ...user, roleLabel: role ? t(`roles.${role}`) : "" }}
-        nav={nav}
-        switcher={
-          <AccountSwitcher
-            value={current}
-            options={options.map((o) => ({ value: o.value, label: o.group ? t("switcher.group", { name: o.label }) : o.label }))}
-          />
-        }
-      />
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
-        <Outlet />
-      </main>
-    </div>
+    <AppLayout
+      header={
+        <AppHeader
+          homeTo="/portal"
+          user={{ ...user, roleLabel: role ? t(`roles.${role}`) : "" }}
+          nav={nav}
+          switcher={
+            <AccountSwitcher
+              value={current}
+              options={options.map((o) => ({ value: o.value, label: o.group ? t("switcher.group", { name: o.label }) : o.label }))}
+            />
+          }
+        />
+      }
+    >
+      <Outlet />
+    </AppLayout>
   );
 }
 
-export function ErrorBoundary() {
-  return (
-    <main id="main">
-      <GeneralErrorBoundary />
-    </main>
-  );
-}
+export { PageErrorBoundary as ErrorBoundary };
