@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { listAccountsWithBalances } from "~/domain/accounts/list-accounts-with-balances.server";
-import { searchStaffAccounts } from "~/domain/identity/account-access.server";
+import { searchAccountsWithBalances } from "~/domain/accounts/search-accounts-with-balances.server";
 import { staffAccountReach } from "~/domain/identity/permissions";
 import { getDb } from "~/utils/db.server";
 import { formattingLocale, todayIn } from "~/utils/i18n";
@@ -16,15 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Cartera · Clientes" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:account");
   const q = new URL(request.url).searchParams.get("q") ?? "";
-  const db = await getDb();
-  const accounts = await searchStaffAccounts(db, user, { q, limit: 100 });
-  const balances = await listAccountsWithBalances(db, { asOf: todayIn("America/Mexico_City"), accountIds: accounts.map((a) => a.id) });
-  const byId = new Map(balances.map((b) => [b.id, b]));
+  // One "today" for the whole list: Mexico City's (Bogotá is one hour behind, so it differs only in that hour).
+  const accounts = await searchAccountsWithBalances(await getDb(), user, { q, asOf: todayIn("America/Mexico_City") });
   return {
     q,
     reach: staffAccountReach(user.staffRole),
     language: await getLanguage(request, user),
-    accounts: accounts.map((a) => ({ ...a, balance: byId.get(a.id)?.balance ?? "0.00", overdue: byId.get(a.id)?.overdue ?? "0.00" })),
+    accounts,
   };
 }
 
