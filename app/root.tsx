@@ -21,8 +21,16 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Cartera" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, prefs, { toast, clear }] = await Promise.all([getUser(request), readPreferences(request), readToast(request)]);
-  const language: Language = isLanguage(prefs.language) ? prefs.language : isLanguage(user?.language) ? user.language : DEFAULT_LANGUAGE;
+  const [user, prefs, { toast, clear }] = await Promise.all([
+    getUser(request),
+    readPreferences(request),
+    readToast(request),
+  ]);
+  const language: Language = isLanguage(prefs.language)
+    ? prefs.language
+    : isLanguage(user?.language)
+      ? user.language
+      : DEFAULT_LANGUAGE;
   return data({ language, toast }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 

@@ -55,7 +55,8 @@ interface Account {
   rows: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function sample(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; min: number; max: number }> {
   for (let i = 0; i < WARMUP; i += 1) await fn();
@@ -70,12 +71,15 @@ async function sample(fn: () => Promise<unknown>): Promise<{ p50: number; p95: n
 }
 
 async function findAccount(db: Db, wanted = process.env.BENCH_ACCOUNT): Promise<Account> {
-  const [account] = await queryRows<Account>(db, sql`
+  const [account] = await queryRows<Account>(
+    db,
+    sql`
     select a.id, a.number, a.seller_id, s.country, a.currency, s.time_zone,
            (select count(*)::int from documents d where d.account_id = a.id) as rows
     from customer_accounts a join sellers s on s.id = a.seller_id
     ${wanted ? sql`where a.id = ${wanted} or a.number = ${wanted}` : sql``}
-    order by rows desc, a.number limit 1`);
+    order by rows desc, a.number limit 1`,
+  );
   if (!account) throw new Error(wanted ? `no account ${wanted}` : "no accounts: seed the database first");
   return account;
 }
@@ -84,10 +88,13 @@ async function findAccount(db: Db, wanted = process.env.BENCH_ACCOUNT): Promise<
 async function topUp(db: Db, account: Account): Promise<number> {
   const today = todayIn(account.time_zone);
   const rng = createRng(account.rows + 7);
-  const [maxes] = await queryRows<{ invoice: number; payment: number }>(db, sql`
+  const [maxes] = await queryRows<{ invoice: number; payment: number }>(
+    db,
+    sql`
     select coalesce(max(folio::bigint) filter (where kind = 'invoice'), 0)::int as invoice,
            coalesce(max(folio::bigint) filter (where kind = 'payment'), 0)::int as payment
-    from documents where seller_id = ${account.seller_id} and series = 'BENCHP'`);
+    from documents where seller_id = ${account.seller_id} and series = 'BENCHP'`,
+  );
   const next = { invoice: maxes.invoice + 1, payment: maxes.payment + 1 };
   let rows = account.rows;
   while (rows < MIN_ROWS) {
@@ -107,10 +114,18 @@ async function topUp(db: Db, account: Account): Promise<number> {
         currency: account.currency,
         paymentMethod: account.country === "MX" ? "PPD" : null,
         paymentForm: account.country === "MX" ? "99" : null,
-        lines: [{
-          sku: product.sku, description: product.description, unit: product.unit, productCode: product.productCode, unitCode: product.unitCode,
-          quantity: String(rng.int(1, 200)), unitPrice: toMoney(product.price), taxRate: TAX_RATE[account.country],
-        }],
+        lines: [
+          {
+            sku: product.sku,
+            description: product.description,
+            unit: product.unit,
+            productCode: product.productCode,
+            unitCode: product.unitCode,
+            quantity: String(rng.int(1, 200)),
+            unitPrice: toMoney(product.price),
+            taxRate: TAX_RATE[account.country],
+          },
+        ],
       });
     }
     const issued = await issueDocuments(db, ACTOR, docs);
@@ -123,16 +138,27 @@ async function topUp(db: Db, account: Account): Promise<number> {
       const paidOn = [addDays(group.at(-1)!.issueDate, rng.int(10, 60)), today].sort()[0];
       const id = crypto.randomUUID();
       payments.push({
-        id, accountId: account.id, kind: "payment", series: "BENCHP", folio: String(next.payment++), issueDate: paidOn,
-        currency: account.currency, amount: toMoney(group.reduce((s, d) => s.plus(amountById.get(d.id)!), dec(0))),
-        paymentForm: "03", reference: `SPEI bench ${id.slice(0, 8)}`,
+        id,
+        accountId: account.id,
+        kind: "payment",
+        series: "BENCHP",
+        folio: String(next.payment++),
+        issueDate: paidOn,
+        currency: account.currency,
+        amount: toMoney(group.reduce((s, d) => s.plus(amountById.get(d.id)!), dec(0))),
+        paymentForm: "03",
+        reference: `SPEI bench ${id.slice(0, 8)}`,
       });
-      for (const d of group) applications.push({ sourceId: id, targetId: d.id, amount: amountById.get(d.id)!, appliedOn: paidOn });
+      for (const d of group)
+        applications.push({ sourceId: id, targetId: d.id, amount: amountById.get(d.id)!, appliedOn: paidOn });
     }
     for (let i = 0; i < payments.length; i += 2_000) await issueDocuments(db, ACTOR, payments.slice(i, i + 2_000));
-    for (let i = 0; i < applications.length; i += 2_000) await applyCredits(db, ACTOR, applications.slice(i, i + 2_000));
+    for (let i = 0; i < applications.length; i += 2_000)
+      await applyCredits(db, ACTOR, applications.slice(i, i + 2_000));
     rows += n + payments.length;
-    console.log(`  account ${account.number}: ${rows} ledger rows (+${n} invoices, +${payments.length} payments in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `  account ${account.number}: ${rows} ledger rows (+${n} invoices, +${payments.length} payments in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
   await db.execute(sql`analyze documents`);
   await db.execute(sql`analyze applications`);
@@ -166,7 +192,8 @@ function issueDateCursor(issueDate: string, id: string): string {
 
 async function main() {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL (PostgreSQL) is required: the bench shares the database with the running server");
+  if (!url)
+    throw new Error("DATABASE_URL (PostgreSQL) is required: the bench shares the database with the running server");
   const database = await openDatabase({ url, poolSize: 4 });
   const db = database.db;
 
@@ -178,12 +205,21 @@ async function main() {
     account = await findAccount(db, account.id);
   }
 
-  const [size] = await queryRows<{ invoices: number; documents: number; applications: number; db_bytes: string; account_invoices: number }>(db, sql`
+  const [size] = await queryRows<{
+    invoices: number;
+    documents: number;
+    applications: number;
+    db_bytes: string;
+    account_invoices: number;
+  }>(
+    db,
+    sql`
     select (select count(*)::int from documents where kind = 'invoice') as invoices,
            (select count(*)::int from documents) as documents,
            (select count(*)::int from applications) as applications,
            pg_database_size(current_database())::text as db_bytes,
-           (select count(*)::int from documents where account_id = ${account.id} and kind = 'invoice') as account_invoices`);
+           (select count(*)::int from documents where account_id = ${account.id} and kind = 'invoice') as account_invoices`,
+  );
   console.log(
     `Database: ${size.invoices} invoices, ${size.documents} documents, ${size.applications} applications, ${(Number(size.db_bytes) / 2 ** 20).toFixed(0)} MiB; ` +
       `account ${account.number}: ${account.rows} ledger rows, ${size.account_invoices} invoices`,
@@ -193,19 +229,47 @@ async function main() {
   const month = { from: addDays(today, -30), to: today };
   const year = { from: addDays(today, -364), to: today };
   // A deep page: continue after the row at the middle of the account's invoices under the default sort.
-  const [deep] = await queryRows<{ issue_date: string; id: string }>(db, sql`
+  const [deep] = await queryRows<{ issue_date: string; id: string }>(
+    db,
+    sql`
     select issue_date::text as issue_date, id from documents where account_id = ${account.id} and kind = 'invoice'
-    order by issue_date desc, id desc offset ${Math.floor(size.account_invoices / 2)} limit 1`);
+    order by issue_date desc, id desc offset ${Math.floor(size.account_invoices / 2)} limit 1`,
+  );
   const deepCursor = issueDateCursor(deep.issue_date, deep.id);
 
   const base = `/staff/accounts/${account.id}`;
-  const listInput = (extra: Partial<ListDocumentsInput>): ListDocumentsInput => ({ accountIds: [account.id], tab: "invoices", asOf: today, ...extra });
+  const listInput = (extra: Partial<ListDocumentsInput>): ListDocumentsInput => ({
+    accountIds: [account.id],
+    tab: "invoices",
+    asOf: today,
+    ...extra,
+  });
   const scenarios: { name: string; path: string; query: Record<string, string>; sql: () => Promise<unknown> }[] = [
-    { name: "statement 1 month", path: `${base}/statement`, query: month, sql: () => getStatement(db, { accountId: account.id, accountIds: [account.id], ...month }) },
-    { name: "statement 12 months", path: `${base}/statement`, query: year, sql: () => getStatement(db, { accountId: account.id, accountIds: [account.id], ...year }) },
+    {
+      name: "statement 1 month",
+      path: `${base}/statement`,
+      query: month,
+      sql: () => getStatement(db, { accountId: account.id, accountIds: [account.id], ...month }),
+    },
+    {
+      name: "statement 12 months",
+      path: `${base}/statement`,
+      query: year,
+      sql: () => getStatement(db, { accountId: account.id, accountIds: [account.id], ...year }),
+    },
     { name: "invoices default", path: `${base}/invoices`, query: {}, sql: () => listDocuments(db, listInput({})) },
-    { name: "invoices status=overdue", path: `${base}/invoices`, query: { status: "overdue" }, sql: () => listDocuments(db, listInput({ filters: { status: "overdue" } })) },
-    { name: "invoices deep page (cursor)", path: `${base}/invoices`, query: { after: deepCursor }, sql: () => listDocuments(db, listInput({ page: { after: deepCursor } })) },
+    {
+      name: "invoices status=overdue",
+      path: `${base}/invoices`,
+      query: { status: "overdue" },
+      sql: () => listDocuments(db, listInput({ filters: { status: "overdue" } })),
+    },
+    {
+      name: "invoices deep page (cursor)",
+      path: `${base}/invoices`,
+      query: { after: deepCursor },
+      sql: () => listDocuments(db, listInput({ page: { after: deepCursor } })),
+    },
   ];
 
   const only = process.env.BENCH_ONLY; // a substring of scenario names, e.g. "statement"
@@ -230,15 +294,32 @@ async function main() {
     const page = await attempt(() => sample(async () => (pageBytes = await get(pageUrl, cookie))));
     const data = await attempt(() => sample(async () => (dataBytes = await get(dataUrl, cookie))));
     const sqlTime = await sample(s.sql);
-    const result = { scenario: s.name, url: `${s.path}${qs ? `?${qs}` : ""}`, page, data, sql: sqlTime, pageBytes, dataBytes, ratioPageSql: page.p50 / sqlTime.p50, ratioDataSql: data.p50 / sqlTime.p50, errors };
+    const result = {
+      scenario: s.name,
+      url: `${s.path}${qs ? `?${qs}` : ""}`,
+      page,
+      data,
+      sql: sqlTime,
+      pageBytes,
+      dataBytes,
+      ratioPageSql: page.p50 / sqlTime.p50,
+      ratioDataSql: data.p50 / sqlTime.p50,
+      errors,
+    };
     for (const e of errors) console.log(`  ${s.name}: ${e}`);
     results.push(result);
-    console.log(`  ${s.name}: page p50 ${page.p50.toFixed(1)} ms, data p50 ${data.p50.toFixed(1)} ms, sql p50 ${sqlTime.p50.toFixed(1)} ms`);
+    console.log(
+      `  ${s.name}: page p50 ${page.p50.toFixed(1)} ms, data p50 ${data.p50.toFixed(1)} ms, sql p50 ${sqlTime.p50.toFixed(1)} ms`,
+    );
   }
 
   const ms = (v: number) => v.toFixed(1).padStart(8);
-  console.log(`\n${RUNS} runs each after ${WARMUP} warm-up, ms; page = HTML document, data = <path>.data (loaders only), sql = domain call alone`);
-  console.log(`${"scenario".padEnd(28)} ${"page p50".padStart(8)} ${"page p95".padStart(8)} ${"data p50".padStart(8)} ${"data p95".padStart(8)} ${"sql p50".padStart(8)} ${"sql p95".padStart(8)} ${"page/sql".padStart(8)} ${"data/sql".padStart(8)} ${"html KB".padStart(8)}`);
+  console.log(
+    `\n${RUNS} runs each after ${WARMUP} warm-up, ms; page = HTML document, data = <path>.data (loaders only), sql = domain call alone`,
+  );
+  console.log(
+    `${"scenario".padEnd(28)} ${"page p50".padStart(8)} ${"page p95".padStart(8)} ${"data p50".padStart(8)} ${"data p95".padStart(8)} ${"sql p50".padStart(8)} ${"sql p95".padStart(8)} ${"page/sql".padStart(8)} ${"data/sql".padStart(8)} ${"html KB".padStart(8)}`,
+  );
   for (const r of results) {
     console.log(
       `${r.scenario.padEnd(28)} ${ms(r.page.p50)} ${ms(r.page.p95)} ${ms(r.data.p50)} ${ms(r.data.p95)} ${ms(r.sql.p50)} ${ms(r.sql.p95)} ${r.ratioPageSql.toFixed(2).padStart(8)} ${r.ratioDataSql.toFixed(2).padStart(8)} ${(r.pageBytes / 1024).toFixed(0).padStart(8)}`,
@@ -251,7 +332,12 @@ async function main() {
     url: BASE,
     runs: RUNS,
     warmup: WARMUP,
-    database: { invoices: size.invoices, documents: size.documents, applications: size.applications, bytes: Number(size.db_bytes) },
+    database: {
+      invoices: size.invoices,
+      documents: size.documents,
+      applications: size.applications,
+      bytes: Number(size.db_bytes),
+    },
     account: { id: account.id, number: account.number, ledgerRows: account.rows, invoices: size.account_invoices },
     periods: { month, year },
     results,

@@ -8,7 +8,14 @@
 // data (the demo seed, or a generated one); the bench only reads.
 import { performance } from "node:perf_hooks";
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, type DbOrTx, databaseOptionsFromEnv, migrateDatabase, openDatabase, queryRows } from "~/utils/db.server";
+import {
+  type Db,
+  type DbOrTx,
+  databaseOptionsFromEnv,
+  migrateDatabase,
+  openDatabase,
+  queryRows,
+} from "~/utils/db.server";
 import { listDocuments, type ListDocumentsInput } from "~/domain/invoices/list-documents.server";
 
 const args = process.argv.slice(2);
@@ -67,27 +74,47 @@ async function main() {
   const database = await openDatabase(databaseOptionsFromEnv());
   if (database.driver === "pglite") await migrateDatabase(database);
   const db = database.db;
-  const [largest] = await queryRows<{ account_id: string; number: string; invoices: number; time_zone: string }>(db, sql`
+  const [largest] = await queryRows<{ account_id: string; number: string; invoices: number; time_zone: string }>(
+    db,
+    sql`
     select d.account_id, ca.number, count(*)::int as invoices, s.time_zone
     from documents d join customer_accounts ca on ca.id = d.account_id join sellers s on s.id = ca.seller_id
-    where d.kind = 'invoice' group by d.account_id, ca.number, s.time_zone order by count(*) desc limit 1`);
+    where d.kind = 'invoice' group by d.account_id, ca.number, s.time_zone order by count(*) desc limit 1`,
+  );
   if (!largest) throw new Error("no invoices in this database: seed it first");
-  const [{ total }] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from documents where kind = 'invoice'`);
-  const [{ today }] = await queryRows<{ today: string }>(db, sql`select (now() at time zone ${largest.time_zone})::date::text as today`);
+  const [{ total }] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from documents where kind = 'invoice'`,
+  );
+  const [{ today }] = await queryRows<{ today: string }>(
+    db,
+    sql`select (now() at time zone ${largest.time_zone})::date::text as today`,
+  );
   const asOf = option("as-of") ?? today;
   // Sample identifiers from the account, so text searches hit real rows.
-  const [sample] = await queryRows<{ serie_folio: string; fiscal_id: string | null; po: string | null; remission: string | null }>(db, sql`
+  const [sample] = await queryRows<{
+    serie_folio: string;
+    fiscal_id: string | null;
+    po: string | null;
+    remission: string | null;
+  }>(
+    db,
+    sql`
     select d.series || '-' || d.folio as serie_folio, d.fiscal_id,
       (select purchase_order from documents where account_id = ${largest.account_id} and purchase_order is not null limit 1) as po,
       (select r.number from remissions r join documents x on x.id = r.invoice_id where x.account_id = ${largest.account_id} limit 1) as remission
     from documents d where d.account_id = ${largest.account_id} and d.kind = 'invoice' and d.fiscal_id is not null
-    order by d.issue_date limit 1 offset 100`);
+    order by d.issue_date limit 1 offset 100`,
+  );
 
-  console.log(`driver ${database.driver}; ${total} invoices in the table; largest account ${largest.number} with ${largest.invoices}; asOf ${asOf}; ${runs} runs each`);
+  console.log(
+    `driver ${database.driver}; ${total} invoices in the table; largest account ${largest.number} with ${largest.invoices}; asOf ${asOf}; ${runs} runs each`,
+  );
   const base: ListDocumentsInput = { accountIds: [largest.account_id], tab: "invoices", asOf };
   const firstPage = await listDocuments(db, { ...base, page: { size: 25 } });
   let deepCursor = firstPage.nextCursor ?? undefined;
-  for (let i = 0; i < 20 && deepCursor; i += 1) deepCursor = (await listDocuments(db, { ...base, page: { size: 25, after: deepCursor } })).nextCursor ?? undefined;
+  for (let i = 0; i < 20 && deepCursor; i += 1)
+    deepCursor = (await listDocuments(db, { ...base, page: { size: 25, after: deepCursor } })).nextCursor ?? undefined;
 
   const scenarios: [string, ListDocumentsInput][] = [
     ["default (issue date desc, 25)", base],
@@ -98,7 +125,10 @@ async function main() {
     ["status=due_soon", { ...base, filters: { status: "due_soon" } }],
     ["status=paid, 100 rows", { ...base, filters: { status: "paid" }, page: { size: 100 } }],
     ["issued last 90 days", { ...base, filters: { issuedFrom: shiftDate(asOf, -90) } }],
-    ["amount 5000..6000, amount desc", { ...base, filters: { amountMin: "5000", amountMax: "6000" }, sort: { sort: "amount", dir: "desc" } }],
+    [
+      "amount 5000..6000, amount desc",
+      { ...base, filters: { amountMin: "5000", amountMax: "6000" }, sort: { sort: "amount", dir: "desc" } },
+    ],
     ["sort by folio asc", { ...base, sort: { sort: "folio", dir: "asc" } }],
     ["q serie-folio", { ...base, filters: { q: sample?.serie_folio ?? "A-1" } }],
     ["q UUID prefix (8)", { ...base, filters: { q: (sample?.fiscal_id ?? "0000").slice(0, 8).toLowerCase() } }],
@@ -106,7 +136,9 @@ async function main() {
     ["q remission", { ...base, filters: { q: sample?.remission ?? "R-1" } }],
   ];
 
-  console.log(`${"scenario".padEnd(34)} ${"rows".padStart(5)} ${"total".padStart(7)}   listDocuments p50 / p95    page SQL p50 / p95     totals SQL p50 / p95`);
+  console.log(
+    `${"scenario".padEnd(34)} ${"rows".padStart(5)} ${"total".padStart(7)}   listDocuments p50 / p95    page SQL p50 / p95     totals SQL p50 / p95`,
+  );
   for (const [name, input] of scenarios) {
     const recorded: SQL[] = [];
     const result = await listDocuments(recordingDb(db, recorded), input);
@@ -119,7 +151,10 @@ async function main() {
       `${name.padEnd(34)} ${String(result.rows.length).padStart(5)} ${String(result.total ?? "-").padStart(7)}   ${ms(whole.p50)} / ${ms(whole.p95)}   ${ms(pageOnly.p50)} / ${ms(pageOnly.p95)}   ${ms(summaryOnly.p50)} / ${ms(summaryOnly.p95)}`,
     );
     if (explain) {
-      for (const [label, query] of [["page", pageSql], ["totals", summarySql]] as const) {
+      for (const [label, query] of [
+        ["page", pageSql],
+        ["totals", summarySql],
+      ] as const) {
         if (!query) continue;
         const plan = await db.transaction(async (tx) => {
           await tx.execute(sql`set local jit = off`);

@@ -31,13 +31,27 @@ async function scaleSeed() {
     console.log("Empty database: seeding the demo data first (2,000 invoices)…");
     await seedDemoData(db, { invoices: 2_000, today, log: (m) => console.log(m) });
   }
-  const accounts = await queryRows<{ id: string; seller_id: string; country: "MX" | "CO"; currency: "MXN" | "COP"; segment: string }>(db, sql`
-    select a.id, a.seller_id, s.country, a.currency, a.segment from customer_accounts a join sellers s on s.id = a.seller_id order by a.number`);
-  const weighted = accounts.flatMap((a) => Array(a.segment === "large" ? 6 : a.segment === "medium" ? 3 : 1).fill(a) as typeof accounts);
+  const accounts = await queryRows<{
+    id: string;
+    seller_id: string;
+    country: "MX" | "CO";
+    currency: "MXN" | "COP";
+    segment: string;
+  }>(
+    db,
+    sql`
+    select a.id, a.seller_id, s.country, a.currency, a.segment from customer_accounts a join sellers s on s.id = a.seller_id order by a.number`,
+  );
+  const weighted = accounts.flatMap(
+    (a) => Array(a.segment === "large" ? 6 : a.segment === "medium" ? 3 : 1).fill(a) as typeof accounts,
+  );
   // Bulk documents get their own series so they never collide with the demo's folios.
-  const folios = await queryRows<{ seller_id: string; kind: string; max: number }>(db, sql`
+  const folios = await queryRows<{ seller_id: string; kind: string; max: number }>(
+    db,
+    sql`
     select seller_id, kind::text, coalesce(max(folio::bigint), 0)::bigint as max from documents
-    where series = 'BULK' group by seller_id, kind`);
+    where series = 'BULK' group by seller_id, kind`,
+  );
   const nextFolio = new Map(folios.map((f) => [`${f.seller_id}:${f.kind}`, Number(f.max) + 1]));
   const folio = (sellerId: string, kind: string) => {
     const key = `${sellerId}:${kind}`;
@@ -46,7 +60,10 @@ async function scaleSeed() {
     return String(n);
   };
 
-  let [{ invoices }] = await queryRows<{ invoices: number }>(db, sql`select count(*)::int as invoices from documents where kind = 'invoice'`);
+  let [{ invoices }] = await queryRows<{ invoices: number }>(
+    db,
+    sql`select count(*)::int as invoices from documents where kind = 'invoice'`,
+  );
   console.log(`Growing from ${invoices} to ${target} invoices on ${database.driver}, ${BATCH} per batch…`);
   const rng = createRng(invoices + 1);
   const started = performance.now();
@@ -72,8 +89,14 @@ async function scaleSeed() {
         paymentForm: account.country === "MX" ? "99" : null,
         lines: [
           {
-            sku: product.sku, description: product.description, unit: product.unit, productCode: product.productCode, unitCode: product.unitCode,
-            quantity: String(rng.int(1, 200)), unitPrice: toMoney(product.price), taxRate: TAX_RATE[account.country],
+            sku: product.sku,
+            description: product.description,
+            unit: product.unit,
+            productCode: product.productCode,
+            unitCode: product.unitCode,
+            quantity: String(rng.int(1, 200)),
+            unitPrice: toMoney(product.price),
+            taxRate: TAX_RATE[account.country],
           },
         ],
       });
@@ -92,22 +115,35 @@ async function scaleSeed() {
       const account = accounts.find((a) => a.id === accountId)!;
       for (let i = 0; i < list.length; i += 5) {
         const group = list.slice(i, i + 5);
-        const latest = group.map((d) => d.issueDate).sort().at(-1)!;
+        const latest = group
+          .map((d) => d.issueDate)
+          .sort()
+          .at(-1)!;
         const paidOn = [addDays(latest, rng.int(10, 60)), today].sort()[0];
         const total = group.reduce((s, d) => s.plus(amountById.get(d.id)!), dec(0));
         const id = crypto.randomUUID();
         payments.push({
-          id, accountId, kind: "payment", series: "BULK", folio: folio(account.seller_id, "payment"), issueDate: paidOn,
-          currency: account.currency, amount: toMoney(total), paymentForm: "03", reference: `SPEI bench ${id.slice(0, 8)}`,
+          id,
+          accountId,
+          kind: "payment",
+          series: "BULK",
+          folio: folio(account.seller_id, "payment"),
+          issueDate: paidOn,
+          currency: account.currency,
+          amount: toMoney(total),
+          paymentForm: "03",
+          reference: `SPEI bench ${id.slice(0, 8)}`,
         });
-        for (const d of group) applications.push({ sourceId: id, targetId: d.id, amount: amountById.get(d.id)!, appliedOn: paidOn });
+        for (const d of group)
+          applications.push({ sourceId: id, targetId: d.id, amount: amountById.get(d.id)!, appliedOn: paidOn });
       }
     }
     mark = performance.now();
     for (let i = 0; i < payments.length; i += 2_000) await issueDocuments(db, ACTOR, payments.slice(i, i + 2_000));
     const paymentSeconds = (performance.now() - mark) / 1000;
     mark = performance.now();
-    for (let i = 0; i < applications.length; i += 2_000) await applyCredits(db, ACTOR, applications.slice(i, i + 2_000));
+    for (let i = 0; i < applications.length; i += 2_000)
+      await applyCredits(db, ACTOR, applications.slice(i, i + 2_000));
     const applySeconds = (performance.now() - mark) / 1000;
 
     // documents + lines + applications, and one audit event for each document and application
@@ -123,7 +159,9 @@ async function scaleSeed() {
     );
   }
   const total = (performance.now() - started) / 1000;
-  console.log(`Done: +${added} invoices, ${rows} rows in ${total.toFixed(1)} s = ${Math.round(rows / Math.max(total, 0.001))} rows/s, ${Math.round(added / Math.max(total, 0.001))} invoices/s.`);
+  console.log(
+    `Done: +${added} invoices, ${rows} rows in ${total.toFixed(1)} s = ${Math.round(rows / Math.max(total, 0.001))} rows/s, ${Math.round(added / Math.max(total, 0.001))} invoices/s.`,
+  );
   await database.close();
 }
 

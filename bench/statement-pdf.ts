@@ -41,7 +41,13 @@ function buildStatement(count: number): Statement {
   }
   const zero = { amount: "0.00", count: 0 };
   return {
-    seller: { id: "s", legalName: "Aceros del Norte SA de CV", taxId: "ANO010101AB1", country: "MX", timeZone: "America/Mexico_City" },
+    seller: {
+      id: "s",
+      legalName: "Aceros del Norte SA de CV",
+      taxId: "ANO010101AB1",
+      country: "MX",
+      timeZone: "America/Mexico_City",
+    },
     customer: {
       accountId: "a",
       accountNumber: "C00042",
@@ -62,7 +68,9 @@ function buildStatement(count: number): Statement {
         movements,
         aging: {
           asOf: "2026-01-31",
-          buckets: Object.fromEntries(AGING_BUCKETS.map((b) => [b, zero])) as Statement["sections"][number]["aging"]["buckets"],
+          buckets: Object.fromEntries(
+            AGING_BUCKETS.map((b) => [b, zero]),
+          ) as Statement["sections"][number]["aging"]["buckets"],
           openCharges: "0.00",
           unappliedCredits: "0.00",
           balance: "0.00",
@@ -97,10 +105,16 @@ async function main() {
   peakHeap = Math.max(peakHeap, end.heapUsed);
   if (process.env.PDF_OUT) (await import("node:fs")).writeFileSync(process.env.PDF_OUT, pdf);
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  const pages = (Buffer.from(pdf).toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
+  const pages = (
+    Buffer.from(pdf)
+      .toString("latin1")
+      .match(/\/Type \/Page\b/g) ?? []
+  ).length;
   console.log(`statement PDF: ${lines} movements, ${pages} pages, ${(pdf.byteLength / 1024).toFixed(0)} KiB`);
   // CPU time alongside wall time: on a shared machine the wall clock includes waiting for a core.
-  console.log(`render time: ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU (incl. GC threads)`);
+  console.log(
+    `render time: ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU (incl. GC threads)`,
+  );
   console.log(`rss: before ${mb(base.rss)} MiB, peak ${mb(peakRss)} MiB (+${mb(peakRss - base.rss)})`);
   console.log(`heapUsed: before ${mb(base.heapUsed)} MiB, peak ${mb(peakHeap)} MiB (+${mb(peakHeap - base.heapUsed)})`);
 }

@@ -1,7 +1,25 @@
 import { relations } from "drizzle-orm";
-import { accountGrants, applications, auditEvents, customerAccounts, customerGroups, documentFiles, documents, invoiceLines, remissions, sellers, sessions, storedFiles, users, zones } from "./schema";
+import {
+  accountGrants,
+  applications,
+  auditEvents,
+  customerAccounts,
+  customerGroups,
+  documentFiles,
+  documents,
+  invoiceLines,
+  remissions,
+  sellers,
+  sessions,
+  storedFiles,
+  users,
+  zones,
+} from "./schema";
 
-export const sellersRelations = relations(sellers, ({ many }) => ({ zones: many(zones), accounts: many(customerAccounts) }));
+export const sellersRelations = relations(sellers, ({ many }) => ({
+  zones: many(zones),
+  accounts: many(customerAccounts),
+}));
 export const zonesRelations = relations(zones, ({ one, many }) => ({
   seller: one(sellers, { fields: [zones.sellerId], references: [sellers.id] }),
   accounts: many(customerAccounts),
@@ -15,12 +33,17 @@ export const customerAccountsRelations = relations(customerAccounts, ({ one, man
   documents: many(documents),
   grants: many(accountGrants),
 }));
-export const usersRelations = relations(users, ({ many }) => ({ grants: many(accountGrants), sessions: many(sessions) }));
+export const usersRelations = relations(users, ({ many }) => ({
+  grants: many(accountGrants),
+  sessions: many(sessions),
+}));
 export const accountGrantsRelations = relations(accountGrants, ({ one }) => ({
   user: one(users, { fields: [accountGrants.userId], references: [users.id] }),
   account: one(customerAccounts, { fields: [accountGrants.accountId], references: [customerAccounts.id] }),
 }));
-export const sessionsRelations = relations(sessions, ({ one }) => ({ user: one(users, { fields: [sessions.userId], references: [users.id] }) }));
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
 export const documentsRelations = relations(documents, ({ one, many }) => ({
   seller: one(sellers, { fields: [documents.sellerId], references: [sellers.id] }),
   account: one(customerAccounts, { fields: [documents.accountId], references: [customerAccounts.id] }),
@@ -30,8 +53,12 @@ export const documentsRelations = relations(documents, ({ one, many }) => ({
   applicationsAsTarget: many(applications, { relationName: "target" }),
   applicationsAsSource: many(applications, { relationName: "source" }),
 }));
-export const invoiceLinesRelations = relations(invoiceLines, ({ one }) => ({ document: one(documents, { fields: [invoiceLines.documentId], references: [documents.id] }) }));
-export const remissionsRelations = relations(remissions, ({ one }) => ({ invoice: one(documents, { fields: [remissions.invoiceId], references: [documents.id] }) }));
+export const invoiceLinesRelations = relations(invoiceLines, ({ one }) => ({
+  document: one(documents, { fields: [invoiceLines.documentId], references: [documents.id] }),
+}));
+export const remissionsRelations = relations(remissions, ({ one }) => ({
+  invoice: one(documents, { fields: [remissions.invoiceId], references: [documents.id] }),
+}));
 export const applicationsRelations = relations(applications, ({ one }) => ({
   source: one(documents, { fields: [applications.sourceId], references: [documents.id], relationName: "source" }),
   target: one(documents, { fields: [applications.targetId], references: [documents.id], relationName: "target" }),
@@ -40,4 +67,6 @@ export const documentFilesRelations = relations(documentFiles, ({ one }) => ({
   document: one(documents, { fields: [documentFiles.documentId], references: [documents.id] }),
   file: one(storedFiles, { fields: [documentFiles.fileId], references: [storedFiles.id] }),
 }));
-export const auditEventsRelations = relations(auditEvents, ({ one }) => ({ actor: one(users, { fields: [auditEvents.actorId], references: [users.id] }) }));
+export const auditEventsRelations = relations(auditEvents, ({ one }) => ({
+  actor: one(users, { fields: [auditEvents.actorId], references: [users.id] }),
+}));

@@ -14,7 +14,12 @@ export interface InvitationEmailProps {
 
 export function InvitationEmail({ t, language, inviter, accounts, role, link, expires }: InvitationEmailProps) {
   return (
-    <EmailLayout lang={language} preview={t("email.invitationHeading")} heading={t("email.invitationHeading")} footer={t("email.footer")}>
+    <EmailLayout
+      lang={language}
+      preview={t("email.invitationHeading")}
+      heading={t("email.invitationHeading")}
+      footer={t("email.footer")}
+    >
       <Text>{t("email.invitationBody", { inviter, accounts, role })}</Text>
       <Button href={link} style={buttonStyle}>
         {t("email.invitationCta")}
@@ -22,7 +27,9 @@ export function InvitationEmail({ t, language, inviter, accounts, role, link, ex
       <Text style={{ fontSize: "13px", color: "#475569" }}>
         <Link href={link}>{link}</Link>
       </Text>
-      {expires ? <Text style={{ fontSize: "13px", color: "#475569" }}>{t("email.invitationExpiry", { date: expires })}</Text> : null}
+      {expires ? (
+        <Text style={{ fontSize: "13px", color: "#475569" }}>{t("email.invitationExpiry", { date: expires })}</Text>
+      ) : null}
     </EmailLayout>
   );
 }

@@ -4,7 +4,12 @@ import { EmailLayout, buttonStyle } from "./email-layout";
 
 export function PasswordResetEmail({ t, language, link }: { t: TFunction; language: string; link: string }) {
   return (
-    <EmailLayout lang={language} preview={t("email.resetHeading")} heading={t("email.resetHeading")} footer={t("email.footer")}>
+    <EmailLayout
+      lang={language}
+      preview={t("email.resetHeading")}
+      heading={t("email.resetHeading")}
+      footer={t("email.footer")}
+    >
       <Text>{t("email.resetBody")}</Text>
       <Button href={link} style={buttonStyle}>
         {t("email.resetCta")}

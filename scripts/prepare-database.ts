@@ -23,7 +23,8 @@ async function prepareDatabase(): Promise<void> {
   const database = await getDatabase();
   const { db } = database;
   // A session lock belongs to one connection, and the pool hands out any: hold the lock on its own client.
-  const lockClient = database.driver === "postgres" ? new pg.Client({ connectionString: process.env.DATABASE_URL }) : undefined;
+  const lockClient =
+    database.driver === "postgres" ? new pg.Client({ connectionString: process.env.DATABASE_URL }) : undefined;
   if (lockClient) {
     await lockClient.connect();
     await lockClient.query("select pg_advisory_lock($1)", [SEED_LOCK]);
@@ -35,10 +36,13 @@ async function prepareDatabase(): Promise<void> {
       return;
     }
     const invoices = process.env.SEED_INVOICES ? Number.parseInt(process.env.SEED_INVOICES, 10) : DEFAULT_SEED_INVOICES;
-    if (!Number.isFinite(invoices) || invoices < 0) throw new Error(`SEED_INVOICES must be a whole number, got ${process.env.SEED_INVOICES}`);
+    if (!Number.isFinite(invoices) || invoices < 0)
+      throw new Error(`SEED_INVOICES must be a whole number, got ${process.env.SEED_INVOICES}`);
     console.log(`Seeding demo data (${invoices} invoices)…`);
     const summary = await seedDemoData(db, { invoices, log: (msg) => console.log(msg), afterAccounts: seedDemoUsers });
-    console.log(`Database seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`);
+    console.log(
+      `Database seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`,
+    );
   } finally {
     if (lockClient) {
       await lockClient.query("select pg_advisory_unlock($1)", [SEED_LOCK]);

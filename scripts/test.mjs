@@ -38,9 +38,15 @@ for (const step of steps) {
   const result = spawnSync(step.cmd, step.args, { cwd: root, stdio: "inherit", env: process.env });
   timings.push(`${step.name}: ${seconds(Date.now() - t0)}`);
   if (result.status !== 0) {
-    const why = result.error ? result.error.message : result.signal ? `signal ${result.signal}` : `exit ${result.status}`;
+    const why = result.error
+      ? result.error.message
+      : result.signal
+        ? `signal ${result.signal}`
+        : `exit ${result.status}`;
     console.error(`\n✖ ${step.name} failed (${why}).\n  ${timings.join("\n  ")}`);
     process.exit(result.status || 1);
   }
 }
-console.log(`\n✔ All tests passed on ${describeDatabase(process.env.DATABASE_URL)} in ${seconds(Date.now() - started)}.\n  ${timings.join("\n  ")}`);
+console.log(
+  `\n✔ All tests passed on ${describeDatabase(process.env.DATABASE_URL)} in ${seconds(Date.now() - started)}.\n  ${timings.join("\n  ")}`,
+);

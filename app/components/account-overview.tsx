@@ -8,12 +8,13 @@ import { formatDate, formattingLocale, type Language } from "~/utils/i18n";
 import { type Currency, formatMoney } from "~/utils/money";
 import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 
-
 function Stat({ label, value, tone = "default" }: { label: string; value: string; tone?: "default" | "alert" }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className={`mt-1 text-xl font-semibold tabular-nums ${tone === "alert" ? "text-red-700" : "text-slate-900"}`}>{value}</dd>
+      <dd className={`mt-1 text-xl font-semibold tabular-nums ${tone === "alert" ? "text-red-700" : "text-slate-900"}`}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -29,7 +30,11 @@ function CurrencyBlock({ totals, locale, headingId }: { totals: CurrencyTotals; 
       </h3>
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label={t("home.balance")} value={money(totals.balance)} />
-        <Stat label={t("home.overdue")} value={money(totals.overdue)} tone={Number(totals.overdue) > 0 ? "alert" : "default"} />
+        <Stat
+          label={t("home.overdue")}
+          value={money(totals.overdue)}
+          tone={Number(totals.overdue) > 0 ? "alert" : "default"}
+        />
         <Stat label={t("home.notDue")} value={money(totals.notDue)} />
         <Stat label={t("home.unapplied")} value={money(totals.unappliedCredits)} />
       </dl>
@@ -38,16 +43,26 @@ function CurrencyBlock({ totals, locale, headingId }: { totals: CurrencyTotals; 
           <caption className="px-4 pt-3 text-left font-medium text-slate-900">{t("home.aging")}</caption>
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">{t("aging.bucket")}</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">{t("aging.count")}</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">{t("aging.amount")}</th>
-              <th scope="col" className="hidden w-1/3 px-4 py-2 sm:table-cell"><span className="sr-only">%</span></th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                {t("aging.bucket")}
+              </th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">
+                {t("aging.count")}
+              </th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">
+                {t("aging.amount")}
+              </th>
+              <th scope="col" className="hidden w-1/3 px-4 py-2 sm:table-cell">
+                <span className="sr-only">%</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {AGING_BUCKETS.map((bucket) => (
               <tr key={bucket}>
-                <th scope="row" className="px-4 py-2 text-left font-normal">{t(`aging.${bucket}`)}</th>
+                <th scope="row" className="px-4 py-2 text-left font-normal">
+                  {t(`aging.${bucket}`)}
+                </th>
                 <td className="px-4 py-2 text-right tabular-nums">{totals.aging[bucket].count}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{money(totals.aging[bucket].amount)}</td>
                 <td className="hidden px-4 py-2 sm:table-cell" aria-hidden="true">
@@ -72,11 +87,18 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="due-soon" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="due-soon" className="font-medium text-slate-900">{t("home.dueSoon")}</h2>
+        <h2 id="due-soon" className="font-medium text-slate-900">
+          {t("home.dueSoon")}
+        </h2>
         {activity.dueSoon.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("home.noBalance")}</p> : null}
         {activity.dueSoon.map((d) => (
           <dl key={d.currency} className="mt-3 grid grid-cols-2 gap-3">
-            {([["dueNext7", d.next7], ["dueNext30", d.next30]] as const).map(([key, v]) => (
+            {(
+              [
+                ["dueNext7", d.next7],
+                ["dueNext30", d.next30],
+              ] as const
+            ).map(([key, v]) => (
               <div key={key}>
                 <dt className="text-sm text-slate-600">{t(`home.${key}`)}</dt>
                 <dd className="font-semibold tabular-nums">{formatMoney(v.amount, d.currency, locale)}</dd>
@@ -85,13 +107,20 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
             ))}
           </dl>
         ))}
-        <Link to={`${basePath}/invoices?status=due_soon&sort=due_date&dir=asc`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
+        <Link
+          to={`${basePath}/invoices?status=due_soon&sort=due_date&dir=asc`}
+          className="mt-3 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
+        >
           {t("home.viewInvoices")}
         </Link>
       </section>
       <section aria-labelledby="recent-payments" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="recent-payments" className="font-medium text-slate-900">{t("home.recentPayments")}</h2>
-        {activity.recentPayments.length === 0 ? <p className="mt-2 text-sm text-slate-600">{t("home.noPayments")}</p> : null}
+        <h2 id="recent-payments" className="font-medium text-slate-900">
+          {t("home.recentPayments")}
+        </h2>
+        {activity.recentPayments.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">{t("home.noPayments")}</p>
+        ) : null}
         <ul className="mt-2 divide-y divide-slate-100">
           {activity.recentPayments.map((p) => (
             <li key={p.id} className="py-2 text-sm">
@@ -108,7 +137,10 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
                   {p.applications.map((a, i) => (
                     <span key={a.targetId}>
                       {i > 0 ? ", " : ""}
-                      <Link to={`${basePath}/documents/${a.targetId}`} className="text-brand-700 underline underline-offset-2 hover:no-underline">
+                      <Link
+                        to={`${basePath}/documents/${a.targetId}`}
+                        className="text-brand-700 underline underline-offset-2 hover:no-underline"
+                      >
                         {a.serieFolio}
                       </Link>{" "}
                       <span className="tabular-nums">({formatMoney(a.amount, p.currency, locale)})</span>
@@ -116,7 +148,11 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
                   ))}
                 </p>
               ) : null}
-              {Number(p.unapplied) > 0 ? <p className="text-xs text-amber-800">{t("home.unappliedAmount", { amount: formatMoney(p.unapplied, p.currency, locale) })}</p> : null}
+              {Number(p.unapplied) > 0 ? (
+                <p className="text-xs text-amber-800">
+                  {t("home.unappliedAmount", { amount: formatMoney(p.unapplied, p.currency, locale) })}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -147,7 +183,8 @@ export function AccountOverviewView({
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
         <p className="text-slate-600">
-          {single ? `${single.legalName} · ${single.number} · ${single.taxId}` : null} {overview.asOf ? t("home.asOf", { date: formatDate(overview.asOf, locale) }) : null}
+          {single ? `${single.legalName} · ${single.number} · ${single.taxId}` : null}{" "}
+          {overview.asOf ? t("home.asOf", { date: formatDate(overview.asOf, locale) }) : null}
         </p>
       </div>
       {overview.totals.length === 0 ? <p className="text-slate-600">{t("home.noBalance")}</p> : null}
@@ -157,7 +194,9 @@ export function AccountOverviewView({
       <ActivityView activity={activity} locale={locale} basePath={basePath} />
       {single ? (
         <section aria-labelledby="credit-line" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="credit-line" className="font-medium text-slate-900">{t("home.creditLimit")}</h2>
+          <h2 id="credit-line" className="font-medium text-slate-900">
+            {t("home.creditLimit")}
+          </h2>
           <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
             {[
               [t("home.creditLimit"), formatMoney(single.credit.limit, single.currency, locale)],
@@ -173,27 +212,44 @@ export function AccountOverviewView({
           </dl>
         </section>
       ) : (
-        <section aria-labelledby="group-accounts" className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <h2 id="group-accounts" className="px-4 pt-3 font-medium text-slate-900">{t("home.accounts")}</h2>
+        <section
+          aria-labelledby="group-accounts"
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        >
+          <h2 id="group-accounts" className="px-4 pt-3 font-medium text-slate-900">
+            {t("home.accounts")}
+          </h2>
           <table className="mt-2 min-w-full text-sm">
             <thead className="text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("nav.account")}</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">{t("home.balance")}</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">{t("home.overdue")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t("nav.account")}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  {t("home.balance")}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  {t("home.overdue")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {overview.accounts.flatMap((a) =>
-                (a.totals.length ? a.totals : [{ currency: a.currency, balance: "0.00", overdue: "0.00" }]).map((tot) => (
-                  <tr key={`${a.id}-${tot.currency}`}>
-                    <th scope="row" className="px-4 py-2 text-left font-normal">
-                      {a.legalName} <span className="text-slate-500">· {a.number}</span>
-                    </th>
-                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(tot.balance, tot.currency as Currency, locale)}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(tot.overdue, tot.currency as Currency, locale)}</td>
-                  </tr>
-                )),
+                (a.totals.length ? a.totals : [{ currency: a.currency, balance: "0.00", overdue: "0.00" }]).map(
+                  (tot) => (
+                    <tr key={`${a.id}-${tot.currency}`}>
+                      <th scope="row" className="px-4 py-2 text-left font-normal">
+                        {a.legalName} <span className="text-slate-500">· {a.number}</span>
+                      </th>
+                      <td className="px-4 py-2 text-right tabular-nums">
+                        {formatMoney(tot.balance, tot.currency as Currency, locale)}
+                      </td>
+                      <td className="px-4 py-2 text-right tabular-nums">
+                        {formatMoney(tot.overdue, tot.currency as Currency, locale)}
+                      </td>
+                    </tr>
+                  ),
+                ),
               )}
             </tbody>
           </table>

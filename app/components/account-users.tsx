@@ -17,7 +17,13 @@ export interface InviteActionData {
   formError?: string | null;
 }
 
-export function InviteForm({ roles, title }: { roles: readonly ("account_admin" | "payer" | "viewer")[]; title: string }) {
+export function InviteForm({
+  roles,
+  title,
+}: {
+  roles: readonly ("account_admin" | "payer" | "viewer")[];
+  title: string;
+}) {
   const { t } = useTranslation();
   const actionData = useActionData<InviteActionData>();
   const submitting = useIsSubmitting("invite");
@@ -28,8 +34,21 @@ export function InviteForm({ roles, title }: { roles: readonly ("account_admin" 
       </h2>
       <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-[1fr_14rem_auto] sm:items-end" noValidate>
         <input type="hidden" name="intent" value="invite" />
-        <Field id="invite-email" name="email" type="email" label={t("users.email")} errors={actionData?.fieldErrors?.email} required />
-        <SelectField id="invite-role" name="role" label={t("users.role")} options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} errors={actionData?.fieldErrors?.role} />
+        <Field
+          id="invite-email"
+          name="email"
+          type="email"
+          label={t("users.email")}
+          errors={actionData?.fieldErrors?.email}
+          required
+        />
+        <SelectField
+          id="invite-role"
+          name="role"
+          label={t("users.role")}
+          options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          errors={actionData?.fieldErrors?.role}
+        />
         <Button type="submit" pending={submitting} pendingLabel={t("users.inviting")}>
           {t("users.inviteSubmit")}
         </Button>
@@ -41,7 +60,15 @@ export function InviteForm({ roles, title }: { roles: readonly ("account_admin" 
   );
 }
 
-export function AccountUsersTable({ users, currentUserId, editable }: { users: AccountUserRow[]; currentUserId?: string; editable: boolean }) {
+export function AccountUsersTable({
+  users,
+  currentUserId,
+  editable,
+}: {
+  users: AccountUserRow[];
+  currentUserId?: string;
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const changing = useIsSubmitting("change-role");
   return (
@@ -50,10 +77,18 @@ export function AccountUsersTable({ users, currentUserId, editable }: { users: A
         <caption className="sr-only">{t("users.title")}</caption>
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">{t("users.name")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("users.email")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("users.status")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("users.role")}</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {t("users.name")}
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {t("users.email")}
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {t("users.status")}
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              {t("users.role")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -70,7 +105,12 @@ export function AccountUsersTable({ users, currentUserId, editable }: { users: A
                       <label htmlFor={`role-${u.userId}`} className="sr-only">
                         {t("users.changeRole")}: {u.email}
                       </label>
-                      <select id={`role-${u.userId}`} name="role" defaultValue={u.role} className="rounded-md border-0 py-1.5 pl-2 pr-8 ring-1 ring-inset ring-slate-300">
+                      <select
+                        id={`role-${u.userId}`}
+                        name="role"
+                        defaultValue={u.role}
+                        className="rounded-md border-0 py-1.5 pl-2 pr-8 ring-1 ring-inset ring-slate-300"
+                      >
                         {(["account_admin", "payer", "viewer"] as const).map((r) => (
                           <option key={r} value={r}>
                             {t(`roles.${r}`)}

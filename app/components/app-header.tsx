@@ -10,11 +10,24 @@ export interface NavItem {
   end?: boolean;
 }
 
-export function AppHeader({ user, nav, switcher, homeTo }: { user: { name: string; email: string; roleLabel: string }; nav: NavItem[]; switcher?: ReactNode; homeTo: string }) {
+export function AppHeader({
+  user,
+  nav,
+  switcher,
+  homeTo,
+}: {
+  user: { name: string; email: string; roleLabel: string };
+  nav: NavItem[];
+  switcher?: ReactNode;
+  homeTo: string;
+}) {
   const { t } = useTranslation();
   return (
     <header className="border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("app.skipToContent")}
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
@@ -45,7 +58,10 @@ export function AppHeader({ user, nav, switcher, homeTo }: { user: { name: strin
           <details className="relative">
             <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-100">
               <span className="sr-only">{t("user.menu")}: </span>
-              <span aria-hidden="true" className="flex size-6 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
+              <span
+                aria-hidden="true"
+                className="flex size-6 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white"
+              >
                 {user.name.slice(0, 1).toUpperCase()}
               </span>
               <span className="hidden max-w-40 truncate sm:inline">{user.name}</span>
@@ -56,12 +72,22 @@ export function AppHeader({ user, nav, switcher, homeTo }: { user: { name: strin
               <p className="mt-1 text-xs text-slate-600">{user.roleLabel}</p>
               <div className="mt-3 space-y-1 border-t border-slate-100 pt-3">
                 <Form method="post" action="/logout">
-                  <button type="submit" name="intent" value="logout" className="w-full rounded-md px-2 py-2 text-left text-sm hover:bg-slate-100">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="logout"
+                    className="w-full rounded-md px-2 py-2 text-left text-sm hover:bg-slate-100"
+                  >
                     {t("user.logout")}
                   </button>
                 </Form>
                 <Form method="post" action="/logout">
-                  <button type="submit" name="intent" value="logout-all" className="w-full rounded-md px-2 py-2 text-left text-sm hover:bg-slate-100">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="logout-all"
+                    className="w-full rounded-md px-2 py-2 text-left text-sm hover:bg-slate-100"
+                  >
                     {t("user.logoutAll")}
                   </button>
                 </Form>

@@ -14,7 +14,10 @@ export function GeneralErrorBoundary() {
         ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
         : [t("errors.serverTitle"), t("errors.server")];
   return (
-    <section className="mx-auto my-16 max-w-lg rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm" aria-labelledby="error-title">
+    <section
+      className="mx-auto my-16 max-w-lg rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm"
+      aria-labelledby="error-title"
+    >
       <p className="text-sm font-semibold text-brand-700">{status}</p>
       <h1 id="error-title" className="mt-2 text-xl font-semibold text-slate-900">
         {title}

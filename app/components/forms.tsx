@@ -16,7 +16,11 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] | nu
 const inputClass =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
-export function Field({ label, errors, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; errors?: string[] | null }) {
+export function Field({
+  label,
+  errors,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; errors?: string[] | null }) {
   const errorId = `${input.id}-error`;
   const invalid = Boolean(errors && errors.length);
   return (
@@ -24,7 +28,12 @@ export function Field({ label, errors, ...input }: InputHTMLAttributes<HTMLInput
       <label htmlFor={input.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input {...input} aria-invalid={invalid || undefined} aria-describedby={invalid ? errorId : undefined} className={inputClass} />
+      <input
+        {...input}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        className={inputClass}
+      />
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );
@@ -35,7 +44,12 @@ export function SelectField({
   errors,
   options,
   ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; id: string; errors?: string[] | null; options: { value: string; label: string }[] }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  id: string;
+  errors?: string[] | null;
+  options: { value: string; label: string }[];
+}) {
   const errorId = `${select.id}-error`;
   const invalid = Boolean(errors && errors.length);
   return (
@@ -43,7 +57,12 @@ export function SelectField({
       <label htmlFor={select.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select {...select} aria-invalid={invalid || undefined} aria-describedby={invalid ? errorId : undefined} className={inputClass}>
+      <select
+        {...select}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        className={inputClass}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

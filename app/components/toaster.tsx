@@ -26,7 +26,12 @@ export function Toaster({ toast }: { toast: ToastData | null }) {
           }`}
         >
           <span>{visible.message}</span>
-          <button type="button" onClick={() => setVisible(null)} className="ml-2 rounded text-slate-500 hover:text-slate-800" aria-label={t("toast.close")}>
+          <button
+            type="button"
+            onClick={() => setVisible(null)}
+            className="ml-2 rounded text-slate-500 hover:text-slate-800"
+            aria-label={t("toast.close")}
+          >
             ×
           </button>
         </div>

@@ -3,7 +3,15 @@ import type { Resources } from "./es";
 
 export const en: Resources = {
   app: { name: "Cartera", tagline: "Customer portal · Accounts receivable", skipToContent: "Skip to content" },
-  nav: { home: "Home", invoices: "Invoices", statement: "Statement", users: "Users", staffHome: "Customers", account: "Account", menu: "Menu" },
+  nav: {
+    home: "Home",
+    invoices: "Invoices",
+    statement: "Statement",
+    users: "Users",
+    staffHome: "Customers",
+    account: "Account",
+    menu: "Menu",
+  },
   language: { label: "Language", es: "Español", en: "English", switchTo: "Español" },
   user: {
     menu: "User menu",

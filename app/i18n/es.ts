@@ -1,7 +1,15 @@
 // Spanish copy (default). Keys are shared with en.ts; one concept, one key.
 export const es = {
   app: { name: "Cartera", tagline: "Portal de clientes · Cuentas por cobrar", skipToContent: "Saltar al contenido" },
-  nav: { home: "Inicio", invoices: "Facturas", statement: "Estado de cuenta", users: "Usuarios", staffHome: "Clientes", account: "Cuenta", menu: "Menú" },
+  nav: {
+    home: "Inicio",
+    invoices: "Facturas",
+    statement: "Estado de cuenta",
+    users: "Usuarios",
+    staffHome: "Clientes",
+    account: "Cuenta",
+    menu: "Menú",
+  },
   language: { label: "Idioma", es: "Español", en: "English", switchTo: "English" },
   user: {
     menu: "Menú de usuario",

@@ -23,7 +23,11 @@ export async function downloadDocumentPdf(scope: AccountScope, documentId: strin
   if (!detail) notFound();
   const pdf = await renderInvoicePdf(detail, { language: scope.language, locale: scope.locale });
   return new Response(pdf as Uint8Array<ArrayBuffer>, {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": attachment(`${detail.serieFolio}.pdf`), "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": attachment(`${detail.serieFolio}.pdf`),
+      "Cache-Control": "private, no-store",
+    },
   });
 }
 
@@ -31,20 +35,33 @@ export async function downloadDocumentXml(scope: AccountScope, documentId: strin
   const xml = await getDocumentXml(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
   if (!xml) notFound();
   return new Response(xml.content as Uint8Array<ArrayBuffer>, {
-    headers: { "Content-Type": "application/xml", "Content-Disposition": attachment(xml.fileName), "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/xml",
+      "Content-Disposition": attachment(xml.fileName),
+      "Cache-Control": "private, no-store",
+    },
   });
 }
 
 export async function downloadDocumentsZip(request: Request, scope: AccountScope) {
   const ids = (await request.formData()).getAll("id").filter((v): v is string => typeof v === "string" && v.length > 0);
   if (ids.length === 0 || ids.length > DOCUMENT_ZIP_MAX_DOCUMENTS) throw new Response("Bad request", { status: 400 });
-  const zip = await streamDocumentsZip(await getDb(), { accountIds: scope.accountIds, documentIds: ids, language: scope.language, locale: scope.locale });
+  const zip = await streamDocumentsZip(await getDb(), {
+    accountIds: scope.accountIds,
+    documentIds: ids,
+    language: scope.language,
+    locale: scope.locale,
+  });
   // A selection with nothing the user may see is not an empty archive: it is not found.
   if (zip.included.length === 0) {
     await zip.stream.cancel();
     notFound();
   }
   return new Response(zip.stream, {
-    headers: { "Content-Type": "application/zip", "Content-Disposition": attachment("documentos.zip"), "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": attachment("documentos.zip"),
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -30,7 +30,10 @@ export function DocumentDetailPage() {
   const hasXml = d.files.some((f) => f.role === "xml");
   return (
     <div className="space-y-6">
-      <Link to={`${basePath}/invoices${d.kind === "invoice" ? "" : "?tab=notes"}`} className="text-sm text-brand-700 underline underline-offset-2 hover:no-underline">
+      <Link
+        to={`${basePath}/invoices${d.kind === "invoice" ? "" : "?tab=notes"}`}
+        className="text-sm text-brand-700 underline underline-offset-2 hover:no-underline"
+      >
         ← {t("document.back")}
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -40,7 +43,8 @@ export function DocumentDetailPage() {
           <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
             <StatusBadge status={d.status} />
             <span>
-              {t("documents.issueDate")}: {formatDate(d.issueDate, locale)} · {t("documents.dueDate")}: {formatDate(d.dueDate, locale)}
+              {t("documents.issueDate")}: {formatDate(d.issueDate, locale)} · {t("documents.dueDate")}:{" "}
+              {formatDate(d.dueDate, locale)}
             </span>
           </p>
         </div>
@@ -95,7 +99,8 @@ export function DocumentDetailPage() {
                 <dd>
                   {p.legalName}
                   <br />
-                  {t("document.taxId")}: {p.taxId} · {t("document.regime")}: {p.taxRegime} · {t("document.postalCode")}: {p.postalCode}
+                  {t("document.taxId")}: {p.taxId} · {t("document.regime")}: {p.taxRegime} · {t("document.postalCode")}:{" "}
+                  {p.postalCode}
                 </dd>
               </div>
             );
@@ -114,12 +119,24 @@ export function DocumentDetailPage() {
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
-                <th scope="col" className={th}>{t("document.description")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("document.quantity")}</th>
-                <th scope="col" className={th}>{t("document.unit")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("document.unitPrice")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("document.taxes")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("document.total")}</th>
+                <th scope="col" className={th}>
+                  {t("document.description")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("document.quantity")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("document.unit")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("document.unitPrice")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("document.taxes")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("document.total")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -145,9 +162,15 @@ export function DocumentDetailPage() {
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
-                <th scope="col" className={th}>{t("document.remissionNumber")}</th>
-                <th scope="col" className={th}>{t("document.deliveryDate")}</th>
-                <th scope="col" className={th}>{t("document.receivedBy")}</th>
+                <th scope="col" className={th}>
+                  {t("document.remissionNumber")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("document.deliveryDate")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("document.receivedBy")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -170,10 +193,18 @@ export function DocumentDetailPage() {
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
-                <th scope="col" className={th}>{t("document.appliedOn")}</th>
-                <th scope="col" className={th}>{t("document.appliedDocument")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("document.appliedAmount")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("document.openAfter")}</th>
+                <th scope="col" className={th}>
+                  {t("document.appliedOn")}
+                </th>
+                <th scope="col" className={th}>
+                  {t("document.appliedDocument")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("document.appliedAmount")}
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  {t("document.openAfter")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -182,7 +213,11 @@ export function DocumentDetailPage() {
                   <td className={td}>{formatDate(a.appliedOn, locale)}</td>
                   <td className={td}>
                     {t(`documents.kinds.${a.counterpart.kind}`)} {a.counterpart.serieFolio}
-                    {a.isReversal ? <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-800">{t("document.reversal")}</span> : null}
+                    {a.isReversal ? (
+                      <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-800">
+                        {t("document.reversal")}
+                      </span>
+                    ) : null}
                     {a.reason ? <span className="block text-xs text-slate-500">{a.reason}</span> : null}
                   </td>
                   <td className={`${td} text-right tabular-nums`}>{money(a.amount)}</td>
@@ -204,7 +239,10 @@ export function DocumentDetailPage() {
                   {r.kind === "payment" ? (
                     r.serieFolio
                   ) : (
-                    <Link to={`${basePath}/documents/${r.id}`} className="text-brand-700 underline underline-offset-2 hover:no-underline">
+                    <Link
+                      to={`${basePath}/documents/${r.id}`}
+                      className="text-brand-700 underline underline-offset-2 hover:no-underline"
+                    >
                       {r.serieFolio}
                     </Link>
                   )}{" "}

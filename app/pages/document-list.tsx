@@ -9,9 +9,23 @@ import { formatDate } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
 import type { DocumentListData } from "./document-list.server";
 
-const inputClass = "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+const inputClass =
+  "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
-function FilterInput({ id, label, type = "text", defaultValue, ...rest }: { id: string; label: string; type?: string; defaultValue?: string; inputMode?: "decimal"; placeholder?: string }) {
+function FilterInput({
+  id,
+  label,
+  type = "text",
+  defaultValue,
+  ...rest
+}: {
+  id: string;
+  label: string;
+  type?: string;
+  defaultValue?: string;
+  inputMode?: "decimal";
+  placeholder?: string;
+}) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -24,7 +38,8 @@ function FilterInput({ id, label, type = "text", defaultValue, ...rest }: { id: 
 
 export function DocumentListPage() {
   const { t } = useTranslation();
-  const { tab, filters, sort, result, invalidFilters, basePath, locale, multiAccount } = useLoaderData<DocumentListData>();
+  const { tab, filters, sort, result, invalidFilters, basePath, locale, multiAccount } =
+    useLoaderData<DocumentListData>();
   const location = useLocation();
   const navigation = useNavigation();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -60,14 +75,24 @@ export function DocumentListPage() {
         ))}
       </nav>
 
-      <Form method="get" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="filters-title">
+      <Form
+        method="get"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        aria-labelledby="filters-title"
+      >
         <h2 id="filters-title" className="sr-only">
           {t("documents.filters")}
         </h2>
         <input type="hidden" name="tab" value={tab} />
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <div className="sm:col-span-2">
-            <FilterInput id="q" label={t("documents.search")} type="search" defaultValue={filters.q} placeholder={t("documents.searchHint")} />
+            <FilterInput
+              id="q"
+              label={t("documents.search")}
+              type="search"
+              defaultValue={filters.q}
+              placeholder={t("documents.searchHint")}
+            />
           </div>
           <div>
             <label htmlFor="status" className="block text-sm font-medium text-slate-800">
@@ -104,12 +129,27 @@ export function DocumentListPage() {
               </select>
             </div>
           </div>
-          <FilterInput id="issuedFrom" label={t("documents.issuedFrom")} type="date" defaultValue={filters.issuedFrom} />
+          <FilterInput
+            id="issuedFrom"
+            label={t("documents.issuedFrom")}
+            type="date"
+            defaultValue={filters.issuedFrom}
+          />
           <FilterInput id="issuedTo" label={t("documents.issuedTo")} type="date" defaultValue={filters.issuedTo} />
           <FilterInput id="dueFrom" label={t("documents.dueFrom")} type="date" defaultValue={filters.dueFrom} />
           <FilterInput id="dueTo" label={t("documents.dueTo")} type="date" defaultValue={filters.dueTo} />
-          <FilterInput id="amountMin" label={t("documents.amountMin")} inputMode="decimal" defaultValue={filters.amountMin} />
-          <FilterInput id="amountMax" label={t("documents.amountMax")} inputMode="decimal" defaultValue={filters.amountMax} />
+          <FilterInput
+            id="amountMin"
+            label={t("documents.amountMin")}
+            inputMode="decimal"
+            defaultValue={filters.amountMin}
+          />
+          <FilterInput
+            id="amountMax"
+            label={t("documents.amountMax")}
+            inputMode="decimal"
+            defaultValue={filters.amountMax}
+          />
         </div>
         <div className="mt-4 flex flex-wrap gap-2">
           <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
@@ -127,13 +167,18 @@ export function DocumentListPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="totals-title" className="flex flex-wrap items-baseline gap-x-6 gap-y-1 text-sm text-slate-700">
+      <section
+        aria-labelledby="totals-title"
+        className="flex flex-wrap items-baseline gap-x-6 gap-y-1 text-sm text-slate-700"
+      >
         <h2 id="totals-title" className="font-medium text-slate-900">
           {t("documents.results", { count: result.total ?? 0 })}
         </h2>
         {(result.totals ?? []).map((tot) => (
           <p key={tot.currency}>
-            {tot.currency}: {t("documents.amount")} <span className="tabular-nums">{formatMoney(tot.amount, tot.currency, locale)}</span> · {t("documents.open")}{" "}
+            {tot.currency}: {t("documents.amount")}{" "}
+            <span className="tabular-nums">{formatMoney(tot.amount, tot.currency, locale)}</span> ·{" "}
+            {t("documents.open")}{" "}
             <span className="tabular-nums font-medium">{formatMoney(tot.open, tot.currency, locale)}</span>
           </p>
         ))}
@@ -145,7 +190,9 @@ export function DocumentListPage() {
         <Form method="post" action={`${basePath}/documents/zip`} reloadDocument className="space-y-3">
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full text-sm">
-              <caption className="sr-only">{tab === "invoices" ? t("documents.tabInvoices") : t("documents.tabNotes")}</caption>
+              <caption className="sr-only">
+                {tab === "invoices" ? t("documents.tabInvoices") : t("documents.tabNotes")}
+              </caption>
               <thead className="bg-slate-50 text-left text-slate-700">
                 <tr>
                   <th scope="col" className="px-3 py-2">
@@ -157,15 +204,37 @@ export function DocumentListPage() {
                       className="size-4"
                     />
                   </th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("documents.serieFolio")}</th>
-                  {tab === "notes" ? <th scope="col" className="px-3 py-2 font-medium">{t("documents.kind")}</th> : null}
-                  {multiAccount ? <th scope="col" className="px-3 py-2 font-medium">{t("nav.account")}</th> : null}
-                  <th scope="col" className="px-3 py-2 font-medium">{t("documents.issueDate")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("documents.dueDate")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("documents.amount")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("documents.open")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("documents.status")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("documents.purchaseOrder")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("documents.serieFolio")}
+                  </th>
+                  {tab === "notes" ? (
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("documents.kind")}
+                    </th>
+                  ) : null}
+                  {multiAccount ? (
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("nav.account")}
+                    </th>
+                  ) : null}
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("documents.issueDate")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("documents.dueDate")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t("documents.amount")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t("documents.open")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("documents.status")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("documents.purchaseOrder")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -183,7 +252,10 @@ export function DocumentListPage() {
                       />
                     </td>
                     <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
-                      <Link to={`${basePath}/documents/${row.id}`} className="text-brand-700 underline underline-offset-2 hover:no-underline">
+                      <Link
+                        to={`${basePath}/documents/${row.id}`}
+                        className="text-brand-700 underline underline-offset-2 hover:no-underline"
+                      >
                         {row.serieFolio}
                       </Link>
                     </th>
@@ -192,10 +264,18 @@ export function DocumentListPage() {
                     <td className="whitespace-nowrap px-3 py-2">{formatDate(row.issueDate, locale)}</td>
                     <td className="whitespace-nowrap px-3 py-2">
                       {formatDate(row.dueDate, locale)}
-                      {row.daysOverdue > 0 ? <span className="block text-xs text-red-700">{t("documents.daysOverdue")}: {row.daysOverdue}</span> : null}
+                      {row.daysOverdue > 0 ? (
+                        <span className="block text-xs text-red-700">
+                          {t("documents.daysOverdue")}: {row.daysOverdue}
+                        </span>
+                      ) : null}
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(row.amount, row.currency, locale)}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMoney(row.open, row.currency, locale)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                      {formatMoney(row.amount, row.currency, locale)}
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                      {formatMoney(row.open, row.currency, locale)}
+                    </td>
                     <td className="px-3 py-2">
                       <StatusBadge status={row.status} />
                     </td>

@@ -37,7 +37,13 @@ function readPeriod(url: URL, scope: AccountScope) {
 async function statementFor(request: Request, scope: AccountScope) {
   const accountId = requireSingleAccount(scope);
   const period = readPeriod(new URL(request.url), scope);
-  const statement = await getStatement(await getDb(), { accountId, accountIds: scope.accountIds, from: period.from, to: period.to, asOf: period.asOf });
+  const statement = await getStatement(await getDb(), {
+    accountId,
+    accountIds: scope.accountIds,
+    from: period.from,
+    to: period.to,
+    asOf: period.asOf,
+  });
   if (!statement) notFound();
   return { statement, period };
 }
@@ -47,7 +53,11 @@ export const STATEMENT_PAGE_SIZE = 200;
 
 export async function loadStatement(request: Request, scope: AccountScope) {
   const { statement, period } = await statementFor(request, scope);
-  const query = new URLSearchParams({ from: statement.period.from, to: statement.period.to, ...(period.asOf ? { asOf: period.asOf } : {}) });
+  const query = new URLSearchParams({
+    from: statement.period.from,
+    to: statement.period.to,
+    ...(period.asOf ? { asOf: period.asOf } : {}),
+  });
   // A year of a large account is thousands of rows: the screen shows them a page at a time (each row
   // carries its running balance, so a page stands on its own); totals and aging cover the whole period.
   const longest = Math.max(0, ...statement.sections.map((section) => section.movements.length));
@@ -57,7 +67,11 @@ export async function loadStatement(request: Request, scope: AccountScope) {
   const start = (page - 1) * STATEMENT_PAGE_SIZE;
   const onScreen = {
     ...statement,
-    sections: statement.sections.map((section) => ({ ...section, movements: section.movements.slice(start, start + STATEMENT_PAGE_SIZE), movementCount: section.movements.length })),
+    sections: statement.sections.map((section) => ({
+      ...section,
+      movements: section.movements.slice(start, start + STATEMENT_PAGE_SIZE),
+      movementCount: section.movements.length,
+    })),
   };
   return {
     statement: onScreen,
@@ -82,10 +96,19 @@ export async function downloadStatement(request: Request, scope: AccountScope, f
   const base = fileBase(statement);
   const respond = (body: Uint8Array, type: string, ext: string) =>
     new Response(body as Uint8Array<ArrayBuffer>, {
-      headers: { "Content-Type": type, "Content-Disposition": `attachment; filename="${base}.${ext}"`, "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": type,
+        "Content-Disposition": `attachment; filename="${base}.${ext}"`,
+        "Cache-Control": "private, no-store",
+      },
     });
   if (format === "pdf") return respond(await renderStatementPdf(statement, options), "application/pdf", "pdf");
-  if (format === "xlsx") return respond(await exportStatementXlsx(statement, options), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+  if (format === "xlsx")
+    return respond(
+      await exportStatementXlsx(statement, options),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "xlsx",
+    );
   if (format === "csv") return respond(exportStatementCsv(statement, options), "text/csv; charset=utf-8", "csv");
   notFound();
 }
@@ -114,7 +137,12 @@ export async function emailStatement(request: Request, scope: AccountScope) {
   });
   const url = new URL(request.url);
   return redirect(`${url.pathname}${url.search}`, {
-    headers: { "Set-Cookie": await commitToast(request, { kind: "success", message: t("statement.emailed", { email: scope.user.email }) }) },
+    headers: {
+      "Set-Cookie": await commitToast(request, {
+        kind: "success",
+        message: t("statement.emailed", { email: scope.user.email }),
+      }),
+    },
   });
 }
 

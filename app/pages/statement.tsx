@@ -9,7 +9,8 @@ import { formatDate } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
 import type { StatementData } from "./statement.server";
 
-const inputClass = "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+const inputClass =
+  "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 const th = "px-3 py-2 font-medium";
 const td = "px-3 py-2";
 
@@ -31,33 +32,59 @@ export function StatementPage() {
         </p>
       </div>
 
-      <Form method="get" className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4 sm:items-end">
+      <Form
+        method="get"
+        className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4 sm:items-end"
+      >
         <div>
-          <label htmlFor="from" className="block text-sm font-medium text-slate-800">{t("statement.from")}</label>
+          <label htmlFor="from" className="block text-sm font-medium text-slate-800">
+            {t("statement.from")}
+          </label>
           <input id="from" name="from" type="date" defaultValue={s.period.from} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="to" className="block text-sm font-medium text-slate-800">{t("statement.to")}</label>
+          <label htmlFor="to" className="block text-sm font-medium text-slate-800">
+            {t("statement.to")}
+          </label>
           <input id="to" name="to" type="date" defaultValue={s.period.to} className={inputClass} />
         </div>
         <div>
-          <label htmlFor="asOf" className="block text-sm font-medium text-slate-800">{t("statement.asOf")}</label>
-          <input id="asOf" name="asOf" type="date" defaultValue={asOf ?? ""} aria-describedby="asOf-hint" className={inputClass} />
-          <p id="asOf-hint" className="mt-1 text-xs text-slate-600">{t("statement.asOfHint")}</p>
+          <label htmlFor="asOf" className="block text-sm font-medium text-slate-800">
+            {t("statement.asOf")}
+          </label>
+          <input
+            id="asOf"
+            name="asOf"
+            type="date"
+            defaultValue={asOf ?? ""}
+            aria-describedby="asOf-hint"
+            className={inputClass}
+          />
+          <p id="asOf-hint" className="mt-1 text-xs text-slate-600">
+            {t("statement.asOfHint")}
+          </p>
         </div>
         <Button type="submit" pending={navigation.state === "loading"} pendingLabel={t("common.loading")}>
           {t("statement.show")}
         </Button>
         {invalidPeriod ? (
-          <p role="alert" className="text-sm text-red-700 sm:col-span-4">{t("statement.periodError")}</p>
+          <p role="alert" className="text-sm text-red-700 sm:col-span-4">
+            {t("statement.periodError")}
+          </p>
         ) : null}
       </Form>
 
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm font-medium text-slate-700">{t("statement.downloads")}:</span>
-        <Link reloadDocument to={`${basePath}/statement/pdf?${query}`} className={buttonClass("secondary")}>{t("statement.downloadPdf")}</Link>
-        <Link reloadDocument to={`${basePath}/statement/xlsx?${query}`} className={buttonClass("secondary")}>{t("statement.downloadXlsx")}</Link>
-        <Link reloadDocument to={`${basePath}/statement/csv?${query}`} className={buttonClass("secondary")}>{t("statement.downloadCsv")}</Link>
+        <Link reloadDocument to={`${basePath}/statement/pdf?${query}`} className={buttonClass("secondary")}>
+          {t("statement.downloadPdf")}
+        </Link>
+        <Link reloadDocument to={`${basePath}/statement/xlsx?${query}`} className={buttonClass("secondary")}>
+          {t("statement.downloadXlsx")}
+        </Link>
+        <Link reloadDocument to={`${basePath}/statement/csv?${query}`} className={buttonClass("secondary")}>
+          {t("statement.downloadCsv")}
+        </Link>
         <Form method="post" action={`?${query}`}>
           <Button type="submit" name="intent" value="email" pending={emailing} pendingLabel={t("statement.emailing")}>
             {t("statement.emailMe")}
@@ -71,7 +98,9 @@ export function StatementPage() {
         const headingId = `section-${section.currency}`;
         return (
           <section key={section.currency} aria-labelledby={headingId} className="space-y-4">
-            <h2 id={headingId} className="text-lg font-semibold text-slate-900">{t("statement.sectionTitle", { currency: section.currency })}</h2>
+            <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+              {t("statement.sectionTitle", { currency: section.currency })}
+            </h2>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               {[
                 [t("statement.opening"), money(section.openingBalance)],
@@ -90,26 +119,44 @@ export function StatementPage() {
                 <caption className="sr-only">{t("statement.sectionTitle", { currency: section.currency })}</caption>
                 <thead className="bg-slate-50 text-left text-slate-700">
                   <tr>
-                    <th scope="col" className={th}>{t("statement.date")}</th>
-                    <th scope="col" className={th}>{t("statement.document")}</th>
-                    <th scope="col" className={th}>{t("statement.description")}</th>
-                    <th scope="col" className={th}>{t("statement.dueDate")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("statement.charges")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("statement.credits")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("statement.balance")}</th>
+                    <th scope="col" className={th}>
+                      {t("statement.date")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("statement.document")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("statement.description")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("statement.dueDate")}
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      {t("statement.charges")}
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      {t("statement.credits")}
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      {t("statement.balance")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {pagination.page === 1 ? (
-                  <tr className="bg-slate-50/60">
-                    <td className={td}>{date(s.period.from)}</td>
-                    <th scope="row" className={`${td} text-left font-medium`} colSpan={5}>{t("statement.opening")}</th>
-                    <td className={`${td} text-right tabular-nums font-medium`}>{money(section.openingBalance)}</td>
-                  </tr>
+                    <tr className="bg-slate-50/60">
+                      <td className={td}>{date(s.period.from)}</td>
+                      <th scope="row" className={`${td} text-left font-medium`} colSpan={5}>
+                        {t("statement.opening")}
+                      </th>
+                      <td className={`${td} text-right tabular-nums font-medium`}>{money(section.openingBalance)}</td>
+                    </tr>
                   ) : null}
                   {section.movementCount === 0 ? (
                     <tr>
-                      <td className={`${td} text-slate-600`} colSpan={7}>{t("statement.noMovements")}</td>
+                      <td className={`${td} text-slate-600`} colSpan={7}>
+                        {t("statement.noMovements")}
+                      </td>
                     </tr>
                   ) : null}
                   {section.movements.map((m) => (
@@ -117,13 +164,22 @@ export function StatementPage() {
                       <td className={`${td} whitespace-nowrap`}>{date(m.issueDate)}</td>
                       <td className={`${td} whitespace-nowrap`}>
                         {m.kind === "payment" || m.kind === "adjustment" ? (
-                          <>{t(`documents.kinds.${m.kind}`)} {m.seriesFolio}</>
+                          <>
+                            {t(`documents.kinds.${m.kind}`)} {m.seriesFolio}
+                          </>
                         ) : (
-                          <Link to={`${basePath}/documents/${m.documentId}`} className="text-brand-700 underline underline-offset-2 hover:no-underline">
+                          <Link
+                            to={`${basePath}/documents/${m.documentId}`}
+                            className="text-brand-700 underline underline-offset-2 hover:no-underline"
+                          >
                             {t(`documents.kinds.${m.kind}`)} {m.seriesFolio}
                           </Link>
                         )}
-                        {m.overdue ? <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-800">{t("statement.overdue")}</span> : null}
+                        {m.overdue ? (
+                          <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-800">
+                            {t("statement.overdue")}
+                          </span>
+                        ) : null}
                       </td>
                       <td className={td}>{m.description ?? ""}</td>
                       <td className={`${td} whitespace-nowrap`}>{m.effect === "charge" ? date(m.dueDate) : ""}</td>
@@ -133,17 +189,22 @@ export function StatementPage() {
                     </tr>
                   ))}
                   {pagination.page === pagination.pages ? (
-                  <tr className="bg-slate-50/60">
-                    <td className={td}>{date(s.period.to)}</td>
-                    <th scope="row" className={`${td} text-left font-medium`} colSpan={5}>{t("statement.closing")}</th>
-                    <td className={`${td} text-right tabular-nums font-semibold`}>{money(section.closingBalance)}</td>
-                  </tr>
+                    <tr className="bg-slate-50/60">
+                      <td className={td}>{date(s.period.to)}</td>
+                      <th scope="row" className={`${td} text-left font-medium`} colSpan={5}>
+                        {t("statement.closing")}
+                      </th>
+                      <td className={`${td} text-right tabular-nums font-semibold`}>{money(section.closingBalance)}</td>
+                    </tr>
                   ) : null}
                 </tbody>
               </table>
             </div>
             {pagination.pages > 1 ? (
-              <nav aria-label={t("statement.movementsPages")} className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
+              <nav
+                aria-label={t("statement.movementsPages")}
+                className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700"
+              >
                 <span>
                   {t("statement.showing", {
                     from: Math.min(pagination.start + 1, section.movementCount),
@@ -173,7 +234,9 @@ export function StatementPage() {
                 <thead className="text-left text-slate-700">
                   <tr>
                     {AGING_BUCKETS.map((b) => (
-                      <th key={b} scope="col" className={`${th} text-right`}>{t(`aging.${b}`)}</th>
+                      <th key={b} scope="col" className={`${th} text-right`}>
+                        {t(`aging.${b}`)}
+                      </th>
                     ))}
                   </tr>
                 </thead>

@@ -50,7 +50,15 @@ export default function ForgotPassword() {
         <>
           <p className="mt-1 text-sm text-slate-600">{t("forgot.intro")}</p>
           <Form method="post" className="mt-6 space-y-4" noValidate>
-            <Field id="email" name="email" type="email" autoComplete="email" label={t("login.email")} errors={errors?.email} required />
+            <Field
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              label={t("login.email")}
+              errors={errors?.email}
+              required
+            />
             <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("forgot.submitting")}>
               {t("forgot.submit")}
             </Button>

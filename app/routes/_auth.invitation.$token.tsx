@@ -15,7 +15,10 @@ import { assertSameOrigin, getClientIp } from "~/utils/request.server";
 import { commitSessionToken } from "~/utils/session.server";
 import { parseFormData } from "~/utils/validation";
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Invitación" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Cartera · Invitación" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { invitation: await describeInvitation(await getDb(), params.token ?? "") };
@@ -27,9 +30,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseFormData(AcceptInvitationSchema, await request.formData(), t);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
   const db = await getDb();
-  const accepted = await acceptInvitation(db, actorFor(request, null), { token: params.token ?? "", name: parsed.data.name, password: parsed.data.password });
+  const accepted = await acceptInvitation(db, actorFor(request, null), {
+    token: params.token ?? "",
+    name: parsed.data.name,
+    password: parsed.data.password,
+  });
   if (!accepted) return data({ fieldErrors: {}, formError: t("invitation.invalidToken") }, { status: 400 });
-  const session = await createSession(db, { userId: accepted.userId, ip: getClientIp(request), userAgent: request.headers.get("user-agent") });
+  const session = await createSession(db, {
+    userId: accepted.userId,
+    ip: getClientIp(request),
+    userAgent: request.headers.get("user-agent"),
+  });
   return redirect("/portal", { headers: { "Set-Cookie": await commitSessionToken(request, session.token) } });
 }
 
@@ -53,14 +64,42 @@ export default function AcceptInvitation() {
     <>
       <h1 className="text-2xl font-semibold text-slate-900">{t("invitation.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        {t("invitation.intro", { inviter: invitation.inviterName, accounts: invitation.accounts, role: t(`roles.${invitation.role}`) })}
+        {t("invitation.intro", {
+          inviter: invitation.inviterName,
+          accounts: invitation.accounts,
+          role: t(`roles.${invitation.role}`),
+        })}
       </p>
       <Form method="post" className="mt-6 space-y-4" noValidate>
         <FormError message={actionData?.formError} />
-        <Field id="email" name="email-display" type="email" label={t("login.email")} value={invitation.email} readOnly autoComplete="username" />
+        <Field
+          id="email"
+          name="email-display"
+          type="email"
+          label={t("login.email")}
+          value={invitation.email}
+          readOnly
+          autoComplete="username"
+        />
         <Field id="name" name="name" autoComplete="name" label={t("invitation.name")} errors={errors?.name} required />
-        <Field id="password" name="password" type="password" autoComplete="new-password" label={t("reset.password")} errors={errors?.password} required />
-        <Field id="confirm" name="confirm" type="password" autoComplete="new-password" label={t("reset.confirm")} errors={errors?.confirm} required />
+        <Field
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          label={t("reset.password")}
+          errors={errors?.password}
+          required
+        />
+        <Field
+          id="confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          label={t("reset.confirm")}
+          errors={errors?.confirm}
+          required
+        />
         <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("invitation.submitting")}>
           {t("invitation.submit")}
         </Button>

@@ -65,8 +65,25 @@ export default function Login() {
       <Form method="post" className="mt-6 space-y-4" noValidate>
         <FormError message={actionData?.formError} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field id="email" name="email" type="email" autoComplete="username" label={t("login.email")} defaultValue={actionData?.email} errors={errors?.email} required />
-        <Field id="password" name="password" type="password" autoComplete="current-password" label={t("login.password")} errors={errors?.password} required />
+        <Field
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          label={t("login.email")}
+          defaultValue={actionData?.email}
+          errors={errors?.email}
+          required
+        />
+        <Field
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={t("login.password")}
+          errors={errors?.password}
+          required
+        />
         <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("login.submitting")}>
           {t("login.submit")}
         </Button>

@@ -14,7 +14,10 @@ import { assertSameOrigin } from "~/utils/request.server";
 import { commitToast } from "~/utils/session.server";
 import { parseFormData } from "~/utils/validation";
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Nueva contraseña" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "Cartera · Nueva contraseña" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const usable = await findUsableToken(await getDb(), "password_reset", params.token ?? "");
@@ -26,9 +29,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = await getRequestT(request);
   const parsed = parseFormData(ResetPasswordSchema, await request.formData(), t);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
-  const done = await resetPassword(await getDb(), actorFor(request, null), { token: params.token ?? "", password: parsed.data.password });
+  const done = await resetPassword(await getDb(), actorFor(request, null), {
+    token: params.token ?? "",
+    password: parsed.data.password,
+  });
   if (!done) return data({ fieldErrors: {}, formError: t("reset.invalidToken") }, { status: 400 });
-  return redirect("/login", { headers: { "Set-Cookie": await commitToast(request, { kind: "success", message: t("reset.done") }) } });
+  return redirect("/login", {
+    headers: { "Set-Cookie": await commitToast(request, { kind: "success", message: t("reset.done") }) },
+  });
 }
 
 export default function ResetPassword() {
@@ -43,8 +51,24 @@ export default function ResetPassword() {
       {valid ? (
         <Form method="post" className="mt-6 space-y-4" noValidate>
           <FormError message={actionData?.formError} />
-          <Field id="password" name="password" type="password" autoComplete="new-password" label={t("reset.password")} errors={errors?.password} required />
-          <Field id="confirm" name="confirm" type="password" autoComplete="new-password" label={t("reset.confirm")} errors={errors?.confirm} required />
+          <Field
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            label={t("reset.password")}
+            errors={errors?.password}
+            required
+          />
+          <Field
+            id="confirm"
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            label={t("reset.confirm")}
+            errors={errors?.confirm}
+            required
+          />
           <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("reset.submitting")}>
             {t("reset.submit")}
           </Button>

@@ -19,5 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isLanguage(language)) throw new Response("Bad request", { status: 400 });
   const user = await getUser(request);
   if (user) await setUserLanguage(await getDb(), user.id, language);
-  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": await commitPreferences(request, { language }) } });
+  return redirect(safeRedirect(form.get("redirectTo")), {
+    headers: { "Set-Cookie": await commitPreferences(request, { language }) },
+  });
 }

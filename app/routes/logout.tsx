@@ -20,7 +20,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (user && token) {
     const everywhere = form.get("intent") === "logout-all";
     const ended = everywhere ? await deleteAllSessions(db, user.id) : (await deleteSession(db, token), 1);
-    await recordAuditEvent(db, actorFor(request, user), { action: everywhere ? "auth.signed_out_everywhere" : "auth.signed_out", entityType: "user", entityId: user.id, after: { sessionsEnded: ended } });
+    await recordAuditEvent(db, actorFor(request, user), {
+      action: everywhere ? "auth.signed_out_everywhere" : "auth.signed_out",
+      entityType: "user",
+      entityId: user.id,
+      after: { sessionsEnded: ended },
+    });
     if (everywhere) {
       const { t } = await getRequestT(request, user);
       headers.append("Set-Cookie", await commitToast(request, { kind: "info", message: t("toast.loggedOutAll") }));

@@ -15,7 +15,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const overview = await getAccountOverview(db, { accountIds });
   const activity = await getAccountActivity(db, { accountIds, asOf: overview.asOf! });
-  return { overview, activity, group: selection.kind === "group" ? selection.groupName : null, language: await getLanguage(request, user) };
+  return {
+    overview,
+    activity,
+    group: selection.kind === "group" ? selection.groupName : null,
+    language: await getLanguage(request, user),
+  };
 }
 
 export default function PortalHome() {
@@ -25,16 +30,19 @@ export default function PortalHome() {
   return (
     <>
       {group && searchParams.get("pick") === "account" ? (
-        <p role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <p
+          role="status"
+          className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           {t("statement.pickAccount")}
         </p>
       ) : null}
       <AccountOverviewView
-      overview={overview}
-      activity={activity}
-      basePath="/portal"
-      language={language}
-      title={group ? `${t("home.groupTitle")}: ${group}` : t("home.title")}
+        overview={overview}
+        activity={activity}
+        basePath="/portal"
+        language={language}
+        title={group ? `${t("home.groupTitle")}: ${group}` : t("home.title")}
       />
     </>
   );

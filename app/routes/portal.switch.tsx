@@ -18,5 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
     (selection.startsWith("group:") && grants.filter((g) => g.groupId === selection.slice("group:".length)).length > 1);
   if (!allowed) throw new Response("Not found", { status: 404 });
   const to = safeRedirect(form.get("redirectTo"), "/portal");
-  return redirect(to.startsWith("/portal") ? to : "/portal", { headers: { "Set-Cookie": await commitPreferences(request, { selection }) } });
+  return redirect(to.startsWith("/portal") ? to : "/portal", {
+    headers: { "Set-Cookie": await commitPreferences(request, { selection }) },
+  });
 }

@@ -10,9 +10,12 @@ import { requireCustomerContext } from "~/utils/permissions.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, grants, selection } = await requireCustomerContext(request);
   const groups = new Map<string, { name: string; count: number }>();
-  for (const g of grants) if (g.groupId) groups.set(g.groupId, { name: g.groupName ?? "", count: (groups.get(g.groupId)?.count ?? 0) + 1 });
+  for (const g of grants)
+    if (g.groupId) groups.set(g.groupId, { name: g.groupName ?? "", count: (groups.get(g.groupId)?.count ?? 0) + 1 });
   const options = [
-    ...[...groups.entries()].filter(([, g]) => g.count > 1).map(([id, g]) => ({ value: `group:${id}`, label: g.name, group: true })),
+    ...[...groups.entries()]
+      .filter(([, g]) => g.count > 1)
+      .map(([id, g]) => ({ value: `group:${id}`, label: g.name, group: true })),
     ...grants.map((g) => ({ value: g.accountId, label: `${g.legalName} · ${g.number}`, group: false })),
   ];
   const current = selection.kind === "group" ? `group:${selection.groupId}` : selection.grant.accountId;
@@ -45,7 +48,10 @@ export default function PortalLayout() {
           switcher={
             <AccountSwitcher
               value={current}
-              options={options.map((o) => ({ value: o.value, label: o.group ? t("switcher.group", { name: o.label }) : o.label }))}
+              options={options.map((o) => ({
+                value: o.value,
+                label: o.group ? t("switcher.group", { name: o.label }) : o.label,
+              }))}
             />
           }
         />

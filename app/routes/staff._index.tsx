@@ -59,11 +59,21 @@ export default function StaffHome() {
             <caption className="sr-only">{t("staff.title")}</caption>
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t("nav.account")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("staff.zone")}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t("staff.collector")}</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">{t("home.balance")}</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">{t("home.overdue")}</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t("nav.account")}
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t("staff.zone")}
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  {t("staff.collector")}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  {t("home.balance")}
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  {t("home.overdue")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -72,7 +82,10 @@ export default function StaffHome() {
                 return (
                   <tr key={a.id}>
                     <th scope="row" className="px-4 py-2 text-left font-normal">
-                      <Link to={`/staff/accounts/${a.id}`} className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline">
+                      <Link
+                        to={`/staff/accounts/${a.id}`}
+                        className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline"
+                      >
                         {a.legalName}
                       </Link>
                       <span className="block text-xs text-slate-600">

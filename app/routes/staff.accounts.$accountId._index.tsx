@@ -53,7 +53,13 @@ export default function StaffAccount() {
   const account = overview.accounts[0];
   return (
     <div className="space-y-8">
-      <AccountOverviewView overview={overview} activity={activity} basePath={`/staff/accounts/${account.id}`} language={language} title={account.legalName} />
+      <AccountOverviewView
+        overview={overview}
+        activity={activity}
+        basePath={`/staff/accounts/${account.id}`}
+        language={language}
+        title={account.legalName}
+      />
       <section aria-labelledby="users-title" className="space-y-4">
         <h2 id="users-title" className="text-lg font-semibold text-slate-900">
           {t("users.title")}

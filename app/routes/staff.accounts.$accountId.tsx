@@ -30,7 +30,10 @@ export default function StaffAccountLayout() {
         </Link>{" "}
         / {account.legalName} · {account.number}
       </nav>
-      <nav aria-label={t("staff.accountTitle", { number: account.number })} className="flex gap-2 overflow-x-auto border-b border-slate-200">
+      <nav
+        aria-label={t("staff.accountTitle", { number: account.number })}
+        className="flex gap-2 overflow-x-auto border-b border-slate-200"
+      >
         {tabs.map((tab) => (
           <NavLink
             key={tab.to}

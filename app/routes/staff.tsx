@@ -15,7 +15,15 @@ export default function StaffLayout() {
   const { user } = useLoaderData<typeof loader>();
   const roleLabel = `${t(`roles.${user.staffRole}`)}${user.staffArea ? ` · ${t(`areas.${user.staffArea}`)}` : ""}`;
   return (
-    <AppLayout header={<AppHeader homeTo="/staff" user={{ name: user.name, email: user.email, roleLabel }} nav={[{ to: "/staff", label: t("nav.staffHome") }]} />}>
+    <AppLayout
+      header={
+        <AppHeader
+          homeTo="/staff"
+          user={{ name: user.name, email: user.email, roleLabel }}
+          nav={[{ to: "/staff", label: t("nav.staffHome") }]}
+        />
+      }
+    >
       <Outlet />
     </AppLayout>
   );

@@ -37,12 +37,15 @@ export async function handleAccountUsersAction(input: {
     throw e;
   };
   const toast = async (message: string) =>
-    redirect(new URL(request.url).pathname, { headers: { "Set-Cookie": await commitToast(request, { kind: "success", message }) } });
+    redirect(new URL(request.url).pathname, {
+      headers: { "Set-Cookie": await commitToast(request, { kind: "success", message }) },
+    });
 
   if (intent === "invite") {
     const parsed = parseFormData(InviteSchema, formData, t);
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
-    if (!input.invitableRoles.includes(parsed.data.role)) return data({ fieldErrors: { role: [t("validation.invalid")] }, formError: null }, { status: 400 });
+    if (!input.invitableRoles.includes(parsed.data.role))
+      return data({ fieldErrors: { role: [t("validation.invalid")] }, formError: null }, { status: 400 });
     try {
       await inviteAndNotify(db, input.actor, {
         email: parsed.data.email,
@@ -62,7 +65,11 @@ export async function handleAccountUsersAction(input: {
     const parsed = parseFormData(ChangeRoleSchema, formData, t);
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
     try {
-      await changeGrantRole(db, input.actor, { accountId: input.accountId, userId: parsed.data.userId, role: parsed.data.role });
+      await changeGrantRole(db, input.actor, {
+        accountId: input.accountId,
+        userId: parsed.data.userId,
+        role: parsed.data.role,
+      });
     } catch (e) {
       if (e instanceof IdentityRuleError && e.code === "not_member") throw new Response("Not found", { status: 404 });
       return data({ fieldErrors: {}, formError: errorMessage(e) }, { status: 400 });

@@ -52,5 +52,10 @@ export function homePathFor(user: { kind: "customer" | "staff" }): string {
 
 /** The audit actor for a request: the user, its IP and user agent. */
 export function actorFor(request: Request, user: { id: string; email: string } | null): Actor {
-  return { userId: user?.id ?? null, label: user?.email ?? "anonymous", ip: getClientIp(request), userAgent: request.headers.get("user-agent") };
+  return {
+    userId: user?.id ?? null,
+    label: user?.email ?? "anonymous",
+    ip: getClientIp(request),
+    userAgent: request.headers.get("user-agent"),
+  };
 }

@@ -120,11 +120,13 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
  */
 export async function insertJsonRows(tx: DbOrTx, table: string, rows: Record<string, unknown>[], suffix = sql``) {
   if (rows.length === 0) return [] as Record<string, string>[];
-  const columns = sql.join(Object.keys(rows[0]).map((c) => sql.identifier(c)), sql`, `);
+  const columns = sql.join(
+    Object.keys(rows[0]).map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   return queryRows<Record<string, string>>(
     tx,
     sql`insert into ${sql.identifier(table)} (${columns})
         select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json) ${suffix}`,
   );
 }
-

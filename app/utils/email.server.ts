@@ -31,7 +31,9 @@ function getTransport(smtpUrl: string): Transporter {
       port: Number(url.port || (url.protocol === "smtps:" ? 465 : 587)),
       secure: url.protocol === "smtps:",
       ignoreTLS: url.searchParams.get("tls") === "off",
-      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
     });
     transportUrl = smtpUrl;
   }
@@ -48,7 +50,11 @@ export async function sendEmail(message: EmailMessage): Promise<{ messageId: str
     subject: message.subject,
     html,
     text,
-    attachments: message.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: a.contentType })),
+    attachments: message.attachments?.map((a) => ({
+      filename: a.filename,
+      content: Buffer.from(a.content),
+      contentType: a.contentType,
+    })),
   };
   const smtpUrl = process.env.SMTP_URL ?? env.SMTP_URL;
   if (smtpUrl) {
@@ -57,8 +63,13 @@ export async function sendEmail(message: EmailMessage): Promise<{ messageId: str
   }
   const outbox = process.env.OUTBOX_DIR ?? env.OUTBOX_DIR ?? path.resolve(process.cwd(), "data/outbox");
   mkdirSync(outbox, { recursive: true });
-  const info = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }).sendMail(mail);
-  const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${message.to.replace(/[^a-z0-9@.-]/gi, "_")}.eml`);
+  const info = await nodemailer
+    .createTransport({ streamTransport: true, buffer: true, newline: "unix" })
+    .sendMail(mail);
+  const file = path.join(
+    outbox,
+    `${new Date().toISOString().replace(/[:.]/g, "-")}-${message.to.replace(/[^a-z0-9@.-]/gi, "_")}.eml`,
+  );
   writeFileSync(file, info.message as Buffer);
   console.info(`[email] "${message.subject}" to ${message.to} → ${file}`);
   return { messageId: info.messageId, outboxFile: file };

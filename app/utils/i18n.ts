@@ -25,7 +25,13 @@ export function getFixedT(language: Language): TFunction {
   let t = instances.get(language);
   if (!t) {
     const instance = i18next.createInstance();
-    void instance.init({ lng: language, fallbackLng: DEFAULT_LANGUAGE, resources, initImmediate: false, interpolation: { escapeValue: false } });
+    void instance.init({
+      lng: language,
+      fallbackLng: DEFAULT_LANGUAGE,
+      resources,
+      initImmediate: false,
+      interpolation: { escapeValue: false },
+    });
     t = instance.t.bind(instance) as TFunction;
     instances.set(language, t);
   }
@@ -34,7 +40,14 @@ export function getFixedT(language: Language): TFunction {
 
 export function createI18nInstance(language: Language) {
   const instance = i18next.createInstance();
-  void instance.init({ lng: language, fallbackLng: DEFAULT_LANGUAGE, resources, initImmediate: false, interpolation: { escapeValue: false }, react: { useSuspense: false } });
+  void instance.init({
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    resources,
+    initImmediate: false,
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
   return instance;
 }
 

@@ -10,7 +10,10 @@ export async function getLanguage(request: Request, user?: { language: string | 
   return DEFAULT_LANGUAGE;
 }
 
-export async function getRequestT(request: Request, user?: { language: string | null } | null): Promise<{ language: Language; t: TFunction }> {
+export async function getRequestT(
+  request: Request,
+  user?: { language: string | null } | null,
+): Promise<{ language: Language; t: TFunction }> {
   const language = await getLanguage(request, user);
   return { language, t: getFixedT(language) };
 }

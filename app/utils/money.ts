@@ -40,7 +40,12 @@ export function formatMoney(amount: MoneyString, currency: Currency, locale: str
   let formatter = formatters.get(key);
   if (!formatter) {
     // Two decimals for every currency, COP included: ledger amounts are exact to the cent.
-    formatter = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    formatter = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     formatters.set(key, formatter);
   }
   return formatter.format(amount as unknown as number);

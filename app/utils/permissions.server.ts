@@ -18,7 +18,9 @@ export interface CustomerContext {
   user: CustomerUser;
   grants: CustomerGrant[];
   /** What the user is looking at: one account, or a group of its accounts. */
-  selection: { kind: "account"; grant: CustomerGrant } | { kind: "group"; groupId: string; groupName: string; grants: CustomerGrant[] };
+  selection:
+    | { kind: "account"; grant: CustomerGrant }
+    | { kind: "group"; groupId: string; groupName: string; grants: CustomerGrant[] };
   /** The accounts of the current selection: the scope of every customer-data query on the page. */
   accountIds: string[];
 }
@@ -33,7 +35,12 @@ export async function requireCustomerContext(request: Request): Promise<Customer
     const groupId = wanted.slice("group:".length);
     const inGroup = grants.filter((g) => g.groupId === groupId);
     if (inGroup.length > 1) {
-      return { user, grants, selection: { kind: "group", groupId, groupName: inGroup[0].groupName ?? "", grants: inGroup }, accountIds: inGroup.map((g) => g.accountId) };
+      return {
+        user,
+        grants,
+        selection: { kind: "group", groupId, groupName: inGroup[0].groupName ?? "", grants: inGroup },
+        accountIds: inGroup.map((g) => g.accountId),
+      };
     }
   }
   const grant = grants.find((g) => g.accountId === wanted) ?? grants[0];
@@ -57,7 +64,11 @@ export async function requireStaffPermission(request: Request, permission: Staff
 }
 
 /** A staff member who reaches the account (its portfolio, team, or all); 404 outside its reach. */
-export async function requireStaffAccountAccess(request: Request, accountId: string, permission: StaffPermission = "read:account") {
+export async function requireStaffAccountAccess(
+  request: Request,
+  accountId: string,
+  permission: StaffPermission = "read:account",
+) {
   const user = await requireStaffPermission(request, permission);
   if (!(await staffCanReachAccount(await getDb(), user, accountId))) notFound();
   return user;

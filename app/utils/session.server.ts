@@ -6,7 +6,10 @@ import { isHttps } from "./request.server";
 
 function makeCookies(name: string, maxAge: number | undefined) {
   const base = { httpOnly: true, sameSite: "lax" as const, path: "/", secrets: sessionSecrets(), maxAge };
-  return { plain: createCookie(name, { ...base, secure: false }), secure: createCookie(name, { ...base, secure: true }) };
+  return {
+    plain: createCookie(name, { ...base, secure: false }),
+    secure: createCookie(name, { ...base, secure: true }),
+  };
 }
 
 const sessionCookies = makeCookies("cartera_session", SESSION_TTL_MS / 1000);

@@ -6,7 +6,11 @@ export type FieldErrors = Record<string, string[]>;
 
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors };
 
-export function parseFormData<S extends z.ZodType>(schema: S, formData: FormData, t: TFunction): ParseResult<z.infer<S>> {
+export function parseFormData<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  t: TFunction,
+): ParseResult<z.infer<S>> {
   const raw: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value !== "string") continue;
@@ -18,7 +22,9 @@ export function parseFormData<S extends z.ZodType>(schema: S, formData: FormData
   for (const issue of result.error.issues) {
     const key = issue.path.join(".") || "form";
     const [messageKey, param] = issue.message.split("|");
-    const message = String(messageKey.startsWith("validation.") ? t(messageKey, param ? JSON.parse(param) : {}) : t("validation.invalid"));
+    const message = String(
+      messageKey.startsWith("validation.") ? t(messageKey, param ? JSON.parse(param) : {}) : t("validation.invalid"),
+    );
     (fieldErrors[key] ??= []).includes(message) || fieldErrors[key].push(message);
   }
   return { ok: false, fieldErrors };

@@ -39,5 +39,4 @@ export const id = () =>
 /** Money: numeric(18,2), read and written as exact decimal strings. */
 export const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
 
-export const createdAt = () =>
-  timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+export const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();

@@ -1,6 +1,17 @@
 // Users, their grants on customer accounts, sessions and single-use tokens.
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, id } from "./_columns";
 import { customerAccounts } from "./organization";
 

@@ -1,7 +1,20 @@
 // The receivables ledger: documents, their lines, remissions, applications and stored files.
 // Balances are never stored: open amounts are derived from documents and applications.
 import { sql } from "drizzle-orm";
-import { bigint, check, customType, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, money } from "./_columns";
 import { currencyEnum, documentEffectEnum, documentKindEnum, documentStatusEnum, fileRoleEnum } from "./enums";
 import { users } from "./identity";
@@ -52,12 +65,25 @@ export const documents = pgTable(
     index("documents_account_kind_issue_id_idx").on(t.accountId, t.kind, t.issueDate, t.id),
     index("documents_account_kind_due_id_idx").on(t.accountId, t.kind, t.dueDate, t.id),
     index("documents_account_kind_amount_id_idx").on(t.accountId, t.kind, t.amount, t.id),
-    index("documents_account_kind_folio_id_idx").on(t.accountId, t.kind, t.series, sql`length(${t.folio})`, t.folio, t.id),
+    index("documents_account_kind_folio_id_idx").on(
+      t.accountId,
+      t.kind,
+      t.series,
+      sql`length(${t.folio})`,
+      t.folio,
+      t.id,
+    ),
     // The list's text search: case-insensitive prefixes (text_pattern_ops serves LIKE 'x%') within an account.
-    index("documents_account_serie_folio_prefix_idx").on(t.accountId, sql`lower(${t.series} || '-' || ${t.folio}) text_pattern_ops`),
+    index("documents_account_serie_folio_prefix_idx").on(
+      t.accountId,
+      sql`lower(${t.series} || '-' || ${t.folio}) text_pattern_ops`,
+    ),
     index("documents_account_folio_idx").on(t.accountId, t.folio),
     index("documents_account_fiscal_id_prefix_idx").on(t.accountId, sql`lower(${t.fiscalId}) text_pattern_ops`),
-    index("documents_account_purchase_order_prefix_idx").on(t.accountId, sql`lower(${t.purchaseOrder}) text_pattern_ops`),
+    index("documents_account_purchase_order_prefix_idx").on(
+      t.accountId,
+      sql`lower(${t.purchaseOrder}) text_pattern_ops`,
+    ),
     index("documents_account_due_idx").on(t.accountId, t.dueDate),
     index("documents_account_issue_idx").on(t.accountId, t.issueDate, t.id),
     index("documents_purchase_order_idx").on(t.purchaseOrder),
@@ -164,5 +190,8 @@ export const documentFiles = pgTable(
     fileName: text("file_name").notNull(),
     attachedAt: timestamp("attached_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.documentId, t.fileId] }), index("document_files_document_role_idx").on(t.documentId, t.role)],
+  (t) => [
+    primaryKey({ columns: [t.documentId, t.fileId] }),
+    index("document_files_document_role_idx").on(t.documentId, t.role),
+  ],
 );

@@ -2,7 +2,12 @@
 // accounts and three years of receivables history up to `today`. Everything is written through the
 // domain functions (createSeller…, issueDocuments, applyCredits, reverseApplication), so the demo
 // obeys the same rules and leaves the same audit trail as real use. Batched for speed.
-import { createCustomerAccount, createCustomerGroup, createSeller, createZone } from "~/domain/accounts/create-organization.server";
+import {
+  createCustomerAccount,
+  createCustomerGroup,
+  createSeller,
+  createZone,
+} from "~/domain/accounts/create-organization.server";
 import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { buildCfdiXml } from "~/domain/fiscal/build-cfdi-xml";
 import { buildUblXml } from "~/domain/fiscal/build-ubl-xml";
@@ -11,8 +16,24 @@ import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import type { DocumentInput } from "~/domain/ledger/schemas";
 import type { Db } from "~/utils/db.server";
-import { ACCOUNT_SPECS, buildNit, buildRfc, type Country, CREDIT_LIMIT, GROUP_NAME, RECEIVERS, SELLERS, ZONES } from "./catalog";
-import { type LedgerPlan, type PlanAccount, type PlannedCreditNote, type PlannedInvoice, planLedger } from "./plan-ledger";
+import {
+  ACCOUNT_SPECS,
+  buildNit,
+  buildRfc,
+  type Country,
+  CREDIT_LIMIT,
+  GROUP_NAME,
+  RECEIVERS,
+  SELLERS,
+  ZONES,
+} from "./catalog";
+import {
+  type LedgerPlan,
+  type PlanAccount,
+  type PlannedCreditNote,
+  type PlannedInvoice,
+  planLedger,
+} from "./plan-ledger";
 import { addDays, createRng, type Rng, todayIn } from "./prng";
 
 export const SEED_ACTOR: Actor = { userId: null, label: "seed" };
@@ -50,7 +71,15 @@ export interface SeedSummary {
   sellers: { id: string; code: string; country: Country }[];
   accounts: SeededAccount[];
   groupId: string;
-  counts: { invoices: number; creditNotes: number; payments: number; debitNotes: number; adjustments: number; applications: number; reversals: number };
+  counts: {
+    invoices: number;
+    creditNotes: number;
+    payments: number;
+    debitNotes: number;
+    adjustments: number;
+    applications: number;
+    reversals: number;
+  };
 }
 
 export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<SeedSummary> {
@@ -93,8 +122,22 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
       collectorId: null, // portfolios are assigned once staff users exist
     };
     const row = await createCustomerAccount(db, SEED_ACTOR, input);
-    accounts.push({ id: row.id, number: row.number, legalName: row.legalName, sellerId: row.sellerId, country: spec.country, segment: spec.segment, groupId: row.groupId, zoneId: row.zoneId });
-    parties.set(row.id, { taxId: row.taxId, legalName: row.legalName, taxRegime: row.taxRegime, postalCode: row.postalCode });
+    accounts.push({
+      id: row.id,
+      number: row.number,
+      legalName: row.legalName,
+      sellerId: row.sellerId,
+      country: spec.country,
+      segment: spec.segment,
+      groupId: row.groupId,
+      zoneId: row.zoneId,
+    });
+    parties.set(row.id, {
+      taxId: row.taxId,
+      legalName: row.legalName,
+      taxRegime: row.taxRegime,
+      postalCode: row.postalCode,
+    });
   }
   log(`seed: 2 sellers, ${zoneIds.size} zones, ${accounts.length} accounts (${elapsed()})`);
 
@@ -110,7 +153,9 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
   const historyStart = addDays(today, -3 * 365);
   const plan = planLedger({ rng, accounts: planAccounts, invoices: invoiceCount, today, historyStart });
   numberDocuments(rng, plan);
-  log(`seed: planned ${plan.invoices.length} invoices, ${plan.creditNotes.length} credit notes, ${plan.others.length} other documents, ${plan.applications.length} applications (${elapsed()})`);
+  log(
+    `seed: planned ${plan.invoices.length} invoices, ${plan.creditNotes.length} credit notes, ${plan.others.length} other documents, ${plan.applications.length} applications (${elapsed()})`,
+  );
 
   // --- Documents ----------------------------------------------------------------------------------
   const context: BuildContext = {
@@ -151,14 +196,24 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     const items = plan.applications.filter((a) => a.phase === phase);
     for (let i = 0; i < items.length; i += APPLICATION_BATCH) {
       const batch = items.slice(i, i + APPLICATION_BATCH);
-      const ids = await applyCredits(db, SEED_ACTOR, batch.map(({ sourceId, targetId, amount, appliedOn }) => ({ sourceId, targetId, amount, appliedOn })));
+      const ids = await applyCredits(
+        db,
+        SEED_ACTOR,
+        batch.map(({ sourceId, targetId, amount, appliedOn }) => ({ sourceId, targetId, amount, appliedOn })),
+      );
       batch.forEach((a, k) => (a.id = ids[k]));
-      log(`seed: applications ${Math.min(i + APPLICATION_BATCH, items.length)}/${items.length} (phase ${phase}, ${elapsed()})`);
+      log(
+        `seed: applications ${Math.min(i + APPLICATION_BATCH, items.length)}/${items.length} (phase ${phase}, ${elapsed()})`,
+      );
     }
   };
   await applyPhase(1);
   for (const r of plan.reversals) {
-    await reverseApplication(db, SEED_ACTOR, { applicationId: r.application.id!, reversedOn: r.reversedOn, reason: r.reason });
+    await reverseApplication(db, SEED_ACTOR, {
+      applicationId: r.application.id!,
+      reversedOn: r.reversedOn,
+      reason: r.reason,
+    });
   }
   await applyPhase(2);
 
@@ -189,14 +244,30 @@ interface BuildContext {
   rng: Rng;
 }
 
-const SERIES: Record<Country, Record<"invoice" | "credit_note" | "payment" | "debit_note" | "adjustment", [string, number]>> = {
-  MX: { invoice: ["A", 10_001], credit_note: ["NC", 2_001], payment: ["P", 5_001], debit_note: ["ND", 301], adjustment: ["AJ", 101] },
-  CO: { invoice: ["FE", 1_001], credit_note: ["NC", 101], payment: ["RC", 3_001], debit_note: ["ND", 51], adjustment: ["AJ", 11] },
+const SERIES: Record<
+  Country,
+  Record<"invoice" | "credit_note" | "payment" | "debit_note" | "adjustment", [string, number]>
+> = {
+  MX: {
+    invoice: ["A", 10_001],
+    credit_note: ["NC", 2_001],
+    payment: ["P", 5_001],
+    debit_note: ["ND", 301],
+    adjustment: ["AJ", 101],
+  },
+  CO: {
+    invoice: ["FE", 1_001],
+    credit_note: ["NC", 101],
+    payment: ["RC", 3_001],
+    debit_note: ["ND", 51],
+    adjustment: ["AJ", 11],
+  },
 };
 
 /** Serie/folio in issue order per seller and kind, and the MX UUIDs (CO CUFEs depend on content). */
 function numberDocuments(rng: Rng, plan: LedgerPlan) {
-  const byDate = <T extends { issueDate: string }>(a: T, b: T) => (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0);
+  const byDate = <T extends { issueDate: string }>(a: T, b: T) =>
+    a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0;
   let uuidCounter = 0;
   const uuid = () => {
     uuidCounter += 1;
@@ -204,14 +275,18 @@ function numberDocuments(rng: Rng, plan: LedgerPlan) {
     return `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-${rng.pick(["8", "9", "a", "b"])}${rng.hex(3)}-${uuidCounter.toString(16).padStart(12, "0")}`;
   };
   for (const country of ["MX", "CO"] as const) {
-    const invoices = plan.invoices.filter((d) => d.account.spec.country === country).sort((a, b) => byDate(a, b) || a.time - b.time);
+    const invoices = plan.invoices
+      .filter((d) => d.account.spec.country === country)
+      .sort((a, b) => byDate(a, b) || a.time - b.time);
     let [series, folio] = SERIES[country].invoice;
     for (const inv of invoices) {
       inv.series = series;
       inv.folio = String(folio++);
       if (country === "MX") inv.fiscalId = uuid();
     }
-    const notes = plan.creditNotes.filter((d) => d.account.spec.country === country).sort((a, b) => byDate(a, b) || a.time - b.time);
+    const notes = plan.creditNotes
+      .filter((d) => d.account.spec.country === country)
+      .sort((a, b) => byDate(a, b) || a.time - b.time);
     [series, folio] = SERIES[country].credit_note;
     for (const nc of notes) {
       nc.series = series;
@@ -250,11 +325,18 @@ function planRemissions(rng: Rng, plan: LedgerPlan, context: BuildContext) {
 }
 
 const clock = (seconds: number) =>
-  [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60].map((n) => String(n).padStart(2, "0")).join(":");
+  [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60]
+    .map((n) => String(n).padStart(2, "0"))
+    .join(":");
 const encoder = new TextEncoder();
 
 function xmlFile(series: string, folio: string, xml: string) {
-  return { role: "xml" as const, fileName: `${series}-${folio}.xml`, mediaType: "application/xml", content: encoder.encode(xml) };
+  return {
+    role: "xml" as const,
+    fileName: `${series}-${folio}.xml`,
+    mediaType: "application/xml",
+    content: encoder.encode(xml),
+  };
 }
 
 function buildInvoiceInput(inv: PlannedInvoice, context: BuildContext): DocumentInput {
@@ -355,7 +437,9 @@ function buildCreditNoteInput(nc: PlannedCreditNote, context: BuildContext): Doc
       totals: nc.totals,
       note: nc.notes,
       creditNoteConcept: nc.reason === "return" ? "1" : nc.reason === "price" ? "4" : "3",
-      billingReference: invoice ? { id: `${invoice.series}${invoice.folio}`, cufe: invoice.fiscalId!, issueDate: invoice.issueDate } : undefined,
+      billingReference: invoice
+        ? { id: `${invoice.series}${invoice.folio}`, cufe: invoice.fiscalId!, issueDate: invoice.issueDate }
+        : undefined,
     });
     xml = built.xml;
     nc.fiscalId = built.cufe;

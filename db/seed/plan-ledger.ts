@@ -209,8 +209,16 @@ export function planLedger(options: PlanOptions): LedgerPlan {
     const line = rng.pick(inv.lines);
     const isReturn = rng.chance(0.7);
     const ncLine: FiscalLineInput = isReturn
-      ? { ...line, description: `Devolución: ${line.description}`, quantity: String(Math.max(1, Math.round(Number(line.quantity) * (0.1 + rng.next() * 0.3)))) }
-      : { ...line, description: `Corrección de precio: ${line.description}`, unitPrice: toMoney(dec(line.unitPrice).times(0.03 + rng.next() * 0.05)) };
+      ? {
+          ...line,
+          description: `Devolución: ${line.description}`,
+          quantity: String(Math.max(1, Math.round(Number(line.quantity) * (0.1 + rng.next() * 0.3)))),
+        }
+      : {
+          ...line,
+          description: `Corrección de precio: ${line.description}`,
+          unitPrice: toMoney(dec(line.unitPrice).times(0.03 + rng.next() * 0.05)),
+        };
     if (dec(ncLine.unitPrice).lessThanOrEqualTo(0)) continue;
     const totals = computeFiscalTotals([ncLine]);
     if (dec(totals.total).greaterThanOrEqualTo(inv.remaining)) continue;
@@ -223,7 +231,9 @@ export function planLedger(options: PlanOptions): LedgerPlan {
       totals,
       amount: totals.total,
       reason: isReturn ? "return" : "price",
-      notes: isReturn ? "Devolución parcial de mercancía en mal estado / fuera de especificación" : "Corrección de precio pactado con el área comercial",
+      notes: isReturn
+        ? "Devolución parcial de mercancía en mal estado / fuera de especificación"
+        : "Corrección de precio pactado con el área comercial",
       related: [inv],
     };
     plan.creditNotes.push(nc);
@@ -326,7 +336,9 @@ function planRebates(rng: Rng, plan: LedgerPlan, account: PlanAccount, invoices:
       const service = SERVICE_LINE[account.spec.country];
       const line: FiscalLineInput = {
         sku: coop ? "COOP-PUB" : "BON-VOL",
-        description: coop ? `Apoyo de publicidad compartida ${label} (rebate co-op)` : `Bonificación por volumen de compra ${label} (rebate)`,
+        description: coop
+          ? `Apoyo de publicidad compartida ${label} (rebate co-op)`
+          : `Bonificación por volumen de compra ${label} (rebate)`,
         unit: service.unit,
         productCode: service.productCode,
         unitCode: service.unitCode,
@@ -359,7 +371,13 @@ function planRebates(rng: Rng, plan: LedgerPlan, account: PlanAccount, invoices:
         if (inv.portions.length > 0 && inv.portions[0].date <= date) continue;
         if (inv.remaining.lessThanOrEqualTo(0)) continue;
         const amount = dec(inv.remaining).lessThan(left) ? inv.remaining : left;
-        plan.applications.push({ sourceId: nc.id, targetId: inv.id, amount: toMoney(amount), appliedOn: date, phase: 1 });
+        plan.applications.push({
+          sourceId: nc.id,
+          targetId: inv.id,
+          amount: toMoney(amount),
+          appliedOn: date,
+          phase: 1,
+        });
         inv.remaining = inv.remaining.minus(amount);
         left = left.minus(amount);
         nc.related.push(inv);
@@ -404,7 +422,9 @@ function planPayments(rng: Rng, plan: LedgerPlan, account: PlanAccount, invoices
     const form = pueOnly
       ? (items[0].inv.paymentForm ?? "03")
       : country === "MX"
-        ? rng.chance(0.15) ? "02" : "03"
+        ? rng.chance(0.15)
+          ? "02"
+          : "03"
         : "03";
     let total = items.reduce((s, i) => s.plus(i.amount), dec(0));
     // A few payments round up or pay an advance: the excess stays on account, unapplied.
@@ -426,13 +446,22 @@ function planPayments(rng: Rng, plan: LedgerPlan, account: PlanAccount, invoices
     plan.others.push(payment);
     // Payments of the last few days are often not applied yet ("por aplicar").
     const recent = daysBetween(date, today) <= 4;
-    if ((recent && rng.chance(0.4)) || (account.spec.number === "MX-0001" && date === lastDate && daysBetween(date, today) <= 21)) {
+    if (
+      (recent && rng.chance(0.4)) ||
+      (account.spec.number === "MX-0001" && date === lastDate && daysBetween(date, today) <= 21)
+    ) {
       payment.notes = "Pago recibido, pendiente de aplicar"; // its invoices stay open meanwhile
       continue;
     }
     for (const item of items) {
       const amount = item === short ? item.amount.minus(shortBy) : item.amount;
-      plan.applications.push({ sourceId: payment.id, targetId: item.inv.id, amount: toMoney(amount), appliedOn: date, phase: 1 });
+      plan.applications.push({
+        sourceId: payment.id,
+        targetId: item.inv.id,
+        amount: toMoney(amount),
+        appliedOn: date,
+        phase: 1,
+      });
     }
     if (short) {
       const adjustment: PlannedSimpleDocument = {
@@ -447,7 +476,13 @@ function planPayments(rng: Rng, plan: LedgerPlan, account: PlanAccount, invoices
         paymentForm: null,
       };
       plan.others.push(adjustment);
-      plan.applications.push({ sourceId: adjustment.id, targetId: short.inv.id, amount: adjustment.amount, appliedOn: date, phase: 1 });
+      plan.applications.push({
+        sourceId: adjustment.id,
+        targetId: short.inv.id,
+        amount: adjustment.amount,
+        appliedOn: date,
+        phase: 1,
+      });
     }
   }
 }
@@ -465,13 +500,22 @@ function planReturnedCheques(rng: Rng, plan: LedgerPlan, accounts: PlanAccount[]
     appsBySource.set(a.sourceId, list);
   }
   const candidates = plan.others.filter(
-    (d) => d.kind === "payment" && d.account.spec.country === "MX" && (appsBySource.get(d.id)?.length ?? 0) > 0 &&
-      daysBetween(d.issueDate, today) >= 40 && daysBetween(d.issueDate, today) <= 400,
+    (d) =>
+      d.kind === "payment" &&
+      d.account.spec.country === "MX" &&
+      (appsBySource.get(d.id)?.length ?? 0) > 0 &&
+      daysBetween(d.issueDate, today) >= 40 &&
+      daysBetween(d.issueDate, today) <= 400,
   );
   const chosen = new Set<PlannedSimpleDocument>();
   const mx1 = accounts.find((a) => a.spec.number === "MX-0001");
   const mx1Candidates = candidates.filter((c) => c.account === mx1 && daysBetween(c.issueDate, today) <= 200);
-  if (mx1Candidates.length > 0) chosen.add(mx1Candidates.reduce((best, c) => ((appsBySource.get(c.id)?.length ?? 0) > (appsBySource.get(best.id)?.length ?? 0) ? c : best)));
+  if (mx1Candidates.length > 0)
+    chosen.add(
+      mx1Candidates.reduce((best, c) =>
+        (appsBySource.get(c.id)?.length ?? 0) > (appsBySource.get(best.id)?.length ?? 0) ? c : best,
+      ),
+    );
   for (const c of candidates) if (c.account !== mx1 && rng.chance(0.004)) chosen.add(c);
 
   for (const payment of chosen) {
@@ -480,7 +524,12 @@ function planReturnedCheques(rng: Rng, plan: LedgerPlan, accounts: PlanAccount[]
     payment.reference = paymentReference(rng, country, "02");
     const bouncedOn = addDays(payment.issueDate, 3);
     const apps = appsBySource.get(payment.id)!;
-    for (const app of apps) plan.reversals.push({ application: app, reversedOn: bouncedOn, reason: "Cheque devuelto por fondos insuficientes" });
+    for (const app of apps)
+      plan.reversals.push({
+        application: app,
+        reversedOn: bouncedOn,
+        reason: "Cheque devuelto por fondos insuficientes",
+      });
     const bounce: PlannedSimpleDocument = {
       id: createId(),
       account: payment.account,
@@ -498,7 +547,13 @@ function planReturnedCheques(rng: Rng, plan: LedgerPlan, accounts: PlanAccount[]
       notes: `Indemnización del 20% por cheque devuelto (art. 193 LGTOC), ${payment.reference}`,
     };
     plan.others.push(bounce, fee);
-    plan.applications.push({ sourceId: payment.id, targetId: bounce.id, amount: payment.amount, appliedOn: bouncedOn, phase: 2 });
+    plan.applications.push({
+      sourceId: payment.id,
+      targetId: bounce.id,
+      amount: payment.amount,
+      appliedOn: bouncedOn,
+      phase: 2,
+    });
     const replacedOn = addDays(bouncedOn, rng.int(7, 20));
     if (replacedOn > today) continue;
     const paid = apps.reduce((s, a) => s.plus(a.amount), dec(0));
@@ -514,13 +569,25 @@ function planReturnedCheques(rng: Rng, plan: LedgerPlan, accounts: PlanAccount[]
     };
     plan.others.push(replacement);
     for (const app of apps) {
-      plan.applications.push({ sourceId: replacement.id, targetId: app.targetId, amount: app.amount, appliedOn: replacedOn, phase: 2 });
+      plan.applications.push({
+        sourceId: replacement.id,
+        targetId: app.targetId,
+        amount: app.amount,
+        appliedOn: replacedOn,
+        phase: 2,
+      });
     }
   }
 }
 
 /** Late-payment interest on invoices that stay unpaid, and a few charge adjustments (freight differences). */
-function planInterestAndAdjustments(rng: Rng, plan: LedgerPlan, accounts: PlanAccount[], byAccount: Map<string, PlannedInvoice[]>, today: string) {
+function planInterestAndAdjustments(
+  rng: Rng,
+  plan: LedgerPlan,
+  accounts: PlanAccount[],
+  byAccount: Map<string, PlannedInvoice[]>,
+  today: string,
+) {
   for (const account of accounts) {
     for (const inv of byAccount.get(account.id) ?? []) {
       if (!inv.keepOpen || account.spec.segment === "large" || !rng.chance(0.3)) continue;
@@ -553,4 +620,3 @@ function planInterestAndAdjustments(rng: Rng, plan: LedgerPlan, accounts: PlanAc
     }
   }
 }
-

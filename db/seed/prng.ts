@@ -25,7 +25,10 @@ export function createRng(seed: number): Rng {
     pick: (items) => items[Math.floor(next() * items.length)],
     hex: (n) => {
       let s = "";
-      while (s.length < n) s += Math.floor(next() * 0x10000).toString(16).padStart(4, "0");
+      while (s.length < n)
+        s += Math.floor(next() * 0x10000)
+          .toString(16)
+          .padStart(4, "0");
       return s.slice(0, n);
     },
   };

@@ -21,7 +21,11 @@ test("a customer signs in, lands in the portal and signs out", async ({ page, ex
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fportal/);
 });
 
-test("staff land in /staff, and a collector is refused a customer outside its portfolio", async ({ page, expectAccessible, browserErrors }) => {
+test("staff land in /staff, and a collector is refused a customer outside its portfolio", async ({
+  page,
+  expectAccessible,
+  browserErrors,
+}) => {
   await signIn(page, "admin@cartera.demo");
   await expect(page).toHaveURL(/\/staff$/);
   await page.getByLabel("Buscar cliente").fill("Distribuidora Andina");
@@ -36,12 +40,20 @@ test("staff land in /staff, and a collector is refused a customer outside its po
   await expect(page.getByText("Mi cartera")).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link").filter({ hasText: "S.A. de C.V." }).first().click();
-  await expect(page.getByRole("heading", { name: "Antigüedad de saldos" }).or(page.getByRole("table", { name: "Antigüedad de saldos" })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("heading", { name: "Antigüedad de saldos" })
+      .or(page.getByRole("table", { name: "Antigüedad de saldos" }))
+      .first(),
+  ).toBeVisible();
   await expectAccessible(page);
   await expectNotFoundPage(page, href!, browserErrors, expectAccessible, "Distribuidora Andina");
 });
 
-test("a wrong password shows a clear Spanish error; repeated failures lock the user for a while", async ({ page, expectAccessible }) => {
+test("a wrong password shows a clear Spanish error; repeated failures lock the user for a while", async ({
+  page,
+  expectAccessible,
+}) => {
   await signIn(page, "operaciones@cartera.demo", "contraseña-equivocada");
   await expect(page.getByRole("alert")).toHaveText("Correo o contraseña incorrectos.");
   await expect(page.getByLabel("Correo electrónico")).toHaveValue("operaciones@cartera.demo");
@@ -113,7 +125,10 @@ test("an account admin invites a colleague, who accepts and sees the account", a
   await expect(page.getByRole("alert")).toContainText("no es válida");
 });
 
-test("a group user switches between accounts and the group view, and the language switch is remembered", async ({ page, expectAccessible }) => {
+test("a group user switches between accounts and the group view, and the language switch is remembered", async ({
+  page,
+  expectAccessible,
+}) => {
   await signIn(page, "tesoreria@grupo-constructor.mx");
   const switcher = page.getByLabel("Cambiar de cuenta");
   await switcher.selectOption({ label: "Vista de grupo: Grupo Constructor del Bajío" });
@@ -140,7 +155,9 @@ test("the portal works on a phone", async ({ page, expectAccessible }) => {
   await expect(page.getByRole("heading", { name: "Resumen de cuenta" })).toBeVisible();
   // Colombian account: es-CO money format
   await expect(page.getByText(/\$\s?[\d.]+,\d{2}/).first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
 });

@@ -28,7 +28,12 @@ interface SinkMessage {
 }
 
 /** Waits for an email to the address that arrived over SMTP (after `since`, when given); returns the newest. */
-export async function waitForEmail(to: string, subject: RegExp, timeoutMs = 10_000, since?: Date): Promise<SinkMessage> {
+export async function waitForEmail(
+  to: string,
+  subject: RegExp,
+  timeoutMs = 10_000,
+  since?: Date,
+): Promise<SinkMessage> {
   const started = Date.now();
   for (;;) {
     const res = await fetch(`${MAIL_SINK}/messages`);
@@ -59,7 +64,10 @@ export async function waitForHydration(page: Page) {
 export function parseMoney(text: string, decimalSeparator: "." | "," = "."): string {
   const negative = /-/.test(text);
   const digits = text.replace(/[^\d.,]/g, "");
-  const [whole, cents] = decimalSeparator === "." ? [digits.slice(0, -3).replace(/,/g, ""), digits.slice(-2)] : [digits.slice(0, -3).replace(/\./g, ""), digits.slice(-2)];
+  const [whole, cents] =
+    decimalSeparator === "."
+      ? [digits.slice(0, -3).replace(/,/g, ""), digits.slice(-2)]
+      : [digits.slice(0, -3).replace(/\./g, ""), digits.slice(-2)];
   return `${negative ? "-" : ""}${whole || "0"}.${cents}`;
 }
 
@@ -70,9 +78,18 @@ export { readZipEntries } from "../setup/read-documents";
  * a document answered 404 as a console error: that one was asked for on purpose, so it is taken off
  * the browser errors the fixture fails on.
  */
-export async function expectNotFoundPage(page: Page, path: string, browserErrors: string[], expectAccessible: (page: Page) => Promise<void>, mustNotShow?: string) {
+export async function expectNotFoundPage(
+  page: Page,
+  path: string,
+  browserErrors: string[],
+  expectAccessible: (page: Page) => Promise<void>,
+  mustNotShow?: string,
+) {
   const logged = page
-    .waitForEvent("console", { predicate: (m) => m.type() === "error" && m.text().includes("status of 404") && m.location().url.endsWith(path), timeout: 5_000 })
+    .waitForEvent("console", {
+      predicate: (m) => m.type() === "error" && m.text().includes("status of 404") && m.location().url.endsWith(path),
+      timeout: 5_000,
+    })
     .catch(() => null);
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(404);

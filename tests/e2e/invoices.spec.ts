@@ -15,7 +15,11 @@ async function downloadBytes(page: Page, click: () => Promise<void>): Promise<{ 
   return { download, bytes: await readFile((await download.path())!) };
 }
 
-test("filters by status and folio in the URL, keeps them on reload, and pages forward and back", async ({ page, login, expectAccessible }) => {
+test("filters by status and folio in the URL, keeps them on reload, and pages forward and back", async ({
+  page,
+  login,
+  expectAccessible,
+}) => {
   await login(page, CUSTOMER);
   await page.getByRole("navigation", { name: "Menú" }).getByRole("link", { name: "Facturas" }).click();
   await expect(page).toHaveURL(/\/portal\/invoices$/);
@@ -23,7 +27,9 @@ test("filters by status and folio in the URL, keeps them on reload, and pages fo
   await expectAccessible(page);
 
   // Keyset pages: 25 per page, the next page holds others, and "Anterior" brings the first back.
-  const total = Number(/(\d+) documentos/.exec(await page.getByRole("heading", { name: /documentos$/ }).innerText())![1]);
+  const total = Number(
+    /(\d+) documentos/.exec(await page.getByRole("heading", { name: /documentos$/ }).innerText())![1],
+  );
   expect(total, "the demo customer has more than one page of invoices").toBeGreaterThan(25);
   const firstPage = await rowFolios(page).allInnerTexts();
   expect(firstPage).toHaveLength(25);
@@ -68,7 +74,11 @@ test("filters by status and folio in the URL, keeps them on reload, and pages fo
   await expectAccessible(page);
 });
 
-test("opens a paid invoice: fiscal data, lines, remissions, applications; downloads its PDF and CFDI XML", async ({ page, login, expectAccessible }) => {
+test("opens a paid invoice: fiscal data, lines, remissions, applications; downloads its PDF and CFDI XML", async ({
+  page,
+  login,
+  expectAccessible,
+}) => {
   await login(page, CUSTOMER);
   await page.goto("/portal/invoices?status=paid");
   await expect(page.getByLabel("Estado", { exact: true })).toHaveValue("paid");
@@ -81,7 +91,9 @@ test("opens a paid invoice: fiscal data, lines, remissions, applications; downlo
   await expect(fiscal).toContainText("Folio fiscal (UUID)");
   await expect(fiscal).toContainText("Ferretería López");
   await expect(fiscal).toContainText(/RFC \/ NIT\s*:\s*[A-Z&Ñ]{3,4}\d{6}[A-Z0-9]{3}/);
-  const uuid = (await fiscal.getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).innerText()).trim();
+  const uuid = (
+    await fiscal.getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).innerText()
+  ).trim();
 
   const lines = page.getByRole("region", { name: "Conceptos" });
   expect(await lines.locator("tbody tr").count()).toBeGreaterThan(0);
@@ -109,7 +121,12 @@ test("opens a paid invoice: fiscal data, lines, remissions, applications; downlo
   await expect(page.getByRole("heading", { level: 1, name: folio })).toBeVisible();
 });
 
-test("opens an applied credit note from the notes tab, and its related invoice from there", async ({ page, login, expectAccessible, browserErrors }) => {
+test("opens an applied credit note from the notes tab, and its related invoice from there", async ({
+  page,
+  login,
+  expectAccessible,
+  browserErrors,
+}) => {
   await login(page, CUSTOMER);
   await page.goto("/portal/invoices?tab=notes&status=paid");
   await expect(page.getByRole("link", { name: "Notas de crédito y cargo" })).toHaveAttribute("aria-current", "page");
@@ -132,7 +149,11 @@ test("opens an applied credit note from the notes tab, and its related invoice f
   await expectNotFoundPage(page, "/portal/documents/no-such-document", browserErrors, expectAccessible);
 });
 
-test("selects two invoices and downloads one ZIP with their PDFs and XMLs", async ({ page, login, expectAccessible }) => {
+test("selects two invoices and downloads one ZIP with their PDFs and XMLs", async ({
+  page,
+  login,
+  expectAccessible,
+}) => {
   await login(page, CUSTOMER);
   await page.goto("/portal/invoices?status=paid");
   await waitForHydration(page);
@@ -157,7 +178,12 @@ test("selects two invoices and downloads one ZIP with their PDFs and XMLs", asyn
   }
 });
 
-test("a collector opens its portfolio customer's invoices and statement, and gets 404 outside its portfolio", async ({ page, login, expectAccessible, browserErrors }) => {
+test("a collector opens its portfolio customer's invoices and statement, and gets 404 outside its portfolio", async ({
+  page,
+  login,
+  expectAccessible,
+  browserErrors,
+}) => {
   // The admin sees every account: find one that belongs to another collector.
   await login(page, "admin@cartera.demo");
   await page.getByRole("searchbox").fill("MX-0002");
@@ -187,7 +213,9 @@ test("a collector opens its portfolio customer's invoices and statement, and get
   await expect(page.getByRole("heading", { level: 1, name: "Facturas" })).toBeVisible();
   await expect(rowFolios(page).first()).toHaveText(/^[A-Z]+-\d+$/);
   // Links stay on the staff side.
-  expect(await rowFolios(page).first().getByRole("link").getAttribute("href")).toMatch(new RegExp(`^${accountPath}/documents/`));
+  expect(await rowFolios(page).first().getByRole("link").getAttribute("href")).toMatch(
+    new RegExp(`^${accountPath}/documents/`),
+  );
   await expectAccessible(page);
 
   await tabs.getByRole("link", { name: "Estado de cuenta" }).click();

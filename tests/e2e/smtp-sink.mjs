@@ -23,7 +23,12 @@ const smtp = new SMTPServer({
           text: mail.text ?? "",
           html: typeof mail.html === "string" ? mail.html : "",
           // `head`: the first bytes (latin1), enough to tell a PDF (%PDF-) or a ZIP (PK) apart.
-          attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.size, head: a.content.subarray(0, 8).toString("latin1") })),
+          attachments: mail.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            size: a.size,
+            head: a.content.subarray(0, 8).toString("latin1"),
+          })),
           receivedAt: new Date().toISOString(),
         });
         callback();

@@ -47,7 +47,10 @@ function parseCsv(text: string): string[][] {
 
 /** The value shown under a summary label ("Saldo final") of the currency's section. */
 const summaryValue = (page: Page, currency: string, label: string) =>
-  page.getByRole("region", { name: new RegExp(`${currency}$`) }).locator("dt", { hasText: label }).locator("xpath=following-sibling::dd");
+  page
+    .getByRole("region", { name: new RegExp(`${currency}$`) })
+    .locator("dt", { hasText: label })
+    .locator("xpath=following-sibling::dd");
 
 async function openStatement(page: Page) {
   await page.getByRole("navigation", { name: "Menú" }).getByRole("link", { name: "Estado de cuenta" }).click();
@@ -55,7 +58,11 @@ async function openStatement(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Estado de cuenta" })).toBeVisible();
 }
 
-test("changes the period, downloads PDF, XLSX and CSV that agree with the page, and emails the PDF", async ({ page, login, expectAccessible }) => {
+test("changes the period, downloads PDF, XLSX and CSV that agree with the page, and emails the PDF", async ({
+  page,
+  login,
+  expectAccessible,
+}) => {
   await login(page, CUSTOMER);
   await openStatement(page);
   await expect(page.getByText("Ferretería López, S.A. de C.V. · MX-0001")).toBeVisible();
@@ -121,13 +128,20 @@ test("changes the period, downloads PDF, XLSX and CSV that agree with the page, 
   await expect(page).toHaveURL(new RegExp(`from=${from}&to=${to}`));
   const mail = await waitForEmail(CUSTOMER, /^Estado de cuenta .*MX-0001/, 15_000, clickedAt);
   expect(mail.attachments).toHaveLength(1);
-  expect(mail.attachments[0]).toMatchObject({ filename: `estado-de-cuenta-MX-0001-${from}-${to}.pdf`, contentType: "application/pdf" });
+  expect(mail.attachments[0]).toMatchObject({
+    filename: `estado-de-cuenta-MX-0001-${from}-${to}.pdf`,
+    contentType: "application/pdf",
+  });
   expect(mail.attachments[0].head.startsWith("%PDF-")).toBe(true);
   expect(mail.attachments[0].size).toBeGreaterThan(1000);
   await expectAccessible(page);
 });
 
-test("reads the statement in English once, then switches back to Spanish", async ({ page, login, expectAccessible }) => {
+test("reads the statement in English once, then switches back to Spanish", async ({
+  page,
+  login,
+  expectAccessible,
+}) => {
   await login(page, CUSTOMER);
   await openStatement(page);
   const closingEs = parseMoney((await summaryValue(page, "MXN", "Saldo final").innerText()).trim());
@@ -143,7 +157,10 @@ test("reads the statement in English once, then switches back to Spanish", async
     await expectAccessible(page);
   } finally {
     // The choice is saved on the user: put Spanish back so other tests of this customer read Spanish.
-    await page.request.post("/language", { form: { language: "es", redirectTo: "/portal/statement" }, headers: { Origin: new URL(page.url()).origin } });
+    await page.request.post("/language", {
+      form: { language: "es", redirectTo: "/portal/statement" },
+      headers: { Origin: new URL(page.url()).origin },
+    });
   }
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Estado de cuenta" })).toBeVisible();

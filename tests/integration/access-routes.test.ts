@@ -44,15 +44,38 @@ beforeAll(async () => {
   accountA = await createTestAccount(db, org);
   accountB = await createTestAccount(db, org);
   await issueDocuments(db, SYSTEM_ACTOR, [
-    { accountId: accountA.id, kind: "invoice", series: "A", folio: "A-ONLY-1", issueDate: "2026-10-01", currency: "MXN", amount: "1000.00" },
-    { accountId: accountB.id, kind: "invoice", series: "B", folio: "B-SECRET-77", issueDate: "2026-10-01", currency: "MXN", amount: "987654.32" },
+    {
+      accountId: accountA.id,
+      kind: "invoice",
+      series: "A",
+      folio: "A-ONLY-1",
+      issueDate: "2026-10-01",
+      currency: "MXN",
+      amount: "1000.00",
+    },
+    {
+      accountId: accountB.id,
+      kind: "invoice",
+      series: "B",
+      folio: "B-SECRET-77",
+      issueDate: "2026-10-01",
+      currency: "MXN",
+      amount: "987654.32",
+    },
   ]);
   payerA = await createTestCustomer(db, [{ accountId: accountA.id, role: "payer" }]);
   adminA = await createTestCustomer(db, [{ accountId: accountA.id, role: "account_admin" }]);
   await createTestCustomer(db, [{ accountId: accountB.id, role: "account_admin" }], "admin-b@example.test");
   collector = await createTestStaff(db, "collector");
   await assignCollector(db, SYSTEM_ACTOR, { accountIds: [accountA.id], collectorId: collector.id });
-  foreignMarkers = [accountB.id, accountB.legalName, accountB.number, "987,654.32", "987654.32", "admin-b@example.test"];
+  foreignMarkers = [
+    accountB.id,
+    accountB.legalName,
+    accountB.number,
+    "987,654.32",
+    "987654.32",
+    "admin-b@example.test",
+  ];
 });
 afterAll(async () => {
   delete process.env.SMTP_URL;
@@ -64,8 +87,21 @@ describe("tenant isolation on every customer route", () => {
   it("a user of account A asking for account B by ID gets 404 or its own data, never B's", async () => {
     const asPayer = await signInCookie(db, payerA.id, { selection: accountB.id });
     const asAdmin = await signInCookie(db, adminA.id, { selection: accountB.id });
-    await expectTenantIsolation({ name: "portal layout", handler: portalLayout.loader, foreignMarkers, calls: [{ path: "/portal", cookie: asPayer }] });
-    await expectTenantIsolation({ name: "portal home", handler: portalHome.loader, foreignMarkers, calls: [{ path: "/portal", cookie: asPayer }, { path: "/portal", cookie: asAdmin }] });
+    await expectTenantIsolation({
+      name: "portal layout",
+      handler: portalLayout.loader,
+      foreignMarkers,
+      calls: [{ path: "/portal", cookie: asPayer }],
+    });
+    await expectTenantIsolation({
+      name: "portal home",
+      handler: portalHome.loader,
+      foreignMarkers,
+      calls: [
+        { path: "/portal", cookie: asPayer },
+        { path: "/portal", cookie: asAdmin },
+      ],
+    });
     await expectTenantIsolation({
       name: "account switcher",
       handler: portalSwitch.action,
@@ -80,7 +116,10 @@ describe("tenant isolation on every customer route", () => {
       handler: portalUsers.loader,
       foreignMarkers,
       allowedStatuses: [403, 404],
-      calls: [{ path: "/portal/users", cookie: asAdmin }, { path: "/portal/users", cookie: asPayer }],
+      calls: [
+        { path: "/portal/users", cookie: asAdmin },
+        { path: "/portal/users", cookie: asPayer },
+      ],
     });
     await expectTenantIsolation({
       name: "account users actions",
@@ -88,7 +127,11 @@ describe("tenant isolation on every customer route", () => {
       foreignMarkers,
       allowedStatuses: [302, 400, 403, 404],
       calls: [
-        { path: "/portal/users", cookie: asAdmin, form: { intent: "invite", email: "intruder@example.test", role: "viewer" } },
+        {
+          path: "/portal/users",
+          cookie: asAdmin,
+          form: { intent: "invite", email: "intruder@example.test", role: "viewer" },
+        },
         { path: "/portal/users", cookie: asAdmin, form: { intent: "revoke", userId: "anyone" } },
       ],
     });
@@ -99,20 +142,36 @@ describe("tenant isolation on every customer route", () => {
 
   it("the switcher selects only granted accounts", async () => {
     const cookie = await signInCookie(db, payerA.id);
-    expect((await callRoute(portalSwitch.action, { path: "/portal/switch", cookie, form: { selection: accountA.id } })).status).toBe(302);
-    expect((await callRoute(portalSwitch.action, { path: "/portal/switch", cookie, form: { selection: accountB.id } })).status).toBe(404);
+    expect(
+      (await callRoute(portalSwitch.action, { path: "/portal/switch", cookie, form: { selection: accountA.id } }))
+        .status,
+    ).toBe(302);
+    expect(
+      (await callRoute(portalSwitch.action, { path: "/portal/switch", cookie, form: { selection: accountB.id } }))
+        .status,
+    ).toBe(404);
   });
 
   it("a payer cannot manage users (403); the account admin can", async () => {
-    expect((await callRoute(portalUsers.loader, { path: "/portal/users", cookie: await signInCookie(db, payerA.id) })).status).toBe(403);
-    expect((await callRoute(portalUsers.loader, { path: "/portal/users", cookie: await signInCookie(db, adminA.id) })).status).toBe(200);
+    expect(
+      (await callRoute(portalUsers.loader, { path: "/portal/users", cookie: await signInCookie(db, payerA.id) }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await callRoute(portalUsers.loader, { path: "/portal/users", cookie: await signInCookie(db, adminA.id) }))
+        .status,
+    ).toBe(200);
   });
 });
 
 describe("staff side", () => {
   it("a collector opens a customer of its portfolio and gets 404 for one outside it", async () => {
     const cookie = await signInCookie(db, collector.id);
-    const own = await callRoute(staffAccount.loader, { path: `/staff/accounts/${accountA.id}`, params: { accountId: accountA.id }, cookie });
+    const own = await callRoute(staffAccount.loader, {
+      path: `/staff/accounts/${accountA.id}`,
+      params: { accountId: accountA.id },
+      cookie,
+    });
     expect(own.status).toBe(200);
     expect(JSON.stringify(own.body)).toContain(accountA.legalName);
     await expectTenantIsolation({
@@ -125,7 +184,14 @@ describe("staff side", () => {
       name: "staff account invite",
       handler: staffAccount.action,
       foreignMarkers,
-      calls: [{ path: `/staff/accounts/${accountB.id}`, params: { accountId: accountB.id }, cookie, form: { intent: "invite", email: "x@example.test", role: "account_admin" } }],
+      calls: [
+        {
+          path: `/staff/accounts/${accountB.id}`,
+          params: { accountId: accountB.id },
+          cookie,
+          form: { intent: "invite", email: "x@example.test", role: "account_admin" },
+        },
+      ],
     });
     const list = await callRoute(staffHome.loader, { path: "/staff", cookie });
     expect(JSON.stringify(list.body)).toContain(accountA.legalName);
@@ -136,7 +202,10 @@ describe("staff side", () => {
     const customer = await callRoute(staffLayout.loader, { path: "/staff", cookie: await signInCookie(db, payerA.id) });
     expect(customer.status).toBe(302);
     expect(customer.response?.headers.get("Location")).toBe("/portal");
-    const staff = await callRoute(portalLayout.loader, { path: "/portal", cookie: await signInCookie(db, collector.id) });
+    const staff = await callRoute(portalLayout.loader, {
+      path: "/portal",
+      cookie: await signInCookie(db, collector.id),
+    });
     expect(staff.response?.headers.get("Location")).toBe("/staff");
     const anonymous = await callRoute(portalHome.loader, { path: "/portal" });
     expect(anonymous.response?.headers.get("Location")).toBe("/login?redirectTo=%2Fportal");
@@ -155,13 +224,22 @@ describe("staff side", () => {
 
 describe("login and password reset through the routes", () => {
   it("shows a Spanish error for a wrong password and signs in with the right one", async () => {
-    const wrong = await callRoute(loginRoute.action, { path: "/login", form: { email: payerA.email, password: "bad-password" } });
+    const wrong = await callRoute(loginRoute.action, {
+      path: "/login",
+      form: { email: payerA.email, password: "bad-password" },
+    });
     expect(wrong.status).toBe(401);
     expect(JSON.stringify(wrong.body)).toContain("Correo o contraseña incorrectos.");
-    const invalid = await callRoute(loginRoute.action, { path: "/login", form: { email: "not-an-email", password: "" } });
+    const invalid = await callRoute(loginRoute.action, {
+      path: "/login",
+      form: { email: "not-an-email", password: "" },
+    });
     expect(invalid.status).toBe(400);
     expect(JSON.stringify(invalid.body)).toContain("Escribe un correo electrónico válido.");
-    const right = await callRoute(loginRoute.action, { path: "/login", form: { email: payerA.email, password: TEST_PASSWORD, redirectTo: "/staff" } });
+    const right = await callRoute(loginRoute.action, {
+      path: "/login",
+      form: { email: payerA.email, password: TEST_PASSWORD, redirectTo: "/staff" },
+    });
     expect(right.status).toBe(302);
     expect(right.response?.headers.get("Location")).toBe("/portal"); // a customer is never sent to the staff side
     expect(right.response?.headers.get("Set-Cookie")).toMatch(/cartera_session=.*HttpOnly.*SameSite=Lax/);
@@ -179,7 +257,10 @@ describe("login and password reset through the routes", () => {
     expect(reset.status).toBe(302);
     const again = await callRoute(resetRoute.action, { path: `/reset-password/${token}`, params: { token }, form });
     expect(again.status).toBe(400);
-    const login = await callRoute(loginRoute.action, { path: "/login", form: { email: adminA.email, password: form.password } });
+    const login = await callRoute(loginRoute.action, {
+      path: "/login",
+      form: { email: adminA.email, password: form.password },
+    });
     expect(login.status).toBe(302);
   });
 });

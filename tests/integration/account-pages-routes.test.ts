@@ -85,43 +85,147 @@ beforeAll(async () => {
   groupId = group.id;
   groupAccounts = [await createTestAccount(db, org, { groupId }), await createTestAccount(db, org, { groupId })];
 
-  const invoice = { kind: "invoice" as const, currency: "MXN" as const, paymentMethod: "PPD" as const, paymentForm: "99" };
+  const invoice = {
+    kind: "invoice" as const,
+    currency: "MXN" as const,
+    paymentMethod: "PPD" as const,
+    paymentForm: "99",
+  };
   // A: an invoice before the period (opening balance), two in it (one with lines, remission and XML), a payment.
-  await issue("aOld", { ...invoice, accountId: accountA.id, series: "A", folio: "7000", issueDate: "2026-09-15", amount: "400.00" });
+  await issue("aOld", {
+    ...invoice,
+    accountId: accountA.id,
+    series: "A",
+    folio: "7000",
+    issueDate: "2026-09-15",
+    amount: "400.00",
+  });
   await issue("a1", {
-    ...invoice, accountId: accountA.id, series: "A", folio: "7001", issueDate: "2026-10-02", fiscalId: UUID_A,
-    lines: [{ sku: "VAR-38", description: "Varilla corrugada", unit: "PZA", productCode: "30102300", unitCode: "H87", quantity: "10", unitPrice: "100", taxRate: "0.16" }],
+    ...invoice,
+    accountId: accountA.id,
+    series: "A",
+    folio: "7001",
+    issueDate: "2026-10-02",
+    fiscalId: UUID_A,
+    lines: [
+      {
+        sku: "VAR-38",
+        description: "Varilla corrugada",
+        unit: "PZA",
+        productCode: "30102300",
+        unitCode: "H87",
+        quantity: "10",
+        unitPrice: "100",
+        taxRate: "0.16",
+      },
+    ],
     remissions: [{ number: "R-A-1", deliveryDate: "2026-10-01" }],
     files: [{ role: "xml", fileName: "A-7001.xml", mediaType: "application/xml", content: XML_A }],
   });
-  await issue("a2", { ...invoice, accountId: accountA.id, series: "A", folio: "7002", issueDate: "2026-10-05", amount: "2500.50" });
-  await issue("aPay", { accountId: accountA.id, kind: "payment", series: "P", folio: "7100", issueDate: "2026-10-10", currency: "MXN", amount: "700.25" });
-  await applyCredits(db, SYSTEM_ACTOR, [{ sourceId: docs.aPay, targetId: docs.a1, amount: "700.25", appliedOn: "2026-10-10" }]);
+  await issue("a2", {
+    ...invoice,
+    accountId: accountA.id,
+    series: "A",
+    folio: "7002",
+    issueDate: "2026-10-05",
+    amount: "2500.50",
+  });
+  await issue("aPay", {
+    accountId: accountA.id,
+    kind: "payment",
+    series: "P",
+    folio: "7100",
+    issueDate: "2026-10-10",
+    currency: "MXN",
+    amount: "700.25",
+  });
+  await applyCredits(db, SYSTEM_ACTOR, [
+    { sourceId: docs.aPay, targetId: docs.a1, amount: "700.25", appliedOn: "2026-10-10" },
+  ]);
 
   // B: what must never show to A. Amounts, folios and the fiscal UUID are unique markers.
   await issue("b1", {
-    ...invoice, accountId: accountB.id, series: "B", folio: "SECRET77", issueDate: "2026-10-03", fiscalId: UUID_B, amount: "987654.32",
-    purchaseOrder: "OC-B-SECRET", remissions: [{ number: "R-B-SECRET", deliveryDate: "2026-10-02" }],
+    ...invoice,
+    accountId: accountB.id,
+    series: "B",
+    folio: "SECRET77",
+    issueDate: "2026-10-03",
+    fiscalId: UUID_B,
+    amount: "987654.32",
+    purchaseOrder: "OC-B-SECRET",
+    remissions: [{ number: "R-B-SECRET", deliveryDate: "2026-10-02" }],
     files: [{ role: "xml", fileName: "B-SECRET77.xml", mediaType: "application/xml", content: XML_B }],
   });
-  await issue("bPay", { accountId: accountB.id, kind: "payment", series: "PB", folio: "SECRET1", issueDate: "2026-10-04", currency: "MXN", amount: "123456.78" });
-  await issue("bNote", { accountId: accountB.id, kind: "credit_note", series: "NCB", folio: "SECRET2", issueDate: "2026-10-06", currency: "MXN", amount: "4321.09" });
-  await applyCredits(db, SYSTEM_ACTOR, [{ sourceId: docs.bPay, targetId: docs.b1, amount: "123456.78", appliedOn: "2026-10-04" }]);
+  await issue("bPay", {
+    accountId: accountB.id,
+    kind: "payment",
+    series: "PB",
+    folio: "SECRET1",
+    issueDate: "2026-10-04",
+    currency: "MXN",
+    amount: "123456.78",
+  });
+  await issue("bNote", {
+    accountId: accountB.id,
+    kind: "credit_note",
+    series: "NCB",
+    folio: "SECRET2",
+    issueDate: "2026-10-06",
+    currency: "MXN",
+    amount: "4321.09",
+  });
+  await applyCredits(db, SYSTEM_ACTOR, [
+    { sourceId: docs.bPay, targetId: docs.b1, amount: "123456.78", appliedOn: "2026-10-04" },
+  ]);
 
   // The group's two accounts, one invoice each.
-  await issue("g1", { ...invoice, accountId: groupAccounts[0].id, series: "G", folio: "8001", issueDate: "2026-10-07", amount: "111.11" });
-  await issue("g2", { ...invoice, accountId: groupAccounts[1].id, series: "G", folio: "8002", issueDate: "2026-10-08", amount: "222.22" });
+  await issue("g1", {
+    ...invoice,
+    accountId: groupAccounts[0].id,
+    series: "G",
+    folio: "8001",
+    issueDate: "2026-10-07",
+    amount: "111.11",
+  });
+  await issue("g2", {
+    ...invoice,
+    accountId: groupAccounts[1].id,
+    series: "G",
+    folio: "8002",
+    issueDate: "2026-10-08",
+    amount: "222.22",
+  });
 
   payerA = await createTestCustomer(db, [{ accountId: accountA.id, role: "payer" }]);
   adminB = await createTestCustomer(db, [{ accountId: accountB.id, role: "account_admin" }]);
-  groupUser = await createTestCustomer(db, groupAccounts.map((a) => ({ accountId: a.id, role: "payer" as const })));
+  groupUser = await createTestCustomer(
+    db,
+    groupAccounts.map((a) => ({ accountId: a.id, role: "payer" as const })),
+  );
   collector = await createTestStaff(db, "collector");
   await assignCollector(db, SYSTEM_ACTOR, { accountIds: [accountA.id], collectorId: collector.id });
 
   foreignMarkers = [
-    accountB.id, accountB.legalName, accountB.number, adminB.email,
-    docs.b1, docs.bPay, docs.bNote, "SECRET77", "SECRET1", "SECRET2", UUID_B, "OC-B-SECRET", "R-B-SECRET", "B-XML-SECRET",
-    "987,654.32", "987654.32", "123,456.78", "123456.78", "4,321.09", "4321.09",
+    accountB.id,
+    accountB.legalName,
+    accountB.number,
+    adminB.email,
+    docs.b1,
+    docs.bPay,
+    docs.bNote,
+    "SECRET77",
+    "SECRET1",
+    "SECRET2",
+    UUID_B,
+    "OC-B-SECRET",
+    "R-B-SECRET",
+    "B-XML-SECRET",
+    "987,654.32",
+    "987654.32",
+    "123,456.78",
+    "123456.78",
+    "4,321.09",
+    "4321.09",
   ];
 });
 afterAll(async () => {
@@ -131,7 +235,10 @@ afterAll(async () => {
 });
 
 /** Calls a route with a form whose fields repeat (the ZIP's `id` checkboxes), which RouteCall's record cannot hold. */
-async function postRepeated(handler: Handler, call: { path: string; params?: Record<string, string>; cookie: string; fields: [string, string][] }) {
+async function postRepeated(
+  handler: Handler,
+  call: { path: string; params?: Record<string, string>; cookie: string; fields: [string, string][] },
+) {
   const request = new Request(`${BASE}${call.path}`, {
     method: "POST",
     headers: { Origin: BASE, Host: new URL(BASE).host, Cookie: call.cookie },
@@ -145,8 +252,6 @@ async function postRepeated(handler: Handler, call: { path: string; params?: Rec
     throw thrown;
   }
 }
-
-
 
 async function readXlsxRows(bytes: Uint8Array): Promise<unknown[][]> {
   const workbook = new ExcelJS.Workbook();
@@ -164,15 +269,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") record.push(field), (field = "");
+    else if (ch === ",") (record.push(field), (field = ""));
     else if (ch === "\r" && text[i + 1] === "\n") {
       record.push(field);
       records.push(record);
-      (record = []), (field = ""), (i += 1);
+      ((record = []), (field = ""), (i += 1));
     } else field += ch;
   }
   return records;
@@ -184,7 +289,8 @@ async function readableContent(response: Response): Promise<string> {
   const type = response.headers.get("Content-Type") ?? "";
   if (type.startsWith("application/pdf")) return readPdfText(bytes);
   if (type.includes("spreadsheetml")) return JSON.stringify(await readXlsxRows(bytes));
-  if (type.startsWith("application/zip")) return JSON.stringify([...readZipEntries(bytes)].map(([name, b]) => [name, b.toString("latin1")]));
+  if (type.startsWith("application/zip"))
+    return JSON.stringify([...readZipEntries(bytes)].map(([name, b]) => [name, b.toString("latin1")]));
   return new TextDecoder().decode(bytes);
 }
 
@@ -224,27 +330,58 @@ describe("tenant isolation on every customer account page", () => {
 
     const own = (await callRoute(portalInvoices.loader, { path: "/portal/invoices", cookie })).body as DocumentListData;
     expect(own.result.rows.map((r) => r.serieFolio).sort()).toEqual(["A-7000", "A-7001", "A-7002"]);
-    for (const path of [`/portal/invoices?account=${accountB.id}`, "/portal/invoices?q=SECRET77", `/portal/invoices?q=${UUID_B}`]) {
+    for (const path of [
+      `/portal/invoices?account=${accountB.id}`,
+      "/portal/invoices?q=SECRET77",
+      `/portal/invoices?q=${UUID_B}`,
+    ]) {
       const data = (await callRoute(portalInvoices.loader, { path, cookie })).body as DocumentListData;
       expect(data.result.rows, path).toEqual([]);
     }
-    const byOwnFolio = (await callRoute(portalInvoices.loader, { path: "/portal/invoices?q=A-7001", cookie })).body as DocumentListData;
+    const byOwnFolio = (await callRoute(portalInvoices.loader, { path: "/portal/invoices?q=A-7001", cookie }))
+      .body as DocumentListData;
     expect(byOwnFolio.result.rows.map((r) => r.serieFolio)).toEqual(["A-7001"]);
   });
 
   it("document detail, PDF and XML by B's document IDs answer 404", async () => {
     const cookie = await signInCookie(db, payerA.id, { selection: accountB.id });
     const calls = (suffix: string): RouteCall[] =>
-      [docs.b1, docs.bPay, docs.bNote, "no-such-document"].map((id) => ({ path: `/portal/documents/${id}${suffix}`, params: { documentId: id }, cookie }));
-    await expectTenantIsolation({ name: "document detail", handler: portalDocument.loader, foreignMarkers, calls: calls("") });
-    await expectTenantIsolation({ name: "document pdf", handler: portalDocumentPdf.loader, foreignMarkers, calls: calls("/pdf") });
-    await expectTenantIsolation({ name: "document xml", handler: portalDocumentXml.loader, foreignMarkers, calls: calls("/xml") });
+      [docs.b1, docs.bPay, docs.bNote, "no-such-document"].map((id) => ({
+        path: `/portal/documents/${id}${suffix}`,
+        params: { documentId: id },
+        cookie,
+      }));
+    await expectTenantIsolation({
+      name: "document detail",
+      handler: portalDocument.loader,
+      foreignMarkers,
+      calls: calls(""),
+    });
+    await expectTenantIsolation({
+      name: "document pdf",
+      handler: portalDocumentPdf.loader,
+      foreignMarkers,
+      calls: calls("/pdf"),
+    });
+    await expectTenantIsolation({
+      name: "document xml",
+      handler: portalDocumentXml.loader,
+      foreignMarkers,
+      calls: calls("/xml"),
+    });
     for (const handler of [portalDocument.loader, portalDocumentPdf.loader, portalDocumentXml.loader]) {
-      expect((await callRoute(handler, { path: `/portal/documents/${docs.b1}`, params: { documentId: docs.b1 }, cookie })).status).toBe(404);
+      expect(
+        (await callRoute(handler, { path: `/portal/documents/${docs.b1}`, params: { documentId: docs.b1 }, cookie }))
+          .status,
+      ).toBe(404);
     }
 
     // A's own invoice opens, with its lines, remission, payment and XML.
-    const detail = await callRoute(portalDocument.loader, { path: `/portal/documents/${docs.a1}`, params: { documentId: docs.a1 }, cookie });
+    const detail = await callRoute(portalDocument.loader, {
+      path: `/portal/documents/${docs.a1}`,
+      params: { documentId: docs.a1 },
+      cookie,
+    });
     expect(detail.status).toBe(200);
     const data = detail.body as DocumentDetailData;
     expect(data.detail).toMatchObject({ serieFolio: "A-7001", fiscalId: UUID_A, amount: "1160.00", open: "459.75" });
@@ -252,12 +389,20 @@ describe("tenant isolation on every customer account page", () => {
     expect(data.detail.remissions.map((r) => r.number)).toEqual(["R-A-1"]);
     expect(data.detail.applications.map((a) => [a.amount, a.counterpart.serieFolio])).toEqual([["700.25", "P-7100"]]);
     expectNoMarkers("document detail", JSON.stringify(data));
-    const pdf = await callRoute(portalDocumentPdf.loader, { path: `/portal/documents/${docs.a1}/pdf`, params: { documentId: docs.a1 }, cookie });
+    const pdf = await callRoute(portalDocumentPdf.loader, {
+      path: `/portal/documents/${docs.a1}/pdf`,
+      params: { documentId: docs.a1 },
+      cookie,
+    });
     expect(pdf.status).toBe(200);
     const pdfText = await readableContent(pdf.response!);
     expect(pdfText).toContain("7001");
     expectNoMarkers("document pdf", pdfText);
-    const xml = await callRoute(portalDocumentXml.loader, { path: `/portal/documents/${docs.a1}/xml`, params: { documentId: docs.a1 }, cookie });
+    const xml = await callRoute(portalDocumentXml.loader, {
+      path: `/portal/documents/${docs.a1}/xml`,
+      params: { documentId: docs.a1 },
+      cookie,
+    });
     expect(xml.status).toBe(200);
     expect(xml.response!.headers.get("Content-Type")).toBe("application/xml");
     expect(xml.body).toContain(`UUID="${UUID_A}"`);
@@ -271,14 +416,27 @@ describe("tenant isolation on every customer account page", () => {
       foreignMarkers,
       calls: [docs.b1, docs.bPay, docs.bNote].map((id) => ({ path: "/portal/documents/zip", cookie, form: { id } })),
     });
-    const onlyB = await postRepeated(portalZip.action, { path: "/portal/documents/zip", cookie, fields: [["id", docs.b1], ["id", docs.bPay], ["id", docs.bNote]] });
+    const onlyB = await postRepeated(portalZip.action, {
+      path: "/portal/documents/zip",
+      cookie,
+      fields: [
+        ["id", docs.b1],
+        ["id", docs.bPay],
+        ["id", docs.bNote],
+      ],
+    });
     expect(onlyB.status).toBe(404);
     expectNoMarkers("zip of B's IDs", await onlyB.response.text());
 
     const mixed = await postRepeated(portalZip.action, {
       path: "/portal/documents/zip",
       cookie,
-      fields: [["id", docs.b1], ["id", docs.a1], ["id", docs.bNote], ["id", docs.a2]],
+      fields: [
+        ["id", docs.b1],
+        ["id", docs.a1],
+        ["id", docs.bNote],
+        ["id", docs.a2],
+      ],
     });
     expect(mixed.status).toBe(200);
     expect(mixed.response.headers.get("Content-Type")).toBe("application/zip");
@@ -300,14 +458,23 @@ describe("tenant isolation on every customer account page", () => {
       name: "statement",
       handler: portalStatement.loader,
       foreignMarkers,
-      calls: [{ path: `/portal/statement?${PERIOD}`, cookie }, { path: `/portal/statement?${PERIOD}&account=${accountB.id}&accountId=${accountB.id}`, cookie }],
+      calls: [
+        { path: `/portal/statement?${PERIOD}`, cookie },
+        { path: `/portal/statement?${PERIOD}&account=${accountB.id}&accountId=${accountB.id}`, cookie },
+      ],
     });
-    const page = (await callRoute(portalStatement.loader, { path: `/portal/statement?${PERIOD}`, cookie })).body as StatementData;
+    const page = (await callRoute(portalStatement.loader, { path: `/portal/statement?${PERIOD}`, cookie }))
+      .body as StatementData;
     expect(page.statement.customer.accountId).toBe(accountA.id);
 
     for (const format of statementFormats) {
       const path = `/portal/statement/${format}?${PERIOD}`;
-      await expectTenantIsolation({ name: `statement ${format}`, handler: portalStatementFile.loader, foreignMarkers, calls: [{ path, params: { format }, cookie }] });
+      await expectTenantIsolation({
+        name: `statement ${format}`,
+        handler: portalStatementFile.loader,
+        foreignMarkers,
+        calls: [{ path, params: { format }, cookie }],
+      });
       const file = await callRoute(portalStatementFile.loader, { path, params: { format }, cookie });
       expect(file.status).toBe(200);
       const text = await readableContent(file.response!);
@@ -315,7 +482,11 @@ describe("tenant isolation on every customer account page", () => {
       expectNoMarkers(`statement ${format}`, text);
       expect(file.response!.headers.get("Content-Disposition")).toContain(accountA.number);
     }
-    const unknown = await callRoute(portalStatementFile.loader, { path: `/portal/statement/docx?${PERIOD}`, params: { format: "docx" }, cookie });
+    const unknown = await callRoute(portalStatementFile.loader, {
+      path: `/portal/statement/docx?${PERIOD}`,
+      params: { format: "docx" },
+      cookie,
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -327,12 +498,20 @@ describe("tenant isolation on every customer account page", () => {
       handler: portalStatement.action,
       foreignMarkers,
       allowedStatuses: [302],
-      calls: [{ path: `/portal/statement?${PERIOD}`, cookie, form: { intent: "email", to: adminB.email, email: adminB.email, accountId: accountB.id } }],
+      calls: [
+        {
+          path: `/portal/statement?${PERIOD}`,
+          cookie,
+          form: { intent: "email", to: adminB.email, email: adminB.email, accountId: accountB.id },
+        },
+      ],
     });
     const mail = await mailbox.waitFor(payerA.email, /Estado de cuenta/);
     const sent = mailbox.messages.slice(before);
     expect(sent).toHaveLength(1);
-    const recipients = [sent[0].to, sent[0].cc, sent[0].bcc].flat().flatMap((a) => (a ? a.value.map((v) => v.address?.toLowerCase()) : []));
+    const recipients = [sent[0].to, sent[0].cc, sent[0].bcc]
+      .flat()
+      .flatMap((a) => (a ? a.value.map((v) => v.address?.toLowerCase()) : []));
     expect(recipients).toEqual([payerA.email.toLowerCase()]);
     expect(mail.subject).toContain(accountA.number);
     expectNoMarkers("statement email", `${mail.subject}\n${mail.text}\n${mail.html}`);
@@ -342,7 +521,11 @@ describe("tenant isolation on every customer account page", () => {
     expect(pdfText).toContain(accountA.legalName);
     expectNoMarkers("statement email attachment", pdfText);
 
-    const bad = await callRoute(portalStatement.action, { path: `/portal/statement?${PERIOD}`, cookie, form: { intent: "delete" } });
+    const bad = await callRoute(portalStatement.action, {
+      path: `/portal/statement?${PERIOD}`,
+      cookie,
+      form: { intent: "delete" },
+    });
     expect(bad.status).toBe(400);
     expect(mailbox.messages.length).toBe(before + 1);
   });
@@ -351,14 +534,19 @@ describe("tenant isolation on every customer account page", () => {
 describe("statement downloads agree with the page", () => {
   it("the CSV, XLSX and PDF closing balances equal the loader's", async () => {
     const cookie = await signInCookie(db, payerA.id);
-    const page = (await callRoute(portalStatement.loader, { path: `/portal/statement?${PERIOD}`, cookie })).body as StatementData;
+    const page = (await callRoute(portalStatement.loader, { path: `/portal/statement?${PERIOD}`, cookie }))
+      .body as StatementData;
     const [section] = page.statement.sections;
     expect(page.statement.sections).toHaveLength(1);
     // 400.00 before the period + 1160.00 + 2500.50 − 700.25
     expect(section).toMatchObject({ currency: "MXN", openingBalance: "400.00", closingBalance: "3360.25" });
 
     const download = async (format: string) => {
-      const r = await callRoute(portalStatementFile.loader, { path: `/portal/statement/${format}?${PERIOD}`, params: { format }, cookie });
+      const r = await callRoute(portalStatementFile.loader, {
+        path: `/portal/statement/${format}?${PERIOD}`,
+        params: { format },
+        cookie,
+      });
       expect(r.status, format).toBe(200);
       return r.response!;
     };
@@ -415,18 +603,30 @@ describe("URLs edited by hand", () => {
       const r = await callRoute(portalInvoices.loader, { path, cookie });
       expect(r.status, path).toBe(200);
       // The list starts over from the first page.
-      expect((r.body as DocumentListData).result.rows.map((row) => row.serieFolio).sort(), path).toEqual(["A-7000", "A-7001", "A-7002"]);
+      expect((r.body as DocumentListData).result.rows.map((row) => row.serieFolio).sort(), path).toEqual([
+        "A-7000",
+        "A-7001",
+        "A-7002",
+      ]);
     }
   });
 
   it("an impossible statement period falls back to the default period and says so; downloads do not fail", async () => {
     const cookie = await signInCookie(db, payerA.id);
-    for (const query of ["from=2026-02-30&to=2026-03-31", "from=2026-10-01&to=2026-10-32", `${PERIOD}&asOf=2026-02-31`]) {
+    for (const query of [
+      "from=2026-02-30&to=2026-03-31",
+      "from=2026-10-01&to=2026-10-32",
+      `${PERIOD}&asOf=2026-02-31`,
+    ]) {
       const page = await callRoute(portalStatement.loader, { path: `/portal/statement?${query}`, cookie });
       expect(page.status, query).toBe(200);
       expect((page.body as StatementData).invalidPeriod, query).toBe(true);
       for (const format of statementFormats) {
-        const file = await callRoute(portalStatementFile.loader, { path: `/portal/statement/${format}?${query}`, params: { format }, cookie });
+        const file = await callRoute(portalStatementFile.loader, {
+          path: `/portal/statement/${format}?${query}`,
+          params: { format },
+          cookie,
+        });
         expect(file.status, `${format} ${query}`).toBe(200);
       }
     }
@@ -436,25 +636,46 @@ describe("URLs edited by hand", () => {
 describe("group view", () => {
   it("lists both accounts' invoices, and the statement asks to pick an account", async () => {
     const cookie = await signInCookie(db, groupUser.id, { selection: `group:${groupId}` });
-    const list = (await callRoute(portalInvoices.loader, { path: "/portal/invoices", cookie })).body as DocumentListData;
+    const list = (await callRoute(portalInvoices.loader, { path: "/portal/invoices", cookie }))
+      .body as DocumentListData;
     expect(list.multiAccount).toBe(true);
     expect(list.result.rows.map((r) => r.serieFolio).sort()).toEqual(["G-8001", "G-8002"]);
     expect(new Set(list.result.rows.map((r) => r.accountId))).toEqual(new Set(groupAccounts.map((a) => a.id)));
-    const one = (await callRoute(portalInvoices.loader, { path: `/portal/invoices?account=${groupAccounts[1].id}`, cookie })).body as DocumentListData;
+    const one = (
+      await callRoute(portalInvoices.loader, { path: `/portal/invoices?account=${groupAccounts[1].id}`, cookie })
+    ).body as DocumentListData;
     expect(one.result.rows.map((r) => r.serieFolio)).toEqual(["G-8002"]);
 
     // Documents of both accounts open and zip together in the group view; B's stay out.
-    const detail = await callRoute(portalDocument.loader, { path: `/portal/documents/${docs.g1}`, params: { documentId: docs.g1 }, cookie });
+    const detail = await callRoute(portalDocument.loader, {
+      path: `/portal/documents/${docs.g1}`,
+      params: { documentId: docs.g1 },
+      cookie,
+    });
     expect(detail.status).toBe(200);
-    const zip = await postRepeated(portalZip.action, { path: "/portal/documents/zip", cookie, fields: [["id", docs.g1], ["id", docs.g2], ["id", docs.b1]] });
+    const zip = await postRepeated(portalZip.action, {
+      path: "/portal/documents/zip",
+      cookie,
+      fields: [
+        ["id", docs.g1],
+        ["id", docs.g2],
+        ["id", docs.b1],
+      ],
+    });
     expect(zip.status).toBe(200);
-    expect([...readZipEntries(new Uint8Array(await zip.response.arrayBuffer())).keys()].sort()).toEqual(["G-8001.pdf", "G-8002.pdf"]);
+    expect([...readZipEntries(new Uint8Array(await zip.response.arrayBuffer())).keys()].sort()).toEqual([
+      "G-8001.pdf",
+      "G-8002.pdf",
+    ]);
 
     const before = mailbox.messages.length;
     const calls: [Handler, RouteCall][] = [
       [portalStatement.loader, { path: `/portal/statement?${PERIOD}`, cookie }],
       [portalStatement.action, { path: `/portal/statement?${PERIOD}`, cookie, form: { intent: "email" } }],
-      ...statementFormats.map((format): [Handler, RouteCall] => [portalStatementFile.loader, { path: `/portal/statement/${format}?${PERIOD}`, params: { format }, cookie }]),
+      ...statementFormats.map((format): [Handler, RouteCall] => [
+        portalStatementFile.loader,
+        { path: `/portal/statement/${format}?${PERIOD}`, params: { format }, cookie },
+      ]),
     ];
     for (const [handler, call] of calls) {
       const r = await callRoute(handler, call);
@@ -465,7 +686,8 @@ describe("group view", () => {
 
     // Picking one account of the group shows its statement.
     const single = await signInCookie(db, groupUser.id, { selection: groupAccounts[1].id });
-    const page = (await callRoute(portalStatement.loader, { path: `/portal/statement?${PERIOD}`, cookie: single })).body as StatementData;
+    const page = (await callRoute(portalStatement.loader, { path: `/portal/statement?${PERIOD}`, cookie: single }))
+      .body as StatementData;
     expect(page.statement.customer.accountId).toBe(groupAccounts[1].id);
   });
 });
@@ -481,7 +703,10 @@ describe("staff account pages", () => {
       notes: [staffInvoices.loader, { path: `${base}/invoices?tab=notes`, params: p(), cookie }],
       statement: [staffStatement.loader, { path: `${base}/statement?${PERIOD}`, params: p(), cookie }],
       ...Object.fromEntries(
-        statementFormats.map((format) => [`statement ${format}`, [staffStatementFile.loader, { path: `${base}/statement/${format}?${PERIOD}`, params: p({ format }), cookie }]]),
+        statementFormats.map((format) => [
+          `statement ${format}`,
+          [staffStatementFile.loader, { path: `${base}/statement/${format}?${PERIOD}`, params: p({ format }), cookie }],
+        ]),
       ),
     } as Record<string, [Handler, RouteCall]>;
   };
@@ -494,13 +719,25 @@ describe("staff account pages", () => {
       await expectTenantIsolation({ name: `staff ${name}`, handler, foreignMarkers, calls: [call] });
       expect((await callRoute(handler, call)).status, name).toBe(404);
     }
-    for (const [suffix, handler] of [["", staffDocument.loader], ["/pdf", staffDocumentPdf.loader], ["/xml", staffDocumentXml.loader]] as const) {
+    for (const [suffix, handler] of [
+      ["", staffDocument.loader],
+      ["/pdf", staffDocumentPdf.loader],
+      ["/xml", staffDocumentXml.loader],
+    ] as const) {
       // B's documents under B's URL, and under A's URL (the account in the path must own the document).
       const calls: RouteCall[] = [b, accountA.id].flatMap((accountId) =>
-        [docs.b1, docs.bPay].map((documentId) => ({ path: `/staff/accounts/${accountId}/documents/${documentId}${suffix}`, params: { accountId, documentId }, cookie })),
+        [docs.b1, docs.bPay].map((documentId) => ({
+          path: `/staff/accounts/${accountId}/documents/${documentId}${suffix}`,
+          params: { accountId, documentId },
+          cookie,
+        })),
       );
       // ...and A's own document under B's URL.
-      calls.push({ path: `/staff/accounts/${b}/documents/${docs.a1}${suffix}`, params: { accountId: b, documentId: docs.a1 }, cookie });
+      calls.push({
+        path: `/staff/accounts/${b}/documents/${docs.a1}${suffix}`,
+        params: { accountId: b, documentId: docs.a1 },
+        cookie,
+      });
       await expectTenantIsolation({ name: `staff document${suffix}`, handler, foreignMarkers, calls });
       for (const call of calls) expect((await callRoute(handler, call)).status, call.path).toBe(404);
     }
@@ -511,14 +748,23 @@ describe("staff account pages", () => {
       calls: [
         { path: `/staff/accounts/${b}/documents/zip`, params: { accountId: b }, cookie, form: { id: docs.b1 } },
         { path: `/staff/accounts/${b}/documents/zip`, params: { accountId: b }, cookie, form: { id: docs.a1 } },
-        { path: `/staff/accounts/${accountA.id}/documents/zip`, params: { accountId: accountA.id }, cookie, form: { id: docs.b1 } },
+        {
+          path: `/staff/accounts/${accountA.id}/documents/zip`,
+          params: { accountId: accountA.id },
+          cookie,
+          form: { id: docs.b1 },
+        },
       ],
     });
     const mixed = await postRepeated(staffZip.action, {
       path: `/staff/accounts/${accountA.id}/documents/zip`,
       params: { accountId: accountA.id },
       cookie,
-      fields: [["id", docs.b1], ["id", docs.a2], ["id", docs.bPay]],
+      fields: [
+        ["id", docs.b1],
+        ["id", docs.a2],
+        ["id", docs.bPay],
+      ],
     });
     expect(mixed.status).toBe(200);
     expect([...readZipEntries(new Uint8Array(await mixed.response.arrayBuffer())).keys()]).toEqual(["A-7002.pdf"]);
@@ -526,9 +772,25 @@ describe("staff account pages", () => {
       name: "staff statement email",
       handler: staffStatement.action,
       foreignMarkers,
-      calls: [{ path: `/staff/accounts/${b}/statement?${PERIOD}`, params: { accountId: b }, cookie, form: { intent: "email" } }],
+      calls: [
+        {
+          path: `/staff/accounts/${b}/statement?${PERIOD}`,
+          params: { accountId: b },
+          cookie,
+          form: { intent: "email" },
+        },
+      ],
     });
-    expect((await callRoute(staffStatement.action, { path: `/staff/accounts/${b}/statement`, params: { accountId: b }, cookie, form: { intent: "email" } })).status).toBe(404);
+    expect(
+      (
+        await callRoute(staffStatement.action, {
+          path: `/staff/accounts/${b}/statement`,
+          params: { accountId: b },
+          cookie,
+          form: { intent: "email" },
+        })
+      ).status,
+    ).toBe(404);
     expect(mailbox.messages.length).toBe(before);
   });
 
@@ -543,18 +805,39 @@ describe("staff account pages", () => {
       if (name === "statement csv") expect(text, name).toContain("A-7001");
       else if (name !== "notes") expect(text, name).toContain(accountA.number);
     }
-    const list = (await callRoute(staffInvoices.loader, { path: `/staff/accounts/${a}/invoices`, params: { accountId: a }, cookie })).body as DocumentListData;
+    const list = (
+      await callRoute(staffInvoices.loader, { path: `/staff/accounts/${a}/invoices`, params: { accountId: a }, cookie })
+    ).body as DocumentListData;
     expect(list.basePath).toBe(`/staff/accounts/${a}`);
     expect(list.result.rows.map((r) => r.serieFolio).sort()).toEqual(["A-7000", "A-7001", "A-7002"]);
-    for (const [suffix, handler] of [["", staffDocument.loader], ["/pdf", staffDocumentPdf.loader], ["/xml", staffDocumentXml.loader]] as const) {
-      const r = await callRoute(handler, { path: `/staff/accounts/${a}/documents/${docs.a1}${suffix}`, params: { accountId: a, documentId: docs.a1 }, cookie });
+    for (const [suffix, handler] of [
+      ["", staffDocument.loader],
+      ["/pdf", staffDocumentPdf.loader],
+      ["/xml", staffDocumentXml.loader],
+    ] as const) {
+      const r = await callRoute(handler, {
+        path: `/staff/accounts/${a}/documents/${docs.a1}${suffix}`,
+        params: { accountId: a, documentId: docs.a1 },
+        cookie,
+      });
       expect(r.status, suffix).toBe(200);
     }
-    const page = (await callRoute(staffStatement.loader, { path: `/staff/accounts/${a}/statement?${PERIOD}`, params: { accountId: a }, cookie })).body as StatementData;
+    const page = (
+      await callRoute(staffStatement.loader, {
+        path: `/staff/accounts/${a}/statement?${PERIOD}`,
+        params: { accountId: a },
+        cookie,
+      })
+    ).body as StatementData;
     expect(page.statement.sections[0].closingBalance).toBe("3360.25");
 
     // "Email it to me" sends to the collector itself.
-    const sent = await callRoute(staffStatement.action, { path: `/staff/accounts/${a}/statement?${PERIOD}`, params: { accountId: a }, cookie, form: { intent: "email" } });
+    const sent = await callRoute(staffStatement.action, {
+      path: `/staff/accounts/${a}/statement?${PERIOD}`,
+      params: { accountId: a },
+      cookie,
+      form: { intent: "email" },
+    });
     expect(sent.status).toBe(302);
     const mail = await mailbox.waitFor(collector.email, /Estado de cuenta/);
     expect(mail.subject).toContain(accountA.number);

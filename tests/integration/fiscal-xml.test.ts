@@ -9,8 +9,18 @@ import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
 import { computeFiscalTotals } from "~/domain/fiscal/fiscal-types";
 import { addMoney, dec, toMoney } from "~/utils/money";
 
-const issuer = { taxId: "AMN950315QK2", legalName: "Aceros y Materiales del Norte, S.A. de C.V.", taxRegime: "601", postalCode: "64000" };
-const receiver = { taxId: "FLO980512HT4", legalName: "Ferretería López, S.A. de C.V.", taxRegime: "601", postalCode: "06600" };
+const issuer = {
+  taxId: "AMN950315QK2",
+  legalName: "Aceros y Materiales del Norte, S.A. de C.V.",
+  taxRegime: "601",
+  postalCode: "64000",
+};
+const receiver = {
+  taxId: "FLO980512HT4",
+  legalName: "Ferretería López, S.A. de C.V.",
+  taxRegime: "601",
+  postalCode: "06600",
+};
 const invoiceUuid = "5f2c1a3e-1234-4abc-9def-0123456789ab";
 
 const invoice: CfdiInput = {
@@ -25,8 +35,26 @@ const invoice: CfdiInput = {
   issuer,
   receiver,
   lines: [
-    { sku: "VAR-38", description: 'Varilla corrugada 3/8" x 12 m', unit: "Pieza", productCode: "30102404", unitCode: "H87", quantity: "120", unitPrice: "182.5000", taxRate: "0.16" },
-    { sku: "CEM-50", description: "Cemento gris CPC 30R & bulto 50 kg", unit: "Bulto", productCode: "30111601", unitCode: "XBG", quantity: "35.5", unitPrice: "241.3333", taxRate: "0.16" },
+    {
+      sku: "VAR-38",
+      description: 'Varilla corrugada 3/8" x 12 m',
+      unit: "Pieza",
+      productCode: "30102404",
+      unitCode: "H87",
+      quantity: "120",
+      unitPrice: "182.5000",
+      taxRate: "0.16",
+    },
+    {
+      sku: "CEM-50",
+      description: "Cemento gris CPC 30R & bulto 50 kg",
+      unit: "Bulto",
+      productCode: "30111601",
+      unitCode: "XBG",
+      quantity: "35.5",
+      unitPrice: "241.3333",
+      taxRate: "0.16",
+    },
   ],
   stamp: { uuid: invoiceUuid, stampedAt: "2026-01-10T10:16:02" },
 };
@@ -40,7 +68,18 @@ const creditNote: CfdiInput = {
   paymentMethod: "PUE",
   paymentForm: "15",
   paymentTerms: undefined,
-  lines: [{ sku: "VAR-38", description: "Devolución: varilla corrugada 3/8\"", unit: "Pieza", productCode: "30102404", unitCode: "H87", quantity: "10", unitPrice: "182.5000", taxRate: "0.16" }],
+  lines: [
+    {
+      sku: "VAR-38",
+      description: 'Devolución: varilla corrugada 3/8"',
+      unit: "Pieza",
+      productCode: "30102404",
+      unitCode: "H87",
+      quantity: "10",
+      unitPrice: "182.5000",
+      taxRate: "0.16",
+    },
+  ],
   related: { relationType: "01", uuids: [invoiceUuid] },
   stamp: { uuid: "0b7e4d2c-5555-4e3a-8f1b-abcdefabcdef", stampedAt: "2026-01-15T09:01:10" },
 };
@@ -89,8 +128,18 @@ describe("CFDI 4.0", () => {
 });
 
 describe("DIAN UBL 2.1", () => {
-  const supplier = { taxId: "900482713-5", legalName: "Materiales Andinos S.A.S.", taxRegime: "O-13", postalCode: "110111" };
-  const customer = { taxId: "830114921-1", legalName: "Distribuidora Andina S.A.S.", taxRegime: "R-99-PN", postalCode: "110911" };
+  const supplier = {
+    taxId: "900482713-5",
+    legalName: "Materiales Andinos S.A.S.",
+    taxRegime: "O-13",
+    postalCode: "110111",
+  };
+  const customer = {
+    taxId: "830114921-1",
+    legalName: "Distribuidora Andina S.A.S.",
+    taxRegime: "R-99-PN",
+    postalCode: "110911",
+  };
   const input = {
     kind: "invoice" as const,
     prefix: "FE",
@@ -101,7 +150,18 @@ describe("DIAN UBL 2.1", () => {
     currency: "COP" as const,
     supplier,
     customer,
-    lines: [{ sku: "CEM-50", description: "Cemento gris uso general 50 kg", unit: "Bulto", productCode: "30111601", unitCode: "BG", quantity: "200", unitPrice: "32500", taxRate: "0.19" }],
+    lines: [
+      {
+        sku: "CEM-50",
+        description: "Cemento gris uso general 50 kg",
+        unit: "Bulto",
+        productCode: "30111601",
+        unitCode: "BG",
+        quantity: "200",
+        unitPrice: "32500",
+        taxRate: "0.19",
+      },
+    ],
   };
 
   it("carries a CUFE equal to the SHA-384 of DIAN's field chain", async () => {
@@ -109,8 +169,18 @@ describe("DIAN UBL 2.1", () => {
     expect(cufe).toMatch(/^[0-9a-f]{96}$/);
     expect(cufe).toBe(
       computeCufe({
-        number: "FE10532", issueDate: "2026-01-10", issueTime: "10:15:00-05:00", subtotal: "6500000", iva: "1235000", inc: "0", ica: "0",
-        total: "7735000", supplierNit: "900482713", customerId: "830114921", technicalKey: "fc8eac422eba16e22ffd8c6f94b3f40a6e38162c", environment: "2",
+        number: "FE10532",
+        issueDate: "2026-01-10",
+        issueTime: "10:15:00-05:00",
+        subtotal: "6500000",
+        iva: "1235000",
+        inc: "0",
+        ica: "0",
+        total: "7735000",
+        supplierNit: "900482713",
+        customerId: "830114921",
+        technicalKey: "fc8eac422eba16e22ffd8c6f94b3f40a6e38162c",
+        environment: "2",
       }),
     );
     expect(xml).toContain(`<cbc:UUID schemeID="2" schemeName="CUFE-SHA384">${cufe}</cbc:UUID>`);
@@ -144,8 +214,14 @@ describe("fiscal totals", () => {
     const fourDp = (max: number) => `${next(max)}.${String(next(10_000)).padStart(4, "0")}`;
     for (let i = 0; i < 2_000; i++) {
       const lines = Array.from({ length: 1 + next(5) }, () => ({
-        sku: "S", description: "D", unit: "U", productCode: "30111601", unitCode: "H87",
-        quantity: fourDp(500), unitPrice: fourDp(50_000), taxRate: ["0.16", "0.19", "0.08", "0", "0.1234"][next(5)],
+        sku: "S",
+        description: "D",
+        unit: "U",
+        productCode: "30111601",
+        unitCode: "H87",
+        quantity: fourDp(500),
+        unitPrice: fourDp(50_000),
+        taxRate: ["0.16", "0.19", "0.08", "0", "0.1234"][next(5)],
       }));
       const reference = lines.map((l) => {
         const subtotal = toMoney(dec(l.quantity).times(l.unitPrice));

@@ -4,9 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { auditEvents, accountGrants, sessions, users } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
-import { acceptInvitation, changeGrantRole, inviteCustomerUser, revokeGrant } from "~/domain/identity/invitations.server";
+import {
+  acceptInvitation,
+  changeGrantRole,
+  inviteCustomerUser,
+  revokeGrant,
+} from "~/domain/identity/invitations.server";
 import { requestPasswordReset, resetPassword } from "~/domain/identity/password-reset.server";
-import { MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USER, USER_LOCK_MINUTES, signIn } from "~/domain/identity/sign-in.server";
+import {
+  MAX_FAILURES_PER_IP,
+  MAX_FAILURES_PER_USER,
+  USER_LOCK_MINUTES,
+  signIn,
+} from "~/domain/identity/sign-in.server";
 import { deleteAllSessions, getSessionUser } from "~/domain/identity/sessions.server";
 import { listCustomerGrants, staffCanReachAccount } from "~/domain/identity/account-access.server";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
@@ -27,7 +37,9 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 const auditActions = async (entityId: string) =>
-  (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, entityId))).map((r) => r.action);
+  (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, entityId))).map(
+    (r) => r.action,
+  );
 
 describe("sign-in", () => {
   it("signs in with the right password (email case-insensitive), stores the password as argon2id and audits it", async () => {
@@ -44,8 +56,14 @@ describe("sign-in", () => {
   it("refuses a wrong password and an unknown email alike, and audits the failure", async () => {
     const account = await createTestAccount(db, org);
     const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
-    expect(await signIn(db, { email: user.email, password: "wrong-password", ip: "10.0.0.2" })).toEqual({ ok: false, reason: "invalid" });
-    expect(await signIn(db, { email: "nobody@example.test", password: "x", ip: "10.0.0.2" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(db, { email: user.email, password: "wrong-password", ip: "10.0.0.2" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await signIn(db, { email: "nobody@example.test", password: "x", ip: "10.0.0.2" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await auditActions(user.id)).toContain("auth.sign_in_failed");
   });
 
@@ -58,19 +76,33 @@ describe("sign-in", () => {
     }
     const locking = await signIn(db, { email: user.email, password: "nope", ip: "10.1.0.9", now });
     expect(locking).toMatchObject({ ok: false, reason: "locked", retryAfterMinutes: USER_LOCK_MINUTES });
-    const during = await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.0.10", now: new Date(now.getTime() + 60_000) });
+    const during = await signIn(db, {
+      email: user.email,
+      password: TEST_PASSWORD,
+      ip: "10.1.0.10",
+      now: new Date(now.getTime() + 60_000),
+    });
     expect(during).toMatchObject({ ok: false, reason: "locked" });
-    const after = await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.0.11", now: new Date(now.getTime() + (USER_LOCK_MINUTES + 1) * 60_000) });
+    const after = await signIn(db, {
+      email: user.email,
+      password: TEST_PASSWORD,
+      ip: "10.1.0.11",
+      now: new Date(now.getTime() + (USER_LOCK_MINUTES + 1) * 60_000),
+    });
     expect(after.ok).toBe(true);
     expect(await auditActions(user.id)).toContain("auth.user_locked");
   });
 
   it("limits failed attempts per IP address across many emails", async () => {
     const now = new Date("2026-11-22T12:00:00Z");
-    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await signIn(db, { email: `probe${i}@example.test`, password: "x", ip: "203.0.113.7", now });
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++)
+      await signIn(db, { email: `probe${i}@example.test`, password: "x", ip: "203.0.113.7", now });
     const account = await createTestAccount(db, org);
     const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
-    expect(await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.7", now })).toMatchObject({ ok: false, reason: "ip_limited" });
+    expect(await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.7", now })).toMatchObject({
+      ok: false,
+      reason: "ip_limited",
+    });
     // another address is not affected
     expect((await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.8", now })).ok).toBe(true);
   });
@@ -95,18 +127,27 @@ describe("password reset", () => {
     const done = await resetPassword(db, SYSTEM_ACTOR, { token: requested!.token, password: "a-brand-new-password" });
     expect(done?.userId).toBe(user.id);
     if (old.ok) expect(await getSessionUser(db, old.token)).toBeNull();
-    expect(await resetPassword(db, SYSTEM_ACTOR, { token: requested!.token, password: "another-password-1" })).toBeNull();
+    expect(
+      await resetPassword(db, SYSTEM_ACTOR, { token: requested!.token, password: "another-password-1" }),
+    ).toBeNull();
     expect((await signIn(db, { email: user.email, password: "a-brand-new-password", ip: "10.3.0.2" })).ok).toBe(true);
-    expect(await auditActions(user.id)).toEqual(expect.arrayContaining(["auth.password_reset_requested", "auth.password_reset"]));
+    expect(await auditActions(user.id)).toEqual(
+      expect.arrayContaining(["auth.password_reset_requested", "auth.password_reset"]),
+    );
   });
 
   it("refuses an expired token and stores only the token's hash", async () => {
     const account = await createTestAccount(db, org);
     const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
-    const requested = await requestPasswordReset(db, SYSTEM_ACTOR, { email: user.email, now: new Date(Date.now() - 2 * 60 * 60 * 1000) });
+    const requested = await requestPasswordReset(db, SYSTEM_ACTOR, {
+      email: user.email,
+      now: new Date(Date.now() - 2 * 60 * 60 * 1000),
+    });
     const stored = await db.execute(sql`select token_hash from user_tokens where user_id = ${user.id}`);
     expect(JSON.stringify(stored)).not.toContain(requested!.token);
-    expect(await resetPassword(db, SYSTEM_ACTOR, { token: requested!.token, password: "a-brand-new-password" })).toBeNull();
+    expect(
+      await resetPassword(db, SYSTEM_ACTOR, { token: requested!.token, password: "a-brand-new-password" }),
+    ).toBeNull();
   });
 
   it("gives nothing for an unknown email", async () => {
@@ -120,12 +161,22 @@ describe("invitations and grants", () => {
     const other = await createTestAccount(db, org);
     const admin = await createTestCustomer(db, [{ accountId: account.id, role: "account_admin" }]);
     const email = uniqueEmail("colega");
-    const invited = await inviteCustomerUser(db, { userId: admin.id, label: admin.email }, { email, accountIds: [account.id], role: "viewer" });
+    const invited = await inviteCustomerUser(
+      db,
+      { userId: admin.id, label: admin.email },
+      { email, accountIds: [account.id], role: "viewer" },
+    );
     expect(invited.token).toBeTruthy();
     expect((await signIn(db, { email, password: "anything-at-all", ip: "10.4.0.1" })).ok).toBe(false);
-    const accepted = await acceptInvitation(db, SYSTEM_ACTOR, { token: invited.token!, name: "Colega Nuevo", password: "colega-password-1" });
+    const accepted = await acceptInvitation(db, SYSTEM_ACTOR, {
+      token: invited.token!,
+      name: "Colega Nuevo",
+      password: "colega-password-1",
+    });
     expect(accepted?.userId).toBe(invited.user.id);
-    expect(await acceptInvitation(db, SYSTEM_ACTOR, { token: invited.token!, name: "x", password: "colega-password-2" })).toBeNull();
+    expect(
+      await acceptInvitation(db, SYSTEM_ACTOR, { token: invited.token!, name: "x", password: "colega-password-2" }),
+    ).toBeNull();
     const grants = await listCustomerGrants(db, invited.user.id);
     expect(grants.map((g) => [g.accountId, g.role])).toEqual([[account.id, "viewer"]]);
     expect(grants.map((g) => g.accountId)).not.toContain(other.id);
@@ -136,8 +187,12 @@ describe("invitations and grants", () => {
     const account = await createTestAccount(db, org);
     const staff = await createTestStaff(db, "collector");
     const member = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
-    await expect(inviteCustomerUser(db, SYSTEM_ACTOR, { email: staff.email, accountIds: [account.id], role: "viewer" })).rejects.toMatchObject({ code: "staff_email" });
-    await expect(inviteCustomerUser(db, SYSTEM_ACTOR, { email: member.email, accountIds: [account.id], role: "payer" })).rejects.toMatchObject({ code: "already_member" });
+    await expect(
+      inviteCustomerUser(db, SYSTEM_ACTOR, { email: staff.email, accountIds: [account.id], role: "viewer" }),
+    ).rejects.toMatchObject({ code: "staff_email" });
+    await expect(
+      inviteCustomerUser(db, SYSTEM_ACTOR, { email: member.email, accountIds: [account.id], role: "payer" }),
+    ).rejects.toMatchObject({ code: "already_member" });
   });
 
   it("changes a role and revokes access with before/after in the audit trail; an admin cannot demote itself", async () => {
@@ -146,9 +201,14 @@ describe("invitations and grants", () => {
     const member = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
     const actor = { userId: admin.id, label: admin.email };
     await changeGrantRole(db, actor, { accountId: account.id, userId: member.id, role: "payer" });
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "grant.role_changed"), eq(auditEvents.entityId, `${account.id}:${member.id}`)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "grant.role_changed"), eq(auditEvents.entityId, `${account.id}:${member.id}`)));
     expect(event).toMatchObject({ actorId: admin.id, before: { role: "viewer" }, after: { role: "payer" } });
-    await expect(changeGrantRole(db, actor, { accountId: account.id, userId: admin.id, role: "viewer" })).rejects.toMatchObject({ code: "self_change" });
+    await expect(
+      changeGrantRole(db, actor, { accountId: account.id, userId: admin.id, role: "viewer" }),
+    ).rejects.toMatchObject({ code: "self_change" });
     await revokeGrant(db, actor, { accountId: account.id, userId: member.id });
     expect(await db.select().from(accountGrants).where(eq(accountGrants.userId, member.id))).toEqual([]);
     expect(await auditActions(`${account.id}:${member.id}`)).toContain("grant.revoked");
@@ -165,7 +225,8 @@ describe("staff reach", () => {
     const theirs = await createTestAccount(db, org);
     await assignCollector(db, SYSTEM_ACTOR, { accountIds: [mine.id], collectorId: collector.id });
     await assignCollector(db, SYSTEM_ACTOR, { accountIds: [theirs.id], collectorId: otherCollector.id });
-    const reach = (u: { id: string; staffRole: string | null }, accountId: string) => staffCanReachAccount(db, { id: u.id, staffRole: u.staffRole as never }, accountId);
+    const reach = (u: { id: string; staffRole: string | null }, accountId: string) =>
+      staffCanReachAccount(db, { id: u.id, staffRole: u.staffRole as never }, accountId);
     expect(await reach(collector, mine.id)).toBe(true);
     expect(await reach(collector, theirs.id)).toBe(false);
     expect(await reach(supervisor, mine.id)).toBe(true);

@@ -7,7 +7,12 @@ import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import type { DocumentInput } from "~/domain/ledger/schemas";
-import { type DocumentListRow, getDocumentListTotals, listDocuments, type ListDocumentsInput } from "~/domain/invoices/list-documents.server";
+import {
+  type DocumentListRow,
+  getDocumentListTotals,
+  listDocuments,
+  type ListDocumentsInput,
+} from "~/domain/invoices/list-documents.server";
 import { getDocumentDetail } from "~/domain/invoices/get-document-detail.server";
 import { renderInvoicePdf } from "~/domain/invoices/render-invoice-pdf.server";
 import { getDocumentXml, streamDocumentsZip } from "~/domain/invoices/stream-documents-zip.server";
@@ -20,7 +25,9 @@ import { readPdfText, readZipEntries } from "../setup/read-documents";
 const AS_OF = "2026-03-15";
 const UUID_1 = "5FB2822E-396D-4725-8521-CDC4BDD20CCF";
 const UUID_6 = "9A1C7E20-0B3D-4E55-9F7A-2D6B1C0E4F11";
-const XML_6 = new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?><cfdi:Comprobante Serie="A" Folio="1006" Total="1218.00"/>`);
+const XML_6 = new TextEncoder().encode(
+  `<?xml version="1.0" encoding="UTF-8"?><cfdi:Comprobante Serie="A" Folio="1006" Total="1218.00"/>`,
+);
 
 let database: TestDatabase;
 let db: Db;
@@ -44,32 +51,133 @@ beforeAll(async () => {
   accountB = await createTestAccount(db, org, { paymentTermDays: 30 });
   accountPages = await createTestAccount(db, org, { paymentTermDays: 15 });
   const a = accountA.id;
-  const base = { accountId: a, kind: "invoice" as const, series: "A", currency: "MXN" as const, paymentMethod: "PPD" as const, paymentForm: "99" };
+  const base = {
+    accountId: a,
+    kind: "invoice" as const,
+    series: "A",
+    currency: "MXN" as const,
+    paymentMethod: "PPD" as const,
+    paymentForm: "99",
+  };
 
-  await issue("inv1", { ...base, folio: "1001", issueDate: "2026-01-05", amount: "1000.00", fiscalId: UUID_1, purchaseOrder: "OC-555",
-    remissions: [{ number: "R-9001", deliveryDate: "2026-01-04" }] });
-  await issue("inv2", { ...base, folio: "1002", issueDate: "2026-02-01", amount: "2000.00", fiscalId: "11111111-2222-3333-4444-555555555555" });
+  await issue("inv1", {
+    ...base,
+    folio: "1001",
+    issueDate: "2026-01-05",
+    amount: "1000.00",
+    fiscalId: UUID_1,
+    purchaseOrder: "OC-555",
+    remissions: [{ number: "R-9001", deliveryDate: "2026-01-04" }],
+  });
+  await issue("inv2", {
+    ...base,
+    folio: "1002",
+    issueDate: "2026-02-01",
+    amount: "2000.00",
+    fiscalId: "11111111-2222-3333-4444-555555555555",
+  });
   await issue("inv3", { ...base, folio: "1003", issueDate: "2026-03-01", dueDate: "2026-03-20", amount: "300.00" });
-  await issue("inv4", { ...base, folio: "1004", issueDate: "2026-03-10", dueDate: "2026-04-30", amount: "400.00", purchaseOrder: "OC-777" });
-  await issue("inv5", { ...base, folio: "1005", issueDate: "2026-02-15", dueDate: "2026-04-15", currency: "USD", amount: "150.00" });
+  await issue("inv4", {
+    ...base,
+    folio: "1004",
+    issueDate: "2026-03-10",
+    dueDate: "2026-04-30",
+    amount: "400.00",
+    purchaseOrder: "OC-777",
+  });
+  await issue("inv5", {
+    ...base,
+    folio: "1005",
+    issueDate: "2026-02-15",
+    dueDate: "2026-04-15",
+    currency: "USD",
+    amount: "150.00",
+  });
   await issue("inv999", { ...base, folio: "999", issueDate: "2026-01-02", amount: "50.00" });
   await issue("inv6", {
-    ...base, folio: "1006", issueDate: "2026-03-12", fiscalId: UUID_6, purchaseOrder: "PO-ACME-42", paymentMethod: "PPD", paymentForm: "03",
+    ...base,
+    folio: "1006",
+    issueDate: "2026-03-12",
+    fiscalId: UUID_6,
+    purchaseOrder: "PO-ACME-42",
+    paymentMethod: "PPD",
+    paymentForm: "03",
     lines: [
-      { sku: "VAR-38", description: "Varilla corrugada 3/8\" grado 42", unit: "PZA", productCode: "30102300", unitCode: "H87", quantity: "10", unitPrice: "85.5", taxRate: "0.16" },
-      { sku: "ALM-16", description: "Alambre recocido cal. 16", unit: "KG", productCode: "30102300", unitCode: "KGM", quantity: "2.5", unitPrice: "78", taxRate: "0.16" },
+      {
+        sku: "VAR-38",
+        description: 'Varilla corrugada 3/8" grado 42',
+        unit: "PZA",
+        productCode: "30102300",
+        unitCode: "H87",
+        quantity: "10",
+        unitPrice: "85.5",
+        taxRate: "0.16",
+      },
+      {
+        sku: "ALM-16",
+        description: "Alambre recocido cal. 16",
+        unit: "KG",
+        productCode: "30102300",
+        unitCode: "KGM",
+        quantity: "2.5",
+        unitPrice: "78",
+        taxRate: "0.16",
+      },
     ],
-    remissions: [{ number: "R-9100", deliveryDate: "2026-03-11", receivedBy: "Juan Pérez" }, { number: "R-9101", deliveryDate: "2026-03-12" }],
+    remissions: [
+      { number: "R-9100", deliveryDate: "2026-03-11", receivedBy: "Juan Pérez" },
+      { number: "R-9101", deliveryDate: "2026-03-12" },
+    ],
     files: [{ role: "xml", fileName: "A-1006.xml", mediaType: "application/xml", content: XML_6 }],
   });
   await issue("inv7", { ...base, folio: "1007", issueDate: "2026-02-20", amount: "700.00" });
   await db.update(documents).set({ status: "cancelled" }).where(eq(documents.id, ids.inv7));
 
-  await issue("pay1", { accountId: a, kind: "payment", series: "P", folio: "1", issueDate: "2026-02-10", currency: "MXN", amount: "1500.00" });
-  await issue("pay2", { accountId: a, kind: "payment", series: "P", folio: "2", issueDate: "2026-03-11", currency: "MXN", amount: "100.00" });
-  await issue("nc1", { accountId: a, kind: "credit_note", series: "NC", folio: "1", issueDate: "2026-01-20", currency: "MXN", amount: "50.00" });
-  await issue("nc2", { accountId: a, kind: "credit_note", series: "NC", folio: "2", issueDate: "2026-03-05", currency: "MXN", amount: "25.00" });
-  await issue("nd1", { accountId: a, kind: "debit_note", series: "ND", folio: "1", issueDate: "2026-03-02", currency: "MXN", amount: "80.00" });
+  await issue("pay1", {
+    accountId: a,
+    kind: "payment",
+    series: "P",
+    folio: "1",
+    issueDate: "2026-02-10",
+    currency: "MXN",
+    amount: "1500.00",
+  });
+  await issue("pay2", {
+    accountId: a,
+    kind: "payment",
+    series: "P",
+    folio: "2",
+    issueDate: "2026-03-11",
+    currency: "MXN",
+    amount: "100.00",
+  });
+  await issue("nc1", {
+    accountId: a,
+    kind: "credit_note",
+    series: "NC",
+    folio: "1",
+    issueDate: "2026-01-20",
+    currency: "MXN",
+    amount: "50.00",
+  });
+  await issue("nc2", {
+    accountId: a,
+    kind: "credit_note",
+    series: "NC",
+    folio: "2",
+    issueDate: "2026-03-05",
+    currency: "MXN",
+    amount: "25.00",
+  });
+  await issue("nd1", {
+    accountId: a,
+    kind: "debit_note",
+    series: "ND",
+    folio: "1",
+    issueDate: "2026-03-02",
+    currency: "MXN",
+    amount: "80.00",
+  });
 
   const [p1a, p1b, nc] = await applyCredits(db, SYSTEM_ACTOR, [
     { sourceId: ids.pay1, targetId: ids.inv1, amount: "1000.00", appliedOn: "2026-02-10" },
@@ -78,26 +186,72 @@ beforeAll(async () => {
   ]);
   Object.assign(applicationIds, { p1a, p1b, nc });
   // inv6 (1218.00): a partial payment, then a credit note... via pay2 (100) and its reversal on inv4.
-  const [p2] = await applyCredits(db, SYSTEM_ACTOR, [{ sourceId: ids.pay2, targetId: ids.inv4, amount: "100.00", appliedOn: "2026-03-11" }]);
+  const [p2] = await applyCredits(db, SYSTEM_ACTOR, [
+    { sourceId: ids.pay2, targetId: ids.inv4, amount: "100.00", appliedOn: "2026-03-11" },
+  ]);
   applicationIds.p2 = p2;
-  applicationIds.p2rev = await reverseApplication(db, SYSTEM_ACTOR, { applicationId: p2, reversedOn: "2026-03-13", reason: "cheque devuelto" });
-  await issue("pay3", { accountId: a, kind: "payment", series: "P", folio: "3", issueDate: "2026-03-13", currency: "MXN", amount: "218.00" });
-  await issue("nc3", { accountId: a, kind: "credit_note", series: "NC", folio: "3", issueDate: "2026-03-14", currency: "MXN", amount: "100.00" });
+  applicationIds.p2rev = await reverseApplication(db, SYSTEM_ACTOR, {
+    applicationId: p2,
+    reversedOn: "2026-03-13",
+    reason: "cheque devuelto",
+  });
+  await issue("pay3", {
+    accountId: a,
+    kind: "payment",
+    series: "P",
+    folio: "3",
+    issueDate: "2026-03-13",
+    currency: "MXN",
+    amount: "218.00",
+  });
+  await issue("nc3", {
+    accountId: a,
+    kind: "credit_note",
+    series: "NC",
+    folio: "3",
+    issueDate: "2026-03-14",
+    currency: "MXN",
+    amount: "100.00",
+  });
   await applyCredits(db, SYSTEM_ACTOR, [
     { sourceId: ids.pay3, targetId: ids.inv6, amount: "218.00", appliedOn: "2026-03-13" },
     { sourceId: ids.nc3, targetId: ids.inv6, amount: "100.00", appliedOn: "2026-03-14" },
   ]);
 
   // Another customer's documents share the PO, remission number and series-folio pattern.
-  await issue("foreign", { accountId: accountB.id, kind: "invoice", series: "A", folio: "5001", issueDate: "2026-02-01", currency: "MXN", amount: "999.00",
-    fiscalId: "5FB2822E-0000-0000-0000-000000000000", purchaseOrder: "OC-555", remissions: [{ number: "R-9001", deliveryDate: "2026-02-01" }],
-    files: [{ role: "xml", fileName: "A-5001.xml", mediaType: "application/xml", content: new TextEncoder().encode("<foreign/>") }] });
+  await issue("foreign", {
+    accountId: accountB.id,
+    kind: "invoice",
+    series: "A",
+    folio: "5001",
+    issueDate: "2026-02-01",
+    currency: "MXN",
+    amount: "999.00",
+    fiscalId: "5FB2822E-0000-0000-0000-000000000000",
+    purchaseOrder: "OC-555",
+    remissions: [{ number: "R-9001", deliveryDate: "2026-02-01" }],
+    files: [
+      {
+        role: "xml",
+        fileName: "A-5001.xml",
+        mediaType: "application/xml",
+        content: new TextEncoder().encode("<foreign/>"),
+      },
+    ],
+  });
 
   // 57 invoices for paging, with repeated dates and amounts so ties are broken by id.
   const pageDocs: DocumentInput[] = [];
   for (let i = 1; i <= 57; i += 1) {
-    pageDocs.push({ accountId: accountPages.id, kind: "invoice", series: i % 3 === 0 ? "B" : "C", folio: String(i * 7),
-      issueDate: `2026-01-${String((i % 9) + 1).padStart(2, "0")}`, currency: "MXN", amount: `${(i % 5) + 1}00.00` });
+    pageDocs.push({
+      accountId: accountPages.id,
+      kind: "invoice",
+      series: i % 3 === 0 ? "B" : "C",
+      folio: String(i * 7),
+      issueDate: `2026-01-${String((i % 9) + 1).padStart(2, "0")}`,
+      currency: "MXN",
+      amount: `${(i % 5) + 1}00.00`,
+    });
   }
   await issueDocuments(db, SYSTEM_ACTOR, pageDocs);
 });
@@ -112,11 +266,27 @@ describe("listDocuments filters", () => {
     const { rows, total } = await list({ page: { size: 100 } });
     expect(total).toBe(8);
     const byFolio = new Map(rows.map((r) => [r.serieFolio, r]));
-    expect(byFolio.get("A-1001")).toMatchObject({ open: "0.00", status: "paid", daysOverdue: 0, remissionNumbers: ["R-9001"] });
-    expect(byFolio.get("A-1002")).toMatchObject({ open: "1500.00", status: "overdue", dueDate: "2026-03-03", daysOverdue: 12 });
+    expect(byFolio.get("A-1001")).toMatchObject({
+      open: "0.00",
+      status: "paid",
+      daysOverdue: 0,
+      remissionNumbers: ["R-9001"],
+    });
+    expect(byFolio.get("A-1002")).toMatchObject({
+      open: "1500.00",
+      status: "overdue",
+      dueDate: "2026-03-03",
+      daysOverdue: 12,
+    });
     expect(byFolio.get("A-1003")).toMatchObject({ open: "300.00", status: "due_soon", daysOverdue: 0 });
     expect(byFolio.get("A-1004")).toMatchObject({ open: "400.00", status: "open" });
-    expect(byFolio.get("A-1006")).toMatchObject({ amount: "1218.00", open: "900.00", status: "open", hasXml: true, hasPdf: false });
+    expect(byFolio.get("A-1006")).toMatchObject({
+      amount: "1218.00",
+      open: "900.00",
+      status: "open",
+      hasXml: true,
+      hasPdf: false,
+    });
     expect(byFolio.get("A-1007")).toMatchObject({ open: "0.00", status: "cancelled" });
     expect(rows.every((r) => r.kind === "invoice")).toBe(true);
   });
@@ -137,10 +307,20 @@ describe("listDocuments filters", () => {
   });
 
   it("filters by issue date, due date and amount ranges", async () => {
-    expect(folios((await list({ filters: { issuedFrom: "2026-02-01", issuedTo: "2026-03-01" } })).rows)).toEqual(["A-1002", "A-1003", "A-1005", "A-1007"]);
+    expect(folios((await list({ filters: { issuedFrom: "2026-02-01", issuedTo: "2026-03-01" } })).rows)).toEqual([
+      "A-1002",
+      "A-1003",
+      "A-1005",
+      "A-1007",
+    ]);
     expect(folios((await list({ filters: { dueFrom: "2026-04-01" } })).rows)).toEqual(["A-1004", "A-1005", "A-1006"]);
     expect(folios((await list({ filters: { dueTo: "2026-02-04" } })).rows)).toEqual(["A-1001", "A-999"]);
-    expect(folios((await list({ filters: { amountMin: "300", amountMax: "1,000.00" } })).rows)).toEqual(["A-1001", "A-1003", "A-1004", "A-1007"]);
+    expect(folios((await list({ filters: { amountMin: "300", amountMax: "1,000.00" } })).rows)).toEqual([
+      "A-1001",
+      "A-1003",
+      "A-1004",
+      "A-1007",
+    ]);
   });
 
   it("searches by serie-folio, folio, fiscal ID prefix (any case), purchase order and remission number", async () => {
@@ -180,21 +360,32 @@ describe("listDocuments filters", () => {
     ]);
     const overdue = await list({ filters: { status: "overdue" } });
     expect(overdue.totals).toEqual([{ currency: "MXN", count: 1, amount: "2000.00", open: "1500.00" }]);
-    expect((await list({ filters: { currency: "USD" } })).totals).toEqual([{ currency: "USD", count: 1, amount: "150.00", open: "150.00" }]);
+    expect((await list({ filters: { currency: "USD" } })).totals).toEqual([
+      { currency: "USD", count: 1, amount: "150.00", open: "150.00" },
+    ]);
   });
 
   it("can leave totals out of the page and load them on their own", async () => {
     const page = await list({ withTotals: false, page: { size: 3 } });
     expect(page).toMatchObject({ total: null, totals: null });
     expect(page.rows).toHaveLength(3);
-    expect(await getDocumentListTotals(db, { accountIds: [accountA.id], tab: "invoices", asOf: AS_OF, filters: { status: "overdue" } })).toEqual({
+    expect(
+      await getDocumentListTotals(db, {
+        accountIds: [accountA.id],
+        tab: "invoices",
+        asOf: AS_OF,
+        filters: { status: "overdue" },
+      }),
+    ).toEqual({
       total: 1,
       totals: [{ currency: "MXN", count: 1, amount: "2000.00", open: "1500.00" }],
     });
   });
 
   it("parses URL search params, treating blank fields as unset", () => {
-    const parsed = parseDocumentListSearchParams(new URLSearchParams("status=overdue&q=&issuedFrom=&amountMin=1,000&sort=amount&dir=asc&size=50"));
+    const parsed = parseDocumentListSearchParams(
+      new URLSearchParams("status=overdue&q=&issuedFrom=&amountMin=1,000&sort=amount&dir=asc&size=50"),
+    );
     expect(parsed.success).toBe(true);
     const { filters, sort, page } = splitDocumentListQuery(parsed.data!);
     expect(filters).toMatchObject({ status: "overdue", amountMin: "1000" });
@@ -209,11 +400,22 @@ describe("listDocuments filters", () => {
 describe("listDocuments sorting and pages", () => {
   it("sorts folios numerically within a series", async () => {
     const { rows } = await list({ sort: { sort: "folio", dir: "asc" } });
-    expect(rows.map((r) => r.serieFolio)).toEqual(["A-999", "A-1001", "A-1002", "A-1003", "A-1004", "A-1005", "A-1006", "A-1007"]);
+    expect(rows.map((r) => r.serieFolio)).toEqual([
+      "A-999",
+      "A-1001",
+      "A-1002",
+      "A-1003",
+      "A-1004",
+      "A-1005",
+      "A-1006",
+      "A-1007",
+    ]);
   });
 
   it("sorts by amount and due date in both directions", async () => {
-    const byAmount = (await list({ sort: { sort: "amount", dir: "desc" }, filters: { currency: "MXN" } })).rows.map((r) => r.amount);
+    const byAmount = (await list({ sort: { sort: "amount", dir: "desc" }, filters: { currency: "MXN" } })).rows.map(
+      (r) => r.amount,
+    );
     expect(byAmount).toEqual(["2000.00", "1218.00", "1000.00", "700.00", "400.00", "300.00", "50.00"]);
     const byDue = (await list({ sort: { sort: "due_date", dir: "asc" } })).rows.map((r) => r.dueDate);
     expect(byDue).toEqual([...byDue].sort());
@@ -222,7 +424,12 @@ describe("listDocuments sorting and pages", () => {
   for (const sortKey of ["issue_date", "due_date", "amount", "folio"] as const) {
     for (const dir of ["asc", "desc"] as const) {
       it(`pages by ${sortKey} ${dir} without duplicates or gaps, forwards and back`, async () => {
-        const input = { accountIds: [accountPages.id], tab: "invoices" as const, asOf: AS_OF, sort: { sort: sortKey, dir } };
+        const input = {
+          accountIds: [accountPages.id],
+          tab: "invoices" as const,
+          asOf: AS_OF,
+          sort: { sort: sortKey, dir },
+        };
         const all = await listDocuments(db, { ...input, page: { size: 100 } });
         expect(all.rows).toHaveLength(57);
         const seen: string[] = [];
@@ -284,26 +491,50 @@ describe("getDocumentDetail", () => {
   it("shows a partial payment and a credit note with the open amount after each", async () => {
     const d = (await getDocumentDetail(db, { accountIds: [accountA.id], documentId: ids.inv6, asOf: AS_OF }))!;
     expect(d).toMatchObject({
-      serieFolio: "A-1006", fiscalId: UUID_6, paymentMethod: "PPD", paymentForm: "03", amount: "1218.00", subtotal: "1050.00", taxTotal: "168.00",
-      open: "900.00", status: "open", seller: { legalName: "Aceros del Norte SA de CV", taxId: "ANO010101AB1", taxRegime: "601", postalCode: "64000" },
+      serieFolio: "A-1006",
+      fiscalId: UUID_6,
+      paymentMethod: "PPD",
+      paymentForm: "03",
+      amount: "1218.00",
+      subtotal: "1050.00",
+      taxTotal: "168.00",
+      open: "900.00",
+      status: "open",
+      seller: { legalName: "Aceros del Norte SA de CV", taxId: "ANO010101AB1", taxRegime: "601", postalCode: "64000" },
       customer: { legalName: accountA.legalName },
     });
-    expect(d.lines.map((l) => [l.quantity, l.unitPrice, l.subtotal])).toEqual([["10.0000", "85.5000", "855.00"], ["2.5000", "78.0000", "195.00"]]);
+    expect(d.lines.map((l) => [l.quantity, l.unitPrice, l.subtotal])).toEqual([
+      ["10.0000", "85.5000", "855.00"],
+      ["2.5000", "78.0000", "195.00"],
+    ]);
     expect(d.remissions.map((r) => r.number)).toEqual(["R-9100", "R-9101"]);
-    expect(d.applications.map((a) => [a.counterpart.serieFolio, a.counterpart.kind, a.appliedOn, a.amount, a.openAfter])).toEqual([
+    expect(
+      d.applications.map((a) => [a.counterpart.serieFolio, a.counterpart.kind, a.appliedOn, a.amount, a.openAfter]),
+    ).toEqual([
       ["P-3", "payment", "2026-03-13", "218.00", "1000.00"],
       ["NC-3", "credit_note", "2026-03-14", "100.00", "900.00"],
     ]);
-    expect(d.related.map((r) => [r.serieFolio, r.appliedAmount])).toEqual([["P-3", "218.00"], ["NC-3", "100.00"]]);
-    expect(d.files).toMatchObject([{ role: "xml", fileName: "A-1006.xml", mediaType: "application/xml", size: XML_6.byteLength }]);
+    expect(d.related.map((r) => [r.serieFolio, r.appliedAmount])).toEqual([
+      ["P-3", "218.00"],
+      ["NC-3", "100.00"],
+    ]);
+    expect(d.files).toMatchObject([
+      { role: "xml", fileName: "A-1006.xml", mediaType: "application/xml", size: XML_6.byteLength },
+    ]);
   });
 
   it("shows a payment spread over several invoices, from the payment's side", async () => {
     const p = (await getDocumentDetail(db, { accountIds: [accountA.id], documentId: ids.pay1, asOf: AS_OF }))!;
     expect(p.effect).toBe("credit");
     // Both rows share date and creation time, so their relative order is not meaningful; the running amount is.
-    expect(p.applications.map((a) => [a.counterpart.serieFolio, a.amount]).sort()).toEqual([["A-1001", "1000.00"], ["A-1002", "500.00"]]);
-    expect(p.applications.map((a) => a.openAfter)).toEqual([p.applications[0].amount === "1000.00" ? "500.00" : "1000.00", "0.00"]);
+    expect(p.applications.map((a) => [a.counterpart.serieFolio, a.amount]).sort()).toEqual([
+      ["A-1001", "1000.00"],
+      ["A-1002", "500.00"],
+    ]);
+    expect(p.applications.map((a) => a.openAfter)).toEqual([
+      p.applications[0].amount === "1000.00" ? "500.00" : "1000.00",
+      "0.00",
+    ]);
     expect(p.related.map((r) => r.serieFolio).sort()).toEqual(["A-1001", "A-1002"]);
     expect(p.open).toBe("0.00");
     const inv2 = (await getDocumentDetail(db, { accountIds: [accountA.id], documentId: ids.inv2, asOf: AS_OF }))!;
@@ -329,7 +560,6 @@ describe("getDocumentDetail", () => {
   });
 });
 
-
 describe("renderInvoicePdf", () => {
   it("prints folio, UUID, customer, total and total in words (Spanish)", async () => {
     const d = (await getDocumentDetail(db, { accountIds: [accountA.id], documentId: ids.inv6, asOf: AS_OF }))!;
@@ -338,7 +568,17 @@ describe("renderInvoicePdf", () => {
     const text = await readPdfText(bytes);
     // pdfjs may split a run where the layout kerned two glyphs ("9 A1C7…"); the UUID is checked without spaces.
     expect(text.replace(/\s/g, "")).toContain(UUID_6);
-    for (const expected of ["A-1006", accountA.legalName, "$1,218.00", "MIL DOSCIENTOS DIECIOCHO PESOS 00/100 M.N.", "Saldo pendiente", "$900.00", "Varilla corrugada", "Folio fiscal (UUID)", "R-9100"]) {
+    for (const expected of [
+      "A-1006",
+      accountA.legalName,
+      "$1,218.00",
+      "MIL DOSCIENTOS DIECIOCHO PESOS 00/100 M.N.",
+      "Saldo pendiente",
+      "$900.00",
+      "Varilla corrugada",
+      "Folio fiscal (UUID)",
+      "R-9100",
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -352,11 +592,14 @@ describe("renderInvoicePdf", () => {
   });
 });
 
-
 describe("streamDocumentsZip", () => {
   it("streams each visible document's PDF and stored XML, leaving foreign documents out", async () => {
     const zip = await streamDocumentsZip(db, {
-      accountIds: [accountA.id], documentIds: [ids.inv6, ids.inv1, ids.foreign, ids.inv6, "no-such-id"], language: "es", locale: "es-MX", asOf: AS_OF,
+      accountIds: [accountA.id],
+      documentIds: [ids.inv6, ids.inv1, ids.foreign, ids.inv6, "no-such-id"],
+      language: "es",
+      locale: "es-MX",
+      asOf: AS_OF,
     });
     expect(zip.excludedCount).toBe(2);
     expect(zip.included.map((d) => d.serieFolio)).toEqual(["A-1001", "A-1006"]);
@@ -368,11 +611,21 @@ describe("streamDocumentsZip", () => {
   });
 
   it("yields an empty archive when nothing requested is visible, and refuses oversized selections", async () => {
-    const zip = await streamDocumentsZip(db, { accountIds: [accountA.id], documentIds: [ids.foreign], language: "es", locale: "es-MX" });
+    const zip = await streamDocumentsZip(db, {
+      accountIds: [accountA.id],
+      documentIds: [ids.foreign],
+      language: "es",
+      locale: "es-MX",
+    });
     expect(zip.included).toEqual([]);
     expect(readZipEntries(new Uint8Array(await new Response(zip.stream).arrayBuffer())).size).toBe(0);
     await expect(
-      streamDocumentsZip(db, { accountIds: [accountA.id], documentIds: Array.from({ length: 501 }, (_, i) => `id${i}`), language: "es", locale: "es-MX" }),
+      streamDocumentsZip(db, {
+        accountIds: [accountA.id],
+        documentIds: Array.from({ length: 501 }, (_, i) => `id${i}`),
+        language: "es",
+        locale: "es-MX",
+      }),
     ).rejects.toThrow();
   });
 });

@@ -27,13 +27,30 @@ afterAll(async () => database.close());
 async function invoice(accountId: string, amount: string, issueDate = "2026-01-10", currency: "MXN" | "USD" = "MXN") {
   folio += 1;
   const [doc] = await issueDocuments(db, SYSTEM_ACTOR, [
-    { accountId, kind: "invoice", series: "A", folio: String(folio), issueDate, currency, amount, paymentMethod: "PPD" },
+    {
+      accountId,
+      kind: "invoice",
+      series: "A",
+      folio: String(folio),
+      issueDate,
+      currency,
+      amount,
+      paymentMethod: "PPD",
+    },
   ]);
   return doc.id;
 }
-async function credit(accountId: string, kind: "payment" | "credit_note", amount: string, issueDate = "2026-01-20", currency: "MXN" | "USD" = "MXN") {
+async function credit(
+  accountId: string,
+  kind: "payment" | "credit_note",
+  amount: string,
+  issueDate = "2026-01-20",
+  currency: "MXN" | "USD" = "MXN",
+) {
   folio += 1;
-  const [doc] = await issueDocuments(db, SYSTEM_ACTOR, [{ accountId, kind, series: kind === "payment" ? "P" : "NC", folio: String(folio), issueDate, currency, amount }]);
+  const [doc] = await issueDocuments(db, SYSTEM_ACTOR, [
+    { accountId, kind, series: kind === "payment" ? "P" : "NC", folio: String(folio), issueDate, currency, amount },
+  ]);
   return doc.id;
 }
 const open = async (id: string, asOf?: string) => (await getOpenAmounts(db, [id], asOf)).get(id);
@@ -43,10 +60,33 @@ describe("issuing documents", () => {
     const account = await createTestAccount(db, org);
     const [doc] = await issueDocuments(db, SYSTEM_ACTOR, [
       {
-        accountId: account.id, kind: "invoice", series: "A", folio: "L1", issueDate: "2026-02-01", currency: "MXN",
+        accountId: account.id,
+        kind: "invoice",
+        series: "A",
+        folio: "L1",
+        issueDate: "2026-02-01",
+        currency: "MXN",
         lines: [
-          { sku: "V-1", description: "Varilla", unit: "PZA", productCode: "30102300", unitCode: "H87", quantity: "3", unitPrice: "33.3333", taxRate: "0.16" },
-          { sku: "V-2", description: "Alambre", unit: "KG", productCode: "30102300", unitCode: "KGM", quantity: "0.5", unitPrice: "0.01", taxRate: "0.16" },
+          {
+            sku: "V-1",
+            description: "Varilla",
+            unit: "PZA",
+            productCode: "30102300",
+            unitCode: "H87",
+            quantity: "3",
+            unitPrice: "33.3333",
+            taxRate: "0.16",
+          },
+          {
+            sku: "V-2",
+            description: "Alambre",
+            unit: "KG",
+            productCode: "30102300",
+            unitCode: "KGM",
+            quantity: "0.5",
+            unitPrice: "0.01",
+            taxRate: "0.16",
+          },
         ],
       },
     ]);
@@ -58,8 +98,27 @@ describe("issuing documents", () => {
     const account = await createTestAccount(db, org);
     await expect(
       issueDocuments(db, SYSTEM_ACTOR, [
-        { accountId: account.id, kind: "invoice", series: "A", folio: "L2", issueDate: "2026-02-01", currency: "MXN", amount: "10.00",
-          lines: [{ sku: "X", description: "X", unit: "PZA", productCode: "1", unitCode: "H87", quantity: "1", unitPrice: "9", taxRate: "0" }] },
+        {
+          accountId: account.id,
+          kind: "invoice",
+          series: "A",
+          folio: "L2",
+          issueDate: "2026-02-01",
+          currency: "MXN",
+          amount: "10.00",
+          lines: [
+            {
+              sku: "X",
+              description: "X",
+              unit: "PZA",
+              productCode: "1",
+              unitCode: "H87",
+              quantity: "1",
+              unitPrice: "9",
+              taxRate: "0",
+            },
+          ],
+        },
       ]),
     ).rejects.toMatchObject({ code: "document.amount_mismatch" });
   });
@@ -81,7 +140,9 @@ describe("applying credits", () => {
     expect(await open(inv)).toBe("599.90");
     await applyCredit(db, SYSTEM_ACTOR, { sourceId: pay, targetId: inv, amount: "599.90", appliedOn: "2026-01-21" });
     expect(await open(inv)).toBe("0.00");
-    await expect(applyCredit(db, SYSTEM_ACTOR, { sourceId: pay, targetId: inv, amount: "0.01", appliedOn: "2026-01-22" })).rejects.toMatchObject({
+    await expect(
+      applyCredit(db, SYSTEM_ACTOR, { sourceId: pay, targetId: inv, amount: "0.01", appliedOn: "2026-01-22" }),
+    ).rejects.toMatchObject({
       code: "application.exceeds_open_amount",
     });
     expect(await open(pay)).toBe("500.00");
@@ -131,29 +192,66 @@ describe("applying credits", () => {
     const foreignPay = await credit(other.id, "payment", "100.00");
     const usdPay = await credit(one.id, "payment", "100.00", "2026-01-20", "USD");
     const otherInv = await invoice(one.id, "100.00");
-    const code = (p: Promise<unknown>) => p.then(() => "ok", (e: LedgerRuleError) => e.code);
-    expect(await code(applyCredit(db, SYSTEM_ACTOR, { sourceId: foreignPay, targetId: inv, amount: "1.00", appliedOn: "2026-01-20" }))).toBe("application.other_account");
-    expect(await code(applyCredit(db, SYSTEM_ACTOR, { sourceId: usdPay, targetId: inv, amount: "1.00", appliedOn: "2026-01-20" }))).toBe("application.currency_mismatch");
-    expect(await code(applyCredit(db, SYSTEM_ACTOR, { sourceId: otherInv, targetId: inv, amount: "1.00", appliedOn: "2026-01-20" }))).toBe("application.wrong_direction");
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => "ok",
+        (e: LedgerRuleError) => e.code,
+      );
+    expect(
+      await code(
+        applyCredit(db, SYSTEM_ACTOR, { sourceId: foreignPay, targetId: inv, amount: "1.00", appliedOn: "2026-01-20" }),
+      ),
+    ).toBe("application.other_account");
+    expect(
+      await code(
+        applyCredit(db, SYSTEM_ACTOR, { sourceId: usdPay, targetId: inv, amount: "1.00", appliedOn: "2026-01-20" }),
+      ),
+    ).toBe("application.currency_mismatch");
+    expect(
+      await code(
+        applyCredit(db, SYSTEM_ACTOR, { sourceId: otherInv, targetId: inv, amount: "1.00", appliedOn: "2026-01-20" }),
+      ),
+    ).toBe("application.wrong_direction");
     const pay = await credit(one.id, "payment", "100.00");
-    expect(await code(applyCredit(db, SYSTEM_ACTOR, { sourceId: pay, targetId: inv, amount: "1.00", appliedOn: "2025-01-01" }))).toBe("application.before_issue");
+    expect(
+      await code(
+        applyCredit(db, SYSTEM_ACTOR, { sourceId: pay, targetId: inv, amount: "1.00", appliedOn: "2025-01-01" }),
+      ),
+    ).toBe("application.before_issue");
   });
 
   it("reverses an application with a negated row, keeps the original and refuses a second reversal", async () => {
     const account = await createTestAccount(db, org);
     const inv = await invoice(account.id, "500.00");
     const pay = await credit(account.id, "payment", "500.00");
-    const appId = await applyCredit(db, SYSTEM_ACTOR, { sourceId: pay, targetId: inv, amount: "500.00", appliedOn: "2026-01-20" });
-    await reverseApplication(db, SYSTEM_ACTOR, { applicationId: appId, reversedOn: "2026-02-05", reason: "cheque devuelto" });
+    const appId = await applyCredit(db, SYSTEM_ACTOR, {
+      sourceId: pay,
+      targetId: inv,
+      amount: "500.00",
+      appliedOn: "2026-01-20",
+    });
+    await reverseApplication(db, SYSTEM_ACTOR, {
+      applicationId: appId,
+      reversedOn: "2026-02-05",
+      reason: "cheque devuelto",
+    });
     expect(await open(inv)).toBe("500.00");
     expect(await open(inv, "2026-02-04")).toBe("0.00"); // as of before the reversal, it was paid
     expect(await open(pay)).toBe("500.00");
-    const rows = await db.select().from(applications).where(sql`${applications.targetId} = ${inv}`);
+    const rows = await db
+      .select()
+      .from(applications)
+      .where(sql`${applications.targetId} = ${inv}`);
     expect(rows.map((r) => r.amount).sort()).toEqual(["-500.00", "500.00"]);
-    await expect(reverseApplication(db, SYSTEM_ACTOR, { applicationId: appId, reversedOn: "2026-02-06", reason: "again" })).rejects.toMatchObject({
+    await expect(
+      reverseApplication(db, SYSTEM_ACTOR, { applicationId: appId, reversedOn: "2026-02-06", reason: "again" }),
+    ).rejects.toMatchObject({
       code: "application.already_reversed",
     });
-    const audits = await db.select().from(auditEvents).where(sql`${auditEvents.entityId} = ${appId}`);
+    const audits = await db
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.entityId} = ${appId}`);
     expect(audits.map((a) => a.action).sort()).toEqual(["application.created", "application.reversed"]);
   });
 });
@@ -180,12 +278,19 @@ describe.runIf(onPostgres)("concurrent applications on PostgreSQL", () => {
       });
       await locked;
       let secondDone = false;
-      const secondTx = applyCredit(second.db, SYSTEM_ACTOR, { sourceId: pay, targetId: b, amount: "800.00", appliedOn: "2026-01-20" }).finally(() => {
+      const secondTx = applyCredit(second.db, SYSTEM_ACTOR, {
+        sourceId: pay,
+        targetId: b,
+        amount: "800.00",
+        appliedOn: "2026-01-20",
+      }).finally(() => {
         secondDone = true;
       });
       await new Promise((r) => setTimeout(r, 300));
       expect(secondDone).toBe(false); // blocked on the payment's row lock
-      const waiting = await db.execute(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`);
+      const waiting = await db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`,
+      );
       expect((waiting as unknown as { rows: { n: number }[] }).rows[0].n).toBeGreaterThanOrEqual(1);
       releaseFirst();
       await firstTx;
@@ -205,7 +310,12 @@ describe("append-only history", () => {
     const account = await createTestAccount(db, org);
     const inv = await invoice(account.id, "10.00");
     const pay = await credit(account.id, "payment", "10.00");
-    const appId = await applyCredit(db, SYSTEM_ACTOR, { sourceId: pay, targetId: inv, amount: "10.00", appliedOn: "2026-01-20" });
+    const appId = await applyCredit(db, SYSTEM_ACTOR, {
+      sourceId: pay,
+      targetId: inv,
+      amount: "10.00",
+      appliedOn: "2026-01-20",
+    });
     await expect(db.execute(sql`update applications set amount = 1 where id = ${appId}`)).rejects.toThrow();
     await expect(db.execute(sql`delete from applications where id = ${appId}`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_events where entity_id = ${appId}`)).rejects.toThrow();

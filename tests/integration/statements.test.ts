@@ -35,7 +35,13 @@ beforeAll(async () => {
 afterAll(async () => database.close());
 
 type Kind = "invoice" | "debit_note" | "credit_note" | "payment" | "adjustment";
-const SERIES: Record<Kind, string> = { invoice: "A", debit_note: "ND", credit_note: "NC", payment: "P", adjustment: "AJ" };
+const SERIES: Record<Kind, string> = {
+  invoice: "A",
+  debit_note: "ND",
+  credit_note: "NC",
+  payment: "P",
+  adjustment: "AJ",
+};
 
 async function issue(
   accountId: string,
@@ -83,12 +89,14 @@ describe("statement of account", () => {
   beforeAll(async () => {
     acct = (await createTestAccount(db, org, { paymentTermDays: 30 })).id;
     // December: an invoice partly paid, so January opens at 700.
-    ids.i0 = await issue(acct, "invoice", "1000.00", "2025-12-15", { fiscalId: "11111111-2222-3333-4444-000000000000" });
+    ids.i0 = await issue(acct, "invoice", "1000.00", "2025-12-15", {
+      fiscalId: "11111111-2222-3333-4444-000000000000",
+    });
     ids.p0 = await issue(acct, "payment", "300.00", "2025-12-20", { reference: "SPEI 123" });
     await apply(ids.p0, ids.i0, "300.00", "2025-12-20");
     // January.
     ids.i1 = await issue(acct, "invoice", "2000.00", "2026-01-05");
-    ids.i2 = await issue(acct, "invoice", "500.50", "2026-01-10", { notes: "Pedido OC-77, \"urgente\"\nsegunda línea" });
+    ids.i2 = await issue(acct, "invoice", "500.50", "2026-01-10", { notes: 'Pedido OC-77, "urgente"\nsegunda línea' });
     ids.nc1 = await issue(acct, "credit_note", "300.00", "2026-01-20", { notes: "Bonificación enero" });
     await apply(ids.nc1, ids.i1, "100.00", "2026-01-20");
     // One payment over several invoices, partial on the second.
@@ -127,13 +135,25 @@ describe("statement of account", () => {
     expect(sec.closingBalance).toBe(await ledgerBalance(acct, "2026-01-31"));
     expectRunningBalanceConsistent(sec);
     const i2 = sec.movements[1];
-    expect(i2).toMatchObject({ kind: "invoice", seriesFolio: expect.stringMatching(/^A-\d+$/), issueDate: "2026-01-10", dueDate: "2026-02-09" });
+    expect(i2).toMatchObject({
+      kind: "invoice",
+      seriesFolio: expect.stringMatching(/^A-\d+$/),
+      issueDate: "2026-01-10",
+      dueDate: "2026-02-09",
+    });
     expect(i2.description).toContain("OC-77");
     expect("disputed" in i2).toBe(false);
     expect(s.customer).toMatchObject({ paymentTermDays: 30, creditLimit: "500000.00", currency: "MXN" });
-    expect(s.seller).toMatchObject({ legalName: "Aceros del Norte SA de CV", taxId: "ANO010101AB1", timeZone: "America/Mexico_City" });
+    expect(s.seller).toMatchObject({
+      legalName: "Aceros del Norte SA de CV",
+      taxId: "ANO010101AB1",
+      timeZone: "America/Mexico_City",
+    });
     // Every month of the history closes at the ledger balance and the next one opens there.
-    for (const [from, to] of [["2025-12-01", "2025-12-31"], ["2026-02-01", "2026-02-28"]]) {
+    for (const [from, to] of [
+      ["2025-12-01", "2025-12-31"],
+      ["2026-02-01", "2026-02-28"],
+    ]) {
       const other = section(await statementOf(acct, from, to));
       expect(other.closingBalance).toBe(await ledgerBalance(acct, to));
       expectRunningBalanceConsistent(other);
@@ -143,9 +163,23 @@ describe("statement of account", () => {
   it("ages at the period end: partial payments and the credit note's later application do not count yet", async () => {
     const sec = section(await statementOf(acct, "2026-01-01", "2026-01-31"));
     const open = Object.fromEntries(sec.movements.map((m) => [m.documentId, m.openAmount]));
-    expect(open).toEqual({ [ids.i1]: "1100.00", [ids.i2]: "500.50", [ids.nc1]: null, [ids.p1]: null, [ids.adjCredit]: null, [ids.adjCharge]: "10.00", [ids.dn1]: "50.00" });
+    expect(open).toEqual({
+      [ids.i1]: "1100.00",
+      [ids.i2]: "500.50",
+      [ids.nc1]: null,
+      [ids.p1]: null,
+      [ids.adjCredit]: null,
+      [ids.adjCharge]: "10.00",
+      [ids.dn1]: "50.00",
+    });
     expect(sec.movements.every((m) => m.overdue === false)).toBe(true);
-    expect(sec.aging).toMatchObject({ asOf: "2026-01-31", openCharges: "1660.50", unappliedCredits: "225.00", balance: "1435.50", overdue: "0.00" });
+    expect(sec.aging).toMatchObject({
+      asOf: "2026-01-31",
+      openCharges: "1660.50",
+      unappliedCredits: "225.00",
+      balance: "1435.50",
+      overdue: "0.00",
+    });
     expect(sec.aging.buckets.current).toEqual({ amount: "1660.50", count: 4 });
     // Without an as-of date the aging is exactly the ledger's aging at the period end.
     const [ledger] = await getAccountBalances(db, [acct], "2026-01-31");
@@ -157,7 +191,10 @@ describe("statement of account", () => {
     const before = section(await statementOf(acct, "2026-01-01", "2026-01-31", "2026-02-05"));
     const i1Before = before.movements.find((m) => m.documentId === ids.i1)!;
     expect(i1Before).toMatchObject({ openAmount: "1100.00", overdue: true }); // due 02-04, payment came 02-08
-    expect(before.movements.find((m) => m.documentId === ids.i2)).toMatchObject({ openAmount: "300.50", overdue: false }); // NC applied 02-05
+    expect(before.movements.find((m) => m.documentId === ids.i2)).toMatchObject({
+      openAmount: "300.50",
+      overdue: false,
+    }); // NC applied 02-05
     expect(before.aging.buckets.d1_30).toEqual({ amount: "1100.00", count: 1 });
     // The statement's balances do not move with the as-of date; only open amounts and aging do.
     expect(before.closingBalance).toBe("1435.50");
@@ -172,15 +209,35 @@ describe("statement of account", () => {
 
   it("answers null for an account outside the caller's accounts", async () => {
     const other = (await createTestAccount(db, org)).id;
-    expect(await getStatement(db, { accountId: acct, accountIds: [other], from: "2026-01-01", to: "2026-01-31" })).toBeNull();
-    expect(await getStatement(db, { accountId: acct, accountIds: [], from: "2026-01-01", to: "2026-01-31" })).toBeNull();
-    expect(await getStatement(db, { accountId: "no-such-account", accountIds: ["no-such-account"], from: "2026-01-01", to: "2026-01-31" })).toBeNull();
-    const own = await getStatement(db, { accountId: other, accountIds: [other, acct], from: "2026-01-01", to: "2026-01-31" });
-    expect(own?.sections).toEqual([expect.objectContaining({ currency: "MXN", openingBalance: "0.00", closingBalance: "0.00", movements: [] })]);
+    expect(
+      await getStatement(db, { accountId: acct, accountIds: [other], from: "2026-01-01", to: "2026-01-31" }),
+    ).toBeNull();
+    expect(
+      await getStatement(db, { accountId: acct, accountIds: [], from: "2026-01-01", to: "2026-01-31" }),
+    ).toBeNull();
+    expect(
+      await getStatement(db, {
+        accountId: "no-such-account",
+        accountIds: ["no-such-account"],
+        from: "2026-01-01",
+        to: "2026-01-31",
+      }),
+    ).toBeNull();
+    const own = await getStatement(db, {
+      accountId: other,
+      accountIds: [other, acct],
+      from: "2026-01-01",
+      to: "2026-01-31",
+    });
+    expect(own?.sections).toEqual([
+      expect.objectContaining({ currency: "MXN", openingBalance: "0.00", closingBalance: "0.00", movements: [] }),
+    ]);
   });
 
   it("refuses a reversed period", async () => {
-    await expect(getStatement(db, { accountId: acct, accountIds: [acct], from: "2026-02-01", to: "2026-01-31" })).rejects.toThrow();
+    await expect(
+      getStatement(db, { accountId: acct, accountIds: [acct], from: "2026-02-01", to: "2026-01-31" }),
+    ).rejects.toThrow();
   });
 });
 
@@ -196,7 +253,11 @@ describe("returned cheque", () => {
     expect(paid.movements[0].openAmount).toBe("0.00");
     expect(paid.aging.openCharges).toBe("0.00");
 
-    await reverseApplication(db, SYSTEM_ACTOR, { applicationId: applied, reversedOn: "2026-03-20", reason: "cheque devuelto" });
+    await reverseApplication(db, SYSTEM_ACTOR, {
+      applicationId: applied,
+      reversedOn: "2026-03-20",
+      reason: "cheque devuelto",
+    });
     const reversed = section(await statementOf(acct, "2026-03-01", "2026-03-31"));
     // Same movements and balance: a reversal moves money between documents, it is not a movement.
     expect(reversed.movements.map((m) => m.balance)).toEqual(paid.movements.map((m) => m.balance));
@@ -211,9 +272,15 @@ describe("returned cheque", () => {
 
     // As the demo seed does: the bounced amount is charged back by a debit note the cheque's credit is
     // applied to (so the cheque no longer counts as money received), plus the 20% fee (art. 193 LGTOC).
-    const chargeBack = await issue(acct, "debit_note", "1000.00", "2026-03-20", { dueDate: "2026-03-20", notes: "Cheque devuelto 4471" });
+    const chargeBack = await issue(acct, "debit_note", "1000.00", "2026-03-20", {
+      dueDate: "2026-03-20",
+      notes: "Cheque devuelto 4471",
+    });
     await apply(cheque, chargeBack, "1000.00", "2026-03-20");
-    await issue(acct, "debit_note", "200.00", "2026-03-20", { dueDate: "2026-03-20", notes: "Comisión 20% cheque devuelto" });
+    await issue(acct, "debit_note", "200.00", "2026-03-20", {
+      dueDate: "2026-03-20",
+      notes: "Comisión 20% cheque devuelto",
+    });
     const after = section(await statementOf(acct, "2026-03-01", "2026-04-10"));
     expect(after.closingBalance).toBe("1200.00");
     expect(after.closingBalance).toBe(await ledgerBalance(acct, "2026-04-10"));
@@ -238,8 +305,14 @@ describe("time zone and currencies", () => {
     const s = (await getStatement(db, { accountId: acct, accountIds: [acct], now }))!;
     expect(s.period).toEqual({ from: "2026-03-01", to: "2026-03-09" });
     const sec = section(s);
-    expect(sec.movements.find((m) => m.documentId === dueToday)).toMatchObject({ overdue: false, openAmount: "100.00" });
-    expect(sec.movements.find((m) => m.documentId === dueYesterday)).toMatchObject({ overdue: true, openAmount: "40.00" });
+    expect(sec.movements.find((m) => m.documentId === dueToday)).toMatchObject({
+      overdue: false,
+      openAmount: "100.00",
+    });
+    expect(sec.movements.find((m) => m.documentId === dueYesterday)).toMatchObject({
+      overdue: true,
+      openAmount: "40.00",
+    });
     expect(sec.aging.buckets.current).toEqual({ amount: "100.00", count: 1 });
     expect(sec.aging.buckets.d1_30).toEqual({ amount: "40.00", count: 1 });
   });
@@ -307,7 +380,6 @@ describe("renderings", () => {
     expect(section(statement).movements).toHaveLength(300);
   });
 
-
   const normalizeSpaces = (s: string) => s.replace(/\s+/g, " ");
 
   it("renders a multi-page PDF with the header and 'Página X de Y' on every page, and the closing balance of getStatement", async () => {
@@ -355,7 +427,15 @@ describe("renderings", () => {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Movimientos")!;
     expect(workbook.getWorksheet("Antigüedad")).toBeDefined();
-    const rows: { currency: string; type: string; date: unknown; charge: unknown; credit: unknown; balance: unknown; format: string }[] = [];
+    const rows: {
+      currency: string;
+      type: string;
+      date: unknown;
+      charge: unknown;
+      credit: unknown;
+      balance: unknown;
+      format: string;
+    }[] = [];
     sheet.eachRow((row) => {
       const currency = row.getCell(1).value;
       if (currency === "MXN" || currency === "USD") {
@@ -402,17 +482,66 @@ describe("renderings", () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.endsWith("\r\n")).toBe(true);
     const records = parseCsv(text.slice(1));
-    expect(records[0]).toEqual(["Moneda", "Fecha", "Vence", "Documento", "Tipo de fila", "Concepto", "Folio fiscal", "Cargo", "Abono", "Saldo", "Pendiente", "Vencido"]);
+    expect(records[0]).toEqual([
+      "Moneda",
+      "Fecha",
+      "Vence",
+      "Documento",
+      "Tipo de fila",
+      "Concepto",
+      "Folio fiscal",
+      "Cargo",
+      "Abono",
+      "Saldo",
+      "Pendiente",
+      "Vencido",
+    ]);
     const expected: string[][] = [];
     for (const sec of statement.sections) {
-      expected.push([sec.currency, statement.period.from, "", "", "Saldo inicial", "", "", "", "", sec.openingBalance, "", ""]);
+      expected.push([
+        sec.currency,
+        statement.period.from,
+        "",
+        "",
+        "Saldo inicial",
+        "",
+        "",
+        "",
+        "",
+        sec.openingBalance,
+        "",
+        "",
+      ]);
       for (const m of sec.movements) {
         expected.push([
-          sec.currency, m.issueDate, m.effect === "charge" ? m.dueDate : "", m.seriesFolio, m.kind === "payment" ? "Pago" : "Factura",
-          m.description ?? "", m.fiscalId ?? "", m.charge ?? "", m.credit ?? "", m.balance, m.openAmount ?? "", m.effect === "charge" ? (m.overdue ? "Sí" : "No") : "",
+          sec.currency,
+          m.issueDate,
+          m.effect === "charge" ? m.dueDate : "",
+          m.seriesFolio,
+          m.kind === "payment" ? "Pago" : "Factura",
+          m.description ?? "",
+          m.fiscalId ?? "",
+          m.charge ?? "",
+          m.credit ?? "",
+          m.balance,
+          m.openAmount ?? "",
+          m.effect === "charge" ? (m.overdue ? "Sí" : "No") : "",
         ]);
       }
-      expected.push([sec.currency, statement.period.to, "", "", "Saldo final", "", "", "", "", sec.closingBalance, "", ""]);
+      expected.push([
+        sec.currency,
+        statement.period.to,
+        "",
+        "",
+        "Saldo final",
+        "",
+        "",
+        "",
+        "",
+        sec.closingBalance,
+        "",
+        "",
+      ]);
     }
     expect(records.slice(1)).toEqual(expected);
     expect(records.some((r) => r[5] === 'Entrega parcial, "urgente"\nsegunda línea')).toBe(true);
@@ -437,7 +566,10 @@ describe("performance", () => {
       from generate_series(1, 10000) g`);
     await db.execute(sql`analyze documents`);
     await db.execute(sql`analyze applications`);
-    const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from documents where account_id = ${acct}`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from documents where account_id = ${acct}`,
+    );
     expect(n).toBe(20000);
 
     await statementOf(acct, "2024-06-01", "2024-06-30"); // warm

@@ -7,7 +7,11 @@ import { commitPreferences, commitSessionToken } from "~/utils/session.server";
 
 export const BASE = "http://portal.test";
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
+type Handler = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: Record<string, unknown>;
+}) => unknown;
 
 export interface RouteCall {
   method?: "GET" | "POST";
@@ -18,7 +22,11 @@ export interface RouteCall {
 }
 
 /** Cookie header of a fresh session for the user, optionally with preferences (language, selected account). */
-export async function signInCookie(db: Db, userId: string, prefs: { language?: "es" | "en"; selection?: string } = {}): Promise<string> {
+export async function signInCookie(
+  db: Db,
+  userId: string,
+  prefs: { language?: "es" | "en"; selection?: string } = {},
+): Promise<string> {
   const { token } = await createSession(db, { userId });
   const base = new Request(BASE);
   const session = (await commitSessionToken(base, token)).split(";")[0];
@@ -38,15 +46,20 @@ export function buildRequest(call: RouteCall): Request {
 }
 
 /** Runs a loader or action; a thrown Response is returned like a returned one. */
-export async function callRoute(handler: Handler, call: RouteCall): Promise<{ status: number; body: unknown; response?: Response }> {
+export async function callRoute(
+  handler: Handler,
+  call: RouteCall,
+): Promise<{ status: number; body: unknown; response?: Response }> {
   try {
     const result = await handler({ request: buildRequest(call), params: call.params ?? {}, context: {} });
-    if (result instanceof Response) return { status: result.status, body: await result.clone().text(), response: result };
+    if (result instanceof Response)
+      return { status: result.status, body: await result.clone().text(), response: result };
     const maybe = result as { type?: string; data?: unknown; init?: { status?: number } } | null;
     if (maybe && maybe.type === "DataWithResponseInit") return { status: maybe.init?.status ?? 200, body: maybe.data };
     return { status: 200, body: result };
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: await thrown.clone().text(), response: thrown };
+    if (thrown instanceof Response)
+      return { status: thrown.status, body: await thrown.clone().text(), response: thrown };
     throw thrown;
   }
 }
@@ -71,7 +84,9 @@ export async function expectTenantIsolation(input: {
       expect(text, `${input.name} ${call.method ?? "GET"} ${call.path} leaked ${marker}`).not.toContain(marker);
     }
     if (result.status !== 200) {
-      expect(allowed, `${input.name} ${call.method ?? "GET"} ${call.path} answered ${result.status}`).toContain(result.status);
+      expect(allowed, `${input.name} ${call.method ?? "GET"} ${call.path} answered ${result.status}`).toContain(
+        result.status,
+      );
     }
   }
 }

@@ -36,7 +36,9 @@ export async function startTestSmtpServer(): Promise<TestMailbox> {
     async waitFor(to, subject, timeoutMs = 5000) {
       const started = Date.now();
       for (;;) {
-        const found = messages.find((m) => recipients(m).includes(to.toLowerCase()) && (!subject || subject.test(m.subject ?? "")));
+        const found = messages.find(
+          (m) => recipients(m).includes(to.toLowerCase()) && (!subject || subject.test(m.subject ?? "")),
+        );
         if (found) return found;
         if (Date.now() - started > timeoutMs) throw new Error(`no email to ${to} within ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 50));

@@ -36,7 +36,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         // them, and a closing client reports 57P01 as an unhandled error that fails the run. Wait for
         // them to leave first (force stays for anything that does not).
         for (let i = 0; i < 100; i += 1) {
-          const { rows } = await dropper.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+          const { rows } = await dropper.query<{ n: number }>(
+            "select count(*)::int as n from pg_stat_activity where datname = $1",
+            [name],
+          );
           if (rows[0].n === 0) break;
           await new Promise((resolve) => setTimeout(resolve, 20));
         }

@@ -19,12 +19,24 @@ export function Button({
   className = "",
   children,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants; pending?: boolean; pendingLabel?: string }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: keyof typeof variants;
+  pending?: boolean;
+  pendingLabel?: string;
+}) {
   return (
-    <button {...props} disabled={pending || props.disabled} aria-busy={pending || undefined} className={buttonClass(variant, className)}>
+    <button
+      {...props}
+      disabled={pending || props.disabled}
+      aria-busy={pending || undefined}
+      className={buttonClass(variant, className)}
+    >
       {pending ? (
         <>
-          <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />
+          <span
+            aria-hidden="true"
+            className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
+          />
           {pendingLabel ?? children}
         </>
       ) : (

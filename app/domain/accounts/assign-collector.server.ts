@@ -4,7 +4,11 @@ import { customerAccounts } from "#db/schema";
 import type { DbOrTx } from "~/utils/db.server";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 
-export async function assignCollector(db: DbOrTx, actor: Actor, input: { accountIds: string[]; collectorId: string | null }) {
+export async function assignCollector(
+  db: DbOrTx,
+  actor: Actor,
+  input: { accountIds: string[]; collectorId: string | null },
+) {
   if (input.accountIds.length === 0) return;
   await db.transaction(async (tx) => {
     const before = await tx
@@ -12,7 +16,8 @@ export async function assignCollector(db: DbOrTx, actor: Actor, input: { account
       .from(customerAccounts)
       .where(inArray(customerAccounts.id, input.accountIds))
       .for("update");
-    for (const id of input.accountIds) await tx.update(customerAccounts).set({ collectorId: input.collectorId }).where(eq(customerAccounts.id, id));
+    for (const id of input.accountIds)
+      await tx.update(customerAccounts).set({ collectorId: input.collectorId }).where(eq(customerAccounts.id, id));
     await recordAuditEvents(
       tx,
       actor,

@@ -8,7 +8,12 @@ export async function createSeller(db: DbOrTx, actor: Actor, input: SellerInput)
   const values = SellerInputSchema.parse(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(sellers).values(values).returning();
-    await recordAuditEvent(tx, actor, { action: "seller.created", entityType: "seller", entityId: row.id, after: values });
+    await recordAuditEvent(tx, actor, {
+      action: "seller.created",
+      entityType: "seller",
+      entityId: row.id,
+      after: values,
+    });
     return row;
   });
 }
@@ -24,7 +29,12 @@ export async function createZone(db: DbOrTx, actor: Actor, input: { sellerId: st
 export async function createCustomerGroup(db: DbOrTx, actor: Actor, input: { name: string }) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(customerGroups).values(input).returning();
-    await recordAuditEvent(tx, actor, { action: "customer_group.created", entityType: "customer_group", entityId: row.id, after: input });
+    await recordAuditEvent(tx, actor, {
+      action: "customer_group.created",
+      entityType: "customer_group",
+      entityId: row.id,
+      after: input,
+    });
     return row;
   });
 }
@@ -33,7 +43,12 @@ export async function createCustomerAccount(db: DbOrTx, actor: Actor, input: Cus
   const values = CustomerAccountInputSchema.parse(input);
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(customerAccounts).values(values).returning();
-    await recordAuditEvent(tx, actor, { action: "customer_account.created", entityType: "customer_account", entityId: row.id, after: values });
+    await recordAuditEvent(tx, actor, {
+      action: "customer_account.created",
+      entityType: "customer_account",
+      entityId: row.id,
+      after: values,
+    });
     return row;
   });
 }

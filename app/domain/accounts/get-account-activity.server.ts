@@ -23,11 +23,17 @@ export interface RecentPayment {
   applications: { targetId: string; serieFolio: string; kind: string; amount: MoneyString; appliedOn: string }[];
 }
 
-const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const idList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 
 export async function getAccountActivity(db: DbOrTx, input: { accountIds: string[]; asOf: string; payments?: number }) {
   if (input.accountIds.length === 0) return { dueSoon: [] as DueSoon[], recentPayments: [] as RecentPayment[] };
-  const dueRows = await queryRows<{ currency: Currency; a7: string; c7: number; a30: string; c30: number }>(db, sql`
+  const dueRows = await queryRows<{ currency: Currency; a7: string; c7: number; a30: string; c30: number }>(
+    db,
+    sql`
     with upcoming as (
       select d.currency, d.due_date, (${openAmountSql(input.asOf)}) as open
       from documents d
@@ -41,28 +47,46 @@ export async function getAccountActivity(db: DbOrTx, input: { accountIds: string
       coalesce(sum(open), 0)::numeric(18,2)::text as a30,
       count(*)::int as c30
     from upcoming where open > 0
-    group by currency order by currency`);
+    group by currency order by currency`,
+  );
 
-  const payments = await queryRows<Omit<RecentPayment, "applications">>(db, sql`
+  const payments = await queryRows<Omit<RecentPayment, "applications">>(
+    db,
+    sql`
     select d.id, a.number as "accountNumber", d.series || '-' || d.folio as "serieFolio", d.issue_date::text as "issueDate",
       d.currency, d.amount::text as amount, d.reference, (${openAmountSql()})::numeric(18,2)::text as unapplied
     from documents d join customer_accounts a on a.id = d.account_id
     where d.account_id in (${idList(input.accountIds)}) and d.kind = 'payment' and d.status = 'issued'
       and d.issue_date <= ${input.asOf}::date
     order by d.issue_date desc, d.id desc
-    limit ${input.payments ?? 5}`);
+    limit ${input.payments ?? 5}`,
+  );
   const applications = payments.length
-    ? await queryRows<{ sourceId: string; targetId: string; serieFolio: string; kind: string; amount: string; appliedOn: string }>(db, sql`
+    ? await queryRows<{
+        sourceId: string;
+        targetId: string;
+        serieFolio: string;
+        kind: string;
+        amount: string;
+        appliedOn: string;
+      }>(
+        db,
+        sql`
         select ap.source_id as "sourceId", ap.target_id as "targetId", t.series || '-' || t.folio as "serieFolio", t.kind,
           sum(ap.amount)::numeric(18,2)::text as amount, min(ap.applied_on)::text as "appliedOn"
         from applications ap join documents t on t.id = ap.target_id
         where ap.source_id in (${idList(payments.map((p) => p.id))})
         group by ap.source_id, ap.target_id, t.series, t.folio, t.kind
         having sum(ap.amount) <> 0
-        order by min(ap.applied_on), t.series, t.folio`)
+        order by min(ap.applied_on), t.series, t.folio`,
+      )
     : [];
   return {
-    dueSoon: dueRows.map((r) => ({ currency: r.currency, next7: { amount: r.a7, count: r.c7 }, next30: { amount: r.a30, count: r.c30 } })),
+    dueSoon: dueRows.map((r) => ({
+      currency: r.currency,
+      next7: { amount: r.a7, count: r.c7 },
+      next30: { amount: r.a30, count: r.c30 },
+    })),
     recentPayments: payments.map((p) => ({ ...p, applications: applications.filter((a) => a.sourceId === p.id) })),
   };
 }

@@ -22,9 +22,13 @@ function totalsOf(balances: AccountBalance[]): CurrencyTotals[] {
   const byCurrency = new Map<Currency, AccountBalance[]>();
   for (const b of balances) byCurrency.set(b.currency, [...(byCurrency.get(b.currency) ?? []), b]);
   return [...byCurrency.entries()].map(([currency, rows]) => {
-    const sum = (pick: (b: AccountBalance) => string) => toMoney(rows.reduce((s, b) => s.plus(pick(b)), new Decimal(0)));
+    const sum = (pick: (b: AccountBalance) => string) =>
+      toMoney(rows.reduce((s, b) => s.plus(pick(b)), new Decimal(0)));
     const aging = Object.fromEntries(
-      AGING_BUCKETS.map((bucket) => [bucket, { amount: sum((b) => b.aging[bucket].amount), count: rows.reduce((n, b) => n + b.aging[bucket].count, 0) }]),
+      AGING_BUCKETS.map((bucket) => [
+        bucket,
+        { amount: sum((b) => b.aging[bucket].amount), count: rows.reduce((n, b) => n + b.aging[bucket].count, 0) },
+      ]),
     ) as AccountBalance["aging"];
     const openCharges = sum((b) => b.openCharges);
     const overdue = sum((b) => b.overdue);
@@ -44,23 +48,23 @@ function totalsOf(balances: AccountBalance[]): CurrencyTotals[] {
 export async function getAccountOverview(db: DbOrTx, input: { accountIds: string[]; asOf?: string; now?: Date }) {
   if (input.accountIds.length === 0) return { asOf: input.asOf ?? null, accounts: [], totals: [] };
   const accounts = await db
-      .select({
-        id: customerAccounts.id,
-        number: customerAccounts.number,
-        legalName: customerAccounts.legalName,
-        taxId: customerAccounts.taxId,
-        currency: customerAccounts.currency,
-        creditLimit: customerAccounts.creditLimit,
-        paymentTermDays: customerAccounts.paymentTermDays,
-        status: customerAccounts.status,
-        country: sellers.country,
-        sellerName: sellers.legalName,
-        timeZone: sellers.timeZone,
-      })
-      .from(customerAccounts)
-      .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
-      .where(inArray(customerAccounts.id, input.accountIds))
-      .orderBy(asc(customerAccounts.number));
+    .select({
+      id: customerAccounts.id,
+      number: customerAccounts.number,
+      legalName: customerAccounts.legalName,
+      taxId: customerAccounts.taxId,
+      currency: customerAccounts.currency,
+      creditLimit: customerAccounts.creditLimit,
+      paymentTermDays: customerAccounts.paymentTermDays,
+      status: customerAccounts.status,
+      country: sellers.country,
+      sellerName: sellers.legalName,
+      timeZone: sellers.timeZone,
+    })
+    .from(customerAccounts)
+    .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
+    .where(inArray(customerAccounts.id, input.accountIds))
+    .orderBy(asc(customerAccounts.number));
   const asOf = input.asOf ?? todayIn(accounts[0]?.timeZone ?? "America/Mexico_City", input.now);
   const balances = await getAccountBalances(db, input.accountIds, asOf);
   return {
@@ -72,7 +76,11 @@ export async function getAccountOverview(db: DbOrTx, input: { accountIds: string
       return {
         ...a,
         totals: totalsOf(own),
-        credit: { limit: a.creditLimit, used: toMoney(used), available: toMoney(Decimal.max(new Decimal(a.creditLimit).minus(used), 0)) },
+        credit: {
+          limit: a.creditLimit,
+          used: toMoney(used),
+          available: toMoney(Decimal.max(new Decimal(a.creditLimit).minus(used), 0)),
+        },
       };
     }),
     totals: totalsOf(balances),

@@ -11,7 +11,11 @@ export async function searchAccountsWithBalances(
   input: { q?: string; asOf: string; limit?: number },
 ) {
   const accounts = await searchStaffAccounts(db, staff, { q: input.q, limit: input.limit ?? 100 });
-  const balances = await getAccountBalances(db, accounts.map((a) => a.id), input.asOf);
+  const balances = await getAccountBalances(
+    db,
+    accounts.map((a) => a.id),
+    input.asOf,
+  );
   return accounts.map((a) => {
     const own = balances.find((b) => b.accountId === a.id && b.currency === a.currency);
     return { ...a, balance: own?.balance ?? "0.00", overdue: own?.overdue ?? "0.00" };

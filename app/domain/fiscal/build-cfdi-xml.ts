@@ -4,7 +4,14 @@
 // Pure: no I/O. The seals and certificates are placeholders of the right shape; this is a demo
 // portal, not a PAC. Validated against SAT's schemas in standards/cfdi40 by the tests.
 import { dec } from "~/utils/money";
-import { computeFiscalTotals, escapeXml, type FiscalLineInput, type FiscalParty, type FiscalTotals, formatQuantity } from "./fiscal-types";
+import {
+  computeFiscalTotals,
+  escapeXml,
+  type FiscalLineInput,
+  type FiscalParty,
+  type FiscalTotals,
+  formatQuantity,
+} from "./fiscal-types";
 
 export interface CfdiStamp {
   uuid: string;
@@ -44,8 +51,7 @@ export interface CfdiInput {
 
 const CFDI_NS = "http://www.sat.gob.mx/cfd/4";
 const TFD_NS = "http://www.sat.gob.mx/TimbreFiscalDigital";
-const SCHEMA_LOCATION =
-  "http://www.sat.gob.mx/cfd/4 http://www.sat.gob.mx/sitio_internet/cfd/4/cfdv40.xsd";
+const SCHEMA_LOCATION = "http://www.sat.gob.mx/cfd/4 http://www.sat.gob.mx/sitio_internet/cfd/4/cfdv40.xsd";
 const TFD_SCHEMA_LOCATION =
   "http://www.sat.gob.mx/TimbreFiscalDigital http://www.sat.gob.mx/sitio_internet/cfd/TimbreFiscalDigital/TimbreFiscalDigitalv11.xsd";
 

@@ -3,7 +3,14 @@
 // Shaped like DIAN's documents (namespaces, DIAN extension, parties, taxes, totals, lines); it is not
 // signed (no XAdES) — this portal shows and serves fiscal documents, it does not issue them.
 import { createHash } from "node:crypto";
-import { computeFiscalTotals, escapeXml, type FiscalLineInput, type FiscalParty, type FiscalTotals, formatQuantity } from "./fiscal-types";
+import {
+  computeFiscalTotals,
+  escapeXml,
+  type FiscalLineInput,
+  type FiscalParty,
+  type FiscalTotals,
+  formatQuantity,
+} from "./fiscal-types";
 import { dec } from "~/utils/money";
 
 export interface UblInput {
@@ -69,9 +76,21 @@ export interface CufeFields {
 export function computeCufe(f: CufeFields): string {
   const fixed = (v: string) => dec(v).toFixed(2);
   const source =
-    f.number + f.issueDate + f.issueTime + fixed(f.subtotal) +
-    "01" + fixed(f.iva) + "04" + fixed(f.inc) + "03" + fixed(f.ica) +
-    fixed(f.total) + f.supplierNit + f.customerId + f.technicalKey + f.environment;
+    f.number +
+    f.issueDate +
+    f.issueTime +
+    fixed(f.subtotal) +
+    "01" +
+    fixed(f.iva) +
+    "04" +
+    fixed(f.inc) +
+    "03" +
+    fixed(f.ica) +
+    fixed(f.total) +
+    f.supplierNit +
+    f.customerId +
+    f.technicalKey +
+    f.environment;
   return createHash("sha384").update(source, "utf8").digest("hex");
 }
 
@@ -148,14 +167,20 @@ export function buildUblXml(input: UblInput): { xml: string; cufe: string } {
   );
   out.push(`<cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>`);
   out.push(`<cbc:CustomizationID>${isCredit ? "20" : "10"}</cbc:CustomizationID>`);
-  out.push(`<cbc:ProfileID>${isCredit ? "DIAN 2.1: Nota Crédito de Factura Electrónica de Venta" : "DIAN 2.1: Factura Electrónica de Venta"}</cbc:ProfileID>`);
+  out.push(
+    `<cbc:ProfileID>${isCredit ? "DIAN 2.1: Nota Crédito de Factura Electrónica de Venta" : "DIAN 2.1: Factura Electrónica de Venta"}</cbc:ProfileID>`,
+  );
   out.push(`<cbc:ProfileExecutionID>${environment}</cbc:ProfileExecutionID>`);
   out.push(`<cbc:ID>${escapeXml(id)}</cbc:ID>`);
-  out.push(`<cbc:UUID schemeID="${environment}" schemeName="${isCredit ? "CUDE-SHA384" : "CUFE-SHA384"}">${cufe}</cbc:UUID>`);
+  out.push(
+    `<cbc:UUID schemeID="${environment}" schemeName="${isCredit ? "CUDE-SHA384" : "CUFE-SHA384"}">${cufe}</cbc:UUID>`,
+  );
   out.push(`<cbc:IssueDate>${input.issueDate}</cbc:IssueDate>`);
   out.push(`<cbc:IssueTime>${input.issueTime}</cbc:IssueTime>`);
   if (!isCredit && input.dueDate) out.push(`<cbc:DueDate>${input.dueDate}</cbc:DueDate>`);
-  out.push(isCredit ? `<cbc:CreditNoteTypeCode>91</cbc:CreditNoteTypeCode>` : `<cbc:InvoiceTypeCode>01</cbc:InvoiceTypeCode>`);
+  out.push(
+    isCredit ? `<cbc:CreditNoteTypeCode>91</cbc:CreditNoteTypeCode>` : `<cbc:InvoiceTypeCode>01</cbc:InvoiceTypeCode>`,
+  );
   if (input.note) out.push(`<cbc:Note>${escapeXml(input.note)}</cbc:Note>`);
   out.push(`<cbc:DocumentCurrencyCode>${cur}</cbc:DocumentCurrencyCode>`);
   out.push(`<cbc:LineCountNumeric>${totals.lines.length}</cbc:LineCountNumeric>`);

@@ -42,7 +42,8 @@ export interface FiscalTotals {
 /** "12.5" → 125000n at 4 decimals (quantities, prices and rates carry at most 4). */
 function toScaled4(value: string): bigint {
   const [whole, fraction = ""] = value.split(".");
-  if (fraction.length > 4 || !/^\d+$/.test(whole) || !/^\d*$/.test(fraction)) return BigInt(dec(value).times(10_000).toFixed(0));
+  if (fraction.length > 4 || !/^\d+$/.test(whole) || !/^\d*$/.test(fraction))
+    return BigInt(dec(value).times(10_000).toFixed(0));
   return BigInt(whole + fraction.padEnd(4, "0"));
 }
 
@@ -74,7 +75,12 @@ export function computeFiscalTotals(lines: FiscalLineInput[]): FiscalTotals {
     const key = rate.toString();
     const prev = byRate.get(key) ?? { base: 0n, tax: 0n };
     byRate.set(key, { base: prev.base + lineSubtotal, tax: prev.tax + lineTax });
-    return { ...l, subtotal: centsToString(lineSubtotal), tax: centsToString(lineTax), total: centsToString(lineSubtotal + lineTax) };
+    return {
+      ...l,
+      subtotal: centsToString(lineSubtotal),
+      tax: centsToString(lineTax),
+      total: centsToString(lineSubtotal + lineTax),
+    };
   });
   return {
     lines: computed,

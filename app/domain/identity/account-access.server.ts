@@ -44,12 +44,19 @@ function staffScope(staff: { id: string; staffRole: StaffRole }) {
   if (reach === "team")
     return or(
       eq(customerAccounts.collectorId, staff.id),
-      inArray(customerAccounts.collectorId, sql`(select ${users.id} from ${users} where ${users.supervisorId} = ${staff.id})`),
+      inArray(
+        customerAccounts.collectorId,
+        sql`(select ${users.id} from ${users} where ${users.supervisorId} = ${staff.id})`,
+      ),
     );
   return undefined;
 }
 
-export async function staffCanReachAccount(db: DbOrTx, staff: { id: string; staffRole: StaffRole }, accountId: string): Promise<boolean> {
+export async function staffCanReachAccount(
+  db: DbOrTx,
+  staff: { id: string; staffRole: StaffRole },
+  accountId: string,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: customerAccounts.id })
     .from(customerAccounts)
@@ -58,9 +65,15 @@ export async function staffCanReachAccount(db: DbOrTx, staff: { id: string; staf
 }
 
 /** Customer accounts a staff member reaches, filtered by a text search, for the staff customer search. */
-export async function searchStaffAccounts(db: DbOrTx, staff: { id: string; staffRole: StaffRole }, options: { q?: string; limit?: number }) {
+export async function searchStaffAccounts(
+  db: DbOrTx,
+  staff: { id: string; staffRole: StaffRole },
+  options: { q?: string; limit?: number },
+) {
   const q = options.q?.trim().replace(/[%_\\]/g, "\\$&");
-  const collector = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${customerAccounts.collectorId})`;
+  const collector = sql<
+    string | null
+  >`(select ${users.name} from ${users} where ${users.id} = ${customerAccounts.collectorId})`;
   return db
     .select({
       id: customerAccounts.id,
@@ -80,7 +93,11 @@ export async function searchStaffAccounts(db: DbOrTx, staff: { id: string; staff
       and(
         staffScope(staff),
         q
-          ? or(ilike(customerAccounts.legalName, `%${q}%`), ilike(customerAccounts.number, `%${q}%`), ilike(customerAccounts.taxId, `%${q}%`))
+          ? or(
+              ilike(customerAccounts.legalName, `%${q}%`),
+              ilike(customerAccounts.number, `%${q}%`),
+              ilike(customerAccounts.taxId, `%${q}%`),
+            )
           : undefined,
       ),
     )

@@ -9,7 +9,14 @@ import type { GrantRole, StaffRole } from "./permissions";
 export async function createStaffUser(
   db: DbOrTx,
   actor: Actor,
-  input: { email: string; name: string; password: string; staffRole: StaffRole; staffArea?: "sales" | "operations" | "credit" | null; supervisorId?: string | null },
+  input: {
+    email: string;
+    name: string;
+    password: string;
+    staffRole: StaffRole;
+    staffArea?: "sales" | "operations" | "credit" | null;
+    supervisorId?: string | null;
+  },
 ) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -38,18 +45,37 @@ export async function createStaffUser(
 export async function createCustomerUser(
   db: DbOrTx,
   actor: Actor,
-  input: { email: string; name: string; password: string; grants: { accountId: string; role: GrantRole }[]; language?: "es" | "en" | null },
+  input: {
+    email: string;
+    name: string;
+    password: string;
+    grants: { accountId: string; role: GrantRole }[];
+    language?: "es" | "en" | null;
+  },
 ) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ email: input.email.toLowerCase(), name: input.name, passwordHash, kind: "customer", language: input.language ?? null })
+      .values({
+        email: input.email.toLowerCase(),
+        name: input.name,
+        passwordHash,
+        kind: "customer",
+        language: input.language ?? null,
+      })
       .returning();
-    await tx.insert(accountGrants).values(input.grants.map((g) => ({ userId: user.id, accountId: g.accountId, role: g.role })));
+    await tx
+      .insert(accountGrants)
+      .values(input.grants.map((g) => ({ userId: user.id, accountId: g.accountId, role: g.role })));
     await recordAuditEvents(tx, actor, [
       { action: "user.created", entityType: "user", entityId: user.id, after: { email: user.email, kind: "customer" } },
-      ...input.grants.map((g) => ({ action: "grant.created", entityType: "account_grant", entityId: `${g.accountId}:${user.id}`, after: g })),
+      ...input.grants.map((g) => ({
+        action: "grant.created",
+        entityType: "account_grant",
+        entityId: `${g.accountId}:${user.id}`,
+        after: g,
+      })),
     ]);
     return user;
   });

@@ -25,11 +25,22 @@ export async function inviteCustomerUser(
 ) {
   const email = input.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
-    let [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+    let [user] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`);
     if (user && user.kind === "staff") throw new IdentityRuleError("staff_email");
     if (!user) {
-      [user] = await tx.insert(users).values({ email, name: email.split("@")[0], kind: "customer" }).returning();
-      await recordAuditEvent(tx, actor, { action: "user.created", entityType: "user", entityId: user.id, after: { email, kind: "customer" } });
+      [user] = await tx
+        .insert(users)
+        .values({ email, name: email.split("@")[0], kind: "customer" })
+        .returning();
+      await recordAuditEvent(tx, actor, {
+        action: "user.created",
+        entityType: "user",
+        entityId: user.id,
+        after: { email, kind: "customer" },
+      });
     }
     const existing = await tx
       .select({ accountId: accountGrants.accountId })
@@ -37,10 +48,18 @@ export async function inviteCustomerUser(
       .where(and(eq(accountGrants.userId, user.id), inArray(accountGrants.accountId, input.accountIds)));
     const newAccountIds = input.accountIds.filter((id) => !existing.some((e) => e.accountId === id));
     if (newAccountIds.length === 0) throw new IdentityRuleError("already_member");
-    await tx.insert(accountGrants).values(newAccountIds.map((accountId) => ({ userId: user.id, accountId, role: input.role })));
+    await tx
+      .insert(accountGrants)
+      .values(newAccountIds.map((accountId) => ({ userId: user.id, accountId, role: input.role })));
     const needsActivation = !user.passwordHash;
     const token = needsActivation
-      ? await createUserToken(tx, { purpose: "invitation", userId: user.id, createdById: actor.userId, payload: { accountIds: newAccountIds, role: input.role }, now: input.now })
+      ? await createUserToken(tx, {
+          purpose: "invitation",
+          userId: user.id,
+          createdById: actor.userId,
+          payload: { accountIds: newAccountIds, role: input.role },
+          now: input.now,
+        })
       : null;
     await recordAuditEvents(
       tx,
@@ -57,27 +76,45 @@ export async function inviteCustomerUser(
 }
 
 /** Sets the invited user's name and password; the token works once. */
-export async function acceptInvitation(db: DbOrTx, actor: Actor, input: { token: string; name: string; password: string; now?: Date }) {
+export async function acceptInvitation(
+  db: DbOrTx,
+  actor: Actor,
+  input: { token: string; name: string; password: string; now?: Date },
+) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const used = await consumeUserToken(tx, "invitation", input.token, input.now);
     if (!used) return null;
     await tx.update(users).set({ name: input.name, passwordHash }).where(eq(users.id, used.userId));
-    await recordAuditEvent(tx, { ...actor, userId: used.userId }, { action: "invitation.accepted", entityType: "user", entityId: used.userId, after: used.payload });
+    await recordAuditEvent(
+      tx,
+      { ...actor, userId: used.userId },
+      { action: "invitation.accepted", entityType: "user", entityId: used.userId, after: used.payload },
+    );
     return { userId: used.userId };
   });
 }
 
 export async function listAccountUsers(db: DbOrTx, accountId: string) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: accountGrants.role, active: sql<boolean>`${users.passwordHash} is not null` })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: accountGrants.role,
+      active: sql<boolean>`${users.passwordHash} is not null`,
+    })
     .from(accountGrants)
     .innerJoin(users, eq(users.id, accountGrants.userId))
     .where(eq(accountGrants.accountId, accountId))
     .orderBy(asc(users.email));
 }
 
-export async function changeGrantRole(db: DbOrTx, actor: Actor, input: { accountId: string; userId: string; role: GrantRole }) {
+export async function changeGrantRole(
+  db: DbOrTx,
+  actor: Actor,
+  input: { accountId: string; userId: string; role: GrantRole },
+) {
   if (actor.userId === input.userId) throw new IdentityRuleError("self_change");
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -86,7 +123,10 @@ export async function changeGrantRole(db: DbOrTx, actor: Actor, input: { account
       .where(and(eq(accountGrants.accountId, input.accountId), eq(accountGrants.userId, input.userId)))
       .for("update");
     if (!before) throw new IdentityRuleError("not_member");
-    await tx.update(accountGrants).set({ role: input.role }).where(and(eq(accountGrants.accountId, input.accountId), eq(accountGrants.userId, input.userId)));
+    await tx
+      .update(accountGrants)
+      .set({ role: input.role })
+      .where(and(eq(accountGrants.accountId, input.accountId), eq(accountGrants.userId, input.userId)));
     await recordAuditEvent(tx, actor, {
       action: "grant.role_changed",
       entityType: "account_grant",
@@ -115,6 +155,9 @@ export async function revokeGrant(db: DbOrTx, actor: Actor, input: { accountId: 
 }
 
 export async function getAccountHeader(db: DbOrTx, accountId: string) {
-  const [row] = await db.select({ id: customerAccounts.id, number: customerAccounts.number, legalName: customerAccounts.legalName }).from(customerAccounts).where(eq(customerAccounts.id, accountId));
+  const [row] = await db
+    .select({ id: customerAccounts.id, number: customerAccounts.number, legalName: customerAccounts.legalName })
+    .from(customerAccounts)
+    .where(eq(customerAccounts.id, accountId));
   return row ?? null;
 }

@@ -12,9 +12,20 @@ import { sendInvitationEmail } from "./send-identity-emails.server";
 export async function inviteAndNotify(
   db: DbOrTx,
   actor: Actor,
-  input: { email: string; accountIds: string[]; role: GrantRole; inviterName: string; language: Language; baseUrl: string },
+  input: {
+    email: string;
+    accountIds: string[];
+    role: GrantRole;
+    inviterName: string;
+    language: Language;
+    baseUrl: string;
+  },
 ) {
-  const invited = await inviteCustomerUser(db, actor, { email: input.email, accountIds: input.accountIds, role: input.role });
+  const invited = await inviteCustomerUser(db, actor, {
+    email: input.email,
+    accountIds: input.accountIds,
+    role: input.role,
+  });
   const accounts = await db
     .select({ legalName: customerAccounts.legalName, sellerName: sellers.legalName })
     .from(customerAccounts)

@@ -11,13 +11,30 @@ import { consumeUserToken, createUserToken } from "./user-tokens.server";
 /** Returns the user and token to email, or null for an unknown, pending or disabled user (the caller answers the same either way). */
 export async function requestPasswordReset(db: DbOrTx, actor: Actor, input: { email: string; now?: Date }) {
   const email = input.email.trim().toLowerCase();
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
   if (!user || !user.passwordHash || user.disabledAt) {
-    await recordAuditEvent(db, actor, { action: "auth.password_reset_requested_unknown", entityType: "user", entityId: user?.id ?? null, after: { email } });
+    await recordAuditEvent(db, actor, {
+      action: "auth.password_reset_requested_unknown",
+      entityType: "user",
+      entityId: user?.id ?? null,
+      after: { email },
+    });
     return null;
   }
-  const { token, expiresAt } = await createUserToken(db, { purpose: "password_reset", userId: user.id, now: input.now });
-  await recordAuditEvent(db, actor, { action: "auth.password_reset_requested", entityType: "user", entityId: user.id, after: { expiresAt } });
+  const { token, expiresAt } = await createUserToken(db, {
+    purpose: "password_reset",
+    userId: user.id,
+    now: input.now,
+  });
+  await recordAuditEvent(db, actor, {
+    action: "auth.password_reset_requested",
+    entityType: "user",
+    entityId: user.id,
+    after: { expiresAt },
+  });
   return { user, token, expiresAt };
 }
 
@@ -26,9 +43,16 @@ export async function resetPassword(db: DbOrTx, actor: Actor, input: { token: st
   return db.transaction(async (tx) => {
     const used = await consumeUserToken(tx, "password_reset", input.token, input.now);
     if (!used) return null;
-    await tx.update(users).set({ passwordHash, failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, used.userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, failedLoginCount: 0, lockedUntil: null })
+      .where(eq(users.id, used.userId));
     const ended = await deleteAllSessions(tx, used.userId);
-    await recordAuditEvent(tx, { ...actor, userId: used.userId }, { action: "auth.password_reset", entityType: "user", entityId: used.userId, after: { sessionsEnded: ended } });
+    await recordAuditEvent(
+      tx,
+      { ...actor, userId: used.userId },
+      { action: "auth.password_reset", entityType: "user", entityId: used.userId, after: { sessionsEnded: ended } },
+    );
     return { userId: used.userId };
   });
 }

@@ -2,7 +2,12 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 
-const email = z.string({ error: "validation.required" }).trim().min(1, "validation.required").email("validation.email").max(254, "validation.email");
+const email = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .email("validation.email")
+  .max(254, "validation.email");
 const newPassword = z
   .string({ error: "validation.required" })
   .min(MIN_PASSWORD_LENGTH, `validation.passwordLength|{"min":${MIN_PASSWORD_LENGTH}}`)
@@ -22,7 +27,11 @@ export const ResetPasswordSchema = z
 
 export const AcceptInvitationSchema = z
   .object({
-    name: z.string({ error: "validation.required" }).trim().min(2, "validation.required").max(120, "validation.invalid"),
+    name: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(2, "validation.required")
+      .max(120, "validation.invalid"),
     password: newPassword,
     confirm: z.string({ error: "validation.required" }).min(1, "validation.required"),
   })

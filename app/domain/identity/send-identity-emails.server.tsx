@@ -18,7 +18,11 @@ export async function sendInvitationEmail(input: {
   const t = getFixedT(input.language);
   const link = input.token ? `${input.baseUrl}/invitation/${input.token}` : `${input.baseUrl}/login`;
   const expires = input.expiresAt
-    ? new Intl.DateTimeFormat(input.language === "en" ? "en-US" : "es-MX", { dateStyle: "long", timeStyle: "short", timeZone: "America/Mexico_City" }).format(input.expiresAt)
+    ? new Intl.DateTimeFormat(input.language === "en" ? "en-US" : "es-MX", {
+        dateStyle: "long",
+        timeStyle: "short",
+        timeZone: "America/Mexico_City",
+      }).format(input.expiresAt)
     : null;
   return sendEmail({
     to: input.to,
@@ -37,11 +41,18 @@ export async function sendInvitationEmail(input: {
   });
 }
 
-export async function sendPasswordResetEmail(input: { to: string; language: Language; baseUrl: string; token: string }) {
+export async function sendPasswordResetEmail(input: {
+  to: string;
+  language: Language;
+  baseUrl: string;
+  token: string;
+}) {
   const t = getFixedT(input.language);
   return sendEmail({
     to: input.to,
     subject: t("email.resetSubject"),
-    react: <PasswordResetEmail t={t} language={input.language} link={`${input.baseUrl}/reset-password/${input.token}`} />,
+    react: (
+      <PasswordResetEmail t={t} language={input.language} link={`${input.baseUrl}/reset-password/${input.token}`} />
+    ),
   });
 }

@@ -15,11 +15,22 @@ export function newToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export async function createSession(db: DbOrTx, input: { userId: string; ip?: string | null; userAgent?: string | null; now?: Date }) {
+export async function createSession(
+  db: DbOrTx,
+  input: { userId: string; ip?: string | null; userAgent?: string | null; now?: Date },
+) {
   const token = newToken();
   const now = input.now ?? new Date();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await db.insert(sessions).values({ id: hashToken(token), userId: input.userId, expiresAt, ip: input.ip ?? null, userAgent: input.userAgent ?? null });
+  await db
+    .insert(sessions)
+    .values({
+      id: hashToken(token),
+      userId: input.userId,
+      expiresAt,
+      ip: input.ip ?? null,
+      userAgent: input.userAgent ?? null,
+    });
   return { token, expiresAt };
 }
 

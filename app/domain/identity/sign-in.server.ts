@@ -37,7 +37,10 @@ export async function signIn(
     return { ok: false, reason: "ip_limited", retryAfterMinutes: IP_WINDOW_MINUTES };
   }
 
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
   const fail = async (action: string, entityId: string | null, after?: unknown) => {
     await db.insert(loginAttempts).values({ ip: input.ip, email, succeeded: 0, at: now });
     await recordAuditEvent(db, { ...actor, userId: user?.id ?? null }, { action, entityType: "user", entityId, after });
@@ -72,6 +75,10 @@ export async function signIn(
   await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
   await db.insert(loginAttempts).values({ ip: input.ip, email, succeeded: 1, at: now });
   const session = await createSession(db, { userId: user.id, ip: input.ip, userAgent: input.userAgent, now });
-  await recordAuditEvent(db, { ...actor, userId: user.id }, { action: "auth.signed_in", entityType: "user", entityId: user.id });
+  await recordAuditEvent(
+    db,
+    { ...actor, userId: user.id },
+    { action: "auth.signed_in", entityType: "user", entityId: user.id },
+  );
   return { ok: true, userId: user.id, kind: user.kind, token: session.token, expiresAt: session.expiresAt };
 }

@@ -16,7 +16,9 @@ export async function createUserToken(
 ) {
   const token = newToken();
   const now = input.now ?? new Date();
-  const expiresAt = new Date(now.getTime() + (input.purpose === "invitation" ? INVITATION_TTL_MS : PASSWORD_RESET_TTL_MS));
+  const expiresAt = new Date(
+    now.getTime() + (input.purpose === "invitation" ? INVITATION_TTL_MS : PASSWORD_RESET_TTL_MS),
+  );
   await db.insert(userTokens).values({
     purpose: input.purpose,
     tokenHash: hashToken(token),
@@ -33,7 +35,14 @@ export async function findUsableToken(db: DbOrTx, purpose: Purpose, token: strin
   const [row] = await db
     .select()
     .from(userTokens)
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)));
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
+    );
   return row ?? null;
 }
 
@@ -42,7 +51,14 @@ export async function consumeUserToken(db: DbOrTx, purpose: Purpose, token: stri
   const [row] = await db
     .update(userTokens)
     .set({ usedAt: now })
-    .where(and(eq(userTokens.tokenHash, hashToken(token)), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
+    )
     .returning();
   return row ?? null;
 }

@@ -5,10 +5,43 @@ import Decimal from "decimal.js";
 import type { Currency } from "~/utils/money";
 
 const UNITS = ["", "UNO", "DOS", "TRES", "CUATRO", "CINCO", "SEIS", "SIETE", "OCHO", "NUEVE"];
-const TEENS = ["DIEZ", "ONCE", "DOCE", "TRECE", "CATORCE", "QUINCE", "DIECISÉIS", "DIECISIETE", "DIECIOCHO", "DIECINUEVE"];
-const TWENTIES = ["VEINTE", "VEINTIUNO", "VEINTIDÓS", "VEINTITRÉS", "VEINTICUATRO", "VEINTICINCO", "VEINTISÉIS", "VEINTISIETE", "VEINTIOCHO", "VEINTINUEVE"];
+const TEENS = [
+  "DIEZ",
+  "ONCE",
+  "DOCE",
+  "TRECE",
+  "CATORCE",
+  "QUINCE",
+  "DIECISÉIS",
+  "DIECISIETE",
+  "DIECIOCHO",
+  "DIECINUEVE",
+];
+const TWENTIES = [
+  "VEINTE",
+  "VEINTIUNO",
+  "VEINTIDÓS",
+  "VEINTITRÉS",
+  "VEINTICUATRO",
+  "VEINTICINCO",
+  "VEINTISÉIS",
+  "VEINTISIETE",
+  "VEINTIOCHO",
+  "VEINTINUEVE",
+];
 const TENS = ["", "", "", "TREINTA", "CUARENTA", "CINCUENTA", "SESENTA", "SETENTA", "OCHENTA", "NOVENTA"];
-const HUNDREDS = ["", "CIENTO", "DOSCIENTOS", "TRESCIENTOS", "CUATROCIENTOS", "QUINIENTOS", "SEISCIENTOS", "SETECIENTOS", "OCHOCIENTOS", "NOVECIENTOS"];
+const HUNDREDS = [
+  "",
+  "CIENTO",
+  "DOSCIENTOS",
+  "TRESCIENTOS",
+  "CUATROCIENTOS",
+  "QUINIENTOS",
+  "SEISCIENTOS",
+  "SETECIENTOS",
+  "OCHOCIENTOS",
+  "NOVECIENTOS",
+];
 
 const CURRENCY_WORDS: Record<Currency, { singular: string; plural: string; suffix: string }> = {
   MXN: { singular: "PESO", plural: "PESOS", suffix: "M.N." },
@@ -86,7 +119,8 @@ export function formatAmountInWords(amount: string, currency: Currency): string 
     throw new RangeError(`not an amount: ${amount}`);
   }
   value = value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  if (value.isNegative() || value.greaterThan(MAX_AMOUNT_IN_WORDS)) throw new RangeError(`amount out of range: ${amount}`);
+  if (value.isNegative() || value.greaterThan(MAX_AMOUNT_IN_WORDS))
+    throw new RangeError(`amount out of range: ${amount}`);
   const [integerPart, cents] = value.toFixed(2).split(".");
   const { words, endsInMillions } = integerInWords(integerPart);
   const names = CURRENCY_WORDS[currency];

@@ -142,7 +142,11 @@ interface HeaderRow {
   customer_postal_code: string;
 }
 
-const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /**
  * `asOf` defaults to today in the seller's time zone (computed by the database), so a detail page and
@@ -154,10 +158,13 @@ export async function getDocumentDetail(
 ): Promise<DocumentDetail | null> {
   const accountIds = [...new Set(input.accountIds)];
   if (accountIds.length === 0 || !input.documentId) return null;
-  if (input.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.asOf)) throw new Error(`asOf must be YYYY-MM-DD, got ${input.asOf}`);
+  if (input.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.asOf))
+    throw new Error(`asOf must be YYYY-MM-DD, got ${input.asOf}`);
 
   const asOfSql = input.asOf ? sql`${input.asOf}::date` : sql`(now() at time zone s.time_zone)::date`;
-  const [header] = await queryRows<HeaderRow>(db, sql`
+  const [header] = await queryRows<HeaderRow>(
+    db,
+    sql`
     select d.id, d.account_id, d.kind, d.effect, d.series, d.folio, d.fiscal_id,
       d.issue_date::text as issue_date, d.due_date::text as due_date, d.currency,
       d.amount::text as amount, d.subtotal::text as subtotal, d.tax_total::text as tax_total, d.status,
@@ -170,26 +177,45 @@ export async function getDocumentDetail(
     from documents d
     join sellers s on s.id = d.seller_id
     join customer_accounts ca on ca.id = d.account_id
-    where d.id = ${input.documentId} and d.account_id in (${list(accountIds)})`);
+    where d.id = ${input.documentId} and d.account_id in (${list(accountIds)})`,
+  );
   if (!header) return null;
 
   const counterpartColumn = header.effect === "charge" ? sql`a.source_id` : sql`a.target_id`;
   const ownColumn = header.effect === "charge" ? sql`a.target_id` : sql`a.source_id`;
   const [openAmounts, lines, remissionRows, applicationRows, files] = await Promise.all([
     getOpenAmounts(db, [header.id], header.as_of),
-    queryRows<Record<string, string | number>>(db, sql`
+    queryRows<Record<string, string | number>>(
+      db,
+      sql`
       select line_no, sku, description, unit, product_code, unit_code, quantity::text as quantity,
         unit_price::text as unit_price, tax_rate::text as tax_rate, subtotal::text as subtotal, tax::text as tax, total::text as total
-      from invoice_lines where document_id = ${header.id} order by line_no`),
-    queryRows<{ number: string; delivery_date: string; received_by: string | null }>(db, sql`
+      from invoice_lines where document_id = ${header.id} order by line_no`,
+    ),
+    queryRows<{ number: string; delivery_date: string; received_by: string | null }>(
+      db,
+      sql`
       select number, delivery_date::text as delivery_date, received_by from remissions
-      where invoice_id = ${header.id} order by delivery_date, number`),
+      where invoice_id = ${header.id} order by delivery_date, number`,
+    ),
     // The counterpart is joined with the same account scope: the ledger keeps both sides in one account,
     // and this makes sure a broken row could never reveal another customer's document.
     queryRows<{
-      id: string; applied_on: string; amount: string; reverses_id: string | null; reversed_by_id: string | null; reason: string | null;
-      other_id: string; other_kind: LedgerDocumentKind; other_series: string; other_folio: string; other_issue_date: string; other_fiscal_id: string | null;
-    }>(db, sql`
+      id: string;
+      applied_on: string;
+      amount: string;
+      reverses_id: string | null;
+      reversed_by_id: string | null;
+      reason: string | null;
+      other_id: string;
+      other_kind: LedgerDocumentKind;
+      other_series: string;
+      other_folio: string;
+      other_issue_date: string;
+      other_fiscal_id: string | null;
+    }>(
+      db,
+      sql`
       select a.id, a.applied_on::text as applied_on, a.amount::text as amount, a.reverses_id,
         (select r.id from applications r where r.reverses_id = a.id) as reversed_by_id, a.reason,
         o.id as other_id, o.kind as other_kind, o.series as other_series, o.folio as other_folio,
@@ -197,12 +223,16 @@ export async function getDocumentDetail(
       from applications a
       join documents o on o.id = ${counterpartColumn} and o.account_id in (${list(accountIds)})
       where ${ownColumn} = ${header.id}
-      order by a.applied_on, a.created_at, a.id`),
-    queryRows<{ file_id: string; role: "xml" | "pdf"; file_name: string; media_type: string; size: string | number }>(db, sql`
+      order by a.applied_on, a.created_at, a.id`,
+    ),
+    queryRows<{ file_id: string; role: "xml" | "pdf"; file_name: string; media_type: string; size: string | number }>(
+      db,
+      sql`
       select f.file_id, f.role, f.file_name, s.media_type, s.size
       from document_files f join stored_files s on s.id = f.file_id
       where f.document_id = ${header.id} and f.role in ('xml', 'pdf')
-      order by f.role, f.attached_at desc`),
+      order by f.role, f.attached_at desc`,
+    ),
   ]);
 
   let running = dec(header.amount);
@@ -212,7 +242,12 @@ export async function getDocumentDetail(
       id: a.id,
       appliedOn: a.applied_on,
       amount: a.amount,
-      counterpart: { id: a.other_id, kind: a.other_kind, serieFolio: `${a.other_series}-${a.other_folio}`, issueDate: a.other_issue_date },
+      counterpart: {
+        id: a.other_id,
+        kind: a.other_kind,
+        serieFolio: `${a.other_series}-${a.other_folio}`,
+        issueDate: a.other_issue_date,
+      },
       isReversal: a.reverses_id !== null,
       reversesId: a.reverses_id,
       reversedById: a.reversed_by_id,
@@ -310,13 +345,23 @@ export async function getDocumentDetail(
       tax: String(l.tax),
       total: String(l.total),
     })),
-    remissions: remissionRows.map((r) => ({ number: r.number, deliveryDate: r.delivery_date, receivedBy: r.received_by })),
+    remissions: remissionRows.map((r) => ({
+      number: r.number,
+      deliveryDate: r.delivery_date,
+      receivedBy: r.received_by,
+    })),
     applications,
     open,
     daysOverdue,
     asOf,
     related,
-    files: files.map((f) => ({ fileId: f.file_id, role: f.role, fileName: f.file_name, mediaType: f.media_type, size: Number(f.size) })),
+    files: files.map((f) => ({
+      fileId: f.file_id,
+      role: f.role,
+      fileName: f.file_name,
+      mediaType: f.media_type,
+      size: Number(f.size),
+    })),
   };
 }
 

@@ -89,7 +89,11 @@ const TAB_KINDS: Record<DocumentListTab, string[]> = {
   notes: ["credit_note", "debit_note"],
 };
 
-const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /** Escapes LIKE wildcards so a typed "%" or "_" matches itself. */
 function likePrefix(value: string): string {
@@ -131,7 +135,17 @@ function decodeCursor(raw: string | undefined, sort: DocumentSortKey): Cursor | 
     // Each value must cast to its column's type, or the query fails instead of starting over.
     if ((sort === "issue_date" || sort === "due_date") && !isCalendarDate(String(values[0]))) return null;
     if (sort === "amount" && !/^-?\d{1,16}(\.\d{1,2})?$/.test(String(values[0]))) return null;
-    if (sort === "folio" && !(typeof values[0] === "string" && Number.isInteger(values[1]) && (values[1] as number) >= 0 && (values[1] as number) <= 2_147_483_647 && typeof values[2] === "string")) return null;
+    if (
+      sort === "folio" &&
+      !(
+        typeof values[0] === "string" &&
+        Number.isInteger(values[1]) &&
+        (values[1] as number) >= 0 &&
+        (values[1] as number) <= 2_147_483_647 &&
+        typeof values[2] === "string"
+      )
+    )
+      return null;
     return { sort, values: values as (string | number)[], id };
   } catch {
     return null;
@@ -179,7 +193,11 @@ export async function getDocumentListTotals(
   return { total: result.total ?? 0, totals: result.totals ?? [] };
 }
 
-async function runDocumentList(db: DbOrTx, input: ListDocumentsInput, mode: "both" | "page" | "totals"): Promise<DocumentListResult> {
+async function runDocumentList(
+  db: DbOrTx,
+  input: ListDocumentsInput,
+  mode: "both" | "page" | "totals",
+): Promise<DocumentListResult> {
   const filters = DocumentListFiltersSchema.parse(input.filters ?? {});
   const sort = DocumentListSortSchema.parse(input.sort ?? {});
   const page = DocumentListPageSchema.parse(input.page ?? {});
@@ -288,7 +306,10 @@ async function runDocumentList(db: DbOrTx, input: ListDocumentsInput, mode: "bot
       coalesce((select json_agg(r.number order by r.number) from remissions r where r.invoice_id = d.id), '[]'::json) as remission_numbers,
       exists (select 1 from document_files f where f.document_id = d.id and f.role = 'xml') as has_xml,
       exists (select 1 from document_files f where f.document_id = d.id and f.role = 'pdf') as has_pdf,
-      json_build_array(${sql.join(columns.map((c) => c.expr), sql`, `)}) as sort_values
+      json_build_array(${sql.join(
+        columns.map((c) => c.expr),
+        sql`, `,
+      )}) as sort_values
     from ${filtered}
     join customer_accounts ca on ca.id = d.account_id
     ${pageWhere.length > 0 ? sql`where ${sql.join(pageWhere, sql` and `)}` : sql``}
@@ -311,7 +332,9 @@ async function runDocumentList(db: DbOrTx, input: ListDocumentsInput, mode: "bot
     await tx.execute(sql`set local jit = off`);
     const pageRows = mode === "totals" ? [] : await queryRows<RawRow>(tx, pageQuery);
     const summaryRows =
-      mode === "page" ? null : await queryRows<{ currency: Currency; count: number; amount: string; open: string }>(tx, summaryQuery);
+      mode === "page"
+        ? null
+        : await queryRows<{ currency: Currency; count: number; amount: string; open: string }>(tx, summaryQuery);
     return [pageRows, summaryRows] as const;
   });
 
@@ -351,12 +374,15 @@ async function runDocumentList(db: DbOrTx, input: ListDocumentsInput, mode: "bot
   };
   const last = pageRows.length - 1;
   const nextCursor = pageRows.length === 0 ? null : before ? cursorOf(last) : hasMore ? cursorOf(last) : null;
-  const prevCursor = pageRows.length === 0 ? null : before ? (hasMore ? cursorOf(0) : null) : after ? cursorOf(0) : null;
+  const prevCursor =
+    pageRows.length === 0 ? null : before ? (hasMore ? cursorOf(0) : null) : after ? cursorOf(0) : null;
 
   return {
     rows,
     total: summary ? summary.reduce((n, s) => n + Number(s.count), 0) : null,
-    totals: summary ? summary.map((s) => ({ currency: s.currency, count: Number(s.count), amount: s.amount, open: s.open })) : null,
+    totals: summary
+      ? summary.map((s) => ({ currency: s.currency, count: Number(s.count), amount: s.amount, open: s.open }))
+      : null,
     nextCursor,
     prevCursor,
     asOf,

@@ -5,7 +5,10 @@ import { CurrencySchema, isCalendarDate } from "~/domain/ledger/schemas";
 
 /** A form left blank sends "", which must mean "no filter" rather than a validation error. */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), schema.optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    schema.optional(),
+  );
 
 const IsoDateParamSchema = z.string().refine(isCalendarDate, { message: "date" });
 /** Non-negative amount as typed by a person: "1234", "1234.5"; commas as thousands separators are dropped. */
@@ -68,7 +71,9 @@ export const DocumentListPageSchema = z.object({
 export type DocumentListPage = z.infer<typeof DocumentListPageSchema>;
 
 /** The whole query as it arrives in the URL: filters, sort, dir, size, after, before side by side. */
-export const DocumentListQuerySchema = DocumentListFiltersSchema.extend(DocumentListSortSchema.shape).extend(DocumentListPageSchema.shape);
+export const DocumentListQuerySchema = DocumentListFiltersSchema.extend(DocumentListSortSchema.shape).extend(
+  DocumentListPageSchema.shape,
+);
 export type DocumentListQuery = z.infer<typeof DocumentListQuerySchema>;
 
 /** Splits a parsed query into the parts `listDocuments` takes. */

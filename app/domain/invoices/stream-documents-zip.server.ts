@@ -13,7 +13,11 @@ import { renderInvoicePdf } from "./render-invoice-pdf.server";
 import type { PdfLanguage } from "./pdf/invoice-pdf";
 import { DocumentZipSelectionSchema } from "./schemas";
 
-const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /** "A/12 3" → "A_12_3": keeps names portable across Windows, macOS and zip tools. */
 export function toSafeFileBase(serieFolio: string): string {
@@ -49,13 +53,16 @@ export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipIn
   const docs =
     accountIds.length === 0
       ? []
-      : await queryRows<{ id: string; series: string; folio: string; xml_file_id: string | null }>(db, sql`
+      : await queryRows<{ id: string; series: string; folio: string; xml_file_id: string | null }>(
+          db,
+          sql`
           select d.id, d.series, d.folio,
             (select f.file_id from document_files f where f.document_id = d.id and f.role = 'xml'
              order by f.attached_at desc limit 1) as xml_file_id
           from documents d
           where d.id in (${list(ids)}) and d.account_id in (${list(accountIds)})
-          order by d.series, length(d.folio), d.folio, d.id`);
+          order by d.series, length(d.folio), d.folio, d.id`,
+        );
 
   const zip = new yazl.ZipFile();
   const used = new Set<string>();
@@ -136,7 +143,10 @@ function toWebStream(readable: Readable): ReadableStream<Uint8Array> {
 }
 
 async function readStoredFile(db: DbOrTx, fileId: string): Promise<Uint8Array> {
-  const [row] = await queryRows<{ content: Uint8Array | string }>(db, sql`select content from stored_files where id = ${fileId}`);
+  const [row] = await queryRows<{ content: Uint8Array | string }>(
+    db,
+    sql`select content from stored_files where id = ${fileId}`,
+  );
   if (!row) throw new Error(`stored file ${fileId} missing`);
   return toBytes(row.content);
 }
@@ -154,14 +164,17 @@ export async function getDocumentXml(
 ): Promise<{ fileName: string; content: Uint8Array } | null> {
   const accountIds = [...new Set(input.accountIds)];
   if (accountIds.length === 0 || !input.documentId) return null;
-  const [row] = await queryRows<{ series: string; folio: string; content: Uint8Array | string }>(db, sql`
+  const [row] = await queryRows<{ series: string; folio: string; content: Uint8Array | string }>(
+    db,
+    sql`
     select d.series, d.folio, s.content
     from documents d
     join document_files f on f.document_id = d.id and f.role = 'xml'
     join stored_files s on s.id = f.file_id
     where d.id = ${input.documentId} and d.account_id in (${list(accountIds)})
     order by f.attached_at desc
-    limit 1`);
+    limit 1`,
+  );
   if (!row) return null;
   return { fileName: `${toSafeFileBase(`${row.series}-${row.folio}`)}.xml`, content: toBytes(row.content) };
 }

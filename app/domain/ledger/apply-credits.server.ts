@@ -21,14 +21,30 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
   return db.transaction(async (tx) => {
     const ids = [...new Set(items.flatMap((i) => [i.sourceId, i.targetId]))].sort();
     // Lock in a stable order; the aggregate below runs after the locks are held, so it sees committed applications.
-    await tx.select({ id: documents.id }).from(documents).where(inArray(documents.id, ids)).orderBy(documents.id).for("update");
+    await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(inArray(documents.id, ids))
+      .orderBy(documents.id)
+      .for("update");
     const rows = await queryRows<{
-      id: string; accountId: string; effect: "charge" | "credit"; currency: "MXN" | "COP" | "USD";
-      status: string; issueDate: string; open: string;
-    }>(tx, sql`
+      id: string;
+      accountId: string;
+      effect: "charge" | "credit";
+      currency: "MXN" | "COP" | "USD";
+      status: string;
+      issueDate: string;
+      open: string;
+    }>(
+      tx,
+      sql`
       select d.id, d.account_id as "accountId", d.effect, d.currency, d.status, d.issue_date::text as "issueDate",
              (${openAmountSql()})::text as open
-      from documents d where d.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+      from documents d where d.id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const remaining = new Map<string, Decimal>();
     for (const r of rows) remaining.set(r.id, dec(r.open));
@@ -38,19 +54,28 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
       const source = byId.get(item.sourceId);
       const target = byId.get(item.targetId);
       if (!source || !target) throw new LedgerRuleError("document.not_found");
-      if (source.status === "cancelled" || target.status === "cancelled") throw new LedgerRuleError("document.cancelled");
-      if (source.effect !== "credit" || target.effect !== "charge") throw new LedgerRuleError("application.wrong_direction");
+      if (source.status === "cancelled" || target.status === "cancelled")
+        throw new LedgerRuleError("document.cancelled");
+      if (source.effect !== "credit" || target.effect !== "charge")
+        throw new LedgerRuleError("application.wrong_direction");
       if (source.accountId !== target.accountId) throw new LedgerRuleError("application.other_account");
       if (source.currency !== target.currency) throw new LedgerRuleError("application.currency_mismatch");
-      if (item.appliedOn < source.issueDate || item.appliedOn < target.issueDate) throw new LedgerRuleError("application.before_issue");
+      if (item.appliedOn < source.issueDate || item.appliedOn < target.issueDate)
+        throw new LedgerRuleError("application.before_issue");
       const amount = dec(item.amount);
       const targetOpen = remaining.get(target.id)!;
       const sourceOpen = remaining.get(source.id)!;
       if (amount.greaterThan(targetOpen)) {
-        throw new LedgerRuleError("application.exceeds_open_amount", `open ${toMoney(targetOpen)}, applying ${item.amount}`);
+        throw new LedgerRuleError(
+          "application.exceeds_open_amount",
+          `open ${toMoney(targetOpen)}, applying ${item.amount}`,
+        );
       }
       if (amount.greaterThan(sourceOpen)) {
-        throw new LedgerRuleError("application.exceeds_unapplied_amount", `unapplied ${toMoney(sourceOpen)}, applying ${item.amount}`);
+        throw new LedgerRuleError(
+          "application.exceeds_unapplied_amount",
+          `unapplied ${toMoney(sourceOpen)}, applying ${item.amount}`,
+        );
       }
       remaining.set(target.id, targetOpen.minus(amount));
       remaining.set(source.id, sourceOpen.minus(amount));
@@ -68,8 +93,13 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
     const inserted = values.map(() => createRandomId());
     for (let i = 0; i < values.length; i += 2_000) {
       const rows = values.slice(i, i + 2_000).map((v, k) => ({
-        id: inserted[i + k], source_id: v.sourceId, target_id: v.targetId, amount: v.amount, currency: v.currency,
-        applied_on: v.appliedOn, created_by_id: v.createdById,
+        id: inserted[i + k],
+        source_id: v.sourceId,
+        target_id: v.targetId,
+        amount: v.amount,
+        currency: v.currency,
+        applied_on: v.appliedOn,
+        created_by_id: v.createdById,
       }));
       await tx.execute(sql`
         insert into applications (id, source_id, target_id, amount, currency, applied_on, created_by_id)
@@ -83,7 +113,13 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
         action: "application.created",
         entityType: "application",
         entityId: inserted[i],
-        after: { sourceId: v.sourceId, targetId: v.targetId, amount: v.amount, currency: v.currency, appliedOn: v.appliedOn },
+        after: {
+          sourceId: v.sourceId,
+          targetId: v.targetId,
+          amount: v.amount,
+          currency: v.currency,
+          appliedOn: v.appliedOn,
+        },
       })),
     );
     return inserted;
@@ -114,7 +150,10 @@ export async function reverseApplication(
       .where(inArray(documents.id, [original.sourceId, original.targetId].sort()))
       .orderBy(documents.id)
       .for("update");
-    const [already] = await tx.select({ id: applications.id }).from(applications).where(and(eq(applications.reversesId, original.id)));
+    const [already] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.reversesId, original.id)));
     if (already) throw new LedgerRuleError("application.already_reversed");
     const [row] = await tx
       .insert(applications)

@@ -18,7 +18,11 @@ export interface AccountBalance {
   aging: Record<AgingBucket, { amount: MoneyString; count: number }>;
 }
 
-const idList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const idList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 
 /** SQL bucketing days past due (as of the date) into the aging buckets. */
 export function agingBucketSql(dueDate: SQL, asOf: string): SQL {
@@ -41,7 +45,9 @@ export function openAmountSql(asOf?: string): SQL {
 /** Balances per account and currency; amounts of different currencies stay on separate rows. */
 export async function getAccountBalances(db: DbOrTx, accountIds: string[], asOf: string): Promise<AccountBalance[]> {
   if (accountIds.length === 0) return [];
-  const rows = await queryRows<Record<string, string | number>>(db, sql`
+  const rows = await queryRows<Record<string, string | number>>(
+    db,
+    sql`
     with open_items as (
       select d.account_id, d.currency, d.effect, d.due_date,
              ${openAmountSql(asOf)} as open
@@ -68,7 +74,8 @@ export async function getAccountBalances(db: DbOrTx, accountIds: string[], asOf:
       )}
     from bucketed
     group by account_id, currency
-    order by account_id, currency`);
+    order by account_id, currency`,
+  );
   return rows.map((r) => {
     const aging = Object.fromEntries(
       AGING_BUCKETS.map((b) => [b, { amount: String(r[`amount_${b}`]), count: Number(r[`count_${b}`]) }]),
@@ -88,10 +95,17 @@ export async function getAccountBalances(db: DbOrTx, accountIds: string[], asOf:
 }
 
 /** Open amount of each given document as of a date (charges: unpaid; credits: unapplied). */
-export async function getOpenAmounts(db: DbOrTx, documentIds: string[], asOf?: string): Promise<Map<string, MoneyString>> {
+export async function getOpenAmounts(
+  db: DbOrTx,
+  documentIds: string[],
+  asOf?: string,
+): Promise<Map<string, MoneyString>> {
   if (documentIds.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; open: string }>(db, sql`
+  const rows = await queryRows<{ id: string; open: string }>(
+    db,
+    sql`
     select d.id, (${openAmountSql(asOf)})::numeric(18,2)::text as open
-    from documents d where d.id in (${idList(documentIds)})`);
+    from documents d where d.id in (${idList(documentIds)})`,
+  );
   return new Map(rows.map((r) => [r.id, r.open]));
 }

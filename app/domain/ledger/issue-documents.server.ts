@@ -52,7 +52,14 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
     const docRows: (typeof documents.$inferInsert)[] = [];
     const lineRows: (typeof invoiceLines.$inferInsert)[] = [];
     const remissionRows: (typeof remissions.$inferInsert)[] = [];
-    const files: { documentId: string; role: "xml" | "pdf" | "evidence"; fileName: string; mediaType: string; content: Uint8Array; sha256: string }[] = [];
+    const files: {
+      documentId: string;
+      role: "xml" | "pdf" | "evidence";
+      fileName: string;
+      mediaType: string;
+      content: Uint8Array;
+      sha256: string;
+    }[] = [];
 
     for (const d of parsed) {
       const account = accountById.get(d.accountId);
@@ -72,7 +79,10 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
         taxTotal = addMoney(...computed.map((l) => l.tax));
         const total = addMoney(subtotal, taxTotal);
         if (amount !== undefined && dec(amount).comparedTo(total) !== 0) {
-          throw new LedgerRuleError("document.amount_mismatch", `${d.series}-${d.folio}: amount ${amount} != lines ${total}`);
+          throw new LedgerRuleError(
+            "document.amount_mismatch",
+            `${d.series}-${d.folio}: amount ${amount} != lines ${total}`,
+          );
         }
         amount = total;
         for (const l of computed) lineRows.push({ documentId: id, ...l });
@@ -100,7 +110,13 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
         notes: d.notes ?? null,
         createdById: actor.userId ?? null,
       });
-      for (const r of d.remissions ?? []) remissionRows.push({ invoiceId: id, number: r.number, deliveryDate: r.deliveryDate, receivedBy: r.receivedBy ?? null });
+      for (const r of d.remissions ?? [])
+        remissionRows.push({
+          invoiceId: id,
+          number: r.number,
+          deliveryDate: r.deliveryDate,
+          receivedBy: r.receivedBy ?? null,
+        });
       for (const f of d.files ?? []) files.push({ documentId: id, ...f, sha256: sha256Hex(f.content) });
     }
 
@@ -109,10 +125,26 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
         tx,
         "documents",
         c.map((d) => ({
-          id: d.id, seller_id: d.sellerId, account_id: d.accountId, kind: d.kind, effect: d.effect, series: d.series, folio: d.folio,
-          fiscal_id: d.fiscalId, issue_date: d.issueDate, due_date: d.dueDate, currency: d.currency, amount: d.amount,
-          subtotal: d.subtotal, tax_total: d.taxTotal, payment_method: d.paymentMethod, payment_form: d.paymentForm,
-          purchase_order: d.purchaseOrder, reference: d.reference, notes: d.notes, created_by_id: d.createdById,
+          id: d.id,
+          seller_id: d.sellerId,
+          account_id: d.accountId,
+          kind: d.kind,
+          effect: d.effect,
+          series: d.series,
+          folio: d.folio,
+          fiscal_id: d.fiscalId,
+          issue_date: d.issueDate,
+          due_date: d.dueDate,
+          currency: d.currency,
+          amount: d.amount,
+          subtotal: d.subtotal,
+          tax_total: d.taxTotal,
+          payment_method: d.paymentMethod,
+          payment_form: d.paymentForm,
+          purchase_order: d.purchaseOrder,
+          reference: d.reference,
+          notes: d.notes,
+          created_by_id: d.createdById,
         })),
       );
     }
@@ -121,9 +153,20 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
         tx,
         "invoice_lines",
         c.map((l) => ({
-          id: createRandomId(), document_id: l.documentId, line_no: l.lineNo, sku: l.sku, description: l.description, unit: l.unit,
-          product_code: l.productCode, unit_code: l.unitCode, quantity: l.quantity, unit_price: l.unitPrice, tax_rate: l.taxRate,
-          subtotal: l.subtotal, tax: l.tax, total: l.total,
+          id: createRandomId(),
+          document_id: l.documentId,
+          line_no: l.lineNo,
+          sku: l.sku,
+          description: l.description,
+          unit: l.unit,
+          product_code: l.productCode,
+          unit_code: l.unitCode,
+          quantity: l.quantity,
+          unit_price: l.unitPrice,
+          tax_rate: l.taxRate,
+          subtotal: l.subtotal,
+          tax: l.tax,
+          total: l.total,
         })),
       );
     }
@@ -131,7 +174,13 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
       await insertJsonRows(
         tx,
         "remissions",
-        c.map((r) => ({ id: createRandomId(), invoice_id: r.invoiceId, number: r.number, delivery_date: r.deliveryDate, received_by: r.receivedBy })),
+        c.map((r) => ({
+          id: createRandomId(),
+          invoice_id: r.invoiceId,
+          number: r.number,
+          delivery_date: r.deliveryDate,
+          received_by: r.receivedBy,
+        })),
       );
     }
     if (files.length > 0) {
@@ -141,26 +190,40 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
       const idBySha = new Map<string, string>();
       for (const c of chunks([...unique.values()], 500)) {
         const rows = c.map((f) => ({
-          id: createRandomId(), sha256: f.sha256, media_type: f.mediaType, size: f.content.byteLength,
+          id: createRandomId(),
+          sha256: f.sha256,
+          media_type: f.mediaType,
+          size: f.content.byteLength,
           content_base64: Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength).toString("base64"),
         }));
-        const inserted = await queryRows<{ id: string; sha256: string }>(tx, sql`
+        const inserted = await queryRows<{ id: string; sha256: string }>(
+          tx,
+          sql`
           insert into stored_files (id, sha256, media_type, size, content)
           select id, sha256, media_type, size, decode(content_base64, 'base64')
           from json_to_recordset(${JSON.stringify(rows)}::json) as f(id text, sha256 text, media_type text, size bigint, content_base64 text)
-          on conflict (sha256) do nothing returning id, sha256`);
+          on conflict (sha256) do nothing returning id, sha256`,
+        );
         for (const r of inserted) idBySha.set(r.sha256, r.id);
       }
       const missing = [...unique.keys()].filter((sha) => !idBySha.has(sha));
       for (const c of chunks(missing, 1000)) {
-        const rows = await tx.select({ id: storedFiles.id, sha256: storedFiles.sha256 }).from(storedFiles).where(inArray(storedFiles.sha256, c));
+        const rows = await tx
+          .select({ id: storedFiles.id, sha256: storedFiles.sha256 })
+          .from(storedFiles)
+          .where(inArray(storedFiles.sha256, c));
         for (const r of rows) idBySha.set(r.sha256, r.id);
       }
       for (const c of chunks(files, 2000)) {
         await insertJsonRows(
           tx,
           "document_files",
-          c.map((f) => ({ document_id: f.documentId, file_id: idBySha.get(f.sha256)!, role: f.role, file_name: f.fileName })),
+          c.map((f) => ({
+            document_id: f.documentId,
+            file_id: idBySha.get(f.sha256)!,
+            role: f.role,
+            file_name: f.fileName,
+          })),
           sql`on conflict do nothing`,
         );
       }
@@ -173,7 +236,14 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
           action: "document.issued",
           entityType: "document",
           entityId: d.id!,
-          after: { kind: d.kind, series: d.series, folio: d.folio, amount: d.amount, currency: d.currency, accountId: d.accountId },
+          after: {
+            kind: d.kind,
+            series: d.series,
+            folio: d.folio,
+            amount: d.amount,
+            currency: d.currency,
+            accountId: d.accountId,
+          },
         })),
       );
     }

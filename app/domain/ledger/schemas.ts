@@ -1,9 +1,7 @@
 // Input schemas of the ledger's write operations.
 import { z } from "zod";
 
-export const MoneySchema = z
-  .string()
-  .regex(/^-?\d{1,16}(\.\d{1,2})?$/, { message: "money" });
+export const MoneySchema = z.string().regex(/^-?\d{1,16}(\.\d{1,2})?$/, { message: "money" });
 export const PositiveMoneySchema = MoneySchema.refine((v) => !v.startsWith("-") && /[1-9]/.test(v), {
   message: "money.positive",
 });

@@ -16,10 +16,36 @@ export function exportStatementCsv(statement: Statement, options: { language: St
   const labels = getStatementLabels(options.language);
   const c = labels.columns;
   const rows: (string | null)[][] = [
-    [c.currency, c.date, c.dueDate, c.document, c.rowType, c.concept, c.fiscalId, c.charge, c.credit, c.balance, c.open, c.overdue],
+    [
+      c.currency,
+      c.date,
+      c.dueDate,
+      c.document,
+      c.rowType,
+      c.concept,
+      c.fiscalId,
+      c.charge,
+      c.credit,
+      c.balance,
+      c.open,
+      c.overdue,
+    ],
   ];
   for (const section of statement.sections) {
-    rows.push([section.currency, statement.period.from, null, null, labels.openingBalance, null, null, null, null, section.openingBalance, null, null]);
+    rows.push([
+      section.currency,
+      statement.period.from,
+      null,
+      null,
+      labels.openingBalance,
+      null,
+      null,
+      null,
+      null,
+      section.openingBalance,
+      null,
+      null,
+    ]);
     for (const m of section.movements) {
       rows.push([
         section.currency,
@@ -36,7 +62,20 @@ export function exportStatementCsv(statement: Statement, options: { language: St
         m.effect === "charge" ? (m.overdue ? labels.yes : labels.no) : null,
       ]);
     }
-    rows.push([section.currency, statement.period.to, null, null, labels.closingBalance, null, null, null, null, section.closingBalance, null, null]);
+    rows.push([
+      section.currency,
+      statement.period.to,
+      null,
+      null,
+      labels.closingBalance,
+      null,
+      null,
+      null,
+      null,
+      section.closingBalance,
+      null,
+      null,
+    ]);
   }
   const text = BOM + rows.map((r) => r.map(quoteField).join(",")).join("\r\n") + "\r\n";
   return new TextEncoder().encode(text);

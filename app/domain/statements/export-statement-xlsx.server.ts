@@ -101,7 +101,18 @@ export async function exportStatementXlsx(statement: Statement, options: Stateme
       return row;
     };
     addRow(
-      [section.currency, toCellDate(period.from), null, labels.openingBalance, null, null, null, null, null, toCellNumber(section.openingBalance)],
+      [
+        section.currency,
+        toCellDate(period.from),
+        null,
+        labels.openingBalance,
+        null,
+        null,
+        null,
+        null,
+        null,
+        toCellNumber(section.openingBalance),
+      ],
       true,
     );
     for (const m of section.movements) {
@@ -121,7 +132,18 @@ export async function exportStatementXlsx(statement: Statement, options: Stateme
       ]);
     }
     addRow(
-      [section.currency, toCellDate(period.to), null, labels.closingBalance, null, null, null, null, null, toCellNumber(section.closingBalance)],
+      [
+        section.currency,
+        toCellDate(period.to),
+        null,
+        labels.closingBalance,
+        null,
+        null,
+        null,
+        null,
+        null,
+        toCellNumber(section.closingBalance),
+      ],
       true,
     );
     sheet.addRow([]);
@@ -144,7 +166,8 @@ export async function exportStatementXlsx(statement: Statement, options: Stateme
       row.getCell(5).numFmt = moneyFormat;
       if (bold) row.font = { bold: true };
     };
-    for (const b of AGING_BUCKETS) add(labels.buckets[b], section.aging.buckets[b].amount, section.aging.buckets[b].count);
+    for (const b of AGING_BUCKETS)
+      add(labels.buckets[b], section.aging.buckets[b].amount, section.aging.buckets[b].count);
     add(labels.openCharges, section.aging.openCharges, null, true);
     add(labels.unappliedCredits, section.aging.unappliedCredits, null, true);
     add(labels.netBalance, section.aging.balance, null, true);

@@ -10,12 +10,24 @@
 // records no cancellation date, so a cancellation cannot be placed in a period honestly.
 import Decimal from "decimal.js";
 import { type SQL, sql } from "drizzle-orm";
-import { AGING_BUCKETS, type AgingBucket, agingBucketSql, openAmountSql } from "~/domain/ledger/get-account-balances.server";
+import {
+  AGING_BUCKETS,
+  type AgingBucket,
+  agingBucketSql,
+  openAmountSql,
+} from "~/domain/ledger/get-account-balances.server";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Currency, type MoneyString, toMoney } from "~/utils/money";
 import { defaultStatementPeriod } from "./period";
 import { type StatementQuery, StatementQuerySchema } from "./schemas";
-import type { MovementKind, Statement, StatementAging, StatementHeader, StatementMovement, StatementSection } from "./types";
+import type {
+  MovementKind,
+  Statement,
+  StatementAging,
+  StatementHeader,
+  StatementMovement,
+  StatementSection,
+} from "./types";
 
 interface HeaderRow {
   sellerId: string;
@@ -58,27 +70,39 @@ export async function getStatement(db: DbOrTx, query: StatementQuery): Promise<S
   const q = StatementQuerySchema.parse(query);
   if (!q.accountIds.includes(q.accountId)) return null;
 
-  const [head] = await queryRows<HeaderRow>(db, sql`
+  const [head] = await queryRows<HeaderRow>(
+    db,
+    sql`
     select s.id as "sellerId", s.legal_name as "sellerLegalName", s.tax_id as "sellerTaxId", s.country, s.time_zone as "timeZone",
            a.number as "accountNumber", a.legal_name as "legalName", a.tax_id as "taxId", a.currency,
            a.payment_term_days as "paymentTermDays", a.credit_limit::text as "creditLimit"
     from customer_accounts a join sellers s on s.id = a.seller_id
-    where a.id = ${q.accountId} and a.id in (${sql.join(q.accountIds.map((id) => sql`${id}`), sql`, `)})`);
+    where a.id = ${q.accountId} and a.id in (${sql.join(
+      q.accountIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
   if (!head) return null;
 
-  const period = q.from && q.to ? { from: q.from, to: q.to } : defaultStatementPeriod(head.timeZone, q.now ?? new Date());
+  const period =
+    q.from && q.to ? { from: q.from, to: q.to } : defaultStatementPeriod(head.timeZone, q.now ?? new Date());
   const agingDate = q.asOf ?? period.to;
   // A document issued after the aging date did not exist then, so it has no open amount at that date.
   const agingCutoff = agingDate < period.to ? agingDate : period.to;
 
   // Three set-based queries, each bounded by the account and an index range; no per-row queries.
   const [openingRows, movementRows, agingRows] = await Promise.all([
-    queryRows<{ currency: Currency; opening: string }>(db, sql`
+    queryRows<{ currency: Currency; opening: string }>(
+      db,
+      sql`
       select d.currency, sum(case when d.effect = 'charge' then d.amount else -d.amount end)::numeric(18,2)::text as opening
       from documents d
       where d.account_id = ${q.accountId} and d.status = 'issued' and d.issue_date < ${period.from}::date
-      group by d.currency`),
-    queryRows<MovementRow>(db, sql`
+      group by d.currency`,
+    ),
+    queryRows<MovementRow>(
+      db,
+      sql`
       select d.id, d.kind, d.effect, d.series, d.folio, d.fiscal_id as "fiscalId",
              d.issue_date::text as "issueDate", d.due_date::text as "dueDate", d.currency, d.amount::text as amount,
              coalesce(d.notes, d.reference, d.purchase_order) as description,
@@ -87,12 +111,19 @@ export async function getStatement(db: DbOrTx, query: StatementQuery): Promise<S
       from documents d
       where d.account_id = ${q.accountId} and d.status = 'issued'
         and d.issue_date between ${period.from}::date and ${period.to}::date
-      order by d.currency, d.issue_date, d.effect, d.series, length(d.folio), d.folio, d.id`),
+      order by d.currency, d.issue_date, d.effect, d.series, length(d.folio), d.folio, d.id`,
+    ),
     queryAging(db, q.accountId, agingDate, agingCutoff),
   ]);
 
   const header: StatementHeader = {
-    seller: { id: head.sellerId, legalName: head.sellerLegalName, taxId: head.sellerTaxId, country: head.country, timeZone: head.timeZone },
+    seller: {
+      id: head.sellerId,
+      legalName: head.sellerLegalName,
+      taxId: head.sellerTaxId,
+      country: head.country,
+      timeZone: head.timeZone,
+    },
     customer: {
       accountId: q.accountId,
       accountNumber: head.accountNumber,
@@ -108,7 +139,9 @@ export async function getStatement(db: DbOrTx, query: StatementQuery): Promise<S
   for (const r of openingRows) if (new Decimal(r.opening).isZero() === false) currencies.add(r.currency);
   for (const r of movementRows) currencies.add(r.currency);
   for (const r of agingRows) currencies.add(r.currency as Currency);
-  const ordered = [...currencies].sort((a, b) => (a === head.currency ? -1 : b === head.currency ? 1 : a.localeCompare(b)));
+  const ordered = [...currencies].sort((a, b) =>
+    a === head.currency ? -1 : b === head.currency ? 1 : a.localeCompare(b),
+  );
 
   const sections = ordered.map((currency): StatementSection => {
     const opening = openingRows.find((r) => r.currency === currency)?.opening ?? "0.00";
@@ -151,7 +184,10 @@ export async function getStatement(db: DbOrTx, query: StatementQuery): Promise<S
       totalCredits: toMoney(credits),
       closingBalance: toMoney(running),
       movements,
-      aging: toAging(agingRows.find((r) => r.currency === currency), agingDate),
+      aging: toAging(
+        agingRows.find((r) => r.currency === currency),
+        agingDate,
+      ),
     };
   });
 
@@ -166,10 +202,14 @@ export async function getStatement(db: DbOrTx, query: StatementQuery): Promise<S
  */
 function queryAging(db: DbOrTx, accountId: string, agingDate: string, cutoff: string): Promise<AgingRow[]> {
   const bucketColumns: SQL[] = AGING_BUCKETS.map(
-    (b) => sql`coalesce(sum(open) filter (where effect = 'charge' and bucket = ${b}), 0)::numeric(18,2)::text as ${sql.identifier(`amount_${b}`)},
+    (
+      b,
+    ) => sql`coalesce(sum(open) filter (where effect = 'charge' and bucket = ${b}), 0)::numeric(18,2)::text as ${sql.identifier(`amount_${b}`)},
                count(*) filter (where effect = 'charge' and bucket = ${b})::int as ${sql.identifier(`count_${b}`)}`,
   );
-  return queryRows<AgingRow>(db, sql`
+  return queryRows<AgingRow>(
+    db,
+    sql`
     with docs as materialized (
       select d.id, d.currency, d.effect, d.due_date, d.amount
       from documents d
@@ -193,7 +233,8 @@ function queryAging(db: DbOrTx, accountId: string, agingDate: string, cutoff: st
       coalesce(sum(open) filter (where effect = 'credit'), 0)::numeric(18,2)::text as unapplied_credits,
       coalesce(sum(open) filter (where effect = 'charge' and bucket <> 'current'), 0)::numeric(18,2)::text as overdue,
       ${sql.join(bucketColumns, sql`, `)}
-    from bucketed where open > 0 group by currency`);
+    from bucketed where open > 0 group by currency`,
+  );
 }
 
 function toAging(row: AgingRow | undefined, asOf: string): StatementAging {

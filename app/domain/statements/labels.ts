@@ -138,7 +138,8 @@ export function getStatementLabels(language: StatementLanguage): StatementLabels
 }
 
 export function getKindLabel(labels: StatementLabels, kind: MovementKind, effect: "charge" | "credit"): string {
-  if (kind === "adjustment") return effect === "charge" ? labels.kinds.adjustment_charge : labels.kinds.adjustment_credit;
+  if (kind === "adjustment")
+    return effect === "charge" ? labels.kinds.adjustment_charge : labels.kinds.adjustment_credit;
   return labels.kinds[kind];
 }
 

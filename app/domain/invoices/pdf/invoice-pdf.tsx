@@ -10,7 +10,13 @@ export type PdfLanguage = "es" | "en";
 
 const LABELS = {
   es: {
-    kind: { invoice: "Factura", credit_note: "Nota de crédito", debit_note: "Nota de cargo", payment: "Pago", adjustment: "Ajuste" },
+    kind: {
+      invoice: "Factura",
+      credit_note: "Nota de crédito",
+      debit_note: "Nota de cargo",
+      payment: "Pago",
+      adjustment: "Ajuste",
+    },
     issuer: "Emisor",
     receiver: "Receptor",
     taxIdMX: "RFC",
@@ -43,10 +49,19 @@ const LABELS = {
     footer: "Representación impresa de un comprobante fiscal digital.",
     page: "Página",
     of: "de",
-    methods: { PUE: "PUE - Pago en una sola exhibición", PPD: "PPD - Pago en parcialidades o diferido" } as Record<string, string>,
+    methods: { PUE: "PUE - Pago en una sola exhibición", PPD: "PPD - Pago en parcialidades o diferido" } as Record<
+      string,
+      string
+    >,
   },
   en: {
-    kind: { invoice: "Invoice", credit_note: "Credit note", debit_note: "Debit note", payment: "Payment", adjustment: "Adjustment" },
+    kind: {
+      invoice: "Invoice",
+      credit_note: "Credit note",
+      debit_note: "Debit note",
+      payment: "Payment",
+      adjustment: "Adjustment",
+    },
     issuer: "Issuer",
     receiver: "Bill to",
     taxIdMX: "RFC",
@@ -101,10 +116,24 @@ export function pdfText(value: string): string {
     .replace(/[^\u0000-\u00FF\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u20AC]/g, "?");
 }
 
-const colors = { ink: "#1f2933", muted: "#616e7c", line: "#cbd2d9", band: "#f0f4f8", accent: "#1d4e89", danger: "#b42318" };
+const colors = {
+  ink: "#1f2933",
+  muted: "#616e7c",
+  line: "#cbd2d9",
+  band: "#f0f4f8",
+  accent: "#1d4e89",
+  danger: "#b42318",
+};
 
 const styles = StyleSheet.create({
-  page: { fontFamily: "Helvetica", fontSize: 8.5, color: colors.ink, paddingTop: 36, paddingBottom: 48, paddingHorizontal: 36 },
+  page: {
+    fontFamily: "Helvetica",
+    fontSize: 8.5,
+    color: colors.ink,
+    paddingTop: 36,
+    paddingBottom: 48,
+    paddingHorizontal: 36,
+  },
   header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 14 },
   sellerName: { fontFamily: "Helvetica-Bold", fontSize: 13, color: colors.accent, marginBottom: 3 },
   title: { fontFamily: "Helvetica-Bold", fontSize: 14, textAlign: "right" },
@@ -113,13 +142,32 @@ const styles = StyleSheet.create({
   muted: { color: colors.muted },
   row: { flexDirection: "row" },
   box: { flex: 1, borderWidth: 0.75, borderColor: colors.line, borderRadius: 3, padding: 7 },
-  boxTitle: { fontFamily: "Helvetica-Bold", fontSize: 7.5, color: colors.muted, textTransform: "uppercase", marginBottom: 4 },
+  boxTitle: {
+    fontFamily: "Helvetica-Bold",
+    fontSize: 7.5,
+    color: colors.muted,
+    textTransform: "uppercase",
+    marginBottom: 4,
+  },
   strong: { fontFamily: "Helvetica-Bold" },
-  facts: { flexDirection: "row", flexWrap: "wrap", marginTop: 10, borderWidth: 0.75, borderColor: colors.line, borderRadius: 3 },
+  facts: {
+    flexDirection: "row",
+    flexWrap: "wrap",
+    marginTop: 10,
+    borderWidth: 0.75,
+    borderColor: colors.line,
+    borderRadius: 3,
+  },
   fact: { width: "33.33%", padding: 6 },
   factLabel: { fontSize: 7, color: colors.muted, marginBottom: 1.5 },
   table: { marginTop: 12 },
-  th: { flexDirection: "row", backgroundColor: colors.band, borderBottomWidth: 0.75, borderColor: colors.line, paddingVertical: 4 },
+  th: {
+    flexDirection: "row",
+    backgroundColor: colors.band,
+    borderBottomWidth: 0.75,
+    borderColor: colors.line,
+    paddingVertical: 4,
+  },
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderColor: colors.line, paddingVertical: 3.5 },
   thText: { fontFamily: "Helvetica-Bold", fontSize: 7.5 },
   cQty: { width: "10%", paddingHorizontal: 4, textAlign: "right" },
@@ -131,9 +179,32 @@ const styles = StyleSheet.create({
   words: { flex: 1, paddingRight: 16 },
   totals: { width: 200 },
   totalRow: { flexDirection: "row", justifyContent: "space-between", paddingVertical: 2.5 },
-  grandTotal: { flexDirection: "row", justifyContent: "space-between", paddingVertical: 4, borderTopWidth: 1, borderColor: colors.ink, marginTop: 2 },
-  openRow: { flexDirection: "row", justifyContent: "space-between", paddingVertical: 4, marginTop: 6, backgroundColor: colors.band, paddingHorizontal: 4 },
-  footer: { position: "absolute", bottom: 20, left: 36, right: 36, flexDirection: "row", justifyContent: "space-between", fontSize: 7, color: colors.muted },
+  grandTotal: {
+    flexDirection: "row",
+    justifyContent: "space-between",
+    paddingVertical: 4,
+    borderTopWidth: 1,
+    borderColor: colors.ink,
+    marginTop: 2,
+  },
+  openRow: {
+    flexDirection: "row",
+    justifyContent: "space-between",
+    paddingVertical: 4,
+    marginTop: 6,
+    backgroundColor: colors.band,
+    paddingHorizontal: 4,
+  },
+  footer: {
+    position: "absolute",
+    bottom: 20,
+    left: 36,
+    right: 36,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    fontSize: 7,
+    color: colors.muted,
+  },
 });
 
 export interface InvoicePdfProps {
@@ -175,7 +246,12 @@ export function InvoicePdf({ detail, language, locale }: InvoicePdfProps) {
   const title = `${t.kind[detail.kind]} ${detail.serieFolio}`;
 
   return (
-    <Document title={title} author={detail.seller.legalName} subject={detail.fiscalId ?? detail.serieFolio} language={language}>
+    <Document
+      title={title}
+      author={detail.seller.legalName}
+      subject={detail.fiscalId ?? detail.serieFolio}
+      language={language}
+    >
       <Page size="LETTER" style={styles.page}>
         <View style={styles.header}>
           <View style={{ maxWidth: "60%" }}>
@@ -213,7 +289,15 @@ export function InvoicePdf({ detail, language, locale }: InvoicePdfProps) {
           <Fact label={t.remissions} value={detail.remissions.map((r) => r.number).join(", ")} />
         </View>
         {/* The fiscal ID is long (a CUFE is 96 hex digits): it gets a full-width line of its own. */}
-        <View style={{ paddingHorizontal: 6, paddingVertical: 5, borderWidth: 0.75, borderTopWidth: 0, borderColor: colors.line }}>
+        <View
+          style={{
+            paddingHorizontal: 6,
+            paddingVertical: 5,
+            borderWidth: 0.75,
+            borderTopWidth: 0,
+            borderColor: colors.line,
+          }}
+        >
           <Text style={styles.factLabel}>{pdfText(fiscalIdLabel)}</Text>
           <Text style={styles.strong}>{pdfText(detail.fiscalId ?? "-")}</Text>
         </View>
@@ -237,7 +321,9 @@ export function InvoicePdf({ detail, language, locale }: InvoicePdfProps) {
                 <Text style={styles.cUnit}>{pdfText(line.unit)}</Text>
                 <View style={styles.cDesc}>
                   <Text>{pdfText(line.description)}</Text>
-                  <Text style={[styles.muted, { fontSize: 7 }]}>{pdfText(`${line.sku} · ${line.productCode} · ${line.unitCode}`)}</Text>
+                  <Text style={[styles.muted, { fontSize: 7 }]}>
+                    {pdfText(`${line.sku} · ${line.productCode} · ${line.unitCode}`)}
+                  </Text>
                 </View>
                 <Text style={styles.cPrice}>{pdfText(formatDecimal(line.unitPrice, locale, 2))}</Text>
                 <Text style={styles.cAmount}>{money(line.subtotal)}</Text>

@@ -12,7 +12,11 @@ export interface StatementRenderOptions {
 }
 
 export async function renderStatementPdf(statement: Statement, options: StatementRenderOptions): Promise<Uint8Array> {
-  const element = createElement(StatementPdf, { statement, labels: getStatementLabels(options.language), locale: options.locale });
+  const element = createElement(StatementPdf, {
+    statement,
+    labels: getStatementLabels(options.language),
+    locale: options.locale,
+  });
   // renderToBuffer's type wants a <Document> element; StatementPdf returns one.
   const buffer = await renderToBuffer(element as unknown as Parameters<typeof renderToBuffer>[0]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

@@ -21,7 +21,14 @@ const BAND = "#f0f4f8";
 const ALERT = "#b42318";
 
 const styles = StyleSheet.create({
-  page: { paddingTop: 128, paddingBottom: 48, paddingHorizontal: 36, fontFamily: "Helvetica", fontSize: 7.5, color: INK },
+  page: {
+    paddingTop: 128,
+    paddingBottom: 48,
+    paddingHorizontal: 36,
+    fontFamily: "Helvetica",
+    fontSize: 7.5,
+    color: INK,
+  },
   header: { position: "absolute", top: 28, left: 36, right: 36 },
   headerTop: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
   sellerName: { fontFamily: "Helvetica-Bold", fontSize: 11 },
@@ -109,7 +116,10 @@ const CONCEPT_CHARS_PER_LINE = 28;
 const DESCRIPTION_MAX = 80;
 
 function getConcept(labels: StatementLabels, m: StatementMovement): string {
-  const description = m.description && m.description.length > DESCRIPTION_MAX ? `${m.description.slice(0, DESCRIPTION_MAX - 3)}...` : m.description;
+  const description =
+    m.description && m.description.length > DESCRIPTION_MAX
+      ? `${m.description.slice(0, DESCRIPTION_MAX - 3)}...`
+      : m.description;
   return [getKindLabel(labels, m.kind, m.effect), description].filter(Boolean).join(" - ");
 }
 
@@ -163,7 +173,11 @@ export function paginateStatement(statement: Statement, labels: StatementLabels)
 export function StatementPdf({ statement, labels, locale }: StatementPdfProps) {
   const { seller, customer, period } = statement;
   return (
-    <Document title={`${labels.title} ${customer.accountNumber} ${period.from} ${period.to}`} author={seller.legalName} language={locale}>
+    <Document
+      title={`${labels.title} ${customer.accountNumber} ${period.from} ${period.to}`}
+      author={seller.legalName}
+      language={locale}
+    >
       {paginateStatement(statement, labels).map((blocks, pageIndex) => (
         <Page key={pageIndex} size="LETTER" style={styles.page}>
           <PageHeader statement={statement} labels={labels} locale={locale} />
@@ -258,7 +272,14 @@ function BlockView({ block, statement, labels, locale }: { block: Block } & Stat
       );
     }
     case "movement":
-      return <MovementRow movement={block.movement} labels={labels} money={(a) => formatMoney(a, block.section.currency, locale)} date={date} />;
+      return (
+        <MovementRow
+          movement={block.movement}
+          labels={labels}
+          money={(a) => formatMoney(a, block.section.currency, locale)}
+          date={date}
+        />
+      );
     case "noMovements":
       return (
         <View style={styles.row}>
@@ -297,7 +318,15 @@ function BlockView({ block, statement, labels, locale }: { block: Block } & Stat
   }
 }
 
-function AgingTable({ section, labels, locale }: { section: StatementSection; labels: StatementLabels; locale: string }) {
+function AgingTable({
+  section,
+  labels,
+  locale,
+}: {
+  section: StatementSection;
+  labels: StatementLabels;
+  locale: string;
+}) {
   const money = (amount: string) => formatMoney(amount, section.currency, locale);
   return (
     <View style={styles.agingTable} wrap={false}>
@@ -352,12 +381,18 @@ function MovementRow({
         <Cell>{getConcept(labels, m)}</Cell>
         {m.fiscalId ? <Cell style={styles.fiscal}>{m.fiscalId}</Cell> : null}
       </View>
-      {m.effect === "charge" ? <Cell style={[styles.cDue, m.overdue ? styles.overdue : {}]}>{date(m.dueDate)}</Cell> : <Blank style={styles.cDue} />}
+      {m.effect === "charge" ? (
+        <Cell style={[styles.cDue, m.overdue ? styles.overdue : {}]}>{date(m.dueDate)}</Cell>
+      ) : (
+        <Blank style={styles.cDue} />
+      )}
       {m.charge ? <Cell style={styles.cMoney}>{money(m.charge)}</Cell> : <Blank style={styles.cMoney} />}
       {m.credit ? <Cell style={styles.cMoney}>{money(m.credit)}</Cell> : <Blank style={styles.cMoney} />}
       <Cell style={styles.cMoney}>{money(m.balance)}</Cell>
       {m.openAmount !== null ? (
-        <Cell style={[styles.cMoney, m.overdue ? styles.overdue : {}]}>{`${money(m.openAmount)}${m.overdue ? " *" : ""}`}</Cell>
+        <Cell
+          style={[styles.cMoney, m.overdue ? styles.overdue : {}]}
+        >{`${money(m.openAmount)}${m.overdue ? " *" : ""}`}</Cell>
       ) : (
         <Blank style={styles.cMoney} />
       )}
