@@ -87,6 +87,8 @@ export default defineConfig({
         SEED_INVOICES: process.env.SEED_INVOICES ?? "3000",
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         NODE_ENV: "production",
+        // Emailed links point where the tests browse (links never come from request headers).
+        APP_URL: baseURL,
       },
     },
   ],

@@ -5,8 +5,12 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { init } from "./utils/env.server";
 import { NonceProvider } from "./utils/nonce";
 import { applySecurityHeaders } from "./utils/security-headers.server";
+
+// A bad environment stops the server at start-up, before it answers anything.
+init();
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -8,6 +8,7 @@ import { sellers } from "#db/schema";
 import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "#db/seed/users";
 import { getDatabase } from "~/utils/db.server";
+import { init } from "~/utils/env.server";
 
 // Any fixed 64-bit key, distinct from the migration lock's.
 const SEED_LOCK = 7_265_104_224;
@@ -20,6 +21,7 @@ function printDemoUsers(): void {
 
 async function prepareDatabase(): Promise<void> {
   const started = Date.now();
+  const env = init();
   const database = await getDatabase();
   const { db } = database;
   // A session lock belongs to one connection, and the pool hands out any: hold the lock on its own client.
@@ -35,9 +37,7 @@ async function prepareDatabase(): Promise<void> {
       console.log(`Database ready (already seeded), ${Date.now() - started} ms.`);
       return;
     }
-    const invoices = process.env.SEED_INVOICES ? Number.parseInt(process.env.SEED_INVOICES, 10) : DEFAULT_SEED_INVOICES;
-    if (!Number.isFinite(invoices) || invoices < 0)
-      throw new Error(`SEED_INVOICES must be a whole number, got ${process.env.SEED_INVOICES}`);
+    const invoices = env.SEED_INVOICES ?? DEFAULT_SEED_INVOICES;
     console.log(`Seeding demo data (${invoices} invoices)…`);
     const summary = await seedDemoData(db, { invoices, log: (msg) => console.log(msg), afterAccounts: seedDemoUsers });
     console.log(

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: build if the sources changed since the last build, prepare the database (migrate, and
-// seed demo data into an empty one), then serve the production build with remix-serve.
+// seed demo data into an empty one), then serve the production build with server/index.mjs.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -34,9 +34,10 @@ if (!existsSync(serverEntry) || statSync(serverEntry).mtimeMs < sources) {
   run(bin("remix"), ["vite:build"]);
 }
 
-run(bin("tsx"), ["scripts/prepare-database.ts"]);
-
 const env = { ...process.env, NODE_ENV: "production", PORT: process.env.PORT ?? "3000" };
-const server = spawn(bin("remix-serve"), [serverEntry], { cwd: root, stdio: "inherit", env });
+// Validates the environment (it refuses, for instance, to serve beyond localhost without SESSION_SECRET).
+run(bin("tsx"), ["scripts/prepare-database.ts"], env);
+
+const server = spawn(process.execPath, [path.join(root, "server/index.mjs")], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -8,9 +8,11 @@ import { requestPasswordReset } from "~/domain/identity/password-reset.server";
 import { ForgotPasswordSchema } from "~/domain/identity/schemas";
 import { sendPasswordResetEmail } from "~/domain/identity/send-identity-emails.server";
 import { actorFor } from "~/utils/auth.server";
+import { runInBackground } from "~/utils/background.server";
 import { getDb } from "~/utils/db.server";
 import { isLanguage } from "~/utils/i18n";
-import { appBaseUrl, getRequestT } from "~/utils/language.server";
+import { appBaseUrl } from "~/utils/env.server";
+import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { parseFormData } from "~/utils/validation";
 
@@ -21,15 +23,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t, language } = await getRequestT(request);
   const parsed = parseFormData(ForgotPasswordSchema, await request.formData(), t);
   if (!parsed.ok) return data({ sent: false, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  const requested = await requestPasswordReset(await getDb(), actorFor(request, null), { email: parsed.data.email });
-  if (requested) {
+  const db = await getDb();
+  const actor = actorFor(request, null);
+  // Looked up and mailed after the answer: the response takes the same time whether or not the
+  // address is registered.
+  runInBackground("password reset email", async () => {
+    const requested = await requestPasswordReset(db, actor, { email: parsed.data.email });
+    if (!requested) return;
     await sendPasswordResetEmail({
       to: requested.user.email,
       language: isLanguage(requested.user.language) ? requested.user.language : language,
-      baseUrl: appBaseUrl(request),
+      baseUrl: appBaseUrl(),
       token: requested.token,
     });
-  }
+  });
   // The same answer whether or not the email exists, so the form cannot be used to probe for users.
   return data({ sent: true, fieldErrors: {} });
 }

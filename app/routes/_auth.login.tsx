@@ -46,9 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ fieldErrors: {}, formError, email }, { status: result.reason === "invalid" ? 401 : 429 });
   }
   const home = homePathFor(result);
-  const wanted = safeRedirect(parsed.data.redirectTo, home);
   // A customer link never opens the staff side and vice versa.
-  const target = wanted.startsWith(home) ? wanted : home;
+  const target = safeRedirect(parsed.data.redirectTo, home, [home]);
   return redirect(target, { headers: { "Set-Cookie": await commitSessionToken(request, result.token) } });
 }
 

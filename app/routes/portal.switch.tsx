@@ -17,8 +17,8 @@ export async function action({ request }: ActionFunctionArgs) {
     grants.some((g) => g.accountId === selection) ||
     (selection.startsWith("group:") && grants.filter((g) => g.groupId === selection.slice("group:".length)).length > 1);
   if (!allowed) throw new Response("Not found", { status: 404 });
-  const to = safeRedirect(form.get("redirectTo"), "/portal");
-  return redirect(to.startsWith("/portal") ? to : "/portal", {
+  const to = safeRedirect(form.get("redirectTo"), "/portal", ["/portal"]);
+  return redirect(to, {
     headers: { "Set-Cookie": await commitPreferences(request, { selection }) },
   });
 }

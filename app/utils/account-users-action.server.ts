@@ -9,7 +9,7 @@ import { ChangeRoleSchema, InviteSchema, RevokeSchema } from "~/domain/identity/
 import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { getDb } from "./db.server";
 import type { Language } from "./i18n";
-import { appBaseUrl } from "./language.server";
+import { appBaseUrl } from "./env.server";
 import { commitToast } from "./session.server";
 import { parseFormData } from "./validation";
 
@@ -53,7 +53,7 @@ export async function handleAccountUsersAction(input: {
         role: parsed.data.role,
         inviterName: input.inviterName,
         language: input.language,
-        baseUrl: appBaseUrl(request),
+        baseUrl: appBaseUrl(),
       });
     } catch (e) {
       return data({ fieldErrors: {}, formError: errorMessage(e) }, { status: 400 });

@@ -17,8 +17,3 @@ export async function getRequestT(
   const language = await getLanguage(request, user);
   return { language, t: getFixedT(language) };
 }
-
-/** The base URL for emailed links. */
-export function appBaseUrl(request: Request): string {
-  return process.env.APP_URL ?? new URL(request.url).origin;
-}

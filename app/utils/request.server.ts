@@ -1,11 +1,16 @@
 // Facts about the incoming request: client address, https, same-origin check for actions.
 
+/** Set by server/index.mjs from the socket (or, for configured trusted proxies only, X-Forwarded-For). */
+export const CLIENT_IP_HEADER = "x-cartera-client-ip";
+
+/**
+ * The client's address as the server resolved it. Forwarded headers are never read here: the
+ * server drops them unless the peer is a trusted proxy (TRUST_PROXY) and passes on its own result.
+ * Outside that server (vite dev, direct loader calls in tests) there is no address: "unknown".
+ */
 export function getClientIp(request: Request): string {
-  // Behind a load balancer the client is the first X-Forwarded-For entry. Without a proxy the header
-  // can be forged; the per-user lock still holds in that case.
-  const forwarded = request.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0].trim();
-  return request.headers.get("x-real-ip") ?? "local";
+  const ip = request.headers.get(CLIENT_IP_HEADER);
+  return ip && /^[0-9a-fA-F:.]{2,45}$/.test(ip) ? ip : "unknown";
 }
 
 export function isHttps(request: Request): boolean {
@@ -30,8 +35,44 @@ export function assertSameOrigin(request: Request): void {
   if (originHost !== host) throw new Response("Forbidden: cross-origin request", { status: 403 });
 }
 
-/** A redirect target that stays on this site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+const REDIRECT_BASE = "http://cartera.invalid";
+
+/**
+ * A redirect target that stays on this site, as a normalised path (`/portal/invoices?page=2`), or the
+ * fallback. The check runs on what the browser would resolve, not on the raw string: anything with
+ * a backslash, a control character (tab, CR, LF, NUL…) or a dot segment, raw or percent-encoded, is
+ * refused, as is a target outside `allowedPrefixes` (path prefixes matched on segment boundaries).
+ */
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = "/",
+  allowedPrefixes: readonly string[] = ["/"],
+): string {
+  if (typeof to !== "string" || to.length === 0 || to.length > 2000) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//")) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(to);
+  } catch {
+    return fallback;
+  }
+  if (decoded.startsWith("//")) return fallback;
+  for (const candidate of [to, decoded]) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\\\u0000-\u001f\u007f]/.test(candidate)) return fallback;
+    const path = candidate.split(/[?#]/)[0];
+    if (path.split("/").some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) return fallback;
+  }
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  const allowed = allowedPrefixes.some(
+    (prefix) => prefix === "/" || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`),
+  );
+  if (!allowed) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

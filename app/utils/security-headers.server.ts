@@ -18,6 +18,8 @@ export function applySecurityHeaders(request: Request, headers: Headers, nonce?:
     "object-src 'none'",
   ].join("; ");
   headers.set("Content-Security-Policy", csp);
+  // Every page and data answer may carry a signed-in user's data: never stored by a browser or proxy.
+  headers.set("Cache-Control", "private, no-store");
   headers.set("X-Frame-Options", "DENY");
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -34,8 +34,6 @@ export const users = pgTable(
     staffArea: staffAreaEnum("staff_area"),
     supervisorId: text("supervisor_id").references((): AnyPgColumn => users.id),
     language: languageEnum("language"),
-    failedLoginCount: integer("failed_login_count").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
     disabledAt: timestamp("disabled_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
@@ -90,7 +88,11 @@ export const userTokens = pgTable(
   (t) => [index("user_tokens_user_idx").on(t.userId)],
 );
 
-/** Sign-in attempts, for rate limiting per IP and per email. */
+/**
+ * Sign-in attempts: the throttling budgets (per user and source, per user, per source) are counted
+ * from these rows (domain/identity/sign-in.server.ts). `email` is as typed, lower-cased, whether or
+ * not such a user exists; `succeeded` 1 also marks a completed password reset.
+ */
 export const loginAttempts = pgTable(
   "login_attempts",
   {

@@ -249,7 +249,7 @@ describe("login and password reset through the routes", () => {
     const sent = await callRoute(forgotRoute.action, { path: "/forgot-password", form: { email: adminA.email } });
     expect(sent.status).toBe(200);
     const mail = await mailbox.waitFor(adminA.email, /contraseña/);
-    const link = /http:\/\/portal\.test\/reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text ?? "");
+    const link = /http:\/\/localhost:3000\/reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text ?? "");
     expect(link).not.toBeNull();
     const token = link![1];
     const form = { password: "nueva-contraseña-segura", confirm: "nueva-contraseña-segura" };

@@ -2,7 +2,7 @@
 // single-use expiring tokens for reset and invitation, grants and their audit trail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { auditEvents, accountGrants, sessions, users } from "#db/schema";
+import { auditEvents, accountGrants, loginAttempts, sessions, users } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import {
   acceptInvitation,
@@ -12,16 +12,17 @@ import {
 } from "~/domain/identity/invitations.server";
 import { requestPasswordReset, resetPassword } from "~/domain/identity/password-reset.server";
 import {
-  MAX_FAILURES_PER_IP,
+  MAX_FAILURES_PER_SOURCE,
   MAX_FAILURES_PER_USER,
-  USER_LOCK_MINUTES,
+  MAX_FAILURES_PER_USER_SOURCE,
+  WINDOW_MINUTES,
   signIn,
 } from "~/domain/identity/sign-in.server";
 import { deleteAllSessions, getSessionUser } from "~/domain/identity/sessions.server";
 import { listCustomerGrants, staffCanReachAccount } from "~/domain/identity/account-access.server";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import type { Db } from "~/utils/db.server";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
 
@@ -67,35 +68,73 @@ describe("sign-in", () => {
     expect(await auditActions(user.id)).toContain("auth.sign_in_failed");
   });
 
-  it("locks the user after consecutive failures, even with the right password, and the lock ends by itself", async () => {
+  it("locks one source out of a user after a few failures, even with the right password; the lock ends by itself", async () => {
     const account = await createTestAccount(db, org);
     const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
     const now = new Date("2026-11-22T10:00:00Z");
-    for (let i = 1; i < MAX_FAILURES_PER_USER; i++) {
-      expect((await signIn(db, { email: user.email, password: "nope", ip: `10.1.0.${i}`, now })).ok).toBe(false);
+    for (let i = 1; i < MAX_FAILURES_PER_USER_SOURCE; i++) {
+      expect(await signIn(db, { email: user.email, password: "nope", ip: "10.1.0.1", now })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
-    const locking = await signIn(db, { email: user.email, password: "nope", ip: "10.1.0.9", now });
-    expect(locking).toMatchObject({ ok: false, reason: "locked", retryAfterMinutes: USER_LOCK_MINUTES });
-    const during = await signIn(db, {
-      email: user.email,
-      password: TEST_PASSWORD,
-      ip: "10.1.0.10",
-      now: new Date(now.getTime() + 60_000),
-    });
-    expect(during).toMatchObject({ ok: false, reason: "locked" });
+    const locking = await signIn(db, { email: user.email, password: "nope", ip: "10.1.0.1", now });
+    expect(locking).toMatchObject({ ok: false, reason: "locked", retryAfterMinutes: WINDOW_MINUTES });
+    const minuteLater = new Date(now.getTime() + 60_000);
+    expect(
+      await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.0.1", now: minuteLater }),
+    ).toMatchObject({ ok: false, reason: "locked" });
+    // The user is not locked out from anywhere else: a stranger cannot lock a user with five requests.
+    expect(
+      (await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.1.0.2", now: minuteLater })).ok,
+    ).toBe(true);
     const after = await signIn(db, {
       email: user.email,
       password: TEST_PASSWORD,
-      ip: "10.1.0.11",
-      now: new Date(now.getTime() + (USER_LOCK_MINUTES + 1) * 60_000),
+      ip: "10.1.0.1",
+      now: new Date(now.getTime() + (WINDOW_MINUTES + 2) * 60_000),
     });
     expect(after.ok).toBe(true);
-    expect(await auditActions(user.id)).toContain("auth.user_locked");
+    expect(await auditActions(user.id)).toEqual(expect.arrayContaining(["auth.user_locked", "auth.sign_in_blocked"]));
   });
 
-  it("limits failed attempts per IP address across many emails", async () => {
+  it("locks the user as a whole only after many failures from many sources", async () => {
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    const now = new Date("2026-11-22T11:00:00Z");
+    for (let i = 1; i < MAX_FAILURES_PER_USER; i++) {
+      const r = await signIn(db, {
+        email: user.email,
+        password: "nope",
+        ip: `10.9.${Math.floor(i / 4)}.${i % 4}`,
+        now,
+      });
+      expect(r).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await signIn(db, { email: user.email, password: "nope", ip: "10.9.99.1", now })).toMatchObject({
+      reason: "locked",
+    });
+    expect(await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.9.99.2", now })).toMatchObject({
+      reason: "locked",
+    });
+  });
+
+  it("answers the same for an unknown email as for a real user at every step, locks included", async () => {
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    const now = new Date("2026-11-22T13:00:00Z");
+    const sequence = async (email: string) => {
+      const out = [];
+      for (let i = 0; i <= MAX_FAILURES_PER_USER_SOURCE + 1; i++)
+        out.push(await signIn(db, { email, password: "nope", ip: "10.8.0.1", now }));
+      return out;
+    };
+    expect(await sequence("nobody-at-all@example.test")).toEqual(await sequence(user.email));
+  });
+
+  it("limits failed attempts per source address across many emails", async () => {
     const now = new Date("2026-11-22T12:00:00Z");
-    for (let i = 0; i < MAX_FAILURES_PER_IP; i++)
+    for (let i = 0; i < MAX_FAILURES_PER_SOURCE; i++)
       await signIn(db, { email: `probe${i}@example.test`, password: "x", ip: "203.0.113.7", now });
     const account = await createTestAccount(db, org);
     const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
@@ -106,6 +145,31 @@ describe("sign-in", () => {
     // another address is not affected
     expect((await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.8", now })).ok).toBe(true);
   });
+
+  it.runIf(onPostgres)(
+    "counts parallel wrong passwords one by one (no lost updates): 20 at once from one source, at most the budget is tried",
+    async () => {
+      const account = await createTestAccount(db, org);
+      const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => signIn(db, { email: user.email, password: "wrong-guess", ip: "10.7.0.1" })),
+      );
+      const tried = results.filter((r) => !r.ok && r.reason === "invalid").length;
+      expect(tried).toBeLessThan(MAX_FAILURES_PER_USER_SOURCE);
+      expect(results.filter((r) => !r.ok && r.reason === "locked").length).toBeGreaterThanOrEqual(
+        20 - MAX_FAILURES_PER_USER_SOURCE,
+      );
+      const [{ n }] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.email, user.email.toLowerCase()), eq(loginAttempts.succeeded, 0)));
+      expect(n).toBe(20);
+      // and the right password is refused from that source while the lock holds
+      expect(await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.7.0.1" })).toMatchObject({
+        reason: "locked",
+      });
+    },
+  );
 
   it("ends every session of the user on 'log out of all devices'", async () => {
     const account = await createTestAccount(db, org);
@@ -118,7 +182,7 @@ describe("sign-in", () => {
 });
 
 describe("password reset", () => {
-  it("resets with a single-use token, ends old sessions and clears a lock", async () => {
+  it("resets with a single-use token and ends old sessions", async () => {
     const account = await createTestAccount(db, org);
     const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
     const old = await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.3.0.1" });
@@ -134,6 +198,23 @@ describe("password reset", () => {
     expect(await auditActions(user.id)).toEqual(
       expect.arrayContaining(["auth.password_reset_requested", "auth.password_reset"]),
     );
+  });
+
+  it("revokes every older reset link when a newer one is used, and ends the failures counted against the user", async () => {
+    const account = await createTestAccount(db, org);
+    const user = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
+    const actor = { ...SYSTEM_ACTOR, ip: "10.3.1.1" };
+    for (let i = 0; i < MAX_FAILURES_PER_USER_SOURCE; i++)
+      await signIn(db, { email: user.email, password: "forgotten", ip: "10.3.1.1" });
+    expect(await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.3.1.1" })).toMatchObject({
+      reason: "locked",
+    });
+    const older = await requestPasswordReset(db, actor, { email: user.email });
+    const newer = await requestPasswordReset(db, actor, { email: user.email });
+    expect(await resetPassword(db, actor, { token: newer!.token, password: "the-newest-password" })).not.toBeNull();
+    expect(await resetPassword(db, actor, { token: older!.token, password: "an-attackers-password" })).toBeNull();
+    expect((await signIn(db, { email: user.email, password: "the-newest-password", ip: "10.3.1.1" })).ok).toBe(true);
+    expect((await signIn(db, { email: user.email, password: "an-attackers-password", ip: "10.3.1.2" })).ok).toBe(false);
   });
 
   it("refuses an expired token and stores only the token's hash", async () => {

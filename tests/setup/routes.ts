@@ -19,6 +19,8 @@ export interface RouteCall {
   params?: Record<string, string>;
   form?: Record<string, string>;
   cookie?: string;
+  /** Extra request headers (set after the defaults, so they may override Host or Origin). */
+  headers?: Record<string, string>;
 }
 
 /** Cookie header of a fresh session for the user, optionally with preferences (language, selected account). */
@@ -38,6 +40,7 @@ export function buildRequest(call: RouteCall): Request {
   const method = call.method ?? (call.form ? "POST" : "GET");
   const headers = new Headers({ Origin: BASE, Host: new URL(BASE).host });
   if (call.cookie) headers.set("Cookie", call.cookie);
+  for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
   return new Request(`${BASE}${call.path}`, {
     method,
     headers,

@@ -22,15 +22,13 @@ export async function createSession(
   const token = newToken();
   const now = input.now ?? new Date();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await db
-    .insert(sessions)
-    .values({
-      id: hashToken(token),
-      userId: input.userId,
-      expiresAt,
-      ip: input.ip ?? null,
-      userAgent: input.userAgent ?? null,
-    });
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId: input.userId,
+    expiresAt,
+    ip: input.ip ?? null,
+    userAgent: input.userAgent ?? null,
+  });
   return { token, expiresAt };
 }
 

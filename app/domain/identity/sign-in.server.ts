@@ -1,23 +1,65 @@
-// Email + password sign-in with rate limits: per IP (many failures from one address) and per user
-// (consecutive failures lock the user for a while; the lock ends by itself).
-import { and, count, eq, gt, sql } from "drizzle-orm";
+// Email + password sign-in with throttling that a stranger cannot turn against a user.
+//
+// Every attempt is written to login_attempts *before* anything is counted, and the counts are read
+// in one SQL statement afterwards, so parallel attempts see each other (the k-th attempt to commit
+// counts at least k): twenty wrong passwords fired at once are twenty failures, not one. Three
+// budgets, each over a sliding window (OWASP's authentication cheat sheet: throttle per account
+// and source, lock the account as a whole only at a much higher threshold):
+// - per user and source (email + client address): a few failures lock that source out of that user;
+// - per user (email, any source): a lock of the user as a whole only after many failures;
+// - per source (any email): credential stuffing from one address.
+// Budgets count by the email as typed (lower-cased), whether or not such a user exists, and every
+// refusal says the same, so neither the answer nor its timing tells whether the user exists.
+// A successful sign-in (or password reset) from a source ends the failures counted before it.
+import { sql } from "drizzle-orm";
 import { loginAttempts, users } from "#db/schema";
-import type { DbOrTx } from "~/utils/db.server";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.server";
 import { createSession } from "./sessions.server";
 
-export const MAX_FAILURES_PER_USER = 5;
-export const USER_LOCK_MINUTES = 15;
-export const MAX_FAILURES_PER_IP = 20;
-export const IP_WINDOW_MINUTES = 15;
+export const WINDOW_MINUTES = 15;
+/** Failures per user from one source before that source is refused for the window. */
+export const MAX_FAILURES_PER_USER_SOURCE = 5;
+/** Failures per user from all sources before the user as a whole is refused for the window. */
+export const MAX_FAILURES_PER_USER = 50;
+/** Failures from one source (any email) before that source is refused for the window. */
+export const MAX_FAILURES_PER_SOURCE = 100;
 
 export type SignInResult =
   | { ok: true; userId: string; kind: "customer" | "staff"; token: string; expiresAt: Date }
   | { ok: false; reason: "invalid" | "disabled" }
   | { ok: false; reason: "locked" | "ip_limited"; retryAfterMinutes: number };
 
-const minutesUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+interface FailureCounts {
+  source: number;
+  user: number;
+  userSource: number;
+}
+
+/** Failures inside the window, each budget counted after its last success; includes this attempt. */
+async function countFailures(db: DbOrTx, email: string, ip: string, now: Date): Promise<FailureCounts> {
+  const windowStart = sql`${new Date(now.getTime() - WINDOW_MINUTES * 60_000).toISOString()}::timestamptz`;
+  const a = loginAttempts;
+  const [row] = await queryRows<{ source: number; user: number; user_source: number }>(
+    db,
+    sql`
+    with since as (
+      select
+        coalesce((select max(${a.at}) from ${a} where ${a.email} = ${email} and ${a.succeeded} = 1
+                    and ${a.at} > ${windowStart}), ${windowStart}) as user_since,
+        coalesce((select max(${a.at}) from ${a} where ${a.email} = ${email} and ${a.ip} = ${ip}
+                    and ${a.succeeded} = 1 and ${a.at} > ${windowStart}), ${windowStart}) as user_source_since
+    )
+    select
+      (select count(*) from ${a} where ${a.ip} = ${ip} and ${a.succeeded} = 0 and ${a.at} > ${windowStart})::int as source,
+      (select count(*) from ${a}, since where ${a.email} = ${email} and ${a.succeeded} = 0
+         and ${a.at} > since.user_since)::int as "user",
+      (select count(*) from ${a}, since where ${a.email} = ${email} and ${a.ip} = ${ip} and ${a.succeeded} = 0
+         and ${a.at} > since.user_source_since)::int as user_source`,
+  );
+  return { source: Number(row.source), user: Number(row.user), userSource: Number(row.user_source) };
+}
 
 export async function signIn(
   db: DbOrTx,
@@ -27,53 +69,56 @@ export async function signIn(
   const email = input.email.trim().toLowerCase();
   const actor: Actor = { userId: null, label: email, ip: input.ip, userAgent: input.userAgent ?? null };
 
-  const windowStart = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
-  const [{ failures }] = await db
-    .select({ failures: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, input.ip), eq(loginAttempts.succeeded, 0), gt(loginAttempts.at, windowStart)));
-  if (failures >= MAX_FAILURES_PER_IP) {
-    await recordAuditEvent(db, actor, { action: "auth.sign_in_rate_limited", entityType: "ip", entityId: input.ip });
-    return { ok: false, reason: "ip_limited", retryAfterMinutes: IP_WINDOW_MINUTES };
-  }
-
+  // Recorded as a failure first; turned into a success only once the password is verified.
+  const [attempt] = await db
+    .insert(loginAttempts)
+    .values({ ip: input.ip, email, succeeded: 0, at: now })
+    .returning({ id: loginAttempts.id });
+  const counts = await countFailures(db, email, input.ip, now);
   const [user] = await db
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`);
-  const fail = async (action: string, entityId: string | null, after?: unknown) => {
-    await db.insert(loginAttempts).values({ ip: input.ip, email, succeeded: 0, at: now });
-    await recordAuditEvent(db, { ...actor, userId: user?.id ?? null }, { action, entityType: "user", entityId, after });
-  };
+  const audit = (action: string, after?: unknown) =>
+    recordAuditEvent(
+      db,
+      { ...actor, userId: user?.id ?? null },
+      { action, entityType: "user", entityId: user?.id ?? null, after },
+    );
 
-  if (!user || !user.passwordHash) {
-    await verifyAgainstDummy(input.password);
-    await fail("auth.sign_in_failed", user?.id ?? null, { reason: "unknown_user" });
-    return { ok: false, reason: "invalid" };
+  if (counts.source > MAX_FAILURES_PER_SOURCE) {
+    await audit("auth.sign_in_rate_limited", { failuresFromSource: counts.source });
+    return { ok: false, reason: "ip_limited", retryAfterMinutes: WINDOW_MINUTES };
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await fail("auth.sign_in_blocked", user.id, { lockedUntil: user.lockedUntil });
-    return { ok: false, reason: "locked", retryAfterMinutes: minutesUntil(user.lockedUntil, now) };
+  if (counts.userSource > MAX_FAILURES_PER_USER_SOURCE || counts.user > MAX_FAILURES_PER_USER) {
+    await audit("auth.sign_in_blocked", { failures: counts });
+    return { ok: false, reason: "locked", retryAfterMinutes: WINDOW_MINUTES };
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLoginCount + 1;
-    const lock = failed >= MAX_FAILURES_PER_USER;
-    const lockedUntil = lock ? new Date(now.getTime() + USER_LOCK_MINUTES * 60_000) : null;
-    await db
-      .update(users)
-      .set({ failedLoginCount: lock ? 0 : failed, lockedUntil })
-      .where(eq(users.id, user.id));
-    await fail(lock ? "auth.user_locked" : "auth.sign_in_failed", user.id, { failedLoginCount: failed, lockedUntil });
-    if (lock) return { ok: false, reason: "locked", retryAfterMinutes: USER_LOCK_MINUTES };
-    return { ok: false, reason: "invalid" };
+
+  const verified =
+    user?.passwordHash != null
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyAgainstDummy(input.password).then(() => false);
+  if (!verified) {
+    // This failure is already counted: the one that reaches a budget answers "locked" itself.
+    const locks = counts.userSource >= MAX_FAILURES_PER_USER_SOURCE || counts.user >= MAX_FAILURES_PER_USER;
+    await audit(locks ? "auth.user_locked" : "auth.sign_in_failed", {
+      reason: user ? "wrong_password" : "unknown_user",
+      failures: counts,
+    });
+    return locks
+      ? { ok: false, reason: "locked", retryAfterMinutes: WINDOW_MINUTES }
+      : { ok: false, reason: "invalid" };
   }
-  if (user.disabledAt) {
-    await fail("auth.sign_in_failed", user.id, { reason: "disabled" });
+  if (!user || user.disabledAt) {
+    await audit("auth.sign_in_failed", { reason: "disabled" });
     return { ok: false, reason: "disabled" };
   }
 
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
-  await db.insert(loginAttempts).values({ ip: input.ip, email, succeeded: 1, at: now });
+  await db
+    .update(loginAttempts)
+    .set({ succeeded: 1 })
+    .where(sql`${loginAttempts.id} = ${attempt.id}`);
   const session = await createSession(db, { userId: user.id, ip: input.ip, userAgent: input.userAgent, now });
   await recordAuditEvent(
     db,
@@ -81,4 +126,11 @@ export async function signIn(
     { action: "auth.signed_in", entityType: "user", entityId: user.id },
   );
   return { ok: true, userId: user.id, kind: user.kind, token: session.token, expiresAt: session.expiresAt };
+}
+
+/** A proven control of the address (a completed password reset) ends the failures counted so far. */
+export async function recordAuthenticationSuccess(db: DbOrTx, input: { email: string; ip: string; now?: Date }) {
+  await db
+    .insert(loginAttempts)
+    .values({ ip: input.ip, email: input.email.trim().toLowerCase(), succeeded: 1, at: input.now ?? new Date() });
 }
