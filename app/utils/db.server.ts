@@ -11,9 +11,8 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as tables from "#db/schema";
-import * as relations from "#db/relations";
 
-export const schema = { ...tables, ...relations };
+export const schema = tables;
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction handle; every domain function accepts either a Db or a Tx. */

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { applications, auditEvents } from "#db/schema";
-import { applyCredit, applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
+import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
+import { applyCredit } from "../fixtures/ledger";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { getAccountBalances, getOpenAmounts } from "~/domain/ledger/get-account-balances.server";
 import { LedgerRuleError } from "~/domain/ledger/errors";

@@ -79,7 +79,7 @@ export interface ListDocumentsInput {
   asOf: string;
   /**
    * Default true. The totals cost one derived open amount per matching document (~0.3 s for 50,000 on
-   * PostgreSQL) while a page costs a few ms: a route can pass false and load `getDocumentListTotals` deferred.
+   * PostgreSQL) while a page costs a few ms: a route can pass false when it does not show them.
    */
   withTotals?: boolean;
 }
@@ -184,19 +184,10 @@ export async function listDocuments(db: DbOrTx, input: ListDocumentsInput): Prom
   return runDocumentList(db, input, input.withTotals === false ? "page" : "both");
 }
 
-/** Only the count and per-currency totals of the filtered set (same filters as listDocuments; sort and page ignored). */
-export async function getDocumentListTotals(
-  db: DbOrTx,
-  input: Omit<ListDocumentsInput, "sort" | "page" | "withTotals">,
-): Promise<{ total: number; totals: DocumentListTotals[] }> {
-  const result = await runDocumentList(db, input, "totals");
-  return { total: result.total ?? 0, totals: result.totals ?? [] };
-}
-
 async function runDocumentList(
   db: DbOrTx,
   input: ListDocumentsInput,
-  mode: "both" | "page" | "totals",
+  mode: "both" | "page",
 ): Promise<DocumentListResult> {
   const filters = DocumentListFiltersSchema.parse(input.filters ?? {});
   const sort = DocumentListSortSchema.parse(input.sort ?? {});
@@ -325,18 +316,12 @@ async function runDocumentList(
     group by d.currency
     order by d.currency`;
 
-  // JIT off for these two statements: the totals aggregate one correlated sum per document, which PostgreSQL
-  // costs high enough to JIT-compile, and compiling took longer (~1.8 s) than running the query (~0.3 s for
-  // 50,000 invoices). `set local` keeps the setting inside this transaction, off the pooled connection.
-  const [raw, summary] = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    const pageRows = mode === "totals" ? [] : await queryRows<RawRow>(tx, pageQuery);
-    const summaryRows =
-      mode === "page"
-        ? null
-        : await queryRows<{ currency: Currency; count: number; amount: string; open: string }>(tx, summaryQuery);
-    return [pageRows, summaryRows] as const;
-  });
+  // (JIT is off for the pool's connections, db.server.ts: compiling the correlated sums cost more than running them.)
+  const raw = await queryRows<RawRow>(db, pageQuery);
+  const summary =
+    mode === "page"
+      ? null
+      : await queryRows<{ currency: Currency; count: number; amount: string; open: string }>(db, summaryQuery);
 
   const hasMore = raw.length > page.size;
   const pageRows = raw.slice(0, page.size);

@@ -16,9 +16,3 @@ export async function renderInvoicePdf(detail: DocumentDetail, options: RenderIn
   const buffer = await renderToBuffer(element as unknown as React.ReactElement<DocumentProps>);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
-
-/** The locale a customer of this country reads by default, in the chosen language. */
-export function defaultPdfLocale(country: "MX" | "CO", language: PdfLanguage): string {
-  if (language === "en") return "en-US";
-  return country === "CO" ? "es-CO" : "es-MX";
-}

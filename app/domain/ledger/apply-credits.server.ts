@@ -126,11 +126,6 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
   });
 }
 
-export async function applyCredit(db: DbOrTx, actor: Actor, input: ApplicationInput): Promise<string> {
-  const [id] = await applyCredits(db, actor, [input]);
-  return id;
-}
-
 /**
  * Reverses an application by writing its negation; the original row stays. The documents are locked so
  * a reversal cannot interleave with an application to the same documents.
