@@ -9,13 +9,14 @@ export interface ToastData {
 /** Shows the one-time toast that the previous action left, announced politely to screen readers. */
 export function Toaster({ toast }: { toast: ToastData | null }) {
   const { t } = useTranslation();
-  const [visible, setVisible] = useState<ToastData | null>(toast);
+  // The toast shown is the latest one the server sent, until it is dismissed or times out.
+  const [dismissed, setDismissed] = useState<ToastData | null>(null);
   useEffect(() => {
-    setVisible(toast);
     if (!toast) return;
-    const timer = setTimeout(() => setVisible(null), 8000);
+    const timer = setTimeout(() => setDismissed(toast), 8000);
     return () => clearTimeout(timer);
   }, [toast]);
+  const visible = toast && toast !== dismissed ? toast : null;
   return (
     <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
       {visible ? (
@@ -28,7 +29,7 @@ export function Toaster({ toast }: { toast: ToastData | null }) {
           <span>{visible.message}</span>
           <button
             type="button"
-            onClick={() => setVisible(null)}
+            onClick={() => setDismissed(toast)}
             className="ml-2 rounded text-slate-500 hover:text-slate-800"
             aria-label={t("toast.close")}
           >

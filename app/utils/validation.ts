@@ -25,7 +25,8 @@ export function parseFormData<S extends z.ZodType>(
     const message = String(
       messageKey.startsWith("validation.") ? t(messageKey, param ? JSON.parse(param) : {}) : t("validation.invalid"),
     );
-    (fieldErrors[key] ??= []).includes(message) || fieldErrors[key].push(message);
+    const messages = (fieldErrors[key] ??= []);
+    if (!messages.includes(message)) messages.push(message);
   }
   return { ok: false, fieldErrors };
 }

@@ -110,10 +110,13 @@ const PAYMENT_FORMS: Record<string, { es: string; en: string }> = {
 
 /** Helvetica's WinAnsi encoding lacks these; Intl emits U+202F / U+2009 in some locales. */
 export function pdfText(value: string): string {
-  return value
-    .replace(/[\u202F\u2009\u2007]/g, " ")
-    .replace(/[\u2010\u2011\u2012\u2212]/g, "-")
-    .replace(/[^\u0000-\u00FF\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u20AC]/g, "?");
+  return (
+    value
+      .replace(/[\u202F\u2009\u2007]/g, " ")
+      .replace(/[\u2010\u2011\u2012\u2212]/g, "-")
+      // eslint-disable-next-line no-control-regex -- the range is Latin-1 from its first code point on purpose
+      .replace(/[^\u0000-\u00FF\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u20AC]/g, "?")
+  );
 }
 
 const colors = {
