@@ -291,6 +291,12 @@ export const en: Resources = {
     sectionTitle: "Movements in {{currency}}",
   },
   errors: {
+    badRequestTitle: "We could not process the request",
+    badRequest: "The data sent is not valid. Check the address or the form and try again.",
+    tooLargeTitle: "The upload is too large",
+    tooLarge: "The file or data sent exceeds the allowed size.",
+    tooManyTitle: "Too many requests",
+    tooMany: "You made many requests in a short time. Wait a few minutes and try again.",
     notFoundTitle: "We could not find this page",
     notFound: "The address does not exist or you do not have access to it.",
     forbiddenTitle: "Access denied",

@@ -289,6 +289,12 @@ export const es = {
     sectionTitle: "Movimientos en {{currency}}",
   },
   errors: {
+    badRequestTitle: "No pudimos procesar la solicitud",
+    badRequest: "Los datos enviados no son válidos. Revisa la dirección o el formulario e inténtalo de nuevo.",
+    tooLargeTitle: "El envío es demasiado grande",
+    tooLarge: "El archivo o los datos enviados superan el tamaño permitido.",
+    tooManyTitle: "Demasiadas solicitudes",
+    tooMany: "Hiciste muchas solicitudes en poco tiempo. Espera unos minutos e inténtalo de nuevo.",
     notFoundTitle: "No encontramos esta página",
     notFound: "La dirección no existe o no tienes acceso a ella.",
     forbiddenTitle: "Acceso denegado",

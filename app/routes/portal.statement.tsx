@@ -17,3 +17,5 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default StatementPage;
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -55,3 +55,5 @@ export default function PortalUsers() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -106,3 +106,5 @@ export default function StaffHome() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

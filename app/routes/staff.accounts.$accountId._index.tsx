@@ -70,3 +70,5 @@ export default function StaffAccount() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

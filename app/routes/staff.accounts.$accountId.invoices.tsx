@@ -10,3 +10,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default DocumentListPage;
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

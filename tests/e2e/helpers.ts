@@ -74,7 +74,8 @@ export function parseMoney(text: string, decimalSeparator: "." | "," = "."): str
 export { readZipEntries } from "../setup/read-documents";
 
 /**
- * Opens a URL that must answer the 404 page (titled, accessible, without `mustNotShow`). Chromium logs
+ * Opens a URL that must answer the 404 page (titled, accessible, without `mustNotShow`; under /portal or
+ * /staff inside the signed-in shell). Chromium logs
  * a document answered 404 as a console error: that one was asked for on purpose, so it is taken off
  * the browser errors the fixture fails on.
  */
@@ -96,6 +97,11 @@ export async function expectNotFoundPage(
   await expect(page.getByRole("heading", { name: "No encontramos esta página" })).toBeVisible();
   await expect(page).toHaveTitle(/Cartera/);
   if (mustNotShow) await expect(page.getByText(mustNotShow)).toHaveCount(0);
+  if (/^\/(portal|staff)(\/|$)/.test(path)) {
+    // inside the signed-in shell: header, navigation and sign-out stay
+    await expect(page.getByRole("navigation", { name: "Menú" })).toBeVisible();
+    await expect(page.locator("summary", { hasText: "Menú de usuario" })).toBeVisible();
+  }
   await expectAccessible(page);
   await logged;
   const expected = (e: string) => e.includes("status of 404") && e.includes(`${path}:`);
