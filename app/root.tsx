@@ -8,7 +8,8 @@ import { Toaster } from "./components/toaster";
 import { getUser } from "./utils/auth.server";
 import { DEFAULT_LANGUAGE, type Language, createI18nInstance, isLanguage } from "./utils/i18n";
 import { useNonce } from "./utils/nonce";
-import { readPreferences, readToast } from "./utils/session.server";
+import { readPreferences } from "./utils/session.server";
+import { getToast } from "./utils/toast.server";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -21,17 +22,17 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Cartera" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, prefs, { toast, clear }] = await Promise.all([
+  const [user, prefs, { toast, headers }] = await Promise.all([
     getUser(request),
     readPreferences(request),
-    readToast(request),
+    getToast(request),
   ]);
   const language: Language = isLanguage(prefs.language)
     ? prefs.language
     : isLanguage(user?.language)
       ? user.language
       : DEFAULT_LANGUAGE;
-  return data({ language, toast }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+  return data({ language, toast }, headers ? { headers } : undefined);
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

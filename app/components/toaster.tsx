@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 export interface ToastData {
+  id: string;
   kind: "success" | "error" | "info";
   message: string;
 }
@@ -10,13 +11,13 @@ export interface ToastData {
 export function Toaster({ toast }: { toast: ToastData | null }) {
   const { t } = useTranslation();
   // The toast shown is the latest one the server sent, until it is dismissed or times out.
-  const [dismissed, setDismissed] = useState<ToastData | null>(null);
+  const [dismissedId, setDismissedId] = useState<string | null>(null);
   useEffect(() => {
     if (!toast) return;
-    const timer = setTimeout(() => setDismissed(toast), 8000);
+    const timer = setTimeout(() => setDismissedId(toast.id), 8000);
     return () => clearTimeout(timer);
   }, [toast]);
-  const visible = toast && toast !== dismissed ? toast : null;
+  const visible = toast && toast.id !== dismissedId ? toast : null;
   return (
     <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4">
       {visible ? (
@@ -29,7 +30,7 @@ export function Toaster({ toast }: { toast: ToastData | null }) {
           <span>{visible.message}</span>
           <button
             type="button"
-            onClick={() => setDismissed(toast)}
+            onClick={() => setDismissedId(visible.id)}
             className="ml-2 rounded text-slate-500 hover:text-slate-800"
             aria-label={t("toast.close")}
           >

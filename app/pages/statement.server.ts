@@ -1,6 +1,6 @@
 // Loader, downloads and "email it to me" of the statement of account, shared by the customer portal
 // and the staff customer view. The period and the aging date come from the URL.
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { z } from "zod";
 import { IsoDateSchema } from "~/domain/ledger/schemas";
 import { exportStatementCsv } from "~/domain/statements/export-statement-csv.server";
@@ -15,7 +15,7 @@ import { sendEmail } from "~/utils/email.server";
 import { StatementEmail } from "#emails/statement-email";
 import { formatDate, getFixedT } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
-import { commitToast } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
 import { createElement } from "react";
 
 const StatementParamsSchema = z
@@ -136,13 +136,9 @@ export async function emailStatement(request: Request, scope: AccountScope) {
     after: { to: scope.user.email, period: statement.period },
   });
   const url = new URL(request.url);
-  return redirect(`${url.pathname}${url.search}`, {
-    headers: {
-      "Set-Cookie": await commitToast(request, {
-        kind: "success",
-        message: t("statement.emailed", { email: scope.user.email }),
-      }),
-    },
+  return redirectWithToast(request, `${url.pathname}${url.search}`, {
+    kind: "success",
+    message: t("statement.emailed", { email: scope.user.email }),
   });
 }
 

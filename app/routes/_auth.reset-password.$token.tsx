@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError, useIsSubmitting } from "~/components/forms";
@@ -11,7 +11,7 @@ import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { commitToast } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
 import { parseFormData } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [
@@ -34,9 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     password: parsed.data.password,
   });
   if (!done) return data({ fieldErrors: {}, formError: t("reset.invalidToken") }, { status: 400 });
-  return redirect("/login", {
-    headers: { "Set-Cookie": await commitToast(request, { kind: "success", message: t("reset.done") }) },
-  });
+  return redirectWithToast(request, "/login", { kind: "success", message: t("reset.done") });
 }
 
 export default function ResetPassword() {

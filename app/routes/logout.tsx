@@ -6,7 +6,8 @@ import { actorFor, getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { clearSessionToken, commitToast, readSessionToken } from "~/utils/session.server";
+import { clearSessionToken, readSessionToken } from "~/utils/session.server";
+import { createToastHeaders } from "~/utils/toast.server";
 
 export async function loader() {
   return redirect("/");
@@ -28,7 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     if (everywhere) {
       const { t } = await getRequestT(request, user);
-      headers.append("Set-Cookie", await commitToast(request, { kind: "info", message: t("toast.loggedOutAll") }));
+      headers.append(
+        "Set-Cookie",
+        (await createToastHeaders(request, { kind: "info", message: t("toast.loggedOutAll") })).get("Set-Cookie")!,
+      );
     }
   }
   return redirect("/login", { headers });

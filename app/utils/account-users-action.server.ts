@@ -1,6 +1,6 @@
 // The form handling shared by the account admin's users page and the staff customer page:
 // invite, change role, revoke — each parsed with its schema and answered with field errors or a toast.
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { IdentityRuleError, changeGrantRole, revokeGrant } from "~/domain/identity/invitations.server";
 import { inviteAndNotify } from "~/domain/identity/invite-and-notify.server";
@@ -10,7 +10,7 @@ import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { getDb } from "./db.server";
 import type { Language } from "./i18n";
 import { appBaseUrl } from "./env.server";
-import { commitToast } from "./session.server";
+import { redirectWithToast } from "./toast.server";
 import { parseFormData } from "./validation";
 
 export async function handleAccountUsersAction(input: {
@@ -36,10 +36,8 @@ export async function handleAccountUsersAction(input: {
     }
     throw e;
   };
-  const toast = async (message: string) =>
-    redirect(new URL(request.url).pathname, {
-      headers: { "Set-Cookie": await commitToast(request, { kind: "success", message }) },
-    });
+  const toast = (message: string) =>
+    redirectWithToast(request, new URL(request.url).pathname, { kind: "success", message });
 
   if (intent === "invite") {
     const parsed = parseFormData(InviteSchema, formData, t);

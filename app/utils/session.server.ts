@@ -47,17 +47,15 @@ export async function commitPreferences(request: Request, changes: Preferences):
   return pick(prefsCookies, request).serialize({ ...current, ...changes });
 }
 
-export interface Toast {
-  kind: "success" | "error" | "info";
-  message: string;
-}
-
-export async function readToast(request: Request): Promise<{ toast: Toast | null; clear: string | null }> {
+/** The raw value of the toast cookie (validated by utils/toast.server.ts), or null when there is none. */
+export async function readToastCookie(request: Request): Promise<unknown> {
   const value = await pick(toastCookies, request).parse(request.headers.get("cookie"));
-  if (!value) return { toast: null, clear: null };
-  return { toast: value as Toast, clear: await pick(toastCookies, request).serialize("", { maxAge: 0 }) };
+  return value ? (value as unknown) : null;
 }
 
-export function commitToast(request: Request, toast: Toast): Promise<string> {
-  return pick(toastCookies, request).serialize(toast);
+/** Sets the toast cookie, or clears it with null. */
+export function serializeToastCookie(request: Request, toast: unknown): Promise<string> {
+  return toast === null
+    ? pick(toastCookies, request).serialize("", { maxAge: 0 })
+    : pick(toastCookies, request).serialize(toast);
 }
