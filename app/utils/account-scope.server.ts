@@ -9,6 +9,7 @@ import { getDb } from "./db.server";
 import { type Language, formattingLocale } from "./i18n";
 import { getLanguage } from "./language.server";
 import { notFound, requireCustomerContext, requireStaffAccountAccess } from "./permissions.server";
+import type { Country } from "~/domain/vocabulary";
 
 export interface AccountScope {
   side: "portal" | "staff";
@@ -21,7 +22,7 @@ export interface AccountScope {
   language: Language;
   /** Intl locale for dates and money: es-MX / es-CO by the seller's country, or en-US. */
   locale: string;
-  country: "MX" | "CO";
+  country: Country;
   timeZone: string;
   user: { id: string; email: string; name: string };
   actor: Actor;

@@ -3,17 +3,18 @@ import i18next, { type TFunction } from "i18next";
 import { en } from "~/i18n/en";
 import { es } from "~/i18n/es";
 
-export const LANGUAGES = ["es", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { type Country, LANGUAGES, type Language } from "~/domain/vocabulary";
+
+export { LANGUAGES, type Language };
 export const DEFAULT_LANGUAGE: Language = "es";
 export const resources = { es: { translation: es }, en: { translation: en } };
 
 export function isLanguage(value: unknown): value is Language {
-  return value === "es" || value === "en";
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
 
 /** Formatting locale for Intl: Spanish follows the account's country (es-MX / es-CO); English is en-US. */
-export function formattingLocale(language: Language, country: "MX" | "CO" | null | undefined): string {
+export function formattingLocale(language: Language, country: Country | null | undefined): string {
   if (language === "en") return "en-US";
   return country === "CO" ? "es-CO" : "es-MX";
 }

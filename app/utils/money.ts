@@ -2,10 +2,10 @@
 // never with JavaScript numbers. Formatting happens only at the edge.
 import Decimal from "decimal.js";
 
-export type Currency = "MXN" | "COP" | "USD";
-export type MoneyString = string;
+import { CURRENCIES, type Currency } from "~/domain/vocabulary";
 
-export const CURRENCIES: readonly Currency[] = ["MXN", "COP", "USD"];
+export { CURRENCIES, type Currency };
+export type MoneyString = string;
 
 export function dec(value: Decimal.Value): Decimal {
   return new Decimal(value);

@@ -12,15 +12,16 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { GRANT_ROLES, LANGUAGES, STAFF_AREAS, STAFF_ROLES, TOKEN_PURPOSES, USER_KINDS } from "~/domain/vocabulary";
 import { createdAt, id } from "./_columns";
 import { customerAccounts } from "./organization";
 
-export const userKindEnum = pgEnum("user_kind", ["customer", "staff"]);
-export const staffRoleEnum = pgEnum("staff_role", ["collector", "supervisor", "area_owner", "auditor", "admin"]);
-export const staffAreaEnum = pgEnum("staff_area", ["sales", "operations", "credit"]);
-export const grantRoleEnum = pgEnum("grant_role", ["account_admin", "payer", "viewer"]);
-export const tokenPurposeEnum = pgEnum("token_purpose", ["invitation", "password_reset"]);
-export const languageEnum = pgEnum("language", ["es", "en"]);
+export const userKindEnum = pgEnum("user_kind", USER_KINDS);
+export const staffRoleEnum = pgEnum("staff_role", STAFF_ROLES);
+export const staffAreaEnum = pgEnum("staff_area", STAFF_AREAS);
+export const grantRoleEnum = pgEnum("grant_role", GRANT_ROLES);
+export const tokenPurposeEnum = pgEnum("token_purpose", TOKEN_PURPOSES);
+export const languageEnum = pgEnum("language", LANGUAGES);
 
 export const users = pgTable(
   "users",

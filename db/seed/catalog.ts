@@ -4,8 +4,9 @@
 import type { SellerInput } from "~/domain/accounts/schemas";
 import { computeNitCheckDigit } from "~/domain/fiscal/build-ubl-xml";
 import type { Rng } from "./prng";
+import type { Country } from "~/domain/vocabulary";
 
-export type Country = "MX" | "CO";
+export type { Country } from "~/domain/vocabulary";
 
 export const SELLERS: Record<Country, SellerInput> = {
   MX: {

@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { COUNTRIES, SEGMENTS, TIME_ZONES } from "~/domain/vocabulary";
 import { CurrencySchema, MoneySchema } from "~/domain/ledger/schemas";
 
 export const SellerInputSchema = z.object({
   code: z.string().min(1),
   legalName: z.string().min(1),
-  country: z.enum(["MX", "CO"]),
+  country: z.enum(COUNTRIES),
   taxId: z.string().min(1),
   taxRegime: z.string().min(1),
   postalCode: z.string().min(1),
   currency: CurrencySchema,
-  timeZone: z.enum(["America/Mexico_City", "America/Bogota"]),
+  timeZone: z.enum(TIME_ZONES),
 });
 export type SellerInput = z.infer<typeof SellerInputSchema>;
 
@@ -22,7 +23,7 @@ export const CustomerAccountInputSchema = z.object({
   taxId: z.string().min(1),
   taxRegime: z.string().min(1),
   postalCode: z.string().min(1),
-  segment: z.enum(["large", "medium", "small"]),
+  segment: z.enum(SEGMENTS),
   currency: CurrencySchema,
   creditLimit: MoneySchema,
   paymentTermDays: z.number().int().min(0).max(365),

@@ -3,6 +3,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { accountGrants, customerAccounts, customerGroups, sellers, users, zones } from "#db/schema";
 import type { DbOrTx } from "~/utils/db.server";
 import { type GrantRole, type StaffRole, staffAccountReach } from "./permissions";
+import type { Country } from "~/domain/vocabulary";
 
 export interface CustomerGrant {
   accountId: string;
@@ -11,7 +12,7 @@ export interface CustomerGrant {
   legalName: string;
   groupId: string | null;
   groupName: string | null;
-  country: "MX" | "CO";
+  country: Country;
   currency: "MXN" | "COP" | "USD";
   timeZone: string;
 }

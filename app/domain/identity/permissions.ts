@@ -1,11 +1,11 @@
 // Who may do what. Customer users act through grants on accounts; staff through their role.
 // Pure rules: the HTTP layer (app/utils/permissions.server.ts) applies them on every loader and action.
 
-export type GrantRole = "account_admin" | "payer" | "viewer";
-export type StaffRole = "collector" | "supervisor" | "area_owner" | "auditor" | "admin";
+import { GRANT_ROLES, type GrantRole, STAFF_ROLES, type StaffRole } from "~/domain/vocabulary";
+
+export { GRANT_ROLES, type GrantRole, STAFF_ROLES, type StaffRole };
 
 export type CustomerPermission = "read" | "pay" | "sign" | "dispute" | "manage_users";
-export const GRANT_ROLES: readonly GrantRole[] = ["account_admin", "payer", "viewer"];
 
 const GRANT_PERMISSIONS: Record<GrantRole, readonly CustomerPermission[]> = {
   account_admin: ["read", "pay", "sign", "dispute", "manage_users"],

@@ -1,5 +1,6 @@
 // Form schemas of sign-in, reset and invitation; messages are i18n keys (see app/utils/validation.ts).
 import { z } from "zod";
+import { GRANT_ROLES } from "~/domain/vocabulary";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 
 const email = z
@@ -40,13 +41,13 @@ export const AcceptInvitationSchema = z
 export const InviteSchema = z.object({
   intent: z.literal("invite"),
   email,
-  role: z.enum(["account_admin", "payer", "viewer"], { error: "validation.required" }),
+  role: z.enum(GRANT_ROLES, { error: "validation.required" }),
 });
 
 export const ChangeRoleSchema = z.object({
   intent: z.literal("change-role"),
   userId: z.string().min(1),
-  role: z.enum(["account_admin", "payer", "viewer"], { error: "validation.required" }),
+  role: z.enum(GRANT_ROLES, { error: "validation.required" }),
 });
 
 export const RevokeSchema = z.object({ intent: z.literal("revoke"), userId: z.string().min(1) });

@@ -8,6 +8,7 @@ import { type Currency, type MoneyString, dec, toMoney } from "~/utils/money";
 import { getOpenAmounts } from "~/domain/ledger/get-account-balances.server";
 import type { DocumentStatusLabel } from "./list-documents.server";
 import { DUE_SOON_DAYS } from "./schemas";
+import type { Country } from "~/domain/vocabulary";
 
 export type LedgerDocumentKind = "invoice" | "credit_note" | "debit_note" | "payment" | "adjustment";
 
@@ -79,7 +80,7 @@ export interface DocumentDetail {
   folio: string;
   serieFolio: string;
   fiscalId: string | null;
-  country: "MX" | "CO";
+  country: Country;
   issueDate: string;
   dueDate: string;
   currency: Currency;
@@ -95,7 +96,7 @@ export interface DocumentDetail {
   purchaseOrder: string | null;
   reference: string | null;
   notes: string | null;
-  seller: PartyFiscalData & { country: "MX" | "CO"; timeZone: string };
+  seller: PartyFiscalData & { country: Country; timeZone: string };
   customer: PartyFiscalData & { accountNumber: string };
   lines: DocumentDetailLine[];
   remissions: { number: string; deliveryDate: string; receivedBy: string | null }[];
@@ -133,7 +134,7 @@ interface HeaderRow {
   seller_tax_id: string;
   seller_regime: string;
   seller_postal_code: string;
-  seller_country: "MX" | "CO";
+  seller_country: Country;
   seller_time_zone: string;
   account_number: string;
   customer_name: string;

@@ -1,5 +1,13 @@
 // Input schemas of the ledger's write operations.
 import { z } from "zod";
+import {
+  CURRENCIES,
+  DOCUMENT_EFFECTS,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  FILE_ROLES,
+  PAYMENT_METHODS,
+} from "~/domain/vocabulary";
 
 export const MoneySchema = z.string().regex(/^-?\d{1,16}(\.\d{1,2})?$/, { message: "money" });
 export const PositiveMoneySchema = MoneySchema.refine((v) => !v.startsWith("-") && /[1-9]/.test(v), {
@@ -12,9 +20,9 @@ export function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 export const IsoDateSchema = z.string().refine(isCalendarDate, { message: "date" });
-export const CurrencySchema = z.enum(["MXN", "COP", "USD"]);
-export const DocumentKindSchema = z.enum(["invoice", "credit_note", "debit_note", "payment", "adjustment"]);
-export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+export const CurrencySchema = z.enum(CURRENCIES);
+export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
+export type { DocumentKind };
 
 const QuantitySchema = z.string().regex(/^\d{1,14}(\.\d{1,4})?$/);
 
@@ -37,7 +45,7 @@ export const RemissionInputSchema = z.object({
 });
 
 export const FileInputSchema = z.object({
-  role: z.enum(["xml", "pdf", "evidence"]),
+  role: z.enum(FILE_ROLES),
   fileName: z.string().min(1),
   mediaType: z.string().min(1),
   content: z.instanceof(Uint8Array),
@@ -49,7 +57,7 @@ export const DocumentInputSchema = z
     accountId: z.string().min(1),
     kind: DocumentKindSchema,
     /** Only for adjustments: whether it raises (charge) or lowers (credit) the balance. */
-    effect: z.enum(["charge", "credit"]).optional(),
+    effect: z.enum(DOCUMENT_EFFECTS).optional(),
     series: z.string().min(1),
     folio: z.string().min(1),
     fiscalId: z.string().nullish(),
@@ -58,7 +66,7 @@ export const DocumentInputSchema = z
     currency: CurrencySchema,
     /** Required unless lines are given, in which case it is their total. */
     amount: PositiveMoneySchema.optional(),
-    paymentMethod: z.enum(["PUE", "PPD"]).nullish(),
+    paymentMethod: z.enum(PAYMENT_METHODS).nullish(),
     paymentForm: z.string().nullish(),
     purchaseOrder: z.string().nullish(),
     reference: z.string().nullish(),

@@ -28,12 +28,13 @@ import type {
   StatementMovement,
   StatementSection,
 } from "./types";
+import type { Country } from "~/domain/vocabulary";
 
 interface HeaderRow {
   sellerId: string;
   sellerLegalName: string;
   sellerTaxId: string;
-  country: "MX" | "CO";
+  country: Country;
   timeZone: string;
   accountNumber: string;
   legalName: string;

@@ -2,6 +2,7 @@
 // routes consume this shape. Money is a decimal string, dates are calendar dates (YYYY-MM-DD).
 import type { AgingBucket } from "~/domain/ledger/get-account-balances.server";
 import type { Currency, MoneyString } from "~/utils/money";
+import type { Country } from "~/domain/vocabulary";
 
 export type MovementKind = "invoice" | "credit_note" | "debit_note" | "payment" | "adjustment";
 
@@ -57,7 +58,7 @@ export interface StatementSection {
 }
 
 export interface StatementHeader {
-  seller: { id: string; legalName: string; taxId: string; country: "MX" | "CO"; timeZone: string };
+  seller: { id: string; legalName: string; taxId: string; country: Country; timeZone: string };
   customer: {
     accountId: string;
     accountNumber: string;
