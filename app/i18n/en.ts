@@ -286,9 +286,21 @@ export const en: Resources = {
     overdue: "Overdue",
     pickAccount: "Statements are per account: pick one in the switcher.",
     periodError: "Check the period: the start date must come before the end date.",
+    periodTooLong:
+      "A statement covers at most {{months}} months: showing {{from}} to {{to}}. For earlier movements, choose an earlier period.",
+    periodTooLongDownload: "A statement covers at most {{months}} months: choose a shorter period.",
     movementsPages: "Movement pages",
     showing: "Movements {{from}}–{{to}} of {{total}} (downloads include all)",
     sectionTitle: "Movements in {{currency}}",
+  },
+  rateLimit: {
+    downloads: "You have downloaded many files in a short time. Try again in {{wait}}.",
+    statementEmail: "You have already asked for this statement by email several times. Try again in {{wait}}.",
+    invitations: "Too many invitations were sent in a short time. Try again in {{wait}}.",
+    seconds_one: "{{count}} second",
+    seconds_other: "{{count}} seconds",
+    minutes_one: "{{count}} minute",
+    minutes_other: "{{count}} minutes",
   },
   errors: {
     notFoundTitle: "We could not find this page",

@@ -284,9 +284,21 @@ export const es = {
     overdue: "Vencido",
     pickAccount: "El estado de cuenta es por cuenta: elige una en el selector.",
     periodError: "Revisa el periodo: la fecha inicial debe ser anterior a la final.",
+    periodTooLong:
+      "Un estado de cuenta abarca como máximo {{months}} meses: se muestra del {{from}} al {{to}}. Para movimientos anteriores, elige un periodo anterior.",
+    periodTooLongDownload: "Un estado de cuenta abarca como máximo {{months}} meses: elige un periodo más corto.",
     movementsPages: "Páginas de movimientos",
     showing: "Movimientos {{from}}–{{to}} de {{total}} (las descargas incluyen todos)",
     sectionTitle: "Movimientos en {{currency}}",
+  },
+  rateLimit: {
+    downloads: "Descargaste muchos archivos en poco tiempo. Inténtalo de nuevo en {{wait}}.",
+    statementEmail: "Ya pediste este estado de cuenta por correo varias veces. Inténtalo de nuevo en {{wait}}.",
+    invitations: "Se enviaron demasiadas invitaciones en poco tiempo. Inténtalo de nuevo en {{wait}}.",
+    seconds_one: "{{count}} segundo",
+    seconds_other: "{{count}} segundos",
+    minutes_one: "{{count}} minuto",
+    minutes_other: "{{count}} minutos",
   },
   errors: {
     notFoundTitle: "No encontramos esta página",

@@ -10,6 +10,7 @@ import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { getDb } from "./db.server";
 import type { Language } from "./i18n";
 import { appBaseUrl } from "./language.server";
+import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from "./rate-limit.server";
 import { commitToast } from "./session.server";
 import { parseFormData } from "./validation";
 
@@ -46,6 +47,15 @@ export async function handleAccountUsersAction(input: {
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
     if (!input.invitableRoles.includes(parsed.data.role))
       return data({ fieldErrors: { role: [t("validation.invalid")] }, formError: null }, { status: 400 });
+    const limit = await consumeRateLimits([
+      ["invitationsPerUser", input.actor.userId ?? input.actor.label],
+      ["invitationsPerAccount", input.accountId],
+    ]);
+    if (!limit.ok)
+      return data(
+        { fieldErrors: {}, formError: rateLimitMessage(t, "rateLimit.invitations", limit.retryAfterSeconds) },
+        { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
+      );
     try {
       await inviteAndNotify(db, input.actor, {
         email: parsed.data.email,
