@@ -30,11 +30,7 @@ export async function handleAccountUsersAction(input: {
   const db = await getDb();
   const intent = formData.get("intent");
   const errorMessage = (e: unknown) => {
-    if (e instanceof IdentityRuleError) {
-      if (e.code === "already_member") return t("users.alreadyMember");
-      if (e.code === "staff_email") return t("users.staffEmail");
-      if (e.code === "self_change") return t("users.cannotChangeSelf");
-    }
+    if (e instanceof IdentityRuleError && e.code === "self_change") return t("users.cannotChangeSelf");
     throw e;
   };
   const toast = async (message: string) =>
@@ -56,18 +52,15 @@ export async function handleAccountUsersAction(input: {
         { fieldErrors: {}, formError: rateLimitMessage(t, "rateLimit.invitations", limit.retryAfterSeconds) },
         { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
       );
-    try {
-      await inviteAndNotify(db, input.actor, {
-        email: parsed.data.email,
-        accountIds: [input.accountId],
-        role: parsed.data.role,
-        inviterName: input.inviterName,
-        language: input.language,
-        baseUrl: appBaseUrl(request),
-      });
-    } catch (e) {
-      return data({ fieldErrors: {}, formError: errorMessage(e) }, { status: 400 });
-    }
+    // The same answer whoever the address belongs to (new, a customer, already on the account, staff).
+    await inviteAndNotify(db, input.actor, {
+      email: parsed.data.email,
+      accountIds: [input.accountId],
+      role: parsed.data.role,
+      inviterName: input.inviterName,
+      language: input.language,
+      baseUrl: appBaseUrl(request),
+    });
     return toast(t("users.invited", { email: parsed.data.email }));
   }
   if (!input.canEditGrants) throw new Response("Forbidden", { status: 403 });

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
+import { invitationEmailsSettled } from "~/domain/identity/invite-and-notify.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
 import { MAX_STATEMENT_MONTHS } from "~/domain/statements/period";
@@ -61,6 +62,7 @@ beforeAll(async () => {
   invoiceIds = issued.map((d) => d.id);
 });
 afterAll(async () => {
+  await invitationEmailsSettled();
   delete process.env.SMTP_URL;
   await mailbox.close();
   await database.close();

@@ -1,4 +1,8 @@
 // Invites a customer user and emails the invitation, for both the account admin and staff flows.
+//
+// The inviter learns nothing about the address: the answer is the same whether it is new, a customer
+// of other accounts, already on this account, or staff (who are sent nothing). The email is sent after
+// the answer, not before it, so that sending one (or not) does not show in the response time either.
 import { eq, inArray } from "drizzle-orm";
 import { customerAccounts, sellers } from "#db/schema";
 import type { DbOrTx } from "~/utils/db.server";
@@ -8,6 +12,13 @@ import { isLanguage } from "~/utils/i18n";
 import { inviteCustomerUser } from "./invitations.server";
 import type { GrantRole } from "./permissions";
 import { sendInvitationEmail } from "./send-identity-emails.server";
+
+const sending = new Set<Promise<void>>();
+
+/** Resolves once every invitation email started so far has been sent (or has failed and been logged). */
+export async function invitationEmailsSettled(): Promise<void> {
+  await Promise.allSettled([...sending]);
+}
 
 export async function inviteAndNotify(
   db: DbOrTx,
@@ -20,18 +31,21 @@ export async function inviteAndNotify(
     language: Language;
     baseUrl: string;
   },
-) {
+): Promise<void> {
+  // Read before knowing the outcome, so every outcome does the same work before the answer.
+  const allAccounts = await db
+    .select({ id: customerAccounts.id, legalName: customerAccounts.legalName, sellerName: sellers.legalName })
+    .from(customerAccounts)
+    .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
+    .where(inArray(customerAccounts.id, input.accountIds));
   const invited = await inviteCustomerUser(db, actor, {
     email: input.email,
     accountIds: input.accountIds,
     role: input.role,
   });
-  const accounts = await db
-    .select({ legalName: customerAccounts.legalName, sellerName: sellers.legalName })
-    .from(customerAccounts)
-    .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
-    .where(inArray(customerAccounts.id, invited.accountIds));
-  await sendInvitationEmail({
+  if (invited.outcome !== "invited") return;
+  const accounts = allAccounts.filter((a) => invited.accountIds.includes(a.id));
+  const delivery = sendInvitationEmail({
     to: invited.user.email,
     language: isLanguage(invited.user.language) ? invited.user.language : input.language,
     baseUrl: input.baseUrl,
@@ -41,6 +55,12 @@ export async function inviteAndNotify(
     accountsLabel: accounts.map((a) => a.legalName).join(", "),
     role: input.role,
     expiresAt: invited.expiresAt,
-  });
-  return invited;
+    existingUser: !invited.needsActivation,
+  })
+    .then(() => undefined)
+    .catch((error: unknown) => {
+      console.error(`[email] the invitation to ${invited.user.email} could not be sent`, error);
+    })
+    .finally(() => sending.delete(delivery));
+  sending.add(delivery);
 }
