@@ -10,6 +10,8 @@ export interface AccountUserRow {
   email: string;
   role: "account_admin" | "payer" | "viewer";
   active: boolean;
+  /** A pending invitation (no grant yet): shown by the invited address only, with nothing to edit. */
+  invited?: boolean;
 }
 
 export interface InviteActionData {
@@ -93,12 +95,12 @@ export function AccountUsersTable({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {users.map((u) => (
-            <tr key={u.userId}>
+            <tr key={`${u.invited ? "invited" : "member"}-${u.userId}`}>
               <td className="px-4 py-2">{u.name}</td>
               <td className="px-4 py-2">{u.email}</td>
               <td className="px-4 py-2">{u.active ? t("users.active") : t("users.pending")}</td>
               <td className="px-4 py-2">
-                {editable && u.userId !== currentUserId ? (
+                {editable && !u.invited && u.userId !== currentUserId ? (
                   <div className="flex flex-wrap items-center gap-2">
                     <Form method="post" className="flex items-center gap-2">
                       <input type="hidden" name="userId" value={u.userId} />

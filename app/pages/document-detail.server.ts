@@ -6,7 +6,9 @@ import { DOCUMENT_ZIP_MAX_DOCUMENTS } from "~/domain/invoices/schemas";
 import { getDocumentXml, streamDocumentsZip } from "~/domain/invoices/stream-documents-zip.server";
 import type { AccountScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
+import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
 
 export async function loadDocumentDetail(scope: AccountScope, documentId: string | undefined) {
   const detail = await getDocumentDetail(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
@@ -16,11 +18,20 @@ export async function loadDocumentDetail(scope: AccountScope, documentId: string
 
 export type DocumentDetailData = Awaited<ReturnType<typeof loadDocumentDetail>>;
 
+/** 429 with Retry-After and the reason in the reader's language. */
+const downloadsRefused = (scope: AccountScope, retryAfterSeconds: number) =>
+  tooManyRequests(
+    rateLimitMessage(getFixedT(scope.language), "rateLimit.downloads", retryAfterSeconds),
+    retryAfterSeconds,
+  );
+
 const attachment = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, "_")}"`;
 
 export async function downloadDocumentPdf(scope: AccountScope, documentId: string | undefined) {
   const detail = await getDocumentDetail(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
   if (!detail) notFound();
+  const limit = await consumeRateLimit("pdf", scope.user.id);
+  if (!limit.ok) return downloadsRefused(scope, limit.retryAfterSeconds);
   const pdf = await renderInvoicePdf(detail, { language: scope.language, locale: scope.locale });
   return new Response(pdf as Uint8Array<ArrayBuffer>, {
     headers: {
@@ -56,6 +67,12 @@ export async function downloadDocumentsZip(request: Request, scope: AccountScope
   if (zip.included.length === 0) {
     await zip.stream.cancel();
     notFound();
+  }
+  // Counted once we know there is something to build (the archive is built as it is read).
+  const limit = await consumeRateLimit("zip", scope.user.id);
+  if (!limit.ok) {
+    await zip.stream.cancel();
+    return downloadsRefused(scope, limit.retryAfterSeconds);
   }
   return new Response(zip.stream, {
     headers: {

@@ -6,7 +6,12 @@ import { IsoDateSchema } from "~/domain/ledger/schemas";
 import { exportStatementCsv } from "~/domain/statements/export-statement-csv.server";
 import { exportStatementXlsx } from "~/domain/statements/export-statement-xlsx.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
-import { defaultStatementPeriod } from "~/domain/statements/period";
+import {
+  MAX_STATEMENT_MONTHS,
+  defaultStatementPeriod,
+  earliestStatementStart,
+  isStatementPeriodTooLong,
+} from "~/domain/statements/period";
 import { renderStatementPdf } from "~/domain/statements/pdf/render-statement-pdf.server";
 import { recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { type AccountScope, requireSingleAccount } from "~/utils/account-scope.server";
@@ -15,6 +20,7 @@ import { sendEmail } from "~/utils/email.server";
 import { StatementEmail } from "#emails/statement-email";
 import { formatDate, getFixedT } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
+import { consumeRateLimit, rateLimitMessage, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { createElement } from "react";
 
@@ -22,21 +28,25 @@ const StatementParamsSchema = z
   .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), asOf: IsoDateSchema.optional() })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ["to"] });
 
-/** The requested period (or this month to date in the seller's time zone) and aging date. */
+/**
+ * The requested period (or this month to date in the seller's time zone) and aging date. A period
+ * longer than MAX_STATEMENT_MONTHS keeps its end and starts as early as allowed (`tooLong` says so).
+ */
 function readPeriod(url: URL, scope: AccountScope) {
   const raw = Object.fromEntries(["from", "to", "asOf"].map((k) => [k, url.searchParams.get(k) || undefined]));
   const parsed = StatementParamsSchema.safeParse(raw);
   const fallback = defaultStatementPeriod(scope.timeZone, new Date());
-  if (!parsed.success) return { ...fallback, asOf: undefined, invalid: true };
+  if (!parsed.success) return { ...fallback, asOf: undefined, invalid: true, tooLong: false };
   const from = parsed.data.from ?? fallback.from;
   const to = parsed.data.to ?? (parsed.data.from && parsed.data.from > fallback.to ? parsed.data.from : fallback.to);
-  if (from > to) return { ...fallback, asOf: undefined, invalid: true };
-  return { from, to, asOf: parsed.data.asOf, invalid: false };
+  if (from > to) return { ...fallback, asOf: undefined, invalid: true, tooLong: false };
+  if (isStatementPeriodTooLong(from, to))
+    return { from: earliestStatementStart(to), to, asOf: parsed.data.asOf, invalid: false, tooLong: true };
+  return { from, to, asOf: parsed.data.asOf, invalid: false, tooLong: false };
 }
 
-async function statementFor(request: Request, scope: AccountScope) {
+async function statementFor(request: Request, scope: AccountScope, period = readPeriod(new URL(request.url), scope)) {
   const accountId = requireSingleAccount(scope);
-  const period = readPeriod(new URL(request.url), scope);
   const statement = await getStatement(await getDb(), {
     accountId,
     accountIds: scope.accountIds,
@@ -78,6 +88,8 @@ export async function loadStatement(request: Request, scope: AccountScope) {
     pagination: { page, pages, start },
     asOf: period.asOf ?? null,
     invalidPeriod: period.invalid,
+    /** The requested period was longer than a statement may be: it was shortened to this many months. */
+    periodLimitedToMonths: period.tooLong ? MAX_STATEMENT_MONTHS : null,
     query: query.toString(),
     basePath: scope.basePath,
     locale: scope.locale,
@@ -90,8 +102,32 @@ export type StatementData = Awaited<ReturnType<typeof loadStatement>>;
 const fileBase = (s: { customer: { accountNumber: string }; period: { from: string; to: string } }) =>
   `estado-de-cuenta-${s.customer.accountNumber}-${s.period.from}-${s.period.to}`.replace(/[^A-Za-z0-9._-]/g, "_");
 
+/**
+ * Downloads are not shortened behind the reader's back: a period longer than a statement may be is
+ * refused (the page's own links always carry a period the page has already shortened).
+ */
+function refuseLongPeriod(scope: AccountScope, period: ReturnType<typeof readPeriod>) {
+  if (!period.tooLong) return null;
+  return getFixedT(scope.language)("statement.periodTooLongDownload", { months: MAX_STATEMENT_MONTHS });
+}
+
 export async function downloadStatement(request: Request, scope: AccountScope, format: string | undefined) {
-  const { statement } = await statementFor(request, scope);
+  if (format !== "pdf" && format !== "xlsx" && format !== "csv") notFound();
+  requireSingleAccount(scope);
+  const period = readPeriod(new URL(request.url), scope);
+  const refused = refuseLongPeriod(scope, period);
+  if (refused)
+    return new Response(refused, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
+    });
+  const limit = await consumeRateLimit(format === "pdf" ? "pdf" : "statementExport", scope.user.id);
+  if (!limit.ok)
+    return tooManyRequests(
+      rateLimitMessage(getFixedT(scope.language), "rateLimit.downloads", limit.retryAfterSeconds),
+      limit.retryAfterSeconds,
+    );
+  const { statement } = await statementFor(request, scope, period);
   const options = { language: scope.language, locale: scope.locale };
   const base = fileBase(statement);
   const respond = (body: Uint8Array, type: string, ext: string) =>
@@ -109,14 +145,28 @@ export async function downloadStatement(request: Request, scope: AccountScope, f
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "xlsx",
     );
-  if (format === "csv") return respond(exportStatementCsv(statement, options), "text/csv; charset=utf-8", "csv");
-  notFound();
+  return respond(exportStatementCsv(statement, options), "text/csv; charset=utf-8", "csv");
+}
+
+/** What the statement page's "email it to me" form shows when the email was not sent. */
+export interface StatementActionData {
+  formError: string;
 }
 
 /** Sends the statement PDF to the signed-in user's own email address. */
 export async function emailStatement(request: Request, scope: AccountScope) {
-  const { statement } = await statementFor(request, scope);
+  requireSingleAccount(scope);
   const t = getFixedT(scope.language);
+  const period = readPeriod(new URL(request.url), scope);
+  const refused = refuseLongPeriod(scope, period);
+  if (refused) return data<StatementActionData>({ formError: refused }, { status: 400 });
+  const limit = await consumeRateLimit("statementEmail", scope.user.id);
+  if (!limit.ok)
+    return data<StatementActionData>(
+      { formError: rateLimitMessage(t, "rateLimit.statementEmail", limit.retryAfterSeconds) },
+      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
+    );
+  const { statement } = await statementFor(request, scope, period);
   const pdf = await renderStatementPdf(statement, { language: scope.language, locale: scope.locale });
   const vars = {
     account: `${statement.customer.legalName} (${statement.customer.accountNumber})`,

@@ -1,13 +1,13 @@
 // The statement of account: period and aging date, opening balance, movements with running balance,
 // closing balance and aging per currency, downloads (PDF, XLSX, CSV) and "email it to me".
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, buttonClass } from "~/components/ui/button";
 import { useIsSubmitting } from "~/components/forms";
 import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 import { formatDate } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
-import type { StatementData } from "./statement.server";
+import type { StatementActionData, StatementData } from "./statement.server";
 
 const inputClass =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
@@ -16,7 +16,17 @@ const td = "px-3 py-2";
 
 export function StatementPage() {
   const { t } = useTranslation();
-  const { statement: s, pagination, asOf, invalidPeriod, query, basePath, locale } = useLoaderData<StatementData>();
+  const {
+    statement: s,
+    pagination,
+    asOf,
+    invalidPeriod,
+    periodLimitedToMonths,
+    query,
+    basePath,
+    locale,
+  } = useLoaderData<StatementData>();
+  const actionData = useActionData<StatementActionData>();
   const navigation = useNavigation();
   const emailing = useIsSubmitting("email");
   const date = (d: string) => formatDate(d, locale);
@@ -72,6 +82,15 @@ export function StatementPage() {
             {t("statement.periodError")}
           </p>
         ) : null}
+        {periodLimitedToMonths ? (
+          <p role="alert" className="text-sm text-red-700 sm:col-span-4">
+            {t("statement.periodTooLong", {
+              months: periodLimitedToMonths,
+              from: date(s.period.from),
+              to: date(s.period.to),
+            })}
+          </p>
+        ) : null}
       </Form>
 
       <div className="flex flex-wrap items-center gap-2">
@@ -90,6 +109,11 @@ export function StatementPage() {
             {t("statement.emailMe")}
           </Button>
         </Form>
+        {actionData?.formError ? (
+          <p role="alert" className="w-full text-sm text-red-700">
+            {actionData.formError}
+          </p>
+        ) : null}
       </div>
 
       {s.sections.length === 0 ? <p className="text-slate-600">{t("statement.noMovements")}</p> : null}

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountOverviewView } from "~/components/account-overview";
@@ -12,6 +12,10 @@ import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getLanguage, getRequestT } from "~/utils/language.server";
 import { notFound, requireStaffAccountAccess } from "~/utils/permissions.server";
+import { passRetryAfter } from "~/utils/rate-limit.server";
+
+/** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */
+export const headers: HeadersFunction = passRetryAfter;
 
 export const meta: MetaFunction = () => [{ title: "Cartera · Cliente" }];
 

@@ -1,7 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { badStatementIntent, emailStatement, loadStatement } from "~/pages/statement.server";
 import { StatementPage } from "~/pages/statement";
 import { requireStaffScope } from "~/utils/account-scope.server";
+import { passRetryAfter } from "~/utils/rate-limit.server";
+
+/** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */
+export const headers: HeadersFunction = passRetryAfter;
 
 export const meta: MetaFunction = () => [{ title: "Cartera · Estado de cuenta" }];
 

@@ -10,6 +10,7 @@ import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { getDb } from "./db.server";
 import type { Language } from "./i18n";
 import { appBaseUrl } from "./env.server";
+import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from "./rate-limit.server";
 import { redirectWithToast } from "./toast.server";
 import { parseFormData } from "./validation";
 
@@ -29,11 +30,7 @@ export async function handleAccountUsersAction(input: {
   const db = await getDb();
   const intent = formData.get("intent");
   const errorMessage = (e: unknown) => {
-    if (e instanceof IdentityRuleError) {
-      if (e.code === "already_member") return t("users.alreadyMember");
-      if (e.code === "staff_email") return t("users.staffEmail");
-      if (e.code === "self_change") return t("users.cannotChangeSelf");
-    }
+    if (e instanceof IdentityRuleError && e.code === "self_change") return t("users.cannotChangeSelf");
     throw e;
   };
   const toast = (message: string) =>
@@ -44,18 +41,24 @@ export async function handleAccountUsersAction(input: {
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
     if (!input.invitableRoles.includes(parsed.data.role))
       return data({ fieldErrors: { role: [t("validation.invalid")] }, formError: null }, { status: 400 });
-    try {
-      await inviteAndNotify(db, input.actor, {
-        email: parsed.data.email,
-        accountIds: [input.accountId],
-        role: parsed.data.role,
-        inviterName: input.inviterName,
-        language: input.language,
-        baseUrl: appBaseUrl(),
-      });
-    } catch (e) {
-      return data({ fieldErrors: {}, formError: errorMessage(e) }, { status: 400 });
-    }
+    const limit = await consumeRateLimits([
+      ["invitationsPerUser", input.actor.userId ?? input.actor.label],
+      ["invitationsPerAccount", input.accountId],
+    ]);
+    if (!limit.ok)
+      return data(
+        { fieldErrors: {}, formError: rateLimitMessage(t, "rateLimit.invitations", limit.retryAfterSeconds) },
+        { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
+      );
+    // The same answer whoever the address belongs to (new, a customer, already on the account, staff).
+    await inviteAndNotify(db, input.actor, {
+      email: parsed.data.email,
+      accountIds: [input.accountId],
+      role: parsed.data.role,
+      inviterName: input.inviterName,
+      language: input.language,
+      baseUrl: appBaseUrl(),
+    });
     return toast(t("users.invited", { email: parsed.data.email }));
   }
   if (!input.canEditGrants) throw new Response("Forbidden", { status: 403 });

@@ -24,6 +24,8 @@ export interface Database {
   driver: "pglite" | "postgres";
   /** PostgreSQL only: the connection URL (for work that needs its own connection, like session locks). */
   url?: string;
+  /** PostgreSQL only: the pool behind `db`, for libraries that take a pg Pool (the rate limiters). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // JIT compilation costs more than it saves on our short per-account queries (measured: +1.8 s on a 50k-invoice account).
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: "-c jit=off" });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, driver: "postgres", url: options.url, close: () => pool.end() };
+    return { db, driver: "postgres", url: options.url, pool, close: () => pool.end() };
   }
   // PGlite creates its own directory but not missing parents (./data on a fresh clone).
   if (options.dataDir && !options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });

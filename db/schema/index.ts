@@ -3,3 +3,4 @@ export * from "./identity";
 export * from "./organization";
 export * from "./ledger";
 export * from "./audit";
+export * from "./rate-limits";

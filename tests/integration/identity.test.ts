@@ -6,10 +6,12 @@ import { auditEvents, accountGrants, loginAttempts, sessions, users } from "#db/
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import {
   acceptInvitation,
+  acceptInvitationAsUser,
   changeGrantRole,
   inviteCustomerUser,
   revokeGrant,
 } from "~/domain/identity/invitations.server";
+import { AcceptInvitationSchema } from "~/domain/identity/schemas";
 import { requestPasswordReset, resetPassword } from "~/domain/identity/password-reset.server";
 import {
   MAX_FAILURES_PER_SOURCE,
@@ -237,7 +239,7 @@ describe("password reset", () => {
 });
 
 describe("invitations and grants", () => {
-  it("invites a new user, who sets a password once and then sees exactly the invited account", async () => {
+  it("invites a new user, who sets a password once and only then sees exactly the invited account", async () => {
     const account = await createTestAccount(db, org);
     const other = await createTestAccount(db, org);
     const admin = await createTestCustomer(db, [{ accountId: account.id, role: "account_admin" }]);
@@ -247,35 +249,99 @@ describe("invitations and grants", () => {
       { userId: admin.id, label: admin.email },
       { email, accountIds: [account.id], role: "viewer" },
     );
-    expect(invited.token).toBeTruthy();
+    if (invited.outcome !== "invited") throw new Error(`not invited: ${invited.reason}`);
+    expect(invited.needsActivation).toBe(true);
+    expect(await listCustomerGrants(db, invited.user.id)).toEqual([]);
     expect((await signIn(db, { email, password: "anything-at-all", ip: "10.4.0.1" })).ok).toBe(false);
     const accepted = await acceptInvitation(db, SYSTEM_ACTOR, {
-      token: invited.token!,
+      token: invited.token,
       name: "Colega Nuevo",
       password: "colega-password-1",
     });
     expect(accepted?.userId).toBe(invited.user.id);
     expect(
-      await acceptInvitation(db, SYSTEM_ACTOR, { token: invited.token!, name: "x", password: "colega-password-2" }),
+      await acceptInvitation(db, SYSTEM_ACTOR, { token: invited.token, name: "x", password: "colega-password-2" }),
     ).toBeNull();
     const grants = await listCustomerGrants(db, invited.user.id);
     expect(grants.map((g) => [g.accountId, g.role])).toEqual([[account.id, "viewer"]]);
     expect(grants.map((g) => g.accountId)).not.toContain(other.id);
-    expect(await auditActions(`${account.id}:${invited.user.id}`)).toContain("invitation.created");
+    expect(await auditActions(`${account.id}:${invited.user.id}`)).toEqual(
+      expect.arrayContaining(["invitation.created", "grant.created"]),
+    );
+    expect(await auditActions(invited.user.id)).toContain("invitation.accepted");
   });
 
-  it("refuses inviting a staff email or someone already on the account", async () => {
+  it("an existing customer gains the account only by accepting as itself; its password cannot be set through the invitation", async () => {
+    const account = await createTestAccount(db, org);
+    const elsewhere = await createTestAccount(db, org);
+    const admin = await createTestCustomer(db, [{ accountId: account.id, role: "account_admin" }]);
+    const existing = await createTestCustomer(db, [{ accountId: elsewhere.id, role: "payer" }]);
+    const someoneElse = await createTestCustomer(db, [{ accountId: elsewhere.id, role: "viewer" }]);
+    const invited = await inviteCustomerUser(
+      db,
+      { userId: admin.id, label: admin.email },
+      { email: existing.email.toUpperCase(), accountIds: [account.id], role: "payer" },
+    );
+    if (invited.outcome !== "invited") throw new Error(`not invited: ${invited.reason}`);
+    expect(invited.user.id).toBe(existing.id);
+    expect(invited.needsActivation).toBe(false);
+    const accountsOf = async (userId: string) => (await listCustomerGrants(db, userId)).map((g) => g.accountId);
+    expect(await accountsOf(existing.id)).toEqual([elsewhere.id]);
+    // Not granted by the invitation, nor by someone else accepting it, nor by "activating" it with a new password.
+    expect(
+      await acceptInvitation(db, SYSTEM_ACTOR, { token: invited.token, name: "Intruso", password: "new-password-123" }),
+    ).toBeNull();
+    expect(await acceptInvitationAsUser(db, SYSTEM_ACTOR, { token: invited.token, userId: someoneElse.id })).toBeNull();
+    expect(await accountsOf(existing.id)).toEqual([elsewhere.id]);
+    expect(await accountsOf(someoneElse.id)).toEqual([elsewhere.id]);
+    expect((await signIn(db, { email: existing.email, password: TEST_PASSWORD, ip: "10.4.0.2" })).ok).toBe(true);
+
+    const accepted = await acceptInvitationAsUser(db, SYSTEM_ACTOR, { token: invited.token, userId: existing.id });
+    expect(accepted).toEqual({ userId: existing.id, accountIds: [account.id] });
+    expect((await accountsOf(existing.id)).sort()).toEqual([account.id, elsewhere.id].sort());
+    expect(await acceptInvitationAsUser(db, SYSTEM_ACTOR, { token: invited.token, userId: existing.id })).toBeNull();
+    expect(await auditActions(`${account.id}:${existing.id}`)).toEqual(
+      expect.arrayContaining(["invitation.created", "grant.created"]),
+    );
+  });
+
+  it("a staff address or someone already on the account gets nothing, silently, and it is audited", async () => {
     const account = await createTestAccount(db, org);
     const staff = await createTestStaff(db, "collector");
     const member = await createTestCustomer(db, [{ accountId: account.id, role: "viewer" }]);
-    await expect(
-      inviteCustomerUser(db, SYSTEM_ACTOR, { email: staff.email, accountIds: [account.id], role: "viewer" }),
-    ).rejects.toMatchObject({ code: "staff_email" });
-    await expect(
-      inviteCustomerUser(db, SYSTEM_ACTOR, { email: member.email, accountIds: [account.id], role: "payer" }),
-    ).rejects.toMatchObject({ code: "already_member" });
+    expect(
+      await inviteCustomerUser(db, SYSTEM_ACTOR, { email: staff.email, accountIds: [account.id], role: "viewer" }),
+    ).toEqual({ outcome: "suppressed", reason: "staff_email" });
+    expect(
+      await inviteCustomerUser(db, SYSTEM_ACTOR, { email: member.email, accountIds: [account.id], role: "payer" }),
+    ).toEqual({ outcome: "suppressed", reason: "already_member" });
+    expect(await db.select().from(accountGrants).where(eq(accountGrants.userId, staff.id))).toEqual([]);
+    const [memberGrant] = await db.select().from(accountGrants).where(eq(accountGrants.userId, member.id));
+    expect(memberGrant.role).toBe("viewer");
+    expect(await auditActions(`${account.id}:${staff.id}`)).toEqual(["invitation.suppressed"]);
+    expect(await auditActions(`${account.id}:${member.id}`)).toContain("invitation.suppressed");
   });
 
+  it("accepts person names only: letters, spaces and common punctuation, never a link or an address", () => {
+    const parse = (name: string) =>
+      AcceptInvitationSchema.safeParse({ name, password: "colega-password-1", confirm: "colega-password-1" });
+    for (const name of ["Ma. Elena O'Connor-Pérez", "J.R. Ruiz", "Zoë Ñúñez", "  Ana   López  ", "Nguyễn Văn An"])
+      expect(parse(name).success, name).toBe(true);
+    expect(parse("  Ana   López  ").data?.name).toBe("Ana López");
+    for (const name of [
+      "Visita www.premios.example",
+      "http://evil.example",
+      "Juan hxxps://x",
+      "soporte@cartera.example",
+      "Gana en premios.example",
+      "Juan 2",
+      "<b>Juan</b>",
+      "Llama al +52 55 1234",
+      "A",
+      "",
+    ])
+      expect(parse(name).success, name).toBe(false);
+  });
   it("changes a role and revokes access with before/after in the audit trail; an admin cannot demote itself", async () => {
     const account = await createTestAccount(db, org);
     const admin = await createTestCustomer(db, [{ accountId: account.id, role: "account_admin" }]);

@@ -52,17 +52,18 @@ export function buildRequest(call: RouteCall): Request {
 export async function callRoute(
   handler: Handler,
   call: RouteCall,
-): Promise<{ status: number; body: unknown; response?: Response }> {
+): Promise<{ status: number; body: unknown; response?: Response; headers: Headers }> {
   try {
     const result = await handler({ request: buildRequest(call), params: call.params ?? {}, context: {} });
     if (result instanceof Response)
-      return { status: result.status, body: await result.clone().text(), response: result };
-    const maybe = result as { type?: string; data?: unknown; init?: { status?: number } } | null;
-    if (maybe && maybe.type === "DataWithResponseInit") return { status: maybe.init?.status ?? 200, body: maybe.data };
-    return { status: 200, body: result };
+      return { status: result.status, body: await result.clone().text(), response: result, headers: result.headers };
+    const maybe = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } } | null;
+    if (maybe && maybe.type === "DataWithResponseInit")
+      return { status: maybe.init?.status ?? 200, body: maybe.data, headers: new Headers(maybe.init?.headers) };
+    return { status: 200, body: result, headers: new Headers() };
   } catch (thrown) {
     if (thrown instanceof Response)
-      return { status: thrown.status, body: await thrown.clone().text(), response: thrown };
+      return { status: thrown.status, body: await thrown.clone().text(), response: thrown, headers: thrown.headers };
     throw thrown;
   }
 }

@@ -1,35 +1,87 @@
 // Invitations of customer users to accounts, and the account admin's management of grants.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { accountGrants, customerAccounts, users } from "#db/schema";
-import type { DbOrTx } from "~/utils/db.server";
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { accountGrants, customerAccounts, userTokens, users } from "#db/schema";
+import type { DbOrTx, Tx } from "~/utils/db.server";
 import { type Actor, recordAuditEvent, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { hashPassword } from "./passwords.server";
 import type { GrantRole } from "./permissions";
-import { consumeUserToken, createUserToken } from "./user-tokens.server";
+import { consumeUserToken, createUserToken, findUsableToken } from "./user-tokens.server";
 
 export class IdentityRuleError extends Error {
-  constructor(public readonly code: "staff_email" | "already_member" | "not_member" | "self_change") {
+  constructor(public readonly code: "not_member" | "self_change") {
     super(code);
     this.name = "IdentityRuleError";
   }
 }
 
+/** What an invitation carries; the grants are made from it when the invitee accepts. */
+interface InvitationPayload {
+  accountIds: string[];
+  role: GrantRole;
+  /** Never delivered, never accepted: it only keeps the inviter's list the same for every address. */
+  inert?: boolean;
+}
+
+export type InviteResult =
+  | {
+      outcome: "invited";
+      user: typeof users.$inferSelect;
+      token: string;
+      expiresAt: Date;
+      accountIds: string[];
+      /** The invitee has no password yet: accepting sets one. Otherwise the invitee signs in to accept. */
+      needsActivation: boolean;
+    }
+  | { outcome: "suppressed"; reason: "staff_email" | "already_member" };
+
 /**
- * Grants a customer user (created if new) a role on accounts. A new or never-activated user gets an
- * invitation token to set a password; a user who already signs in just gains the accounts.
+ * Invites an email address to accounts with a role. Nothing is granted here: the invitee gets a
+ * single-use token and gains the accounts on accepting it (a new address sets its name and password,
+ * an existing customer accepts while signed in). The caller answers the inviter the same whatever the
+ * address is, so the result says what happened only for the code that sends the email:
+ * - a new address: a customer user without a password is created, and invited;
+ * - a customer who lacks some of the accounts: invited to those;
+ * - a customer who already has them all: nothing is sent (suppressed);
+ * - a staff address: nothing is sent nor granted (suppressed); an inert token keeps the account's
+ *   list of pending invitations the same as for any other address.
+ * Every outcome is audited.
  */
 export async function inviteCustomerUser(
   db: DbOrTx,
   actor: Actor,
   input: { email: string; accountIds: string[]; role: GrantRole; now?: Date },
-) {
+): Promise<InviteResult> {
   const email = input.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
     let [user] = await tx
       .select()
       .from(users)
       .where(sql`lower(${users.email}) = ${email}`);
-    if (user && user.kind === "staff") throw new IdentityRuleError("staff_email");
+    const audit = (action: string, userId: string, accountIds: string[], extra: Record<string, unknown>) =>
+      recordAuditEvents(
+        tx,
+        actor,
+        accountIds.map((accountId) => ({
+          action,
+          entityType: "account_grant",
+          entityId: `${accountId}:${userId}`,
+          after: { accountId, userId, email, role: input.role, ...extra },
+        })),
+      );
+    const token = (payload: InvitationPayload) =>
+      createUserToken(tx, {
+        purpose: "invitation",
+        userId: user.id,
+        createdById: actor.userId,
+        payload,
+        now: input.now,
+      });
+
+    if (user && user.kind === "staff") {
+      await token({ accountIds: input.accountIds, role: input.role, inert: true });
+      await audit("invitation.suppressed", user.id, input.accountIds, { reason: "staff_email" });
+      return { outcome: "suppressed", reason: "staff_email" };
+    }
     if (!user) {
       [user] = await tx
         .insert(users)
@@ -47,35 +99,58 @@ export async function inviteCustomerUser(
       .from(accountGrants)
       .where(and(eq(accountGrants.userId, user.id), inArray(accountGrants.accountId, input.accountIds)));
     const newAccountIds = input.accountIds.filter((id) => !existing.some((e) => e.accountId === id));
-    if (newAccountIds.length === 0) throw new IdentityRuleError("already_member");
-    await tx
-      .insert(accountGrants)
-      .values(newAccountIds.map((accountId) => ({ userId: user.id, accountId, role: input.role })));
+    if (newAccountIds.length === 0) {
+      await audit("invitation.suppressed", user.id, input.accountIds, { reason: "already_member" });
+      return { outcome: "suppressed", reason: "already_member" };
+    }
     const needsActivation = !user.passwordHash;
-    const token = needsActivation
-      ? await createUserToken(tx, {
-          purpose: "invitation",
-          userId: user.id,
-          createdById: actor.userId,
-          payload: { accountIds: newAccountIds, role: input.role },
-          now: input.now,
-        })
-      : null;
-    await recordAuditEvents(
-      tx,
-      actor,
-      newAccountIds.map((accountId) => ({
-        action: "invitation.created",
-        entityType: "account_grant",
-        entityId: `${accountId}:${user.id}`,
-        after: { accountId, userId: user.id, email, role: input.role, needsActivation },
-      })),
-    );
-    return { user, token: token?.token ?? null, expiresAt: token?.expiresAt ?? null, accountIds: newAccountIds };
+    const created = await token({ accountIds: newAccountIds, role: input.role });
+    await audit("invitation.created", user.id, newAccountIds, { needsActivation });
+    return {
+      outcome: "invited",
+      user,
+      token: created.token,
+      expiresAt: created.expiresAt,
+      accountIds: newAccountIds,
+      needsActivation,
+    };
   });
 }
 
-/** Sets the invited user's name and password; the token works once. */
+/** Grants what the invitation offers (accounts the user already has keep their role), audited. */
+async function grantInvitation(tx: Tx, actor: Actor, userId: string, payload: InvitationPayload) {
+  const granted = await tx
+    .insert(accountGrants)
+    .values(payload.accountIds.map((accountId) => ({ userId, accountId, role: payload.role })))
+    .onConflictDoNothing()
+    .returning({ accountId: accountGrants.accountId });
+  await recordAuditEvents(tx, actor, [
+    { action: "invitation.accepted", entityType: "user", entityId: userId, after: payload },
+    ...granted.map((g) => ({
+      action: "grant.created",
+      entityType: "account_grant",
+      entityId: `${g.accountId}:${userId}`,
+      after: { accountId: g.accountId, userId, role: payload.role, via: "invitation" },
+    })),
+  ]);
+  return granted.map((g) => g.accountId);
+}
+
+/** The invitation behind a usable token and its invitee, when a customer may accept it. */
+async function acceptableInvitation(tx: Tx, token: string, now: Date | undefined) {
+  const row = await findUsableToken(tx, "invitation", token, now);
+  if (!row) return null;
+  const payload = row.payload as InvitationPayload | null;
+  if (!payload || payload.inert || !Array.isArray(payload.accountIds) || payload.accountIds.length === 0) return null;
+  const [invitee] = await tx.select().from(users).where(eq(users.id, row.userId)).for("update");
+  if (!invitee || invitee.kind !== "customer" || invitee.disabledAt) return null;
+  return { row, payload, invitee };
+}
+
+/**
+ * A new invitee (no password yet) sets its name and password and gains the invited accounts; the
+ * token works once. An invitee who already has a password must sign in and accept instead.
+ */
 export async function acceptInvitation(
   db: DbOrTx,
   actor: Actor,
@@ -83,20 +158,56 @@ export async function acceptInvitation(
 ) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const used = await consumeUserToken(tx, "invitation", input.token, input.now);
-    if (!used) return null;
-    await tx.update(users).set({ name: input.name, passwordHash }).where(eq(users.id, used.userId));
-    await recordAuditEvent(
+    const found = await acceptableInvitation(tx, input.token, input.now);
+    if (!found || found.invitee.passwordHash) return null;
+    if (!(await consumeUserToken(tx, "invitation", input.token, input.now))) return null;
+    await tx.update(users).set({ name: input.name, passwordHash }).where(eq(users.id, found.invitee.id));
+    const accountIds = await grantInvitation(
       tx,
-      { ...actor, userId: used.userId },
-      { action: "invitation.accepted", entityType: "user", entityId: used.userId, after: used.payload },
+      { ...actor, userId: found.invitee.id },
+      found.invitee.id,
+      found.payload,
     );
-    return { userId: used.userId };
+    return { userId: found.invitee.id, accountIds };
   });
 }
 
-export async function listAccountUsers(db: DbOrTx, accountId: string) {
-  return db
+/** The signed-in invitee accepts: the invited accounts are granted to it; the token works once. */
+export async function acceptInvitationAsUser(
+  db: DbOrTx,
+  actor: Actor,
+  input: { token: string; userId: string; now?: Date },
+) {
+  return db.transaction(async (tx) => {
+    const found = await acceptableInvitation(tx, input.token, input.now);
+    if (!found || found.invitee.id !== input.userId) return null;
+    if (!(await consumeUserToken(tx, "invitation", input.token, input.now))) return null;
+    const accountIds = await grantInvitation(tx, { ...actor, userId: input.userId }, input.userId, found.payload);
+    return { userId: input.userId, accountIds };
+  });
+}
+
+export interface AccountUserListRow {
+  userId: string;
+  name: string;
+  email: string;
+  role: GrantRole;
+  active: boolean;
+  /** An invitation not accepted yet: no grant exists, so there is no role to change or access to remove. */
+  invited: boolean;
+}
+
+/**
+ * The account's users, then its pending invitations (unused, unexpired, to addresses that have no
+ * grant on it), each shown by the address the inviter typed only: never the name of whoever owns the
+ * address, and the same for every kind of address.
+ */
+export async function listAccountUsers(
+  db: DbOrTx,
+  accountId: string,
+  now: Date = new Date(),
+): Promise<AccountUserListRow[]> {
+  const members = await db
     .select({
       userId: users.id,
       name: users.name,
@@ -108,6 +219,30 @@ export async function listAccountUsers(db: DbOrTx, accountId: string) {
     .innerJoin(users, eq(users.id, accountGrants.userId))
     .where(eq(accountGrants.accountId, accountId))
     .orderBy(asc(users.email));
+  const pending = await db
+    .selectDistinctOn([userTokens.userId], {
+      userId: userTokens.userId,
+      email: users.email,
+      role: sql<GrantRole>`${userTokens.payload}->>'role'`,
+    })
+    .from(userTokens)
+    .innerJoin(users, eq(users.id, userTokens.userId))
+    .where(
+      and(
+        eq(userTokens.purpose, "invitation"),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+        sql`${userTokens.payload}->'accountIds' @> ${JSON.stringify([accountId])}::jsonb`,
+        sql`not exists (select 1 from ${accountGrants} where ${accountGrants.userId} = ${userTokens.userId} and ${accountGrants.accountId} = ${accountId})`,
+      ),
+    )
+    .orderBy(userTokens.userId, desc(userTokens.createdAt));
+  return [
+    ...members.map((m) => ({ ...m, invited: false })),
+    ...pending
+      .sort((a, b) => a.email.localeCompare(b.email))
+      .map((p) => ({ ...p, name: "", active: false, invited: true })),
+  ];
 }
 
 export async function changeGrantRole(

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { GRANT_ROLES } from "~/domain/vocabulary";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
+import { isValidPersonName, normalizePersonName } from "./person-name";
 
 const email = z
   .string({ error: "validation.required" })
@@ -30,9 +31,8 @@ export const AcceptInvitationSchema = z
   .object({
     name: z
       .string({ error: "validation.required" })
-      .trim()
-      .min(2, "validation.required")
-      .max(120, "validation.invalid"),
+      .transform(normalizePersonName)
+      .pipe(z.string().min(1, "validation.required").refine(isValidPersonName, "validation.personName")),
     password: newPassword,
     confirm: z.string({ error: "validation.required" }).min(1, "validation.required"),
   })

@@ -2,21 +2,24 @@
 import { InvitationEmail } from "#emails/invitation-email";
 import { PasswordResetEmail } from "#emails/password-reset-email";
 import { sendEmail } from "~/utils/email.server";
+import { displayablePersonName } from "./person-name";
 import { type Language, getFixedT } from "~/utils/i18n";
 
 export async function sendInvitationEmail(input: {
   to: string;
   language: Language;
   baseUrl: string;
-  token: string | null;
-  inviterName: string;
+  token: string;
+  /** Shown only when it is a valid person name: no free text from users reaches the email. */
+  inviterName: string | null;
   sellerName: string;
   accountsLabel: string;
   role: string;
   expiresAt: Date | null;
+  existingUser: boolean;
 }) {
   const t = getFixedT(input.language);
-  const link = input.token ? `${input.baseUrl}/invitation/${input.token}` : `${input.baseUrl}/login`;
+  const link = `${input.baseUrl}/invitation/${input.token}`;
   const expires = input.expiresAt
     ? new Intl.DateTimeFormat(input.language === "en" ? "en-US" : "es-MX", {
         dateStyle: "long",
@@ -31,11 +34,12 @@ export async function sendInvitationEmail(input: {
       <InvitationEmail
         t={t}
         language={input.language}
-        inviter={input.inviterName}
+        inviter={displayablePersonName(input.inviterName)}
         accounts={input.accountsLabel}
         role={t(`roles.${input.role}`)}
         link={link}
         expires={expires}
+        existingUser={input.existingUser}
       />
     ),
   });

@@ -16,3 +16,29 @@ export function defaultStatementPeriod(timeZone: string, now: Date): StatementPe
   const today = todayIn(timeZone, now);
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
+
+/**
+ * The longest period one statement covers. A statement reads every movement of the period and
+ * renders each into the PDF: a customer's whole history took seconds of CPU and held up other
+ * requests, and nobody reads a ten-year statement on paper.
+ */
+export const MAX_STATEMENT_MONTHS = 24;
+
+/**
+ * The earliest start of a statement ending on `to`: the day after the same day MAX_STATEMENT_MONTHS
+ * earlier (the month's last day when that month is shorter), so [start, to] spans at most 24 months:
+ * 2026-10-31 → 2024-11-01, 2026-02-28 → 2024-02-29.
+ */
+export function earliestStatementStart(to: string): string {
+  const [year, month, day] = to.split("-").map(Number);
+  const monthIndex = month - 1 - MAX_STATEMENT_MONTHS;
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex + 1, 0); // the last day of the month MAX_STATEMENT_MONTHS earlier
+  date.setUTCFullYear(year, monthIndex, Math.min(day, date.getUTCDate()) + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** True when [from, to] is longer than a statement may be. */
+export function isStatementPeriodTooLong(from: string, to: string): boolean {
+  return from < earliestStatementStart(to);
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "~/domain/ledger/schemas";
+import { isStatementPeriodTooLong } from "./period";
 
 export const StatementQuerySchema = z
   .object({
@@ -13,5 +14,9 @@ export const StatementQuerySchema = z
     now: z.date().optional(),
   })
   .refine((q) => (q.from === undefined) === (q.to === undefined), { path: ["to"], message: "period.incomplete" })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "period.reversed" });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "period.reversed" })
+  .refine((q) => !q.from || !q.to || !isStatementPeriodTooLong(q.from, q.to), {
+    path: ["from"],
+    message: "period.tooLong",
+  });
 export type StatementQuery = z.input<typeof StatementQuerySchema>;
