@@ -9,6 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
+import { refuseIfPdfBusy, renderOrBusy } from "./pdf-busy.server";
 
 export async function loadDocumentDetail(scope: AccountScope, documentId: string | undefined) {
   const detail = await getDocumentDetail(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
@@ -30,9 +31,16 @@ const attachment = (fileName: string) => `attachment; filename="${fileName.repla
 export async function downloadDocumentPdf(scope: AccountScope, documentId: string | undefined) {
   const detail = await getDocumentDetail(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
   if (!detail) notFound();
+  // A full PDF pool answers 503 before the request spends its budget.
+  const busy = refuseIfPdfBusy(scope);
+  if (busy) return busy;
   const limit = await consumeRateLimit("pdf", scope.user.id);
   if (!limit.ok) return downloadsRefused(scope, limit.retryAfterSeconds);
-  const pdf = await renderInvoicePdf(detail, { language: scope.language, locale: scope.locale });
+  const rendered = await renderOrBusy(scope, () =>
+    renderInvoicePdf(detail, { language: scope.language, locale: scope.locale }),
+  );
+  if ("busy" in rendered) return rendered.busy;
+  const { pdf } = rendered;
   return new Response(pdf as Uint8Array<ArrayBuffer>, {
     headers: {
       "Content-Type": "application/pdf",
@@ -57,6 +65,10 @@ export async function downloadDocumentXml(scope: AccountScope, documentId: strin
 export async function downloadDocumentsZip(request: Request, scope: AccountScope) {
   const ids = (await request.formData()).getAll("id").filter((v): v is string => typeof v === "string" && v.length > 0);
   if (ids.length === 0 || ids.length > DOCUMENT_ZIP_MAX_DOCUMENTS) throw new Response("Bad request", { status: 400 });
+  // Its PDFs are rendered one at a time as the archive streams (the first as soon as it is built),
+  // each waiting its turn in the pool: so a full pool refuses the ZIP before anything is built.
+  const busy = refuseIfPdfBusy(scope);
+  if (busy) return busy;
   const zip = await streamDocumentsZip(await getDb(), {
     accountIds: scope.accountIds,
     documentIds: ids,
