@@ -8,6 +8,7 @@ import type { GrantRole } from "~/domain/identity/permissions";
 import { ChangeRoleSchema, InviteSchema, RevokeSchema } from "~/domain/identity/schemas";
 import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { getDb } from "./db.server";
+import { isId } from "./input";
 import type { Language } from "./i18n";
 import { appBaseUrl } from "./env.server";
 import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from "./rate-limit.server";
@@ -62,6 +63,9 @@ export async function handleAccountUsersAction(input: {
     return toast(t("users.invited", { email: parsed.data.email }));
   }
   if (!input.canEditGrants) throw new Response("Forbidden", { status: 403 });
+  // A user ID of a shape no row can have is not a member, like an unknown one.
+  if ((intent === "change-role" || intent === "revoke") && !isId(formData.get("userId")))
+    throw new Response("Not found", { status: 404 });
   if (intent === "change-role") {
     const parsed = parseFormData(ChangeRoleSchema, formData, t);
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
