@@ -129,15 +129,7 @@ function paramsFor(route: Route, overrides: Record<string, string> = {}): Record
 
 /** Values for a path or query param that must never reach the database as they are. */
 function badValues(valid: string): string[] {
-  return [
-    NUL,
-    `${valid}${NUL}`,
-    `${NUL}${valid}`,
-    "a".repeat(65),
-    "a".repeat(5000),
-    `${valid}\r\n`,
-    "\u0001\u001f\u007f",
-  ];
+  return [NUL, `${valid}${NUL}`, "a".repeat(65), "a".repeat(5000), `${valid}\r\n\u0001\u007f`];
 }
 
 /** Every query param a page reads somewhere (filters, cursors, period, search, redirects). */
@@ -328,7 +320,7 @@ describe("every route under app/routes", () => {
         cursor([sort, values, "a".repeat(5000)]),
         `${cursor([sort, values, documentA])}${NUL}`,
       ];
-      for (const c of bad) for (const key of ["after", "before"]) cursors.push({ sort, [key]: c });
+      bad.forEach((c, i) => cursors.push({ sort, [i % 2 === 0 ? "after" : "before"]: c }));
     }
     for (const route of routes) {
       if (!route.module.loader) continue;
@@ -372,7 +364,8 @@ describe("every route under app/routes", () => {
       id: "",
     };
     const intents = ["", "invite", "change-role", "revoke", "email", "logout-all"];
-    const bodies: { label: string; spec: Omit<RequestSpec, "path" | "cookie"> }[] = [
+    // `grid`: one field with NUL under each intent; sent as the route's first caller only.
+    const bodies: { label: string; spec: Omit<RequestSpec, "path" | "cookie">; grid?: boolean }[] = [
       { label: "json", spec: { body: '{"intent":"email"}', headers: { "Content-Type": "application/json" } } },
       {
         label: "5 MB json",
@@ -440,6 +433,7 @@ describe("every route under app/routes", () => {
         bodies.push({
           label: `NUL in ${field} (${intent})`,
           spec: { form: { ...valid, [field]: `${valid[field]}${NUL}` } },
+          grid: true,
         });
       bodies.push({ label: `over-long id (${intent})`, spec: { form: { ...valid, id: "a".repeat(65) } } });
       bodies.push({ label: `over-long userId (${intent})`, spec: { form: { ...valid, userId: "a".repeat(65) } } });
@@ -448,7 +442,8 @@ describe("every route under app/routes", () => {
       if (!route.module.action) continue;
       const params = paramsFor(route);
       for (const who of callersOf(route)) {
-        for (const { label, spec } of bodies) {
+        for (const { label, spec, grid } of bodies) {
+          if (grid && who !== callersOf(route)[0]) continue;
           // Fields that need a valid value of this caller (own account, a real user, own credentials).
           const form = spec.form && {
             ...spec.form,
@@ -468,5 +463,143 @@ describe("every route under app/routes", () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe("the five causes, answer by answer", () => {
+  const route = (id: string) => {
+    const found = routes.find((r) => r.id === id);
+    if (!found) throw new Error(`no route ${id}`);
+    return found.module;
+  };
+  const run = async (id: string, kind: "loader" | "action", spec: RequestSpec, params: Record<string, string> = {}) =>
+    invoke(route(id)[kind]!, makeRequest(spec), params);
+  const data = async (id: string, spec: RequestSpec, params: Record<string, string> = {}) =>
+    (await route(id).loader!({ request: makeRequest(spec), params, context: {} })) as Record<string, unknown>;
+
+  it("NUL in an ID answers 404 like an unknown ID; in search text or a cursor it is ignored", async () => {
+    const cookie = await cookieFor("customer");
+    const staffCookie = await cookieFor("staff");
+    for (const id of [
+      "portal.documents.$documentId",
+      "portal.documents.$documentId_.pdf",
+      "portal.documents.$documentId_.xml",
+    ]) {
+      const outcome = await run(
+        id,
+        "loader",
+        { path: "/portal/documents/x", cookie },
+        { documentId: `${documentA}${NUL}` },
+      );
+      expect(outcome.status, id).toBe(404);
+    }
+    const staffAccount = await run(
+      "staff.accounts.$accountId",
+      "loader",
+      { path: "/staff/accounts/x", cookie: staffCookie },
+      { accountId: `${accountA.id}${NUL}` },
+    );
+    expect(staffAccount.status).toBe(404);
+
+    const list = await data("portal.invoices", { path: `/portal/invoices?q=${encodeURIComponent(`A${NUL}`)}`, cookie });
+    expect(list.invalidFilters).toBe(true);
+    expect((list.result as { rows: unknown[] }).rows.length).toBe(1);
+    const tampered = cursor(["issue_date", ["2026-10-01"], `${documentA}${NUL}`]);
+    const paged = await data("portal.invoices", { path: `/portal/invoices?after=${tampered}`, cookie });
+    expect(paged.invalidFilters).toBe(false);
+    expect((paged.result as { rows: unknown[] }).rows.length).toBe(1);
+
+    const search = await data("staff._index", {
+      path: `/staff?q=${encodeURIComponent(`Cliente${NUL}`)}`,
+      cookie: staffCookie,
+    });
+    expect(search.q).toBe("");
+  });
+
+  it("a ZIP ID over 64 characters is left out like an unknown one: 404 when nothing is left", async () => {
+    const cookie = await cookieFor("customer");
+    const zip = (ids: string[]) => {
+      const body = new URLSearchParams(ids.map((id) => ["id", id]));
+      return run("portal.documents.zip", "action", {
+        path: "/portal/documents/zip",
+        cookie,
+        body,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      });
+    };
+    expect((await zip(["a".repeat(65)])).status).toBe(404);
+    expect((await zip(["a".repeat(65), documentA])).status).toBe(200);
+    // NUL never gets that far: a form holding one is refused as a whole.
+    expect((await zip([`${documentA}${NUL}`])).status).toBe(400);
+  });
+
+  it("a body that is not a form answers 415, a broken one 400, an oversized one 413", async () => {
+    const login = (spec: Omit<RequestSpec, "path">) => run("_auth.login", "action", { path: "/login", ...spec });
+    for (const [type, body] of [
+      ["application/json", '{"email":"a@b.c"}'],
+      ["text/plain", "email=a@b.c"],
+      ["application/xml", "<email>a@b.c</email>"],
+    ]) {
+      const outcome = await login({ body, headers: { "Content-Type": type } });
+      expect(outcome.status, type).toBe(415);
+      expect(outcome.text).toMatch(/^Unsupported media type/);
+    }
+    expect((await login({ body: new Blob(["email=a@b.c"]) })).status).toBe(415);
+    expect((await login({ method: "POST", body: null })).status).toBe(415);
+    const broken = await login({
+      body: "--x\r\ngarbage",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+    });
+    expect(broken.status).toBe(400);
+    expect((await login({ form: { email: loginUser.email, password: FIVE_MB } })).status).toBe(413);
+    expect((await login({ form: { email: loginUser.email, password: `a${NUL}` } })).status).toBe(400);
+
+    // 413 on the declared length, before reading a body that would never end.
+    const endless = new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(64 * 1024)) });
+    const declared = new Request(`${BASE}/login`, {
+      method: "POST",
+      headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": "10000000" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect((await invoke(route("_auth.login").action!, declared, {})).status).toBe(413);
+    // Without a declared length, reading stops at the cap.
+    const chunked = new Request(`${BASE}/login`, {
+      method: "POST",
+      headers: { Origin: BASE, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(64 * 1024)) }),
+      duplex: "half",
+    } as RequestInit);
+    expect((await invoke(route("_auth.login").action!, chunked, {})).status).toBe(413);
+  });
+
+  it("CR/LF in redirectTo: sign-in, language and account switch redirect to their fallback", async () => {
+    const evil = "/portal/invoices\r\nSet-Cookie: evil=1";
+    const signIn = await run("_auth.login", "action", {
+      path: "/login",
+      form: { email: loginUser.email, password: TEST_PASSWORD, redirectTo: evil },
+    });
+    expect(signIn.status).toBe(302);
+    expect(signIn.location).toBe("/portal");
+    const language = await run("language", "action", { path: "/language", form: { language: "en", redirectTo: evil } });
+    expect(language.location).toBe("/");
+    const switched = await run("portal.switch", "action", {
+      path: "/portal/switch",
+      cookie: await cookieFor("customer"),
+      form: { selection: accountA.id, redirectTo: evil },
+    });
+    expect(switched.location).toBe("/portal");
+  });
+
+  it("a foreign or unparsable Origin on an action answers 403 with a text", async () => {
+    for (const origin of ["https://evil.example", "not a url", "null"]) {
+      const outcome = await run("_auth.login", "action", {
+        path: "/login",
+        origin,
+        form: { email: loginUser.email, password: TEST_PASSWORD },
+      });
+      expect(outcome.status, origin).toBe(403);
+      expect(outcome.text).toMatch(/^Forbidden/);
+    }
   });
 });
