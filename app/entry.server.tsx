@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isRefusedCrossOrigin } from "../server/origin-guard.mjs";
@@ -94,6 +94,8 @@ function isRemixOriginRefusal(error: unknown, request: Request): boolean {
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   if (error instanceof Response) return;
+  // The router's own 4xx (a POST to a route without an action: 405; no such route: 404) is the client's mistake.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   // Remix refuses a cross-origin action before it runs (as our own check would): a refused request, not a fault.
   if (isRemixOriginRefusal(error, request)) {
     console.warn(`[security] cross-origin ${request.method} ${new URL(request.url).pathname} refused`);
