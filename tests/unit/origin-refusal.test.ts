@@ -1,16 +1,17 @@
 // Cross-origin actions: Remix 2 refuses them itself before any route code runs, with a bare 500
 // (and a TypeError for an Origin that is not a URL). Here, through Remix's real request handler with
 // our entry.server and a one-route build: a single-fetch `.data` request gets a 403 from
-// handleDataRequest; a document POST needs the origin guard (server/origin-guard.mjs) in front of
-// Remix, which answers 403 with a page in the reader's language. assertSameOrigin applies the same rule.
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+// handleDataRequest; a document POST needs the origin guard (server/origin-guard.mjs), mounted in
+// server/index.mjs in front of Remix, which answers 403 with a page in the reader's language.
+// assertSameOrigin applies the same rule.
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { type ServerBuild, createCookie, createRequestHandler } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as entry from "~/entry.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { isRefusedCrossOrigin, originGuard, originVerdict } from "../../server/origin-guard.mjs";
+import { createApp } from "../../server/index.mjs";
+import { isRefusedCrossOrigin, originVerdict } from "../../server/origin-guard.mjs";
 
 const HOST = "portal.test";
 const FOREIGN = ["https://evil.example", "http://portal.test.evil.example", "not a url", "null", ""];
@@ -70,34 +71,17 @@ describe("Remix's own cross-origin refusal, behind entry.server", () => {
   });
 });
 
-/** node:http → the guard → Remix, as an express app mounting originGuard() before Remix would. */
+/** The production server (server/index.mjs createApp: requestGuard, originGuard, Remix) on the one-route build. */
 function serve(): Promise<{ server: Server; url: string }> {
-  const guard = originGuard();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    guard(req, res, async () => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers))
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-      const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      const request = new Request(`http://${req.headers.host}${req.url}`, {
-        method: req.method,
-        headers,
-        body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
-        duplex: "half",
-      } as RequestInit);
-      const response = await remix(request);
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
-  });
+  const server = createApp(build).listen(0, "127.0.0.1");
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
+    server.once("listening", () =>
       resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
     ),
   );
 }
 
-describe("the origin guard in front of Remix", () => {
+describe("the production server: the origin guard in front of Remix", () => {
   let server: Server;
   let url: string;
   beforeAll(async () => {
