@@ -101,11 +101,7 @@ function probesFor(route: RouteFile, values: Record<string, string>, cookie: str
   // Path params: each replaced in turn (the raw string goes into the URL as it is).
   for (const param of route.params)
     for (const bad of BAD) {
-      const raw = route.segments
-        .filter((s) => !s.startsWith("_"))
-        .map((s) => s.replace(/_$/, ""))
-        .map((s) => (s === `$${param}` ? bad : s.startsWith("$") ? encodeURIComponent(values[s.slice(1)] ?? "x") : s));
-      const badPath = `/${raw.join("/")}`;
+      const badPath = routePath(route, { ...values, [param]: bad }, { encode: false });
       probes.push({ kind: "path param", method: "GET", path: badPath, cookie });
       probes.push({ kind: "path param (.data)", method: "GET", path: dataPath(route, badPath, "GET"), cookie });
     }

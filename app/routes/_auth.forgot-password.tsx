@@ -10,9 +10,9 @@ import { sendPasswordResetEmail } from "~/domain/identity/send-identity-emails.s
 import { actorFor } from "~/utils/auth.server";
 import { runInBackground } from "~/utils/background.server";
 import { getDb } from "~/utils/db.server";
+import { appBaseUrl } from "~/utils/env.server";
 import { readForm } from "~/utils/form.server";
 import { isLanguage } from "~/utils/i18n";
-import { appBaseUrl } from "~/utils/env.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { parseFormData } from "~/utils/validation";

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { badStatementIntent, emailStatement, loadStatement } from "~/pages/statement.server";
 import { StatementPage } from "~/pages/statement";
-import { readForm } from "~/utils/form.server";
+import { badStatementIntent, emailStatement, loadStatement } from "~/pages/statement.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
+import { readForm } from "~/utils/form.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 
 /** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */

@@ -25,6 +25,7 @@ export function requireIdParam(value: string | undefined): string {
 }
 
 /** C0 controls (NUL, CR, LF, TAB…) and DEL: never part of a search, an ID or a URL path. */
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export function hasControlCharacters(value: string): boolean {

@@ -12,7 +12,7 @@ export interface RouteFile {
   /** The route ID without extension, e.g. "portal.documents.$documentId_.pdf". */
   id: string;
   segments: string[];
-  /** Names of the dynamic segments, e.g. ["documentId"]. */
+  /** Names of the dynamic segments, e.g. ["documentId"]; a splat (`$`) is "*". */
   params: string[];
   /** Which signed-in side serves it: /portal (customers), /staff, or neither (sign-in pages, language…). */
   side: "portal" | "staff" | "public";
@@ -35,18 +35,32 @@ export function listRouteFiles(dir = ROUTES_DIR): RouteFile[] {
       id = entry.replace(/\.[jt]sx?$/, "");
     } else continue;
     const segments = id.split(".");
-    const params = segments.filter((s) => s.startsWith("$")).map((s) => s.slice(1).replace(/_$/, ""));
+    // `$x` is the param x; a lone `$` is the splat, which Remix names "*".
+    const params = segments
+      .filter((s) => s.startsWith("$"))
+      .map((s) => (s === "$" ? "*" : s.slice(1).replace(/_$/, "")));
     const side = segments[0] === "portal" ? "portal" : segments[0] === "staff" ? "staff" : "public";
     found.push({ file, id, segments, params, side });
   }
   return found;
 }
 
-/** The URL path of a route with the given param values (pathless `_x` segments and `_` suffixes dropped). */
-export function routePath(route: Pick<RouteFile, "segments">, values: Record<string, string>): string {
+/**
+ * The URL path of a route with the given param values (pathless `_x` segments and `_` suffixes
+ * dropped). Values are percent-encoded unless `encode` is false (to send a raw, malformed segment).
+ */
+export function routePath(
+  route: Pick<RouteFile, "segments">,
+  values: Record<string, string>,
+  { encode = true }: { encode?: boolean } = {},
+): string {
   const parts = route.segments
     .filter((s) => !s.startsWith("_"))
     .map((s) => s.replace(/_$/, ""))
-    .map((s) => (s.startsWith("$") ? encodeURIComponent(values[s.slice(1)] ?? "x") : s));
+    .map((s) => {
+      if (!s.startsWith("$")) return s;
+      const value = values[s === "$" ? "*" : s.slice(1)] ?? "x";
+      return encode ? encodeURIComponent(value) : value;
+    });
   return `/${parts.join("/")}`;
 }

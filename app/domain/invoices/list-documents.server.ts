@@ -2,11 +2,11 @@
 // and per-currency totals of the filtered set. Open amounts are derived from the ledger as of `asOf`;
 // every query is scoped to the account IDs the caller may see.
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
-import type { Currency, MoneyString } from "~/utils/money";
 import { openAmountSql } from "~/domain/ledger/get-account-balances.server";
 import { isCalendarDate } from "~/domain/ledger/schemas";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { isId } from "~/utils/input";
+import type { Currency, MoneyString } from "~/utils/money";
 import {
   DUE_SOON_DAYS,
   type DocumentListFilters,
