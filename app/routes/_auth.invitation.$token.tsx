@@ -14,6 +14,7 @@ import { createSession } from "~/domain/identity/sessions.server";
 import { signIn } from "~/domain/identity/sign-in.server";
 import { actorFor, getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin, getClientIp } from "~/utils/request.server";
 import { commitSessionToken } from "~/utils/session.server";
@@ -38,7 +39,7 @@ type ActionData = { fieldErrors: Record<string, string[]>; formError: string | n
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t } = await getRequestT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const token = params.token ?? "";
   const db = await getDb();
   const invalid = () => data<ActionData>({ fieldErrors: {}, formError: t("invitation.invalidToken") }, { status: 400 });

@@ -9,6 +9,7 @@ import { ResetPasswordSchema } from "~/domain/identity/schemas";
 import { findUsableToken } from "~/domain/identity/user-tokens.server";
 import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -27,7 +28,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t } = await getRequestT(request);
-  const parsed = parseFormData(ResetPasswordSchema, await request.formData(), t);
+  const parsed = parseFormData(ResetPasswordSchema, await readForm(request), t);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
   const done = await resetPassword(await getDb(), actorFor(request, null), {
     token: params.token ?? "",

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { badStatementIntent, emailStatement, loadStatement } from "~/pages/statement.server";
 import { StatementPage } from "~/pages/statement";
+import { badStatementIntent, emailStatement, loadStatement } from "~/pages/statement.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
+import { readForm } from "~/utils/form.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 
 /** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const scope = await requirePortalScope(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "email") return badStatementIntent();
   return emailStatement(request, scope);
 }
