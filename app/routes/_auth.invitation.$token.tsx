@@ -22,7 +22,9 @@ import { parseFormData } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [
   { title: "Cartera · Invitación" },
-  { name: "referrer", content: "no-referrer" },
+  // The token in the address never leaves in a Referer to another site; same-origin keeps the Origin
+  // header of the form's own POST (no-referrer would send "Origin: null", which the origin check refuses).
+  { name: "referrer", content: "same-origin" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
