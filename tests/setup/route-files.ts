@@ -18,21 +18,32 @@ export interface RouteFile {
   side: "portal" | "staff" | "public";
 }
 
-/** Flat files (`a.b.$c.tsx`) and folders holding a `route.tsx`. */
-export function listRouteFiles(dir = ROUTES_DIR): RouteFile[] {
+/**
+ * Every route module, as app/routes.ts (remix-flat-routes, hybrid) names them: flat files
+ * (`a.b.$c.tsx`), `+` folders whose name prefixes their files (`portal+/invoices.tsx` is
+ * `portal.invoices`, `_layout.tsx` the folder's own route), folders holding a `route.tsx`.
+ * Helpers beside routes (`*.server.ts`, `__*.tsx`) are not routes.
+ */
+export function listRouteFiles(dir = ROUTES_DIR, prefix: string[] = []): RouteFile[] {
   const found: RouteFile[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const full = path.join(dir, entry);
+    if (entry.startsWith(".") || entry.startsWith("__") || /\.server\.[jt]sx?$/.test(entry)) continue;
     let file: string | undefined;
     let id: string;
     if (statSync(full).isDirectory()) {
+      if (entry.endsWith("+")) {
+        found.push(...listRouteFiles(full, [...prefix, entry.slice(0, -1)]));
+        continue;
+      }
       const inner = readdirSync(full).find((f) => /^route\.[jt]sx?$/.test(f));
       if (!inner) continue;
       file = path.join(full, inner);
-      id = entry;
+      id = [...prefix, entry].join(".");
     } else if (/\.[jt]sx?$/.test(entry)) {
       file = full;
-      id = entry.replace(/\.[jt]sx?$/, "");
+      const name = entry.replace(/\.[jt]sx?$/, "");
+      id = (name === "_layout" ? prefix : [...prefix, name]).join(".");
     } else continue;
     const segments = id.split(".");
     // `$x` is the param x; a lone `$` is the splat, which Remix names "*".
