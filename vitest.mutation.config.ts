@@ -9,7 +9,7 @@ export default defineConfig({
     ...base.test,
     include: [
       "tests/unit/**/*.test.ts",
-      "tests/integration/{ledger,ledger-boundaries,statements,statement-boundaries,home-figures,invoices}.test.ts?(x)",
+      "tests/integration/{ledger,ledger-boundaries,ledger-writes,statements,statement-boundaries,statement-exports,home-figures,invoices}.test.ts?(x)",
     ],
   },
 });

@@ -157,15 +157,28 @@ describe("aging date edges", () => {
 });
 
 describe("sections per currency", () => {
-  it("the account's currency comes first, then the others in alphabetical order", async () => {
+  it("the account's currency comes first, then the others in alphabetical order, whatever order they turn up in", async () => {
+    // USD turns up first (in the opening balance), COP later (a movement); MXN, the account's, has nothing.
     const acct = await newAccount();
-    await issueDocument(db, acct, "invoice", "1.00", "2026-05-10", { currency: "USD" });
+    await issueDocument(db, acct, "invoice", "1.00", "2026-04-10", { currency: "USD" });
     await issueDocument(db, acct, "invoice", "2.00", "2026-05-10", { currency: "COP" });
     const s = await statementOf(acct);
-    expect(s.sections.map((x) => [x.currency, x.closingBalance])).toEqual([
-      ["MXN", "0.00"],
-      ["COP", "2.00"],
-      ["USD", "1.00"],
+    expect(s.sections.map((x) => [x.currency, x.openingBalance, x.closingBalance])).toEqual([
+      ["MXN", "0.00", "0.00"],
+      ["COP", "0.00", "2.00"],
+      ["USD", "1.00", "1.00"],
+    ]);
+  });
+
+  it("each currency opens at its own balance", async () => {
+    const acct = await newAccount();
+    await issueDocument(db, acct, "invoice", "10.00", "2026-04-10");
+    await issueDocument(db, acct, "invoice", "25.00", "2026-04-10", { currency: "USD" });
+    await issueDocument(db, acct, "payment", "4.00", "2026-04-11", { currency: "USD" });
+    const s = await statementOf(acct);
+    expect(s.sections.map((x) => [x.currency, x.openingBalance, x.closingBalance])).toEqual([
+      ["MXN", "10.00", "10.00"],
+      ["USD", "21.00", "21.00"],
     ]);
   });
 
