@@ -189,7 +189,7 @@ describe("lines and files", () => {
     const accountId = await newAccount();
     const content = new TextEncoder().encode(`<cfdi:Comprobante Folio="${Math.random()}"/>`);
     const pdf = new TextEncoder().encode(`%PDF-1.4 ${Math.random()}`);
-    const file = (role: "xml" | "pdf", bytes: Uint8Array, fileName: string) => ({
+    const file = (role: "xml" | "pdf", bytes: Uint8Array<ArrayBuffer>, fileName: string) => ({
       role,
       fileName,
       mediaType: role === "xml" ? "application/xml" : "application/pdf",
