@@ -4,6 +4,7 @@ import { type CustomerGrant, getStaffReachableAccount } from "~/domain/identity/
 import { type CustomerPermission, type StaffPermission, grantAllows, staffAllows } from "~/domain/identity/permissions";
 import { type CustomerUser, type StaffUser, getIdentity, requireCustomerUser, requireStaffUser } from "./auth.server";
 import { getDb } from "./db.server";
+import { isId } from "./input";
 import { perRequest } from "./request-cache.server";
 import { readPreferences } from "./session.server";
 
@@ -66,7 +67,8 @@ export async function requireStaffPermission(request: Request, permission: Staff
 
 /**
  * A staff member who reaches the account (its portfolio, team, or all), with the account and its
- * seller; 404 outside its reach. The reach is read once per request, however many loaders ask.
+ * seller; 404 outside its reach, and for an account ID of a shape no row can have (checked before the
+ * query, which a NUL byte would fail). The reach is read once per request, however many loaders ask.
  */
 export async function requireStaffAccount(
   request: Request,
@@ -74,6 +76,7 @@ export async function requireStaffAccount(
   permission: StaffPermission = "read:account",
 ) {
   const user = await requireStaffPermission(request, permission);
+  if (!isId(accountId)) notFound();
   const account = await perRequest(request, `staff-account:${accountId}`, async () =>
     getStaffReachableAccount(await getDb(), user, accountId),
   );

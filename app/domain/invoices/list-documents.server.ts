@@ -2,10 +2,11 @@
 // and per-currency totals of the filtered set. Open amounts are derived from the ledger as of `asOf`;
 // every query is scoped to the account IDs the caller may see.
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
-import type { Currency, MoneyString } from "~/utils/money";
 import { openAmountSql } from "~/domain/ledger/get-account-balances.server";
 import { isCalendarDate } from "~/domain/ledger/schemas";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { isId } from "~/utils/input";
+import type { Currency, MoneyString } from "~/utils/money";
 import {
   DUE_SOON_DAYS,
   type DocumentListFilters,
@@ -113,24 +114,28 @@ const SORT_COLUMNS: Record<DocumentSortKey, { expr: SQL; cast: (v: string | numb
   ],
 };
 
-interface Cursor {
+export interface Cursor {
   sort: DocumentSortKey;
   values: (string | number)[];
   id: string;
 }
 
-function encodeCursor(cursor: Cursor): string {
+export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.values, cursor.id])).toString("base64url");
 }
 
 /** A cursor from another sort (or tampered with) is ignored: the list starts over rather than failing. */
-function decodeCursor(raw: string | undefined, sort: DocumentSortKey): Cursor | null {
+export function decodeCursor(raw: string | undefined, sort: DocumentSortKey): Cursor | null {
   if (!raw) return null;
   try {
     const [s, values, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as [unknown, unknown, unknown];
     if (s !== sort || typeof id !== "string" || !Array.isArray(values)) return null;
     if (values.length !== SORT_COLUMNS[sort].length) return null;
-    const valid = values.every((v) => (typeof v === "string" && v.length <= 100) || Number.isInteger(v));
+    if (!isId(id)) return null;
+    // PostgreSQL refuses a NUL byte in text: a tampered cursor carrying one starts over like any other.
+    const valid = values.every(
+      (v) => (typeof v === "string" && v.length <= 100 && !v.includes("\u0000")) || Number.isInteger(v),
+    );
     if (!valid) return null;
     // Each value must cast to its column's type, or the query fails instead of starting over.
     if ((sort === "issue_date" || sort === "due_date") && !isCalendarDate(String(values[0]))) return null;
