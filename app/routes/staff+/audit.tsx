@@ -249,7 +249,7 @@ export default function AuditTrailPage() {
           aria-labelledby="audit-caption"
           tabIndex={0}
         >
-          <table className="min-w-full text-sm">
+          <table className="w-full min-w-[60rem] text-sm">
             <caption id="audit-caption" className="sr-only">
               {t("audit.caption")}
             </caption>
@@ -281,8 +281,8 @@ export default function AuditTrailPage() {
                   <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal">
                     <time dateTime={row.timeIso}>{row.time}</time>
                   </th>
-                  <td className="px-3 py-2">
-                    <Link to={withParams({ actor: row.actor })} className={`${linkClass} break-all`}>
+                  <td className="max-w-56 px-3 py-2">
+                    <Link to={withParams({ actor: row.actor })} className={`${linkClass} break-words`}>
                       {row.actor}
                     </Link>
                     {row.actorName ? <span className="block text-xs text-slate-600">{row.actorName}</span> : null}
