@@ -1,17 +1,26 @@
 // Instants and calendar days in a time zone (Intl only, so the same answer on both database drivers
 // and in the browser).
 
+// One formatter per time zone: constructing an Intl.DateTimeFormat costs ~0.2 ms, using one a few µs, and
+// an export formats 100,000 instants.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function partsIn(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return {
     year: get("year"),

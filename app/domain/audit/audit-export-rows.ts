@@ -3,7 +3,7 @@
 // readable changes and the raw before/after JSON (so nothing is lost to the readable form).
 import type { TFunction } from "i18next";
 import { wallTimeIn } from "~/utils/dates";
-import { describeAuditChanges, formatAuditChanges } from "./describe-audit-changes";
+import { type AuditValue, describeAuditChanges, formatAuditChanges } from "./describe-audit-changes";
 import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditValueLabel } from "./audit-labels";
 import type { AuditTrailRow } from "./list-audit-events.server";
 import { AUDIT_TIME_ZONE } from "./schemas";
@@ -32,8 +32,32 @@ export function auditExportHeader(t: TFunction): string[] {
   return AUDIT_EXPORT_COLUMNS.map((c) => t(`audit.columns.${c}`));
 }
 
-export function auditExportCells(row: AuditTrailRow, t: TFunction): Record<AuditExportColumn, string> {
-  return {
+/**
+ * The cells of each exported event. Labels are looked up once per export and key (an export repeats a
+ * few dozen actions and fields over up to 100,000 rows, and each translation lookup costs microseconds).
+ */
+export function createAuditExportCells(t: TFunction): (row: AuditTrailRow) => Record<AuditExportColumn, string> {
+  const memo = (fn: (key: string) => string) => {
+    const cache = new Map<string, string>();
+    return (key: string) => {
+      let label = cache.get(key);
+      if (label === undefined) cache.set(key, (label = fn(key)));
+      return label;
+    };
+  };
+  const action = memo((a) => auditActionLabel(t, a));
+  const entity = memo((e) => auditEntityLabel(t, e));
+  const field = memo((k) => auditFieldLabel(t, k));
+  const values = new Map<string, string>();
+  const value = (key: string, v: AuditValue) => {
+    // Only codes (roles, kinds, reasons) and yes/no have labels: other text (IDs, names) is shown as stored.
+    if (typeof v === "string" && !/^[a-z_]+$/.test(v)) return v;
+    const cacheKey = `${key}\u0000${JSON.stringify(v)}`;
+    let label = values.get(cacheKey);
+    if (label === undefined) values.set(cacheKey, (label = auditValueLabel(t, key, v)));
+    return label;
+  };
+  return (row) => ({
     time: wallTimeIn(row.occurredAt, AUDIT_TIME_ZONE),
     utc: row.occurredAt.toISOString(),
     actor: row.actorEmail ?? row.actorLabel,
@@ -41,18 +65,18 @@ export function auditExportCells(row: AuditTrailRow, t: TFunction): Record<Audit
     ip: row.ip ?? "",
     userAgent: row.userAgent ?? "",
     actionCode: row.action,
-    action: auditActionLabel(t, row.action),
-    entityType: auditEntityLabel(t, row.entityType),
+    action: action(row.action),
+    entityType: entity(row.entityType),
     entityId: row.entityId ?? "",
     account: row.accountNumber ?? "",
     accountName: row.accountName ?? "",
     // Values shown as the page shows them (roles, yes/no translated); the JSON columns keep the codes.
     changes: formatAuditChanges(describeAuditChanges(row.before, row.after), {
-      key: (key) => auditFieldLabel(t, key),
-      value: (key, value) => auditValueLabel(t, key, value),
+      key: field,
+      value,
     }),
     before: row.before === null || row.before === undefined ? "" : JSON.stringify(row.before),
     after: row.after === null || row.after === undefined ? "" : JSON.stringify(row.after),
     id: row.id,
-  };
+  });
 }

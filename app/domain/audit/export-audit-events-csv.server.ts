@@ -3,7 +3,7 @@
 // the accents). Columns: audit-export-rows.ts. The caller checks the row cap first (countAuditEvents).
 import type { TFunction } from "i18next";
 import type { DbOrTx } from "~/utils/db.server";
-import { AUDIT_EXPORT_COLUMNS, auditExportCells, auditExportHeader } from "./audit-export-rows";
+import { AUDIT_EXPORT_COLUMNS, auditExportHeader, createAuditExportCells } from "./audit-export-rows";
 import { iterateAuditEvents } from "./list-audit-events.server";
 import { AUDIT_EXPORT_MAX_ROWS, type AuditTrailFilters } from "./schemas";
 
@@ -24,6 +24,7 @@ export function streamAuditEventsCsv(
   input: { filters: AuditTrailFilters; t: TFunction; max?: number },
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  const cellsOf = createAuditExportCells(input.t);
   const batches = iterateAuditEvents(db, input.filters, { max: input.max ?? AUDIT_EXPORT_MAX_ROWS });
   let headerSent = false;
   return new ReadableStream<Uint8Array>({
@@ -39,7 +40,7 @@ export function streamAuditEventsCsv(
         return;
       }
       const lines = next.value.map((row) => {
-        const cells = auditExportCells(row, input.t);
+        const cells = cellsOf(row);
         return AUDIT_EXPORT_COLUMNS.map((c) => csvField(cells[c])).join(",") + "\r\n";
       });
       controller.enqueue(encoder.encode(lines.join("")));

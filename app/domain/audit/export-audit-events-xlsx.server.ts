@@ -7,7 +7,12 @@ import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import type { DbOrTx } from "~/utils/db.server";
 import { toWebStream } from "~/utils/streams.server";
-import { AUDIT_EXPORT_COLUMNS, type AuditExportColumn, auditExportCells, auditExportHeader } from "./audit-export-rows";
+import {
+  AUDIT_EXPORT_COLUMNS,
+  type AuditExportColumn,
+  auditExportHeader,
+  createAuditExportCells,
+} from "./audit-export-rows";
 import { iterateAuditEvents } from "./list-audit-events.server";
 import { AUDIT_EXPORT_MAX_ROWS, type AuditTrailFilters } from "./schemas";
 
@@ -48,12 +53,13 @@ export function streamAuditEventsXlsx(
     width: WIDTHS[key],
   }));
   sheet.getRow(1).font = { bold: true };
+  const cellsOf = createAuditExportCells(input.t);
   const batches = iterateAuditEvents(db, input.filters, { max: input.max ?? AUDIT_EXPORT_MAX_ROWS });
   void (async () => {
     for await (const batch of batches) {
       if (output.destroyed) return;
       for (const row of batch) {
-        const cells = auditExportCells(row, input.t);
+        const cells = cellsOf(row);
         const added = sheet.addRow({ ...cells, time: toCellDate(cells.time) });
         added.getCell("time").numFmt = "yyyy-mm-dd hh:mm:ss";
         added.commit();

@@ -148,11 +148,11 @@ interface RawRow {
 const parseJson = (v: unknown) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v);
 
 /** Each arm newest (or, going back, oldest) first and limited, then merged and limited again. */
-function armsQuery(arms: SQL[][], extra: SQL[], descending: boolean, limit: number): SQL {
+function armsQuery(arms: SQL[][], extra: SQL[], descending: boolean, limit: number, columns = sql`e.*`): SQL {
   const dir = descending ? sql`desc` : sql`asc`;
   const selects = arms.map((conds) => {
     const where = [...conds, ...extra];
-    return sql`(select e.* from audit_events e
+    return sql`(select ${columns} from audit_events e
       ${where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``}
       order by e.occurred_at ${dir}, e.id ${dir} limit ${limit})`;
   });
@@ -256,7 +256,8 @@ export async function countAuditEvents(db: DbOrTx, filters: AuditTrailFilters, m
   if (resolved.empty) return 0;
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from (select 1 from (${armsQuery(resolved.arms, [], true, max)}) e limit ${max}) s`,
+    // Only the key columns: the count reads the filter's index alone where it covers the filter.
+    sql`select count(*)::int as n from (select 1 from (${armsQuery(resolved.arms, [], true, max, sql`e.occurred_at, e.id`)}) e limit ${max}) s`,
   );
   return Number(row.n);
 }
