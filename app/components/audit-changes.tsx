@@ -1,8 +1,8 @@
 // One side (before or after) of an audit event's changes as a description list, "field: value", the
 // fields whose value changed struck out (before) or inserted (after), which screen readers announce.
 import { useTranslation } from "react-i18next";
-import type { AuditChange } from "~/domain/audit/describe-audit-changes";
 import { auditFieldLabel, auditValueLabel } from "~/domain/audit/audit-labels";
+import type { AuditChange } from "~/domain/audit/describe-audit-changes";
 
 export function AuditChangesList({ changes, side }: { changes: AuditChange[]; side: "before" | "after" }) {
   const { t } = useTranslation();

@@ -2,8 +2,8 @@
 // in the URL, older and newer pages, the CSV of the filter downloaded and read back, and the page at
 // phone width; a collector's navigation does not offer it.
 import { readFile } from "node:fs/promises";
-import { expect, test } from "./fixtures";
 import { parseCsv } from "../setup/read-csv";
+import { expect, test } from "./fixtures";
 
 const AUDITOR = "auditoria@cartera.demo";
 const COLLECTOR = "cobranza1@cartera.demo";

@@ -5,8 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, loginAttempts, users } from "#db/schema";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { createCustomerGroup } from "~/domain/accounts/create-organization.server";
@@ -31,15 +31,15 @@ import { requestPasswordReset, resetPassword } from "~/domain/identity/password-
 import { MAX_FAILURES_PER_SOURCE, MAX_FAILURES_PER_USER_SOURCE, signIn } from "~/domain/identity/sign-in.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
-import { type Db, insertJsonRows, queryRows, useDatabaseForTests } from "~/utils/db.server";
-import { startOfDayIn } from "~/utils/dates";
-import { getFixedT } from "~/utils/i18n";
 import * as logoutRoute from "~/routes/logout";
 import * as portalStatement from "~/routes/portal+/statement";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { callRoute, signInCookie } from "../setup/routes";
+import { startOfDayIn } from "~/utils/dates";
+import { type Db, insertJsonRows, queryRows, useDatabaseForTests } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+import { callRoute, signInCookie } from "../setup/routes";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;

@@ -1,24 +1,25 @@
 // The audit trail through its routes: only auditors and administrators reach the page and its exports
 // (other staff 403, customers sent to their portal, strangers to the login), filters and keyset pages
 // in the URL, CSV and XLSX read back, and the export cap.
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { AUDIT_EXPORT_MAX_ROWS } from "~/domain/audit/schemas";
-import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { changeGrantRole } from "~/domain/identity/invitations.server";
 import { signIn } from "~/domain/identity/sign-in.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
-import { type Db, queryRows, useDatabaseForTests } from "~/utils/db.server";
 import * as staffLayout from "~/routes/staff+/_layout";
 import * as auditPage from "~/routes/staff+/audit";
 import * as auditExport from "~/routes/staff+/audit_.$format";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { callRoute, expectTenantIsolation, signInCookie } from "../setup/routes";
-import { parseCsv } from "../setup/read-csv";
+import { type Db, queryRows, useDatabaseForTests } from "~/utils/db.server";
+import { RATE_LIMITS } from "~/utils/rate-limit.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff } from "../fixtures/users";
+import { parseCsv } from "../setup/read-csv";
+import { callRoute, expectTenantIsolation, signInCookie } from "../setup/routes";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 type AuditPageData = Awaited<ReturnType<typeof auditPage.loader>>;
 
@@ -195,6 +196,16 @@ describe("filters in the URL", () => {
     expect((await page(`?to=2020-01-01`)).rows).toEqual([]);
   });
 
+  it("control characters and over-long text in a filter are invalid input, never a query", async () => {
+    for (const bad of ["a\u0000b", "x\r\ny", "a".repeat(300)]) {
+      const query = `?actor=${encodeURIComponent(bad)}&account=${encodeURIComponent(bad)}&entityId=${encodeURIComponent(bad)}`;
+      const data = await page(query);
+      expect(data.invalidFilters, JSON.stringify(bad)).toBe(true);
+      expect(data.filters).toEqual({});
+      expect((await download("csv", query)).status).toBe(200);
+    }
+  });
+
   it("an invalid filter is reported and ignored, the others still apply", async () => {
     const data = await page(`?from=2026-02-30&action=grant.role_changed&entityType=spaceship`);
     expect(data.invalidFilters).toBe(true);
@@ -281,6 +292,18 @@ describe("exports", () => {
     const enBook = new ExcelJS.Workbook();
     await enBook.xlsx.load((await en.response!.arrayBuffer()) as ArrayBuffer);
     expect(enBook.getWorksheet("Audit trail")!.getRow(1).getCell(1).value).toBe("Date and time (Mexico City)");
+  });
+
+  it("exports have a budget per user: over it, 429 with Retry-After", async () => {
+    const auditor = await createTestStaff(db, "auditor");
+    const cookie = await signInCookie(db, auditor.id);
+    const query = `?entityType=customer_account&entityId=${accountB.id}`;
+    for (let i = 0; i < RATE_LIMITS.auditExport.points; i += 1)
+      expect((await download(i % 2 ? "csv" : "xlsx", query, cookie)).status).toBe(200);
+    const over = await download("csv", query, cookie);
+    expect(over.status).toBe(429);
+    expect(Number(over.response?.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(over.body).toMatch(/Descargaste muchos archivos/);
   });
 
   it(`refuses more than ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("en-US")} events with a message on the page`, async () => {

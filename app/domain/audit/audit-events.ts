@@ -10,8 +10,18 @@
 // are parsed with these schemas too: never remove a field or narrow a type an older row may hold, add
 // optional fields instead.
 //
-// Pure (zod only): the trail page and its exports import it as well as the server.
+// Pure (zod and the vocabulary lists only): the trail page and its exports import it as well as the server.
 import { z } from "zod";
+import {
+  COUNTRIES,
+  CURRENCIES,
+  DOCUMENT_KINDS,
+  GRANT_ROLES,
+  SEGMENTS,
+  STAFF_AREAS,
+  STAFF_ROLES,
+  USER_KINDS,
+} from "~/domain/vocabulary";
 
 export const AUDIT_ENTITY_TYPES = [
   "user",
@@ -36,11 +46,11 @@ const Money = z.string().regex(/^-?\d{1,16}(\.\d{1,2})?$/);
 const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** A Date when recorded, its ISO string once stored (JSON has no dates). */
 const Instant = z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })]);
-const Currency = z.enum(["MXN", "COP", "USD"]);
-const GrantRole = z.enum(["account_admin", "payer", "viewer"]);
-const StaffRole = z.enum(["collector", "supervisor", "area_owner", "auditor", "admin"]);
-const StaffArea = z.enum(["sales", "operations", "credit"]);
-const DocumentKind = z.enum(["invoice", "credit_note", "debit_note", "payment", "adjustment"]);
+const Currency = z.enum(CURRENCIES);
+const GrantRole = z.enum(GRANT_ROLES);
+const StaffRole = z.enum(STAFF_ROLES);
+const StaffArea = z.enum(STAFF_AREAS);
+const DocumentKind = z.enum(DOCUMENT_KINDS);
 const FailureCounts = z.strictObject({ source: Count, user: Count, userSource: Count });
 
 /**
@@ -105,7 +115,7 @@ export const PasswordResetEventSchema = auditEvent("auth.password_reset", "user"
 export const UserCreatedEventSchema = auditEvent("user.created", "user").extend({
   after: z.strictObject({
     email: z.string(),
-    kind: z.enum(["customer", "staff"]),
+    kind: z.enum(USER_KINDS),
     staffRole: StaffRole.optional(),
     staffArea: StaffArea.nullish(),
   }),
@@ -162,7 +172,7 @@ export const SellerCreatedEventSchema = auditEvent("seller.created", "seller").e
   after: z.strictObject({
     code: z.string(),
     legalName: z.string(),
-    country: z.enum(["MX", "CO"]),
+    country: z.enum(COUNTRIES),
     taxId: z.string(),
     taxRegime: z.string(),
     postalCode: z.string(),
@@ -187,7 +197,7 @@ export const CustomerAccountCreatedEventSchema = auditEvent("customer_account.cr
     taxId: z.string(),
     taxRegime: z.string(),
     postalCode: z.string(),
-    segment: z.enum(["large", "medium", "small"]),
+    segment: z.enum(SEGMENTS),
     currency: Currency,
     creditLimit: Money,
     paymentTermDays: Count,

@@ -3,8 +3,8 @@
 // readable changes and the raw before/after JSON (so nothing is lost to the readable form).
 import type { TFunction } from "i18next";
 import { wallTimeIn } from "~/utils/dates";
-import { type AuditValue, describeAuditChanges, formatAuditChanges } from "./describe-audit-changes";
 import { auditActionLabel, auditEntityLabel, auditFieldLabel, auditValueLabel } from "./audit-labels";
+import { type AuditValue, describeAuditChanges, formatAuditChanges } from "./describe-audit-changes";
 import type { AuditTrailRow } from "./list-audit-events.server";
 import { AUDIT_TIME_ZONE } from "./schemas";
 

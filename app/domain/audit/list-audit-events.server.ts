@@ -3,8 +3,8 @@
 // is one index range of audit_events read backwards (db/schema/audit.ts), so a page costs the same on
 // a thousand rows or on millions. The caller authorizes: this reads every account's events.
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { nextDay, startOfDayIn } from "~/utils/dates";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type AuditEvent, safeParseAuditEvent } from "./audit-events";
 import { AUDIT_PAGE_SIZE, AUDIT_TIME_ZONE, type AuditTrailFilters, type AuditTrailPage } from "./schemas";
 

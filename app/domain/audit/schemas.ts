@@ -1,7 +1,9 @@
 // The audit trail's query as it arrives in the URL: filters and keyset page. Every field is optional
-// and accepts what a GET form sends; an empty field ("") means "not set".
+// and accepts what a GET form sends; an empty field ("") means "not set". Text never carries control
+// characters (PostgreSQL refuses a NUL in text: it would be a 500, not a filter).
 import { z } from "zod";
 import { isCalendarDate } from "~/domain/ledger/schemas";
+import { searchText } from "~/utils/input";
 import { AUDIT_ACTIONS, type AuditAction, AuditEntityTypeSchema } from "./audit-events";
 
 /** Calendar days of the date filters are Mexico City's, wherever the reader is. */
@@ -21,11 +23,11 @@ const CalendarDateParam = z.string().refine(isCalendarDate, { message: "date" })
 export const AuditTrailFiltersSchema = z
   .object({
     /** A user's email, or the label of an actor without a user ("seed", "system", an unknown email typed at sign-in). */
-    actor: optional(z.string().max(254).toLowerCase()),
+    actor: optional(searchText(254).toLowerCase()),
     /** Account number ("MX-0001") or ID. */
-    account: optional(z.string().max(64)),
+    account: optional(searchText(64)),
     entityType: optional(AuditEntityTypeSchema),
-    entityId: optional(z.string().max(200)),
+    entityId: optional(searchText(200)),
     action: optional(z.enum(AUDIT_ACTIONS as [AuditAction, ...AuditAction[]])),
     /** First and last calendar day, inclusive, in AUDIT_TIME_ZONE. */
     from: optional(CalendarDateParam),

@@ -1,11 +1,11 @@
 // CSV and XLSX exports of the filtered audit trail (the page's filters, no page cursor). Auditors and
 // administrators only. A filter matching more than AUDIT_EXPORT_MAX_ROWS events is refused before
-// anything is streamed: back to the page, which says why.
+// anything is streamed: back to the page, which says why. Exports have a budget per user (ADR 005).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { countAuditEvents } from "~/domain/audit/list-audit-events.server";
 import { streamAuditEventsCsv } from "~/domain/audit/export-audit-events-csv.server";
 import { streamAuditEventsXlsx } from "~/domain/audit/export-audit-events-xlsx.server";
+import { countAuditEvents } from "~/domain/audit/list-audit-events.server";
 import {
   AUDIT_EXPORT_MAX_ROWS,
   AUDIT_TIME_ZONE,
@@ -16,6 +16,7 @@ import { getDb } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
 import { notFound, requireStaffPermission } from "~/utils/permissions.server";
+import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
 
 const FORMATS = {
   csv: { type: "text/csv; charset=utf-8", stream: streamAuditEventsCsv },
@@ -33,6 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return redirect(`/staff/audit?${query}`);
   }
   const { t } = await getRequestT(request, user);
+  // Counted once there is something to build: a refused or too-large export costs nothing.
+  const limit = await consumeRateLimit("auditExport", user.id);
+  if (!limit.ok)
+    return tooManyRequests(
+      rateLimitMessage(t, "rateLimit.downloads", limit.retryAfterSeconds),
+      limit.retryAfterSeconds,
+    );
   const fileName = `auditoria-${todayIn(AUDIT_TIME_ZONE)}.${params.format}`;
   return new Response(format.stream(db, { filters, t }), {
     headers: {
