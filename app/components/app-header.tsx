@@ -1,5 +1,5 @@
 // The header of signed-in pages: brand, navigation, account switcher, language and user menu.
-import { Form, NavLink } from "@remix-run/react";
+import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "./language-switch";
@@ -8,6 +8,8 @@ export interface NavItem {
   to: string;
   label: string;
   end?: boolean;
+  /** Paths under `to` that belong to another item (the staff home holds the accounts, not the audit trail). */
+  exclude?: string[];
 }
 
 export function AppHeader({
@@ -22,6 +24,8 @@ export function AppHeader({
   homeTo: string;
 }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const excluded = (item: NavItem) => item.exclude?.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   return (
     <header className="border-b border-slate-200 bg-white">
       <a
@@ -41,7 +45,7 @@ export function AppHeader({
               <li key={item.to}>
                 <NavLink
                   to={item.to}
-                  end={item.end}
+                  end={item.end || excluded(item)}
                   className={({ isActive }) =>
                     `block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
                   }

@@ -203,6 +203,7 @@ export async function emailStatement(request: Request, scope: AccountScope) {
     action: "statement.emailed",
     entityType: "customer_account",
     entityId: statement.customer.accountId,
+    accountId: statement.customer.accountId,
     after: { to: scope.user.email, period: statement.period },
   });
   const url = new URL(request.url);

@@ -29,6 +29,8 @@ export const RATE_LIMITS = {
   invitationsPerUser: { points: 20, duration: 60 * 60 },
   /** Invitations sent to one account, by anyone. */
   invitationsPerAccount: { points: 20, duration: 60 * 60 },
+  /** Audit trail CSV and XLSX exports (up to 100,000 events each), per user. */
+  auditExport: { points: 10, duration: 10 * 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -25,6 +25,7 @@ export async function assignCollector(
         action: "customer_account.collector_assigned",
         entityType: "customer_account",
         entityId: b.id,
+        accountId: b.id,
         before: { collectorId: b.collectorId },
         after: { collectorId: input.collectorId },
       })),

@@ -47,6 +47,7 @@ export async function createCustomerAccount(db: DbOrTx, actor: Actor, input: Cus
       action: "customer_account.created",
       entityType: "customer_account",
       entityId: row.id,
+      accountId: row.id,
       after: values,
     });
     return row;

@@ -113,6 +113,7 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
         action: "application.created",
         entityType: "application",
         entityId: inserted[i],
+        accountId: byId.get(v.targetId)!.accountId,
         after: {
           sourceId: v.sourceId,
           targetId: v.targetId,
@@ -139,8 +140,8 @@ export async function reverseApplication(
     const [original] = await tx.select().from(applications).where(eq(applications.id, input.applicationId));
     if (!original) throw new LedgerRuleError("application.not_found");
     if (original.reversesId) throw new LedgerRuleError("application.is_reversal");
-    await tx
-      .select({ id: documents.id })
+    const [locked] = await tx
+      .select({ id: documents.id, accountId: documents.accountId })
       .from(documents)
       .where(inArray(documents.id, [original.sourceId, original.targetId].sort()))
       .orderBy(documents.id)
@@ -168,6 +169,7 @@ export async function reverseApplication(
         action: "application.reversed",
         entityType: "application",
         entityId: original.id,
+        accountId: locked.accountId,
         before: { amount: original.amount, appliedOn: original.appliedOn },
         after: { reversalId: row.id, reversedOn: input.reversedOn, reason: input.reason },
       },

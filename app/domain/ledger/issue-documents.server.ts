@@ -236,6 +236,7 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
           action: "document.issued",
           entityType: "document",
           entityId: d.id!,
+          accountId: d.accountId,
           after: {
             kind: d.kind,
             series: d.series,
