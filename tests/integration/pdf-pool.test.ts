@@ -94,20 +94,24 @@ describe("PDF rendering off the request thread", () => {
     console.log(
       `pool: render ${renderMs.toFixed(0)} ms; ${probe.queries.length} queries meanwhile, slowest ${probe.maxQueryMs.toFixed(0)} ms; event loop delay max ${probe.maxLoopDelayMs.toFixed(0)} ms`,
     );
-    // Generous bounds for a shared, loaded machine; the render itself took far longer than these.
-    expect(probe.queries.length).toBeGreaterThanOrEqual(3);
-    expect(probe.maxQueryMs).toBeLessThan(250);
-    expect(probe.maxLoopDelayMs).toBeLessThan(250);
+    // Relative bounds, so that a shared, loaded machine (where any process waits for a core) does not
+    // fail the test: on the request thread the worst stall is most of the render (the control below).
+    const median = [...probe.queries].sort((a, b) => a - b)[Math.floor(probe.queries.length / 2)];
+    expect(probe.queries.length).toBeGreaterThanOrEqual(10);
+    expect(median).toBeLessThan(50);
+    expect(probe.maxQueryMs).toBeLessThan(renderMs / 4);
+    expect(probe.maxLoopDelayMs).toBeLessThan(renderMs / 4);
   });
 
   it("(control) a render on the request thread holds the event loop: what the pool avoids", async () => {
     const statement = buildLargeStatement(1000);
     const started = performance.now();
     const probe = await probeWhile(renderStatementPdfDocument(statement, OPTIONS));
+    const renderMs = performance.now() - started;
     console.log(
-      `in thread: render ${(performance.now() - started).toFixed(0)} ms; event loop delay max ${probe.maxLoopDelayMs.toFixed(0)} ms`,
+      `in thread: render ${renderMs.toFixed(0)} ms; event loop delay max ${probe.maxLoopDelayMs.toFixed(0)} ms`,
     );
-    expect(probe.maxLoopDelayMs).toBeGreaterThan(100);
+    expect(probe.maxLoopDelayMs).toBeGreaterThan(renderMs * 0.4);
   });
 });
 
