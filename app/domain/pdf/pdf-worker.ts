@@ -5,8 +5,10 @@ import { move } from "piscina";
 import { type PdfTask, renderPdfTask } from "./render-task";
 
 // The first render in a thread pays for react-pdf's layout engine (yoga's WebAssembly), the font
-// metrics and the JIT: spend that while the thread starts, before piscina hands it a request.
-await renderPdfTask({
+// metrics and the JIT: spend that while the thread starts, before piscina hands it a request. (The
+// default export is a promise of the handler, which piscina awaits; the server build's target has
+// no top-level await.)
+const warmUp = renderPdfTask({
   kind: "statement",
   statement: {
     seller: { id: "", legalName: "", taxId: "", country: "MX", timeZone: "America/Mexico_City" },
@@ -25,7 +27,7 @@ await renderPdfTask({
   options: { language: "es", locale: "es-MX" },
 });
 
-export default async function renderInWorker(task: PdfTask) {
+async function renderInWorker(task: PdfTask) {
   const bytes = await renderPdfTask(task);
   // The bytes are handed over, not copied: transfer an ArrayBuffer that holds exactly the PDF (a
   // small Buffer may be a view into Node's shared allocation pool, which must not be transferred).
@@ -35,3 +37,5 @@ export default async function renderInWorker(task: PdfTask) {
       : bytes.slice();
   return move(own);
 }
+
+export default warmUp.then(() => renderInWorker);
