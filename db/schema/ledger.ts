@@ -109,7 +109,7 @@ export const documents = pgTable(
     // Covering and partial indexes that drizzle cannot express (INCLUDE) live in custom SQL migrations:
     // 0003 (documents_account_issue_covering_idx, applications_*_covering_idx) and 0006 (the open items:
     // documents_open_items_idx over documents with something open, documents_applied_after_idx by
-    // last_applied_on for "as of" dates).
+    // last_applied_on for "as of" dates, documents_account_kind_totals_idx for the lists' totals).
     check("documents_amount_positive", sql`${t.amount} > 0`),
     check("documents_applied_within_amount", sql`${t.appliedAmount} >= 0 and ${t.appliedAmount} <= ${t.amount}`),
     check("documents_open_within_amount", sql`${t.openAmount} >= 0 and ${t.openAmount} <= ${t.amount}`),
