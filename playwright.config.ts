@@ -65,7 +65,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "node tests/e2e/smtp-sink.mjs",
+      command: "node --import tsx tests/e2e/smtp-sink.ts",
       url: `http://127.0.0.1:${smtpHttpPort}/health`,
       reuseExistingServer: false,
       timeout: 30_000,

@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isRefusedCrossOrigin } from "../server/origin-guard.mjs";
 import { init } from "./utils/env.server";
 import { NonceProvider } from "./utils/nonce";
 import { applySecurityHeaders } from "./utils/security-headers.server";
@@ -54,16 +55,49 @@ export default function handleRequest(
   });
 }
 
+/**
+ * Remix refuses a cross-origin action itself, before any of our code (see server/origin-guard.mjs), and
+ * answers it with a bare 500. A single-fetch data request (`*.data`) comes through here afterwards:
+ * it gets the 403 it is. (A document POST does not: the origin guard in front of Remix answers those.)
+ */
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  if (response.status === 500 && isRefusedCrossOrigin(originFacts(request))) {
+    response = new Response("Forbidden: cross-origin request", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
   applySecurityHeaders(request, response.headers);
   return response;
 };
 
+function originFacts(request: Request) {
+  const url = new URL(request.url);
+  return {
+    method: request.method,
+    path: url.pathname,
+    origin: request.headers.get("origin"),
+    host: request.headers.get("host"),
+    forwardedHost: request.headers.get("x-forwarded-host"),
+  };
+}
+
+/** The error Remix's own cross-origin check throws (throwIfPotentialCSRFAttack in @remix-run/server-runtime). */
+function isRemixOriginRefusal(error: unknown, request: Request): boolean {
+  if (!(error instanceof Error)) return false;
+  if (/does not match `origin` header|headers are not provided/.test(error.message)) return true;
+  // An Origin that is not a URL: its `new URL(origin)` throws before the comparison.
+  const invalidUrl = error as Error & { code?: string; input?: string };
+  return invalidUrl.code === "ERR_INVALID_URL" && invalidUrl.input === request.headers.get("origin");
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   if (error instanceof Response) return;
+  // The router's own 4xx (a POST to a route without an action: 405; no such route: 404) is the client's mistake.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   // Remix refuses a cross-origin action before it runs (as our own check would): a refused request, not a fault.
-  if (error instanceof Error && error.message.includes("does not match `origin` header")) {
+  if (isRemixOriginRefusal(error, request)) {
     console.warn(`[security] cross-origin ${request.method} ${new URL(request.url).pathname} refused`);
     return;
   }

@@ -1,5 +1,5 @@
 // `npm run ledger:verify`: recomputes every document's open amount from documents and applications and
-// compares it with what the ledger stored (ADR 006). Prints one line per difference (document, stored,
+// compares it with what the ledger stored (ADR 008). Prints one line per difference (document, stored,
 // computed) and a summary; exits 1 on any difference, 2 when the database lacks the open items (not
 // migrated yet: `npm start` migrates). Reads only.
 //

@@ -6,7 +6,9 @@
 //   app sees the request, and the address Express resolved is handed on in X-Cartera-Client-Ip
 //   (always overwritten here, so a client cannot set it);
 // - every dynamic answer is private and not cached, is not content-sniffed, and has a strict CSP
-//   unless the app sets its own (HTML pages do, with a nonce).
+//   unless the app sets its own (HTML pages do, with a nonce);
+// - a cross-origin action is answered 403 before Remix, whose own check would answer it 500
+//   (server/origin-guard.mjs).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -14,6 +16,7 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import onHeaders from "on-headers";
+import { originGuard } from "./origin-guard.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildPath = path.join(root, "build/server/index.js");
@@ -75,6 +78,8 @@ export function createApp(build, { trustProxy = false } = {}) {
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.use(requestGuard());
+  // After requestGuard (it drops untrusted X-Forwarded-Host), so it sees the headers Remix compares.
+  app.use(originGuard());
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
   return app;
 }

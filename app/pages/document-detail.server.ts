@@ -1,17 +1,23 @@
 // Loaders of one document and its downloads (PDF generated on demand, XML as stored, ZIP of a
-// selection), shared by the customer portal and the staff customer view. Foreign IDs answer 404.
+// selection), shared by the customer portal and the staff customer view. Foreign IDs answer 404, and
+// so do IDs of a shape no row can have (checked before any query: a NUL byte would fail it).
 import { getDocumentDetail } from "~/domain/invoices/get-document-detail.server";
 import { renderInvoicePdf } from "~/domain/invoices/render-invoice-pdf.server";
 import { DOCUMENT_ZIP_MAX_DOCUMENTS } from "~/domain/invoices/schemas";
 import { getDocumentXml, streamDocumentsZip } from "~/domain/invoices/stream-documents-zip.server";
 import type { AccountScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getFixedT } from "~/utils/i18n";
+import { isId, requireIdParam } from "~/utils/input";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
 
 export async function loadDocumentDetail(scope: AccountScope, documentId: string | undefined) {
-  const detail = await getDocumentDetail(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
+  const detail = await getDocumentDetail(await getDb(), {
+    accountIds: scope.accountIds,
+    documentId: requireIdParam(documentId),
+  });
   if (!detail) notFound();
   return { detail, basePath: scope.basePath, locale: scope.locale };
 }
@@ -28,7 +34,10 @@ const downloadsRefused = (scope: AccountScope, retryAfterSeconds: number) =>
 const attachment = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, "_")}"`;
 
 export async function downloadDocumentPdf(scope: AccountScope, documentId: string | undefined) {
-  const detail = await getDocumentDetail(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
+  const detail = await getDocumentDetail(await getDb(), {
+    accountIds: scope.accountIds,
+    documentId: requireIdParam(documentId),
+  });
   if (!detail) notFound();
   const limit = await consumeRateLimit("pdf", scope.user.id);
   if (!limit.ok) return downloadsRefused(scope, limit.retryAfterSeconds);
@@ -43,7 +52,10 @@ export async function downloadDocumentPdf(scope: AccountScope, documentId: strin
 }
 
 export async function downloadDocumentXml(scope: AccountScope, documentId: string | undefined) {
-  const xml = await getDocumentXml(await getDb(), { accountIds: scope.accountIds, documentId: documentId ?? "" });
+  const xml = await getDocumentXml(await getDb(), {
+    accountIds: scope.accountIds,
+    documentId: requireIdParam(documentId),
+  });
   if (!xml) notFound();
   return new Response(xml.content as Uint8Array<ArrayBuffer>, {
     headers: {
@@ -55,8 +67,12 @@ export async function downloadDocumentXml(scope: AccountScope, documentId: strin
 }
 
 export async function downloadDocumentsZip(request: Request, scope: AccountScope) {
-  const ids = (await request.formData()).getAll("id").filter((v): v is string => typeof v === "string" && v.length > 0);
-  if (ids.length === 0 || ids.length > DOCUMENT_ZIP_MAX_DOCUMENTS) throw new Response("Bad request", { status: 400 });
+  const requested = (await readForm(request)).getAll("id").filter((v) => v !== "");
+  if (requested.length === 0 || requested.length > DOCUMENT_ZIP_MAX_DOCUMENTS)
+    throw new Response("Bad request", { status: 400 });
+  // An ID of a shape no row can have is left out like an unknown one; with nothing left, 404 below.
+  const ids = requested.filter(isId);
+  if (ids.length === 0) notFound();
   const zip = await streamDocumentsZip(await getDb(), {
     accountIds: scope.accountIds,
     documentIds: ids,

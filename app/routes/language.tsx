@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { setUserLanguage } from "~/domain/identity/set-user-language.server";
 import { getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { isLanguage } from "~/utils/i18n";
 import { assertSameOrigin, safeRedirect } from "~/utils/request.server";
 import { commitPreferences } from "~/utils/session.server";
@@ -14,7 +15,7 @@ export async function loader() {
 /** Remembers the chosen language in a cookie and, when signed in, on the user. */
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const language = form.get("language");
   if (!isLanguage(language)) throw new Response("Bad request", { status: 400 });
   const user = await getUser(request);

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { deleteAllSessions, deleteSession } from "~/domain/identity/sessions.server";
 import { actorFor, getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { clearSessionToken, readSessionToken } from "~/utils/session.server";
@@ -16,7 +17,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const db = await getDb();
-  const [user, token, form] = await Promise.all([getUser(request), readSessionToken(request), request.formData()]);
+  const [user, token, form] = await Promise.all([getUser(request), readSessionToken(request), readForm(request)]);
   const headers = new Headers({ "Set-Cookie": await clearSessionToken(request) });
   if (user && token) {
     const everywhere = form.get("intent") === "logout-all";

@@ -3,12 +3,10 @@
 // where links point, and the language and formatting locale of the reader.
 import { redirect } from "@remix-run/node";
 import { type Actor } from "~/domain/audit/record-audit-events.server";
-import { getAccountSeller } from "~/domain/accounts/get-account-seller.server";
 import { actorFor } from "./auth.server";
-import { getDb } from "./db.server";
 import { type Language, formattingLocale } from "./i18n";
 import { getLanguage } from "./language.server";
-import { notFound, requireCustomerContext, requireStaffAccountAccess } from "./permissions.server";
+import { notFound, requireCustomerContext, requireStaffAccount } from "./permissions.server";
 import type { Country } from "~/domain/vocabulary";
 
 export interface AccountScope {
@@ -48,9 +46,8 @@ export async function requirePortalScope(request: Request): Promise<AccountScope
 
 export async function requireStaffScope(request: Request, accountId: string | undefined): Promise<AccountScope> {
   if (!accountId) notFound();
-  const user = await requireStaffAccountAccess(request, accountId);
-  const seller = await getAccountSeller(await getDb(), accountId);
-  if (!seller) notFound();
+  const { user, account } = await requireStaffAccount(request, accountId);
+  const seller = account.seller;
   const language = await getLanguage(request, user);
   return {
     side: "staff",

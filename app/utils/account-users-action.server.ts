@@ -2,14 +2,15 @@
 // invite, change role, revoke — each parsed with its schema and answered with field errors or a toast.
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
+import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { IdentityRuleError, changeGrantRole, revokeGrant } from "~/domain/identity/invitations.server";
 import { inviteAndNotify } from "~/domain/identity/invite-and-notify.server";
 import type { GrantRole } from "~/domain/identity/permissions";
 import { ChangeRoleSchema, InviteSchema, RevokeSchema } from "~/domain/identity/schemas";
-import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { getDb } from "./db.server";
-import type { Language } from "./i18n";
 import { appBaseUrl } from "./env.server";
+import type { Language } from "./i18n";
+import { isId } from "./input";
 import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from "./rate-limit.server";
 import { redirectWithToast } from "./toast.server";
 import { parseFormData } from "./validation";
@@ -62,6 +63,9 @@ export async function handleAccountUsersAction(input: {
     return toast(t("users.invited", { email: parsed.data.email }));
   }
   if (!input.canEditGrants) throw new Response("Forbidden", { status: 403 });
+  // A user ID of a shape no row can have is not a member, like an unknown one.
+  if ((intent === "change-role" || intent === "revoke") && !isId(formData.get("userId")))
+    throw new Response("Not found", { status: 404 });
   if (intent === "change-role") {
     const parsed = parseFormData(ChangeRoleSchema, formData, t);
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });

@@ -1,21 +1,31 @@
 // Who is asking: the signed-in user from the session cookie. `get…` may return null; `require…`
 // throws a redirect to the login page (or 403/404 responses).
 import { redirect } from "@remix-run/node";
-import { type SessionUser, getSessionUser } from "~/domain/identity/sessions.server";
+import { type SessionIdentity, type SessionUser, getSessionIdentity } from "~/domain/identity/sessions.server";
 import type { Actor } from "~/domain/audit/record-audit-events.server";
 import type { StaffRole } from "~/domain/identity/permissions";
 import { getDb } from "./db.server";
 import { assertSameOrigin, getClientIp } from "./request.server";
+import { perRequest } from "./request-cache.server";
 import { readSessionToken } from "./session.server";
 
 export type User = NonNullable<SessionUser>;
 export type StaffUser = User & { kind: "staff"; staffRole: StaffRole };
 export type CustomerUser = User & { kind: "customer" };
 
+/**
+ * The session's user and (customers) grants, read in one round trip, once per request: the root,
+ * layout and page loaders share it (utils/request-cache.server.ts).
+ */
+export function getIdentity(request: Request): Promise<SessionIdentity | null> {
+  return perRequest(request, "identity", async () => {
+    const token = await readSessionToken(request);
+    return token ? getSessionIdentity(await getDb(), token) : null;
+  });
+}
+
 export async function getUser(request: Request): Promise<User | null> {
-  const token = await readSessionToken(request);
-  if (!token) return null;
-  return getSessionUser(await getDb(), token);
+  return (await getIdentity(request))?.user ?? null;
 }
 
 function loginRedirect(request: Request): never {

@@ -44,17 +44,32 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+type QueryListener = (query: string) => void;
+const queryListeners = new Set<QueryListener>();
+/** Every SQL statement the app sends, to whoever listens (tests and bench count queries per page). */
+const logger = {
+  logQuery(query: string) {
+    for (const listener of queryListeners) listener(query);
+  },
+};
+
+/** Calls `listener` with each SQL statement sent through drizzle until the returned function is called. */
+export function onQuery(listener: QueryListener): () => void {
+  queryListeners.add(listener);
+  return () => queryListeners.delete(listener);
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     // JIT compilation costs more than it saves on our short per-account queries (measured: +1.8 s on a 50k-invoice account).
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: "-c jit=off" });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     return { db, driver: "postgres", url: options.url, pool, close: () => pool.end() };
   }
   // PGlite creates its own directory but not missing parents (./data on a fresh clone).
   if (options.dataDir && !options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return { db, driver: "pglite", close: () => client.close() };
 }
 

@@ -1,9 +1,11 @@
 // Permission checks for loaders and actions. The UI may hide what is not allowed, but these are what
 // refuse it. A customer asking for an account it was not granted gets 404, never a hint it exists.
-import { type CustomerGrant, listCustomerGrants, staffCanReachAccount } from "~/domain/identity/account-access.server";
+import { type CustomerGrant, getStaffReachableAccount } from "~/domain/identity/account-access.server";
 import { type CustomerPermission, type StaffPermission, grantAllows, staffAllows } from "~/domain/identity/permissions";
-import { type CustomerUser, type StaffUser, requireCustomerUser, requireStaffUser } from "./auth.server";
+import { type CustomerUser, type StaffUser, getIdentity, requireCustomerUser, requireStaffUser } from "./auth.server";
 import { getDb } from "./db.server";
+import { isId } from "./input";
+import { perRequest } from "./request-cache.server";
 import { readPreferences } from "./session.server";
 
 export function notFound(): never {
@@ -28,7 +30,7 @@ export interface CustomerContext {
 /** The signed-in customer, its grants and current selection (from the switcher), all scoped. */
 export async function requireCustomerContext(request: Request): Promise<CustomerContext> {
   const user = await requireCustomerUser(request);
-  const grants = await listCustomerGrants(await getDb(), user.id);
+  const grants = (await getIdentity(request))?.grants ?? [];
   if (grants.length === 0) forbidden();
   const { selection: wanted } = await readPreferences(request);
   if (wanted?.startsWith("group:")) {
@@ -63,13 +65,30 @@ export async function requireStaffPermission(request: Request, permission: Staff
   return user;
 }
 
-/** A staff member who reaches the account (its portfolio, team, or all); 404 outside its reach. */
-export async function requireStaffAccountAccess(
+/**
+ * A staff member who reaches the account (its portfolio, team, or all), with the account and its
+ * seller; 404 outside its reach, and for an account ID of a shape no row can have (checked before the
+ * query, which a NUL byte would fail). The reach is read once per request, however many loaders ask.
+ */
+export async function requireStaffAccount(
   request: Request,
   accountId: string,
   permission: StaffPermission = "read:account",
 ) {
   const user = await requireStaffPermission(request, permission);
-  if (!(await staffCanReachAccount(await getDb(), user, accountId))) notFound();
-  return user;
+  if (!isId(accountId)) notFound();
+  const account = await perRequest(request, `staff-account:${accountId}`, async () =>
+    getStaffReachableAccount(await getDb(), user, accountId),
+  );
+  if (!account) notFound();
+  return { user, account };
+}
+
+/** A staff member who reaches the account; 404 outside its reach. */
+export async function requireStaffAccountAccess(
+  request: Request,
+  accountId: string,
+  permission: StaffPermission = "read:account",
+) {
+  return (await requireStaffAccount(request, accountId, permission)).user;
 }

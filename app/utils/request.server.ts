@@ -1,4 +1,5 @@
 // Facts about the incoming request: client address, https, same-origin check for actions.
+import { expectedHost, originVerdict } from "../../server/origin-guard.mjs";
 
 /** Set by server/index.mjs from the socket (or, for configured trusted proxies only, X-Forwarded-For). */
 export const CLIENT_IP_HEADER = "x-cartera-client-ip";
@@ -19,20 +20,25 @@ export function isHttps(request: Request): boolean {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Actions reject a request whose Origin (or Referer) names another site. */
+/**
+ * Actions reject a request whose Origin (or, without one, Referer) names another site or is not a URL:
+ * 403 with a short text. The rule (server/origin-guard.mjs) is the one Remix applies to page actions
+ * before they run, so both refuse the same requests.
+ */
 export function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const origin = request.headers.get("origin") ?? request.headers.get("referer");
-  if (!origin) return; // non-browser clients (no ambient cookies are sent cross-site without Origin by browsers)
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new Response("Forbidden", { status: 403 });
-  }
-  if (originHost !== host) throw new Response("Forbidden: cross-origin request", { status: 403 });
+  const host = expectedHost(
+    request.headers.get("host") ?? new URL(request.url).host,
+    request.headers.get("x-forwarded-host"),
+  );
+  const verdict = originVerdict(request.headers.get("origin") ?? request.headers.get("referer"), host);
+  // "absent": non-browser clients (browsers send Origin on every cross-site POST, and no ambient cookies without it).
+  if (verdict === "malformed") throw forbidden("Forbidden: the Origin header is not a URL");
+  if (verdict === "foreign") throw forbidden("Forbidden: cross-origin request");
+}
+
+function forbidden(message: string): Response {
+  return new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 const REDIRECT_BASE = "http://cartera.invalid";

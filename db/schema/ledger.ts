@@ -2,7 +2,7 @@
 // Balances are derived from documents and applications. Each document also keeps what has been
 // applied to it (or, for a credit, what it applied) and hence its open amount, as stored columns that
 // only the ledger module writes, in the transaction and under the row locks of the application or
-// reversal that changes them (ADR 006). `npm run ledger:verify` recomputes them from the entries.
+// reversal that changes them (ADR 008). `npm run ledger:verify` recomputes them from the entries.
 import { sql } from "drizzle-orm";
 import {
   bigint,

@@ -8,7 +8,7 @@
 //   into it directly; the form is the one way in that works on both drivers.)
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../db/seed/demo-credentials";
+import { signIn } from "./helpers";
 
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 
@@ -97,10 +97,7 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- as above
   login: async ({}, use) => {
     await use(async (page, email) => {
-      await page.goto("/login");
-      await page.getByLabel("Correo electrónico").fill(email);
-      await page.getByLabel("Contraseña").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "Entrar" }).click();
+      await signIn(page, email);
       await page.waitForURL((url) => !url.pathname.startsWith("/login"));
     });
   },

@@ -21,7 +21,7 @@ import {
   signIn,
 } from "~/domain/identity/sign-in.server";
 import { deleteAllSessions, getSessionUser } from "~/domain/identity/sessions.server";
-import { listCustomerGrants, staffCanReachAccount } from "~/domain/identity/account-access.server";
+import { getStaffReachableAccount, listCustomerGrants } from "~/domain/identity/account-access.server";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import type { Db } from "~/utils/db.server";
 import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
@@ -373,7 +373,7 @@ describe("staff reach", () => {
     await assignCollector(db, SYSTEM_ACTOR, { accountIds: [mine.id], collectorId: collector.id });
     await assignCollector(db, SYSTEM_ACTOR, { accountIds: [theirs.id], collectorId: otherCollector.id });
     const reach = (u: { id: string; staffRole: string | null }, accountId: string) =>
-      staffCanReachAccount(db, { id: u.id, staffRole: u.staffRole as never }, accountId);
+      getStaffReachableAccount(db, { id: u.id, staffRole: u.staffRole as never }, accountId).then(Boolean);
     expect(await reach(collector, mine.id)).toBe(true);
     expect(await reach(collector, theirs.id)).toBe(false);
     expect(await reach(supervisor, mine.id)).toBe(true);

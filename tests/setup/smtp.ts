@@ -6,13 +6,17 @@ import { SMTPServer } from "smtp-server";
 export interface TestMailbox {
   url: string;
   messages: ParsedMail[];
+  /** When the message arrived here. */
+  receivedAt(mail: ParsedMail): Date;
   /** Waits for a message to the address (optionally matching the subject). */
   waitFor(to: string, subject?: RegExp, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
-export async function startTestSmtpServer(): Promise<TestMailbox> {
+/** A real SMTP server on loopback; port 0 (the default) picks a free one. */
+export async function startTestSmtpServer(port = 0): Promise<TestMailbox> {
   const messages: ParsedMail[] = [];
+  const arrivals = new WeakMap<ParsedMail, Date>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -20,19 +24,21 @@ export async function startTestSmtpServer(): Promise<TestMailbox> {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
+          arrivals.set(mail, new Date());
           messages.push(mail);
           callback();
         })
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.server.address() as AddressInfo;
   const recipients = (m: ParsedMail) =>
     [m.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address?.toLowerCase()) : []));
   return {
-    url: `smtp://127.0.0.1:${port}?tls=off`,
+    url: `smtp://127.0.0.1:${bound}?tls=off`,
     messages,
+    receivedAt: (mail) => arrivals.get(mail) ?? new Date(0),
     async waitFor(to, subject, timeoutMs = 5000) {
       const started = Date.now();
       for (;;) {

@@ -3,7 +3,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { accountGrants, customerAccounts, customerGroups, sellers, users, zones } from "#db/schema";
 import type { DbOrTx } from "~/utils/db.server";
 import { type GrantRole, type StaffRole, staffAccountReach } from "./permissions";
-import type { Country } from "~/domain/vocabulary";
+import type { Country, Currency } from "~/domain/vocabulary";
 
 export interface CustomerGrant {
   accountId: string;
@@ -13,7 +13,7 @@ export interface CustomerGrant {
   groupId: string | null;
   groupName: string | null;
   country: Country;
-  currency: "MXN" | "COP" | "USD";
+  currency: Currency;
   timeZone: string;
 }
 
@@ -53,16 +53,28 @@ function staffScope(staff: { id: string; staffRole: StaffRole }) {
   return undefined;
 }
 
-export async function staffCanReachAccount(
+/** The account with its seller when the staff member reaches it; null otherwise (one query). */
+export async function getStaffReachableAccount(
   db: DbOrTx,
   staff: { id: string; staffRole: StaffRole },
   accountId: string,
-): Promise<boolean> {
+) {
   const [row] = await db
-    .select({ id: customerAccounts.id })
+    .select({
+      id: customerAccounts.id,
+      number: customerAccounts.number,
+      legalName: customerAccounts.legalName,
+      seller: {
+        id: sellers.id,
+        country: sellers.country,
+        timeZone: sellers.timeZone,
+        legalName: sellers.legalName,
+      },
+    })
     .from(customerAccounts)
+    .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
     .where(and(eq(customerAccounts.id, accountId), staffScope(staff)));
-  return Boolean(row);
+  return row ?? null;
 }
 
 /** Customer accounts a staff member reaches, filtered by a text search, for the staff customer search. */

@@ -1,6 +1,6 @@
 // Invitations of customer users to accounts, and the account admin's management of grants.
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { accountGrants, customerAccounts, userTokens, users } from "#db/schema";
+import { accountGrants, userTokens, users } from "#db/schema";
 import type { DbOrTx, Tx } from "~/utils/db.server";
 import { type Actor, recordAuditEvent, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { hashPassword } from "./passwords.server";
@@ -287,12 +287,4 @@ export async function revokeGrant(db: DbOrTx, actor: Actor, input: { accountId: 
       before: { role: removed.role },
     });
   });
-}
-
-export async function getAccountHeader(db: DbOrTx, accountId: string) {
-  const [row] = await db
-    .select({ id: customerAccounts.id, number: customerAccounts.number, legalName: customerAccounts.legalName })
-    .from(customerAccounts)
-    .where(eq(customerAccounts.id, accountId));
-  return row ?? null;
 }

@@ -1,6 +1,7 @@
 // Form schemas of sign-in, reset and invitation; messages are i18n keys (see app/utils/validation.ts).
 import { z } from "zod";
 import { GRANT_ROLES } from "~/domain/vocabulary";
+import { IdSchema } from "~/utils/input";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 import { isValidPersonName, normalizePersonName } from "./person-name";
 
@@ -46,8 +47,8 @@ export const InviteSchema = z.object({
 
 export const ChangeRoleSchema = z.object({
   intent: z.literal("change-role"),
-  userId: z.string().min(1),
+  userId: IdSchema,
   role: z.enum(GRANT_ROLES, { error: "validation.required" }),
 });
 
-export const RevokeSchema = z.object({ intent: z.literal("revoke"), userId: z.string().min(1) });
+export const RevokeSchema = z.object({ intent: z.literal("revoke"), userId: IdSchema });

@@ -1,12 +1,13 @@
 // Lists a customer's invoices (or credit/debit notes) for the portal: filters, sort, keyset pages,
 // and per-currency totals of the filtered set. Open amounts as of `asOf` are the documents' stored open
-// amounts (ADR 006), with applications dated after `asOf` undone for the few documents touched since;
+// amounts (ADR 008), with applications dated after `asOf` undone for the few documents touched since;
 // every query is scoped to the account IDs the caller may see.
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
-import type { Currency, MoneyString } from "~/utils/money";
 import { openAmountAsOfSql } from "~/domain/ledger/get-account-balances.server";
 import { isCalendarDate } from "~/domain/ledger/schemas";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { isId } from "~/utils/input";
+import type { Currency, MoneyString } from "~/utils/money";
 import {
   DUE_SOON_DAYS,
   type DocumentListFilters,
@@ -131,7 +132,11 @@ function decodeCursor(raw: string | undefined, sort: DocumentSortKey): Cursor | 
     const [s, values, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as [unknown, unknown, unknown];
     if (s !== sort || typeof id !== "string" || !Array.isArray(values)) return null;
     if (values.length !== SORT_COLUMNS[sort].length) return null;
-    const valid = values.every((v) => (typeof v === "string" && v.length <= 100) || Number.isInteger(v));
+    if (!isId(id)) return null;
+    // PostgreSQL refuses a NUL byte in text: a tampered cursor carrying one starts over like any other.
+    const valid = values.every(
+      (v) => (typeof v === "string" && v.length <= 100 && !v.includes("\u0000")) || Number.isInteger(v),
+    );
     if (!valid) return null;
     // Each value must cast to its column's type, or the query fails instead of starting over.
     if ((sort === "issue_date" || sort === "due_date") && !isCalendarDate(String(values[0]))) return null;

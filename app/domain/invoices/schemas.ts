@@ -2,6 +2,7 @@
 // Every field is optional and accepts the strings a GET form sends; an empty field ("") means "not set".
 import { z } from "zod";
 import { CurrencySchema, isCalendarDate } from "~/domain/ledger/schemas";
+import { IdSchema, searchText } from "~/utils/input";
 
 /** A form left blank sends "", which must mean "no filter" rather than a validation error. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -36,7 +37,7 @@ export const DUE_SOON_DAYS = 7;
 export const DocumentListFiltersSchema = z.object({
   status: optional(DocumentStatusFilterSchema),
   /** Restricts to one of the caller's accounts; an account outside them matches nothing. */
-  account: optional(z.string().max(64)),
+  account: optional(IdSchema),
   currency: optional(CurrencySchema),
   issuedFrom: optional(IsoDateParamSchema),
   issuedTo: optional(IsoDateParamSchema),
@@ -45,7 +46,7 @@ export const DocumentListFiltersSchema = z.object({
   amountMin: optional(AmountParamSchema),
   amountMax: optional(AmountParamSchema),
   /** Serie-folio ("A-1234", prefix), folio alone, fiscal UUID/CUFE (prefix), purchase order (prefix) or remission number (exact). */
-  q: optional(z.string().max(100)),
+  q: optional(searchText(100)),
 });
 export type DocumentListFilters = z.infer<typeof DocumentListFiltersSchema>;
 
@@ -62,11 +63,14 @@ export type DocumentListSort = z.infer<typeof DocumentListSortSchema>;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 
+/** An opaque keyset cursor as list-documents writes it: base64url. Its content is checked when decoded. */
+const CursorParamSchema = z.string().regex(/^[A-Za-z0-9_-]{1,500}$/);
+
 /** Keyset pagination: `after` continues past a row, `before` goes back before one (cursors come from a previous page). */
 export const DocumentListPageSchema = z.object({
   size: optional(z.coerce.number().int().min(1).max(MAX_PAGE_SIZE)).transform((v) => v ?? DEFAULT_PAGE_SIZE),
-  after: optional(z.string().max(500)),
-  before: optional(z.string().max(500)),
+  after: optional(CursorParamSchema),
+  before: optional(CursorParamSchema),
 });
 export type DocumentListPage = z.infer<typeof DocumentListPageSchema>;
 
@@ -93,7 +97,7 @@ export function parseDocumentListSearchParams(params: URLSearchParams) {
 
 export const DOCUMENT_ZIP_MAX_DOCUMENTS = 500;
 export const DocumentZipSelectionSchema = z
-  .array(z.string().min(1).max(64))
+  .array(IdSchema)
   .min(1)
   .max(DOCUMENT_ZIP_MAX_DOCUMENTS)
   .transform((ids) => [...new Set(ids)]);

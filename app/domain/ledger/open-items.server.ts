@@ -1,6 +1,6 @@
 // Open items: each document's applied amount (what was applied to a charge, or what a credit applied)
 // and the date of the latest application touching it, kept on the document by this module only
-// (ADR 006). The open amount is a generated column: amount − applied_amount, 0 once cancelled.
+// (ADR 008). The open amount is a generated column: amount − applied_amount, 0 once cancelled.
 //
 // Who writes: applyCredits and reverseApplication, through recordApplied below, in their own
 // transaction, after locking the documents involved in id order and inserting the application rows;

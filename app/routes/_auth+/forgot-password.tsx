@@ -10,8 +10,9 @@ import { sendPasswordResetEmail } from "~/domain/identity/send-identity-emails.s
 import { actorFor } from "~/utils/auth.server";
 import { runInBackground } from "~/utils/background.server";
 import { getDb } from "~/utils/db.server";
-import { isLanguage } from "~/utils/i18n";
 import { appBaseUrl } from "~/utils/env.server";
+import { readForm } from "~/utils/form.server";
+import { isLanguage } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { parseFormData } from "~/utils/validation";
@@ -21,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Cartera · Restablecer contra
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t, language } = await getRequestT(request);
-  const parsed = parseFormData(ForgotPasswordSchema, await request.formData(), t);
+  const parsed = parseFormData(ForgotPasswordSchema, await readForm(request), t);
   if (!parsed.ok) return data({ sent: false, fieldErrors: parsed.fieldErrors }, { status: 400 });
   const db = await getDb();
   const actor = actorFor(request, null);

@@ -7,6 +7,7 @@ import { GRANT_ROLES } from "~/domain/identity/permissions";
 import { handleAccountUsersAction } from "~/utils/account-users-action.server";
 import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { notFound, requireCustomerContext, requireCustomerPermission } from "~/utils/permissions.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t, language } = await getRequestT(request, user);
   return handleAccountUsersAction({
     request,
-    formData: await request.formData(),
+    formData: await readForm(request),
     accountId: grant.accountId,
     actor: actorFor(request, user),
     inviterName: user.name,

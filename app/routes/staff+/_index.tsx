@@ -6,15 +6,20 @@ import { searchAccountsWithBalances } from "~/domain/accounts/search-accounts-wi
 import { staffAccountReach } from "~/domain/identity/permissions";
 import { getDb } from "~/utils/db.server";
 import { formattingLocale, todayIn } from "~/utils/i18n";
+import { searchText } from "~/utils/input";
 import { getLanguage } from "~/utils/language.server";
 import { formatMoney } from "~/utils/money";
 import { requireStaffPermission } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: "Cartera · Clientes" }];
 
+const SearchSchema = searchText(100);
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:account");
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  // A search the box cannot have sent (control characters such as NUL, over 100 characters) is ignored.
+  const typed = SearchSchema.safeParse(new URL(request.url).searchParams.get("q") ?? "");
+  const q = typed.success ? typed.data : "";
   // One "today" for the whole list: Mexico City's (Bogotá is one hour behind, so it differs only in that hour).
   const accounts = await searchAccountsWithBalances(await getDb(), user, { q, asOf: todayIn("America/Mexico_City") });
   return {
@@ -43,6 +48,7 @@ export default function StaffHome() {
           id="q"
           name="q"
           type="search"
+          maxLength={100}
           defaultValue={q}
           placeholder={t("staff.searchPlaceholder")}
           className="block w-full rounded-md border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { readForm } from "~/utils/form.server";
 import { requireCustomerContext } from "~/utils/permissions.server";
 import { safeRedirect } from "~/utils/request.server";
 import { commitPreferences } from "~/utils/session.server";
@@ -11,7 +12,7 @@ export async function loader() {
 /** Selects an account or a group view, only among what the user was granted. */
 export async function action({ request }: ActionFunctionArgs) {
   const { grants } = await requireCustomerContext(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const selection = String(form.get("selection") ?? "");
   const allowed =
     grants.some((g) => g.accountId === selection) ||

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { downloadDocumentsZip } from "~/pages/document-detail.server";
 import { requireStaffScope } from "~/utils/account-scope.server";
+import { requireIdParam } from "~/utils/input";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return redirect(`/staff/accounts/${params.accountId}/invoices`);
+  return redirect(`/staff/accounts/${requireIdParam(params.accountId)}/invoices`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

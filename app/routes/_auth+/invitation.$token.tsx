@@ -14,6 +14,7 @@ import { createSession } from "~/domain/identity/sessions.server";
 import { signIn } from "~/domain/identity/sign-in.server";
 import { actorFor, getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin, getClientIp } from "~/utils/request.server";
 import { commitSessionToken } from "~/utils/session.server";
@@ -21,7 +22,9 @@ import { parseFormData } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [
   { title: "Cartera · Invitación" },
-  { name: "referrer", content: "no-referrer" },
+  // The token in the address never leaves in a Referer to another site; same-origin keeps the Origin
+  // header of the form's own POST (no-referrer would send "Origin: null", which the origin check refuses).
+  { name: "referrer", content: "same-origin" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +41,7 @@ type ActionData = { fieldErrors: Record<string, string[]>; formError: string | n
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t } = await getRequestT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const token = params.token ?? "";
   const db = await getDb();
   const invalid = () => data<ActionData>({ fieldErrors: {}, formError: t("invitation.invalidToken") }, { status: 400 });

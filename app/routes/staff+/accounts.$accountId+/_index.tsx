@@ -10,6 +10,7 @@ import { staffAllows } from "~/domain/identity/permissions";
 import { handleAccountUsersAction } from "~/utils/account-users-action.server";
 import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getLanguage, getRequestT } from "~/utils/language.server";
 import { notFound, requireStaffAccountAccess } from "~/utils/permissions.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t, language } = await getRequestT(request, user);
   return handleAccountUsersAction({
     request,
-    formData: await request.formData(),
+    formData: await readForm(request),
     accountId,
     actor: actorFor(request, user),
     inviterName: user.name,

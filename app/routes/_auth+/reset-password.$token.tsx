@@ -9,6 +9,7 @@ import { ResetPasswordSchema } from "~/domain/identity/schemas";
 import { findUsableToken } from "~/domain/identity/user-tokens.server";
 import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -16,7 +17,9 @@ import { parseFormData } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [
   { title: "Cartera · Nueva contraseña" },
-  { name: "referrer", content: "no-referrer" },
+  // The token in the address never leaves in a Referer to another site; same-origin keeps the Origin
+  // header of the form's own POST (no-referrer would send "Origin: null", which the origin check refuses).
+  { name: "referrer", content: "same-origin" },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -27,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t } = await getRequestT(request);
-  const parsed = parseFormData(ResetPasswordSchema, await request.formData(), t);
+  const parsed = parseFormData(ResetPasswordSchema, await readForm(request), t);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
   const done = await resetPassword(await getDb(), actorFor(request, null), {
     token: params.token ?? "",

@@ -2,16 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { getAccountHeader } from "~/domain/identity/invitations.server";
 import { requireStaffScope } from "~/utils/account-scope.server";
-import { getDb } from "~/utils/db.server";
-import { notFound } from "~/utils/permissions.server";
+import { requireStaffAccount } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireStaffScope(request, params.accountId);
-  const account = await getAccountHeader(await getDb(), scope.accountId!);
-  if (!account) notFound();
-  return { account, basePath: scope.basePath };
+  const { account } = await requireStaffAccount(request, scope.accountId!);
+  return {
+    account: { id: account.id, number: account.number, legalName: account.legalName },
+    basePath: scope.basePath,
+  };
 }
 
 export default function StaffAccountLayout() {

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { badStatementIntent, emailStatement, loadStatement } from "~/pages/statement.server";
 import { StatementPage } from "~/pages/statement";
-import { requirePortalScope } from "~/utils/account-scope.server";
+import { badStatementIntent, emailStatement, loadStatement } from "~/pages/statement.server";
+import { requireStaffScope } from "~/utils/account-scope.server";
+import { readForm } from "~/utils/form.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 
 /** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */
@@ -9,13 +10,13 @@ export const headers: HeadersFunction = passRetryAfter;
 
 export const meta: MetaFunction = () => [{ title: "Cartera · Estado de cuenta" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return loadStatement(request, await requirePortalScope(request));
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return loadStatement(request, await requireStaffScope(request, params.accountId));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const scope = await requirePortalScope(request);
-  const form = await request.formData();
+export async function action({ request, params }: ActionFunctionArgs) {
+  const scope = await requireStaffScope(request, params.accountId);
+  const form = await readForm(request);
   if (form.get("intent") !== "email") return badStatementIntent();
   return emailStatement(request, scope);
 }

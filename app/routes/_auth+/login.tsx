@@ -8,6 +8,7 @@ import { LoginSchema } from "~/domain/identity/schemas";
 import { signIn } from "~/domain/identity/sign-in.server";
 import { getUser, homePathFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin, getClientIp, safeRedirect } from "~/utils/request.server";
 import { commitSessionToken } from "~/utils/session.server";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t } = await getRequestT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseFormData(LoginSchema, formData, t);
   const email = String(formData.get("email") ?? "");
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, email }, { status: 400 });
