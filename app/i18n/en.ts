@@ -304,6 +304,7 @@ export const en: Resources = {
     downloads: "You have downloaded many files in a short time. Try again in {{wait}}.",
     statementEmail: "You have already asked for this statement by email several times. Try again in {{wait}}.",
     invitations: "Too many invitations were sent in a short time. Try again in {{wait}}.",
+    pdfBusy: "Many documents are being generated right now. Try again in {{wait}}.",
     seconds_one: "{{count}} second",
     seconds_other: "{{count}} seconds",
     minutes_one: "{{count}} minute",

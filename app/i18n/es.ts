@@ -302,6 +302,7 @@ export const es = {
     downloads: "Descargaste muchos archivos en poco tiempo. Inténtalo de nuevo en {{wait}}.",
     statementEmail: "Ya pediste este estado de cuenta por correo varias veces. Inténtalo de nuevo en {{wait}}.",
     invitations: "Se enviaron demasiadas invitaciones en poco tiempo. Inténtalo de nuevo en {{wait}}.",
+    pdfBusy: "Ahora mismo se están generando muchos documentos. Inténtalo de nuevo en {{wait}}.",
     seconds_one: "{{count}} segundo",
     seconds_other: "{{count}} segundos",
     minutes_one: "{{count}} minuto",

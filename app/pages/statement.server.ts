@@ -3,6 +3,7 @@
 import { data } from "@remix-run/node";
 import { z } from "zod";
 import { IsoDateSchema } from "~/domain/ledger/schemas";
+import { PdfRendererBusyError, isPdfRendererBusy, pdfRetryAfterSeconds } from "~/domain/pdf/pdf-pool.server";
 import { exportStatementCsv } from "~/domain/statements/export-statement-csv.server";
 import { exportStatementXlsx } from "~/domain/statements/export-statement-xlsx.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
@@ -22,6 +23,7 @@ import { formatDate, getFixedT } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { pdfBusyMessage, refuseIfPdfBusy, renderOrBusy } from "./pdf-busy.server";
 import { createElement } from "react";
 
 const StatementParamsSchema = z
@@ -121,6 +123,9 @@ export async function downloadStatement(request: Request, scope: AccountScope, f
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
     });
+  // A full PDF pool answers 503 before the request spends its budget or loads the statement.
+  const busy = format === "pdf" ? refuseIfPdfBusy(scope) : null;
+  if (busy) return busy;
   const limit = await consumeRateLimit(format === "pdf" ? "pdf" : "statementExport", scope.user.id);
   if (!limit.ok)
     return tooManyRequests(
@@ -138,7 +143,10 @@ export async function downloadStatement(request: Request, scope: AccountScope, f
         "Cache-Control": "private, no-store",
       },
     });
-  if (format === "pdf") return respond(await renderStatementPdf(statement, options), "application/pdf", "pdf");
+  if (format === "pdf") {
+    const rendered = await renderOrBusy(scope, () => renderStatementPdf(statement, options));
+    return "busy" in rendered ? rendered.busy : respond(rendered.pdf, "application/pdf", "pdf");
+  }
   if (format === "xlsx")
     return respond(
       await exportStatementXlsx(statement, options),
@@ -160,6 +168,12 @@ export async function emailStatement(request: Request, scope: AccountScope) {
   const period = readPeriod(new URL(request.url), scope);
   const refused = refuseLongPeriod(scope, period);
   if (refused) return data<StatementActionData>({ formError: refused }, { status: 400 });
+  const busy = (retryAfterSeconds: number) =>
+    data<StatementActionData>(
+      { formError: pdfBusyMessage(scope, retryAfterSeconds) },
+      { status: 503, headers: retryAfterHeaders(retryAfterSeconds) },
+    );
+  if (isPdfRendererBusy()) return busy(pdfRetryAfterSeconds());
   const limit = await consumeRateLimit("statementEmail", scope.user.id);
   if (!limit.ok)
     return data<StatementActionData>(
@@ -167,7 +181,13 @@ export async function emailStatement(request: Request, scope: AccountScope) {
       { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
     );
   const { statement } = await statementFor(request, scope, period);
-  const pdf = await renderStatementPdf(statement, { language: scope.language, locale: scope.locale });
+  let pdf: Uint8Array;
+  try {
+    pdf = await renderStatementPdf(statement, { language: scope.language, locale: scope.locale });
+  } catch (error) {
+    if (error instanceof PdfRendererBusyError) return busy(error.retryAfterSeconds);
+    throw error;
+  }
   const vars = {
     account: `${statement.customer.legalName} (${statement.customer.accountNumber})`,
     from: formatDate(statement.period.from, scope.locale),

@@ -96,7 +96,8 @@ export async function consumeRateLimits(checks: [RateLimitName, string][]): Prom
   return { ok: true };
 }
 
-export type RateLimitMessageKey = "rateLimit.downloads" | "rateLimit.statementEmail" | "rateLimit.invitations";
+export type RateLimitMessageKey =
+  "rateLimit.downloads" | "rateLimit.statementEmail" | "rateLimit.invitations" | "rateLimit.pdfBusy";
 
 /** "Try again in 40 seconds" / "in 7 minutes", in the reader's language. */
 export function rateLimitMessage(t: TFunction, key: RateLimitMessageKey, retryAfterSeconds: number): string {

@@ -83,7 +83,9 @@ export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipIn
       const pdf = (async function* () {
         const detail = await getDocumentDetail(db, { accountIds, documentId: doc.id, asOf: input.asOf });
         if (!detail) throw new Error(`document ${doc.id} disappeared while zipping`);
-        yield Buffer.from(await renderInvoicePdf(detail, { language: input.language, locale: input.locale }));
+        // Admitted with the ZIP (downloadDocumentsZip checks the pool first): each entry waits its turn.
+        const bytes = await renderInvoicePdf(detail, { language: input.language, locale: input.locale }, "queue");
+        yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       })();
       cb(null, Readable.from(pdf, { objectMode: false }));
     });
