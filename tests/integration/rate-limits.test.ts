@@ -174,7 +174,7 @@ describe("statement email", () => {
     const over = await emailStatement(cookie);
     expect(over.status).toBe(429);
     expectRetryAfter(over.headers, RATE_LIMITS.statementEmail.duration);
-    expect((over.body as { formError: string }).formError).toMatch(
+    expect((over.body as { result: { error: Record<string, string[]> } }).result.error[""]?.[0]).toMatch(
       /^Ya pediste este estado de cuenta por correo varias veces\. Inténtalo de nuevo en 10 minutos\.$/,
     );
     expect(sent()).toBe(RATE_LIMITS.statementEmail.points);
@@ -279,7 +279,9 @@ describe("statement period", () => {
     const before = mailbox.messages.length;
     const email = await emailStatement(cookie, query);
     expect(email.status).toBe(400);
-    expect(email.body).toEqual({ formError: "A statement covers at most 24 months: choose a shorter period." });
+    expect((email.body as { result: { error: Record<string, string[]> } }).result.error).toEqual({
+      "": ["A statement covers at most 24 months: choose a shorter period."],
+    });
     expect(mailbox.messages.length).toBe(before);
     // The domain refuses it as well, whoever calls it.
     await expect(
