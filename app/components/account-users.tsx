@@ -65,9 +65,12 @@ export function InviteForm({
           label={t("users.role")}
           options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         />
-        <Button type="submit" pending={submitting} pendingLabel={t("users.inviting")}>
-          {t("users.inviteSubmit")}
-        </Button>
+        {/* Level with the inputs, above the room the fields keep for an error. */}
+        <div className="sm:pb-6">
+          <Button type="submit" pending={submitting} pendingLabel={t("users.inviting")}>
+            {t("users.inviteSubmit")}
+          </Button>
+        </div>
         <div className="sm:col-span-3">
           <FormError form={form} />
         </div>

@@ -23,13 +23,18 @@ export function translateValidationMessage(t: TFunction, message: string): strin
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
   const { t } = useTranslation();
   const messages = [...new Set((errors ?? []).map((e) => translateValidationMessage(t, e)))];
-  // Always rendered, so a screen reader announces errors as they appear.
+  // Always rendered, so a screen reader announces errors as they appear, with room for one line: an
+  // error shown on blur does not move the submit button away from a click already under way.
   return (
-    <ul id={id} aria-live="polite" className="mt-1 space-y-0.5 text-sm text-red-700 empty:hidden">
-      {messages.map((m) => (
-        <li key={m}>{m}</li>
-      ))}
-    </ul>
+    <div aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">
+      {messages.length > 0 ? (
+        <ul id={id} className="space-y-0.5">
+          {messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 
