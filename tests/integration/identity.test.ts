@@ -119,7 +119,7 @@ describe("sign-in", () => {
     expect(await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "10.9.99.2", now })).toMatchObject({
       reason: "locked",
     });
-  });
+  }, 120_000); // a hundred argon2 verifications: ~30 s on a loaded 2-core machine
 
   it("answers the same for an unknown email as for a real user at every step, locks included", async () => {
     const account = await createTestAccount(db, org);
@@ -146,7 +146,7 @@ describe("sign-in", () => {
     });
     // another address is not affected
     expect((await signIn(db, { email: user.email, password: TEST_PASSWORD, ip: "203.0.113.8", now })).ok).toBe(true);
-  });
+  }, 120_000); // a hundred argon2 verifications: ~30 s on a loaded 2-core machine
 
   it.runIf(onPostgres)(
     "counts parallel wrong passwords one by one (no lost updates): 20 at once from one source, at most the budget is tried",

@@ -114,18 +114,18 @@ const SORT_COLUMNS: Record<DocumentSortKey, { expr: SQL; cast: (v: string | numb
   ],
 };
 
-interface Cursor {
+export interface Cursor {
   sort: DocumentSortKey;
   values: (string | number)[];
   id: string;
 }
 
-function encodeCursor(cursor: Cursor): string {
+export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.values, cursor.id])).toString("base64url");
 }
 
 /** A cursor from another sort (or tampered with) is ignored: the list starts over rather than failing. */
-function decodeCursor(raw: string | undefined, sort: DocumentSortKey): Cursor | null {
+export function decodeCursor(raw: string | undefined, sort: DocumentSortKey): Cursor | null {
   if (!raw) return null;
   try {
     const [s, values, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as [unknown, unknown, unknown];
