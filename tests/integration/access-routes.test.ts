@@ -235,7 +235,10 @@ describe("login and password reset through the routes", () => {
       form: { email: "not-an-email", password: "" },
     });
     expect(invalid.status).toBe(400);
-    expect(JSON.stringify(invalid.body)).toContain("Escribe un correo electrónico válido.");
+    expect((invalid.body as { result: { error: Record<string, string[]> } }).result.error).toMatchObject({
+      email: ["validation.email"],
+      password: ["validation.required"],
+    });
     const right = await callRoute(loginRoute.action, {
       path: "/login",
       form: { email: payerA.email, password: TEST_PASSWORD, redirectTo: "/staff" },

@@ -158,8 +158,9 @@ describe("inviting", () => {
       form: { name: "Gana en http://premio.example", password: "nueva-password-1", confirm: "nueva-password-1" },
     });
     expect(refused.status).toBe(400);
-    expect((refused.body as { fieldErrors: Record<string, string[]> }).fieldErrors.name).toEqual([
-      "Escribe tu nombre solo con letras, espacios y . , ' - (sin enlaces, correos ni números).",
+    // Conform's reply: field errors are i18n keys, translated by the page.
+    expect((refused.body as { result: { error: Record<string, string[]> } }).result.error.name).toEqual([
+      "validation.personName",
     ]);
     const accepted = await callRoute(invitationPage.action, {
       path: `/invitation/${token}`,

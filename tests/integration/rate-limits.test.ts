@@ -174,7 +174,7 @@ describe("statement email", () => {
     const over = await emailStatement(cookie);
     expect(over.status).toBe(429);
     expectRetryAfter(over.headers, RATE_LIMITS.statementEmail.duration);
-    expect((over.body as { formError: string }).formError).toMatch(
+    expect((over.body as { result: { error: Record<string, string[]> } }).result.error[""]?.[0]).toMatch(
       /^Ya pediste este estado de cuenta por correo varias veces\. Inténtalo de nuevo en 10 minutos\.$/,
     );
     expect(sent()).toBe(RATE_LIMITS.statementEmail.points);
@@ -216,11 +216,17 @@ describe("invitations", () => {
     const over = await invite(busyOnA);
     expect(over.status).toBe(429);
     expectRetryAfter(over.headers, RATE_LIMITS.invitationsPerUser.duration);
+    // A rule of the server only: a form-level error of conform's reply (under ""), already in words.
     expect(over.body).toMatchObject({
-      fieldErrors: {},
-      formError: expect.stringMatching(
-        /^Se enviaron demasiadas invitaciones en poco tiempo\. Inténtalo de nuevo en \d+ minutos?\.$/,
-      ),
+      result: {
+        error: {
+          "": [
+            expect.stringMatching(
+              /^Se enviaron demasiadas invitaciones en poco tiempo\. Inténtalo de nuevo en \d+ minutos?\.$/,
+            ),
+          ],
+        },
+      },
     });
 
     // Per user: the same admin on another account is still refused.
@@ -273,7 +279,9 @@ describe("statement period", () => {
     const before = mailbox.messages.length;
     const email = await emailStatement(cookie, query);
     expect(email.status).toBe(400);
-    expect(email.body).toEqual({ formError: "A statement covers at most 24 months: choose a shorter period." });
+    expect((email.body as { result: { error: Record<string, string[]> } }).result.error).toEqual({
+      "": ["A statement covers at most 24 months: choose a shorter period."],
+    });
     expect(mailbox.messages.length).toBe(before);
     // The domain refuses it as well, whoever calls it.
     await expect(
