@@ -3,20 +3,20 @@
 // pending invitation the same way; an existing user gains the account only by accepting (signed in,
 // or signing in on the invitation page); the email carries no URL but the invitation link and no
 // free text beyond the inviter's validated name.
-import type { ParsedMail } from "mailparser";
 import { eq } from "drizzle-orm";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accountGrants, users } from "#db/schema";
 import { listCustomerGrants } from "~/domain/identity/account-access.server";
+import * as invitationPage from "~/routes/_auth+/invitation.$token";
+import * as portalUsers from "~/routes/portal+/users";
 import { settleBackgroundWork } from "~/utils/background.server";
 import { type Db, useDatabaseForTests } from "~/utils/db.server";
-import * as portalUsers from "~/routes/portal+/users";
-import * as invitationPage from "~/routes/_auth+/invitation.$token";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { callRoute, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+import { callRoute, signInCookie } from "../setup/routes";
+import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;

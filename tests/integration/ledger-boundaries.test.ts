@@ -6,8 +6,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applications } from "#db/schema";
-import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import {
   AGING_BUCKETS,

@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, createRng } from "#db/seed/prng";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { listDocuments } from "~/domain/invoices/list-documents.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import {
   AGING_BUCKETS,
@@ -23,7 +24,6 @@ import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import type { DocumentInput } from "~/domain/ledger/schemas";
 import { formatOpenItemsReport, verifyOpenItems } from "~/domain/ledger/verify-open-items.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
-import { listDocuments } from "~/domain/invoices/list-documents.server";
 import { type Db, openDatabase, queryRows } from "~/utils/db.server";
 import { toMoney } from "~/utils/money";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";

@@ -6,26 +6,26 @@
 // process on the database.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
-import { settleBackgroundWork } from "~/utils/background.server";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
 import { MAX_STATEMENT_MONTHS } from "~/domain/statements/period";
 import type { StatementData } from "~/pages/statement.server";
-import { type Db, openDatabase, queryRows, useDatabaseForTests } from "~/utils/db.server";
-import { RATE_LIMITS, consumeRateLimit } from "~/utils/rate-limit.server";
 import * as portalDocumentPdf from "~/routes/portal+/documents.$documentId_.pdf";
 import * as portalZip from "~/routes/portal+/documents.zip";
 import * as portalStatement from "~/routes/portal+/statement";
 import * as portalStatementFile from "~/routes/portal+/statement_.$format";
 import * as portalUsers from "~/routes/portal+/users";
 import * as staffStatementFile from "~/routes/staff+/accounts.$accountId+/statement_.$format";
-import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
-import { BASE, callRoute, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { settleBackgroundWork } from "~/utils/background.server";
+import { type Db, openDatabase, queryRows, useDatabaseForTests } from "~/utils/db.server";
+import { RATE_LIMITS, consumeRateLimit } from "~/utils/rate-limit.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+import { BASE, callRoute, signInCookie } from "../setup/routes";
+import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
 
 const PERIOD = "from=2026-10-01&to=2026-10-31";
 

@@ -7,13 +7,13 @@
 // Under the same locks, in the same transaction, it keeps the documents' stored applied and open
 // amounts (open-items.server.ts): the rules above read them, and every application or reversal
 // written here moves them.
+import type Decimal from "decimal.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { applications, documents } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
+import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { dec, toMoney } from "~/utils/money";
-import type Decimal from "decimal.js";
-import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { LedgerRuleError } from "./errors";
 import { recordApplied } from "./open-items.server";
 import { type ApplicationInput, ApplicationInputSchema } from "./schemas";

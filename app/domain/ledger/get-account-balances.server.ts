@@ -4,7 +4,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Currency, type MoneyString, subtractMoney } from "~/utils/money";
-
 import { AGING_BUCKETS, type AgingBucket } from "./aging-buckets";
 
 export { AGING_BUCKETS, type AgingBucket };

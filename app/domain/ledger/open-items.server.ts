@@ -11,8 +11,8 @@
 // again; CHECK constraints keep 0 ≤ applied ≤ amount and 0 ≤ open ≤ amount.
 // How it is verified: verifyOpenItems (npm run ledger:verify) recomputes every document's figures
 // from documents and applications and lists each difference.
-import { sql } from "drizzle-orm";
 import Decimal from "decimal.js";
+import { sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { toMoney } from "~/utils/money";
 
