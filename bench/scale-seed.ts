@@ -8,8 +8,8 @@
 //   npm run bench:scale-seed -- 1000000        (or SCALE_INVOICES=1000000)
 //   DATABASE_URL=postgres://… npm run bench:scale-seed -- 100000
 import { sql } from "drizzle-orm";
-import { seedDemoData } from "#db/seed/index";
 import { PRODUCTS, TAX_RATE } from "#db/seed/catalog";
+import { seedDemoData } from "#db/seed/index";
 import { addDays, createRng, todayIn } from "#db/seed/prng";
 import { applyCredits } from "~/domain/ledger/apply-credits.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";

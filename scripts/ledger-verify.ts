@@ -1,5 +1,5 @@
 // `npm run ledger:verify`: recomputes every document's open amount from documents and applications and
-// compares it with what the ledger stored (ADR 008). Prints one line per difference (document, stored,
+// compares it with what the ledger stored (ADR 009). Prints one line per difference (document, stored,
 // computed) and a summary; exits 1 on any difference, 2 when the database lacks the open items (not
 // migrated yet: `npm start` migrates). Reads only.
 //
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     );
     if (!migrated) {
       console.error(
-        "ledger:verify: this database has no stored open amounts yet (migration 0006); run npm start first.",
+        "ledger:verify: this database has no stored open amounts yet (migration 0007); run npm start first.",
       );
       return 2;
     }

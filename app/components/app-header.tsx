@@ -1,13 +1,18 @@
 // The header of signed-in pages: brand, navigation, account switcher, language and user menu.
-import { Form, NavLink } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { LogoutSchema } from "~/domain/identity/schemas";
 import { LanguageSwitch } from "./language-switch";
 
 export interface NavItem {
   to: string;
   label: string;
   end?: boolean;
+  /** Paths under `to` that belong to another item (the staff home holds the accounts, not the audit trail). */
+  exclude?: string[];
 }
 
 export function AppHeader({
@@ -22,6 +27,11 @@ export function AppHeader({
   homeTo: string;
 }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const excluded = (item: NavItem) => item.exclude?.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const onValidate = ({ formData }: { formData: FormData }) => parseWithZod(formData, { schema: LogoutSchema });
+  const [logoutForm] = useForm({ id: "logout", onValidate });
+  const [logoutAllForm] = useForm({ id: "logout-all", onValidate });
   return (
     <header className="border-b border-slate-200 bg-white">
       <a
@@ -41,7 +51,7 @@ export function AppHeader({
               <li key={item.to}>
                 <NavLink
                   to={item.to}
-                  end={item.end}
+                  end={item.end || excluded(item)}
                   className={({ isActive }) =>
                     `block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
                   }
@@ -71,7 +81,7 @@ export function AppHeader({
               <p className="truncate text-xs text-slate-600">{t("user.signedInAs", { email: user.email })}</p>
               <p className="mt-1 text-xs text-slate-600">{user.roleLabel}</p>
               <div className="mt-3 space-y-1 border-t border-slate-100 pt-3">
-                <Form method="post" action="/logout">
+                <Form method="post" action="/logout" {...getFormProps(logoutForm)}>
                   <button
                     type="submit"
                     name="intent"
@@ -81,7 +91,7 @@ export function AppHeader({
                     {t("user.logout")}
                   </button>
                 </Form>
-                <Form method="post" action="/logout">
+                <Form method="post" action="/logout" {...getFormProps(logoutAllForm)}>
                   <button
                     type="submit"
                     name="intent"

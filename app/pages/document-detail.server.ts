@@ -12,6 +12,7 @@ import { getFixedT } from "~/utils/i18n";
 import { isId, requireIdParam } from "~/utils/input";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
+import { refuseIfPdfBusy, renderOrBusy } from "./pdf-busy.server";
 
 export async function loadDocumentDetail(scope: AccountScope, documentId: string | undefined) {
   const detail = await getDocumentDetail(await getDb(), {
@@ -39,9 +40,16 @@ export async function downloadDocumentPdf(scope: AccountScope, documentId: strin
     documentId: requireIdParam(documentId),
   });
   if (!detail) notFound();
+  // A full PDF pool answers 503 before the request spends its budget.
+  const busy = refuseIfPdfBusy(scope);
+  if (busy) return busy;
   const limit = await consumeRateLimit("pdf", scope.user.id);
   if (!limit.ok) return downloadsRefused(scope, limit.retryAfterSeconds);
-  const pdf = await renderInvoicePdf(detail, { language: scope.language, locale: scope.locale });
+  const rendered = await renderOrBusy(scope, () =>
+    renderInvoicePdf(detail, { language: scope.language, locale: scope.locale }),
+  );
+  if ("busy" in rendered) return rendered.busy;
+  const { pdf } = rendered;
   return new Response(pdf as Uint8Array<ArrayBuffer>, {
     headers: {
       "Content-Type": "application/pdf",
@@ -73,6 +81,10 @@ export async function downloadDocumentsZip(request: Request, scope: AccountScope
   // An ID of a shape no row can have is left out like an unknown one; with nothing left, 404 below.
   const ids = requested.filter(isId);
   if (ids.length === 0) notFound();
+  // Its PDFs are rendered one at a time as the archive streams (the first as soon as it is built),
+  // each waiting its turn in the pool: so a full pool refuses the ZIP before anything is built.
+  const busy = refuseIfPdfBusy(scope);
+  if (busy) return busy;
   const zip = await streamDocumentsZip(await getDb(), {
     accountIds: scope.accountIds,
     documentIds: ids,

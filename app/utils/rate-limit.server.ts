@@ -6,13 +6,13 @@
 // A route asks `consumeRateLimit(name, subject)` right before the expensive work, after the request
 // has been authorized (a refused or not-found request costs nothing), and answers 429 with Retry-After
 // when the budget is spent.
+import type { TFunction } from "i18next";
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRes,
 } from "rate-limiter-flexible";
-import type { TFunction } from "i18next";
 import { type Database, getDatabase } from "./db.server";
 
 /** Budgets: `points` actions per `duration` seconds (a fixed window starting at the first action). */
@@ -29,6 +29,8 @@ export const RATE_LIMITS = {
   invitationsPerUser: { points: 20, duration: 60 * 60 },
   /** Invitations sent to one account, by anyone. */
   invitationsPerAccount: { points: 20, duration: 60 * 60 },
+  /** Audit trail CSV and XLSX exports (up to 100,000 events each), per user. */
+  auditExport: { points: 10, duration: 10 * 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -94,7 +96,8 @@ export async function consumeRateLimits(checks: [RateLimitName, string][]): Prom
   return { ok: true };
 }
 
-export type RateLimitMessageKey = "rateLimit.downloads" | "rateLimit.statementEmail" | "rateLimit.invitations";
+export type RateLimitMessageKey =
+  "rateLimit.downloads" | "rateLimit.statementEmail" | "rateLimit.invitations" | "rateLimit.pdfBusy";
 
 /** "Try again in 40 seconds" / "in 7 minutes", in the reader's language. */
 export function rateLimitMessage(t: TFunction, key: RateLimitMessageKey, retryAfterSeconds: number): string {

@@ -1,10 +1,10 @@
 // The demo seed: deterministic, consistent with the ledger's invariants, populated in every aging
 // bucket, with the accounts other modules rely on, and with CFDI XML that validates.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData, type SeedSummary } from "#db/seed/index";
-import { AGING_BUCKETS, getAccountBalances, openAmountSql } from "~/domain/ledger/get-account-balances.server";
 import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
+import { AGING_BUCKETS, getAccountBalances, openAmountSql } from "~/domain/ledger/get-account-balances.server";
 import { verifyOpenItems } from "~/domain/ledger/verify-open-items.server";
 import { queryRows } from "~/utils/db.server";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";

@@ -1,7 +1,7 @@
 // Creates sellers, commercial zones, customer groups and customer accounts, each audited.
 import { customerAccounts, customerGroups, sellers, zones } from "#db/schema";
-import type { DbOrTx } from "~/utils/db.server";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
+import type { DbOrTx } from "~/utils/db.server";
 import { type CustomerAccountInput, CustomerAccountInputSchema, type SellerInput, SellerInputSchema } from "./schemas";
 
 export async function createSeller(db: DbOrTx, actor: Actor, input: SellerInput) {
@@ -47,6 +47,7 @@ export async function createCustomerAccount(db: DbOrTx, actor: Actor, input: Cus
       action: "customer_account.created",
       entityType: "customer_account",
       entityId: row.id,
+      accountId: row.id,
       after: values,
     });
     return row;

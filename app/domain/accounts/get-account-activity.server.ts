@@ -1,10 +1,10 @@
 // The home page's "what comes next" and "what came in": open amounts falling due in the next 7 and
 // 30 days (per currency), and the last payments received with the documents each one paid. Both
-// read the documents' stored open amounts (ADR 008).
+// read the documents' stored open amounts (ADR 009).
 import { sql } from "drizzle-orm";
+import { openAmountAsOfSql, openItemsAsOfSql } from "~/domain/ledger/get-account-balances.server";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import type { Currency, MoneyString } from "~/utils/money";
-import { openAmountAsOfSql, openItemsAsOfSql } from "~/domain/ledger/get-account-balances.server";
 
 export interface DueSoon {
   currency: Currency;

@@ -1,6 +1,12 @@
-// Writes audit events. Call it with the same transaction as the change it records.
+// Writes audit events. Call it with the same transaction as the change it records. Each event is one of
+// the typed events of audit-events.ts: the compiler refuses any other, and each is parsed again here
+// before anything is written (an unknown action, or data its schema does not describe, throws and
+// rolls the change back with it).
 import { createRandomId } from "#db/schema/_columns";
 import { type DbOrTx, insertJsonRows } from "~/utils/db.server";
+import { type AuditEventInput, AuditEventError, AuditEventSchema } from "./audit-events";
+
+export type { AuditEventInput } from "./audit-events";
 
 /** Who acts: a user, or the system (seed, scheduled job) with a label. */
 export interface Actor {
@@ -12,34 +18,27 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: "system" };
 
-export interface AuditEventInput {
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-export async function recordAuditEvents(db: DbOrTx, actor: Actor, events: AuditEventInput[]): Promise<void> {
+export async function recordAuditEvents(db: DbOrTx, actor: Actor, events: readonly AuditEventInput[]): Promise<void> {
+  const rows = events.map((input) => {
+    const parsed = AuditEventSchema.safeParse(input);
+    if (!parsed.success) throw new AuditEventError(String((input as { action?: unknown }).action), parsed.error.issues);
+    const e = parsed.data;
+    return {
+      id: createRandomId(),
+      actor_id: actor.userId ?? null,
+      actor_label: actor.label,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      account_id: e.accountId,
+      before: e.before,
+      after: e.after,
+      ip: actor.ip ?? null,
+      user_agent: actor.userAgent ?? null,
+    };
+  });
   // One JSON parameter per 1,000 events: bulk issuing (seed, imports) writes one event per document.
-  for (let i = 0; i < events.length; i += 1000) {
-    await insertJsonRows(
-      db,
-      "audit_events",
-      events.slice(i, i + 1000).map((e) => ({
-        id: createRandomId(),
-        actor_id: actor.userId ?? null,
-        actor_label: actor.label,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId ?? null,
-        before: e.before ?? null,
-        after: e.after ?? null,
-        ip: actor.ip ?? null,
-        user_agent: actor.userAgent ?? null,
-      })),
-    );
-  }
+  for (let i = 0; i < rows.length; i += 1000) await insertJsonRows(db, "audit_events", rows.slice(i, i + 1000));
 }
 
 export async function recordAuditEvent(db: DbOrTx, actor: Actor, event: AuditEventInput): Promise<void> {

@@ -1,8 +1,9 @@
 // Creating staff and customer users directly (demo data, administration). Invitations are the
 // normal path for customers; see invitations.server.ts.
 import { users, accountGrants } from "#db/schema";
-import type { DbOrTx } from "~/utils/db.server";
+import type { AuditEventInputOf } from "~/domain/audit/audit-events";
 import { type Actor, recordAuditEvent, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import type { DbOrTx } from "~/utils/db.server";
 import { hashPassword } from "./passwords.server";
 import type { GrantRole, StaffRole } from "./permissions";
 
@@ -70,10 +71,11 @@ export async function createCustomerUser(
       .values(input.grants.map((g) => ({ userId: user.id, accountId: g.accountId, role: g.role })));
     await recordAuditEvents(tx, actor, [
       { action: "user.created", entityType: "user", entityId: user.id, after: { email: user.email, kind: "customer" } },
-      ...input.grants.map((g) => ({
+      ...input.grants.map((g): AuditEventInputOf<"grant.created"> => ({
         action: "grant.created",
         entityType: "account_grant",
         entityId: `${g.accountId}:${user.id}`,
+        accountId: g.accountId,
         after: g,
       })),
     ]);

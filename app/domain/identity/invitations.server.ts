@@ -1,8 +1,9 @@
 // Invitations of customer users to accounts, and the account admin's management of grants.
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { accountGrants, userTokens, users } from "#db/schema";
-import type { DbOrTx, Tx } from "~/utils/db.server";
+import type { AuditEventInputOf } from "~/domain/audit/audit-events";
 import { type Actor, recordAuditEvent, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import type { DbOrTx, Tx } from "~/utils/db.server";
 import { hashPassword } from "./passwords.server";
 import type { GrantRole } from "./permissions";
 import { consumeUserToken, createUserToken, findUsableToken } from "./user-tokens.server";
@@ -57,16 +58,25 @@ export async function inviteCustomerUser(
       .select()
       .from(users)
       .where(sql`lower(${users.email}) = ${email}`);
-    const audit = (action: string, userId: string, accountIds: string[], extra: Record<string, unknown>) =>
+    const audit = <A extends "invitation.created" | "invitation.suppressed">(
+      action: A,
+      userId: string,
+      accountIds: string[],
+      extra: Omit<AuditEventInputOf<A>["after"], "accountId" | "userId" | "email" | "role">,
+    ) =>
       recordAuditEvents(
         tx,
         actor,
-        accountIds.map((accountId) => ({
-          action,
-          entityType: "account_grant",
-          entityId: `${accountId}:${userId}`,
-          after: { accountId, userId, email, role: input.role, ...extra },
-        })),
+        accountIds.map(
+          (accountId) =>
+            ({
+              action,
+              entityType: "account_grant",
+              entityId: `${accountId}:${userId}`,
+              accountId,
+              after: { accountId, userId, email, role: input.role, ...extra },
+            }) as AuditEventInputOf<A>,
+        ),
       );
     const token = (payload: InvitationPayload) =>
       createUserToken(tx, {
@@ -124,12 +134,20 @@ async function grantInvitation(tx: Tx, actor: Actor, userId: string, payload: In
     .values(payload.accountIds.map((accountId) => ({ userId, accountId, role: payload.role })))
     .onConflictDoNothing()
     .returning({ accountId: accountGrants.accountId });
+  // One acceptance event per account invited to, so each account's trail shows it.
   await recordAuditEvents(tx, actor, [
-    { action: "invitation.accepted", entityType: "user", entityId: userId, after: payload },
-    ...granted.map((g) => ({
+    ...payload.accountIds.map((accountId): AuditEventInputOf<"invitation.accepted"> => ({
+      action: "invitation.accepted",
+      entityType: "user",
+      entityId: userId,
+      accountId,
+      after: payload,
+    })),
+    ...granted.map((g): AuditEventInputOf<"grant.created"> => ({
       action: "grant.created",
       entityType: "account_grant",
       entityId: `${g.accountId}:${userId}`,
+      accountId: g.accountId,
       after: { accountId: g.accountId, userId, role: payload.role, via: "invitation" },
     })),
   ]);
@@ -266,6 +284,7 @@ export async function changeGrantRole(
       action: "grant.role_changed",
       entityType: "account_grant",
       entityId: `${input.accountId}:${input.userId}`,
+      accountId: input.accountId,
       before: { role: before.role },
       after: { role: input.role },
     });
@@ -284,6 +303,7 @@ export async function revokeGrant(db: DbOrTx, actor: Actor, input: { accountId: 
       action: "grant.revoked",
       entityType: "account_grant",
       entityId: `${input.accountId}:${input.userId}`,
+      accountId: input.accountId,
       before: { role: removed.role },
     });
   });

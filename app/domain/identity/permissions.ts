@@ -17,14 +17,15 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
   return GRANT_PERMISSIONS[role].includes(permission);
 }
 
-export type StaffPermission = "read:account" | "invite:customer_admin" | "manage:staff";
+/** read:audit is the audit trail of every account and user: auditors and administrators only. */
+export type StaffPermission = "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
   collector: ["read:account", "invite:customer_admin"],
   supervisor: ["read:account", "invite:customer_admin"],
   area_owner: ["read:account"],
-  auditor: ["read:account"],
-  admin: ["read:account", "invite:customer_admin", "manage:staff"],
+  auditor: ["read:account", "read:audit"],
+  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit"],
 };
 
 export function staffAllows(role: StaffRole, permission: StaffPermission): boolean {

@@ -13,8 +13,9 @@
 // A successful sign-in (or password reset) from a source ends the failures counted before it.
 import { sql } from "drizzle-orm";
 import { loginAttempts, users } from "#db/schema";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
+import type { AuditEventInputOf } from "~/domain/audit/audit-events";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.server";
 import { createSession } from "./sessions.server";
 
@@ -25,6 +26,9 @@ export const MAX_FAILURES_PER_USER_SOURCE = 5;
 export const MAX_FAILURES_PER_USER = 50;
 /** Failures from one source (any email) before that source is refused for the window. */
 export const MAX_FAILURES_PER_SOURCE = 100;
+
+type RefusedSignInAction =
+  "auth.sign_in_rate_limited" | "auth.sign_in_blocked" | "auth.user_locked" | "auth.sign_in_failed";
 
 export type SignInResult =
   | { ok: true; userId: string; kind: "customer" | "staff"; token: string; expiresAt: Date }
@@ -79,12 +83,13 @@ export async function signIn(
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`);
-  const audit = (action: string, after?: unknown) =>
-    recordAuditEvent(
-      db,
-      { ...actor, userId: user?.id ?? null },
-      { action, entityType: "user", entityId: user?.id ?? null, after },
-    );
+  const audit = <A extends RefusedSignInAction>(action: A, after: AuditEventInputOf<A>["after"]) =>
+    recordAuditEvent(db, { ...actor, userId: user?.id ?? null }, {
+      action,
+      entityType: "user",
+      entityId: user?.id ?? null,
+      after,
+    } as AuditEventInputOf<A>);
 
   if (counts.source > MAX_FAILURES_PER_SOURCE) {
     await audit("auth.sign_in_rate_limited", { failuresFromSource: counts.source });

@@ -1,6 +1,6 @@
 // Lists a customer's invoices (or credit/debit notes) for the portal: filters, sort, keyset pages,
 // and per-currency totals of the filtered set. Open amounts as of `asOf` are the documents' stored open
-// amounts (ADR 008), with applications dated after `asOf` undone for the few documents touched since;
+// amounts (ADR 009), with applications dated after `asOf` undone for the few documents touched since;
 // every query is scoped to the account IDs the caller may see.
 import { type SQL, sql } from "drizzle-orm";
 import { openAmountAsOfSql } from "~/domain/ledger/get-account-balances.server";
@@ -115,18 +115,18 @@ const SORT_COLUMNS: Record<DocumentSortKey, { expr: SQL; cast: (v: string | numb
   ],
 };
 
-interface Cursor {
+export interface Cursor {
   sort: DocumentSortKey;
   values: (string | number)[];
   id: string;
 }
 
-function encodeCursor(cursor: Cursor): string {
+export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.values, cursor.id])).toString("base64url");
 }
 
 /** A cursor from another sort (or tampered with) is ignored: the list starts over rather than failing. */
-function decodeCursor(raw: string | undefined, sort: DocumentSortKey): Cursor | null {
+export function decodeCursor(raw: string | undefined, sort: DocumentSortKey): Cursor | null {
   if (!raw) return null;
   try {
     const [s, values, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as [unknown, unknown, unknown];

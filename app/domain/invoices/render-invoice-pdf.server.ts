@@ -1,18 +1,15 @@
-// Renders an invoice or note (from getDocumentDetail) to PDF bytes.
-import { createElement } from "react";
-import { type DocumentProps, renderToBuffer } from "@react-pdf/renderer";
+// Renders an invoice or note (from getDocumentDetail) to PDF bytes in the PDF worker pool, off the
+// request thread; throws PdfRendererBusyError when the pool's queue is full (answer 503 with Retry-After).
+import { type PdfAdmission, renderPdf } from "~/domain/pdf/pdf-pool.server";
 import type { DocumentDetail } from "./get-document-detail.server";
-import { InvoicePdf, type PdfLanguage } from "./pdf/invoice-pdf";
+import type { RenderInvoicePdfOptions } from "./pdf/render-invoice-pdf-document";
 
-export interface RenderInvoicePdfOptions {
-  language: PdfLanguage;
-  /** es-MX, es-CO or en-US: how numbers and money are written. */
-  locale: string;
-}
+export type { RenderInvoicePdfOptions } from "./pdf/render-invoice-pdf-document";
 
-export async function renderInvoicePdf(detail: DocumentDetail, options: RenderInvoicePdfOptions): Promise<Uint8Array> {
-  // renderToBuffer's type wants a <Document> element; InvoicePdf renders one.
-  const element = createElement(InvoicePdf, { detail, language: options.language, locale: options.locale });
-  const buffer = await renderToBuffer(element as unknown as React.ReactElement<DocumentProps>);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+export function renderInvoicePdf(
+  detail: DocumentDetail,
+  options: RenderInvoicePdfOptions,
+  admission?: PdfAdmission,
+): Promise<Uint8Array> {
+  return renderPdf({ kind: "invoice", detail, options }, admission);
 }

@@ -8,9 +8,10 @@ import { Readable } from "node:stream";
 import { sql } from "drizzle-orm";
 import yazl from "yazl";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { toWebStream } from "~/utils/streams.server";
 import { getDocumentDetail } from "./get-document-detail.server";
-import { renderInvoicePdf } from "./render-invoice-pdf.server";
 import type { PdfLanguage } from "./pdf/invoice-pdf";
+import { renderInvoicePdf } from "./render-invoice-pdf.server";
 import { DocumentZipSelectionSchema } from "./schemas";
 
 const list = (values: string[]) =>
@@ -82,7 +83,9 @@ export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipIn
       const pdf = (async function* () {
         const detail = await getDocumentDetail(db, { accountIds, documentId: doc.id, asOf: input.asOf });
         if (!detail) throw new Error(`document ${doc.id} disappeared while zipping`);
-        yield Buffer.from(await renderInvoicePdf(detail, { language: input.language, locale: input.locale }));
+        // Admitted with the ZIP (downloadDocumentsZip checks the pool first): each entry waits its turn.
+        const bytes = await renderInvoicePdf(detail, { language: input.language, locale: input.locale }, "queue");
+        yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       })();
       cb(null, Readable.from(pdf, { objectMode: false }));
     });
@@ -105,41 +108,6 @@ export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipIn
   // An entry that fails (render error, database gone) aborts the download rather than ending it silently short.
   zip.on("error", (error: Error) => output.destroy(error));
   return { stream: toWebStream(output), included, excludedCount: ids.length - docs.length };
-}
-
-/**
- * A web stream over a Node stream, with backpressure, that stops the source when the reader cancels
- * (a client that disconnects mid-download). Readable.toWeb keeps enqueueing after a cancel and throws
- * "Controller is already closed" as an uncaught exception, which would take the server down.
- */
-function toWebStream(readable: Readable): ReadableStream<Uint8Array> {
-  let done = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      readable.on("data", (chunk: Buffer) => {
-        if (done) return;
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 1) <= 0) readable.pause();
-      });
-      readable.on("end", () => {
-        if (done) return;
-        done = true;
-        controller.close();
-      });
-      readable.on("error", (error) => {
-        if (done) return;
-        done = true;
-        controller.error(error);
-      });
-    },
-    pull() {
-      readable.resume();
-    },
-    cancel() {
-      done = true;
-      readable.destroy();
-    },
-  });
 }
 
 async function readStoredFile(db: DbOrTx, fileId: string): Promise<Uint8Array> {

@@ -7,13 +7,13 @@
 // Under the same locks, in the same transaction, it keeps the documents' stored applied and open
 // amounts (open-items.server.ts): the rules above read them, and every application or reversal
 // written here moves them.
+import type Decimal from "decimal.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { applications, documents } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
+import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { dec, toMoney } from "~/utils/money";
-import type Decimal from "decimal.js";
-import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { LedgerRuleError } from "./errors";
 import { recordApplied } from "./open-items.server";
 import { type ApplicationInput, ApplicationInputSchema } from "./schemas";
@@ -124,6 +124,7 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
         action: "application.created",
         entityType: "application",
         entityId: inserted[i],
+        accountId: byId.get(v.targetId)!.accountId,
         after: {
           sourceId: v.sourceId,
           targetId: v.targetId,
@@ -150,8 +151,8 @@ export async function reverseApplication(
     const [original] = await tx.select().from(applications).where(eq(applications.id, input.applicationId));
     if (!original) throw new LedgerRuleError("application.not_found");
     if (original.reversesId) throw new LedgerRuleError("application.is_reversal");
-    await tx
-      .select({ id: documents.id })
+    const [locked] = await tx
+      .select({ id: documents.id, accountId: documents.accountId })
       .from(documents)
       .where(inArray(documents.id, [original.sourceId, original.targetId].sort()))
       .orderBy(documents.id)
@@ -184,6 +185,7 @@ export async function reverseApplication(
         action: "application.reversed",
         entityType: "application",
         entityId: original.id,
+        accountId: locked.accountId,
         before: { amount: original.amount, appliedOn: original.appliedOn },
         after: { reversalId: row.id, reversedOn: input.reversedOn, reason: input.reason },
       },

@@ -1,10 +1,9 @@
 // Balances and aging as of a date, read from the documents' stored open amounts (open-items.server.ts,
-// ADR 008): what is open today is a column, and what was open at an earlier date is today's figure
+// ADR 009): what is open today is a column, and what was open at an earlier date is today's figure
 // plus the applications dated after it, which only the documents touched since carry.
 import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Currency, type MoneyString, subtractMoney } from "~/utils/money";
-
 import { AGING_BUCKETS, type AgingBucket } from "./aging-buckets";
 
 export { AGING_BUCKETS, type AgingBucket };

@@ -1,12 +1,12 @@
 // Open items: each document's applied amount (what was applied to a charge, or what a credit applied)
 // and the date of the latest application touching it, kept on the document by this module only
-// (ADR 008). The open amount is a generated column: amount − applied_amount, 0 once cancelled.
+// (ADR 009). The open amount is a generated column: amount − applied_amount, 0 once cancelled.
 //
 // Who writes: applyCredits and reverseApplication, through recordApplied below, in their own
 // transaction, after locking the documents involved in id order and inserting the application rows;
 // so the stored amounts change exactly when and where the entries do. A new document starts at 0
 // (issueDocuments writes nothing here). The database refuses any other write: a trigger
-// (migration 0006) lets applied_amount and last_applied_on change only while the transaction-local
+// (migration 0007) lets applied_amount and last_applied_on change only while the transaction-local
 // setting `cartera.ledger_write` is on, which recordApplied sets around its one update and clears
 // again; CHECK constraints keep 0 ≤ applied ≤ amount and 0 ≤ open ≤ amount.
 // How it is verified: verifyOpenItems (npm run ledger:verify) recomputes every document's figures

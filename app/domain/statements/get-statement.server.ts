@@ -19,6 +19,7 @@ import {
   openAmountAsOfSql,
   openItemsAsOfSql,
 } from "~/domain/ledger/get-account-balances.server";
+import type { Country } from "~/domain/vocabulary";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Currency, type MoneyString, toMoney } from "~/utils/money";
 import { defaultStatementPeriod } from "./period";
@@ -31,7 +32,6 @@ import type {
   StatementMovement,
   StatementSection,
 } from "./types";
-import type { Country } from "~/domain/vocabulary";
 
 interface HeaderRow {
   sellerId: string;

@@ -3,16 +3,20 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppHeader, AppLayout } from "~/components/app-header";
 import { PageErrorBoundary } from "~/components/error-boundary";
+import { staffAllows } from "~/domain/identity/permissions";
 import { requireStaffUser } from "~/utils/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request);
-  return { user: { name: user.name, email: user.email, staffRole: user.staffRole, staffArea: user.staffArea } };
+  return {
+    user: { name: user.name, email: user.email, staffRole: user.staffRole, staffArea: user.staffArea },
+    canReadAudit: staffAllows(user.staffRole, "read:audit"),
+  };
 }
 
 export default function StaffLayout() {
   const { t } = useTranslation();
-  const { user } = useLoaderData<typeof loader>();
+  const { user, canReadAudit } = useLoaderData<typeof loader>();
   const roleLabel = `${t(`roles.${user.staffRole}`)}${user.staffArea ? ` · ${t(`areas.${user.staffArea}`)}` : ""}`;
   return (
     <AppLayout
@@ -20,7 +24,10 @@ export default function StaffLayout() {
         <AppHeader
           homeTo="/staff"
           user={{ name: user.name, email: user.email, roleLabel }}
-          nav={[{ to: "/staff", label: t("nav.staffHome") }]}
+          nav={[
+            { to: "/staff", label: t("nav.staffHome"), exclude: ["/staff/audit"] },
+            ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
+          ]}
         />
       }
     >

@@ -2,6 +2,7 @@
 // @react-pdf/renderer. Uses the built-in Helvetica (WinAnsi): every string goes through `pdfText`, which
 // replaces characters Helvetica cannot draw (narrow no-break spaces from Intl, dashes, symbols).
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { pdfText } from "~/domain/pdf/pdf-text";
 import { type Currency, formatMoney } from "~/utils/money";
 import { formatAmountInWords } from "../amount-in-words";
 import type { DocumentDetail } from "../get-document-detail.server";
@@ -107,17 +108,6 @@ const PAYMENT_FORMS: Record<string, { es: string; en: string }> = {
   "28": { es: "Tarjeta de débito", en: "Debit card" },
   "99": { es: "Por definir", en: "To be defined" },
 };
-
-/** Helvetica's WinAnsi encoding lacks these; Intl emits U+202F / U+2009 in some locales. */
-export function pdfText(value: string): string {
-  return (
-    value
-      .replace(/[\u202F\u2009\u2007]/g, " ")
-      .replace(/[\u2010\u2011\u2012\u2212]/g, "-")
-      // eslint-disable-next-line no-control-regex -- the range is Latin-1 from its first code point on purpose
-      .replace(/[^\u0000-\u00FF\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u20AC]/g, "?")
-  );
-}
 
 const colors = {
   ink: "#1f2933",

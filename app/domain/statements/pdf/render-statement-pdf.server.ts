@@ -1,23 +1,11 @@
-// Renders a statement (from getStatement) to PDF bytes; labels by language, money by locale.
-import { renderToBuffer } from "@react-pdf/renderer";
-import { createElement } from "react";
-import { getStatementLabels, type StatementLanguage } from "../labels";
+// Renders a statement (from getStatement) to PDF bytes in the PDF worker pool, off the request
+// thread; throws PdfRendererBusyError when the pool's queue is full (answer 503 with Retry-After).
+import { renderPdf } from "~/domain/pdf/pdf-pool.server";
 import type { Statement } from "../types";
-import { StatementPdf } from "./statement-pdf";
+import type { StatementRenderOptions } from "./render-statement-pdf-document";
 
-export interface StatementRenderOptions {
-  language: StatementLanguage;
-  /** es-MX, es-CO or en-US: formats money and dates. */
-  locale: string;
-}
+export type { StatementRenderOptions } from "./render-statement-pdf-document";
 
-export async function renderStatementPdf(statement: Statement, options: StatementRenderOptions): Promise<Uint8Array> {
-  const element = createElement(StatementPdf, {
-    statement,
-    labels: getStatementLabels(options.language),
-    locale: options.locale,
-  });
-  // renderToBuffer's type wants a <Document> element; StatementPdf returns one.
-  const buffer = await renderToBuffer(element as unknown as Parameters<typeof renderToBuffer>[0]);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+export function renderStatementPdf(statement: Statement, options: StatementRenderOptions): Promise<Uint8Array> {
+  return renderPdf({ kind: "statement", statement, options });
 }

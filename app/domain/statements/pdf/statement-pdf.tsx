@@ -1,88 +1,101 @@
 // The statement of account as a react-pdf document: a header (seller, customer, period, column
-// titles) and a footer with "Page X of Y" repeated on every page, one block per currency with
-// opening row, movements and running balance, closing row, and the aging table.
-// Built-in Helvetica only (not embedded): labels avoid glyphs outside WinAnsi.
+// titles) and a footer with "Page X of Y" on every page, one block per currency with opening row,
+// movements and running balance, closing row, and the aging table.
+// Built-in Helvetica only (not embedded): every string goes through pdfText (WinAnsi).
 //
-// Pages are cut here, not by react-pdf: one long wrapping page re-lays out everything left at each
-// break: 1,000 rows took 94 s wall / 44 s CPU that way, against ~8-10 s CPU cut here (bench/).
-// Rows have a bounded height (descriptions are shortened), so an estimate per block fills each
-// page conservatively; the pages still wrap if an estimate ever falls short, so nothing is clipped.
-import { Document, Page, StyleSheet, Text, type TextProps, View, type ViewProps } from "@react-pdf/renderer";
+// Why most of it is drawn rather than laid out by react-pdf: react-pdf lays out every Text through
+// textkit and every View through yoga, and re-lays out a whole page for each dynamic ("Page X of Y")
+// node while paginating. A 1,000-line statement was ~8,000 Text nodes and cost 6-8 s of CPU (one long
+// wrapping page, before pages were cut here, 94 s). Now this module paginates exactly: table rows,
+// header and footer are measured here with Helvetica's metrics (./table.ts) and drawn on a <Canvas>
+// with one PDF text operation per line; the header is laid out once per document; page numbers are
+// static text because every planned page is one output page. react-pdf lays out only the aging table
+// and the notes. 1,000 lines cost a few hundred milliseconds, linear in lines (bench/statement-pdf.ts).
+import { Canvas, Document, Page, StyleSheet, Text, type TextProps, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
-import { AGING_BUCKETS } from "~/domain/ledger/get-account-balances.server";
+import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
+import { pdfText } from "~/domain/pdf/pdf-text";
 import { formatMoney } from "~/utils/money";
 import { formatStatementDate, getKindLabel, type StatementLabels } from "../labels";
 import type { Statement, StatementMovement, StatementSection } from "../types";
+import {
+  type Mark,
+  type Painter,
+  type TableCell,
+  type TableRow,
+  TABLE_WIDTH,
+  layoutCell,
+  paintMarks,
+  paintRows,
+  rowHeight,
+  tableColors,
+} from "./table";
 
-const INK = "#1f2933";
-const MUTED = "#616e7c";
-const RULE = "#cbd2d9";
-const BAND = "#f0f4f8";
-const ALERT = "#b42318";
+const INK = tableColors.ink;
+const MUTED = tableColors.muted;
+const RULE = tableColors.rule;
 
+const PAGE_PADDING_TOP = 128;
+const PAGE_PADDING_BOTTOM = 48;
+const PAGE_HEIGHT = 792; // LETTER
+/** Height between the fixed header and footer. */
+const CONTENT_HEIGHT = PAGE_HEIGHT - PAGE_PADDING_TOP - PAGE_PADDING_BOTTOM;
+
+// react-pdf styles of what it still lays out: the page box, the aging table and the notes.
 const styles = StyleSheet.create({
   page: {
-    paddingTop: 128,
-    paddingBottom: 48,
+    paddingTop: PAGE_PADDING_TOP,
+    paddingBottom: PAGE_PADDING_BOTTOM,
     paddingHorizontal: 36,
     fontFamily: "Helvetica",
     fontSize: 7.5,
     color: INK,
   },
-  header: { position: "absolute", top: 28, left: 36, right: 36 },
-  headerTop: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
-  sellerName: { fontFamily: "Helvetica-Bold", fontSize: 11 },
-  title: { fontFamily: "Helvetica-Bold", fontSize: 14, textAlign: "right" },
-  muted: { color: MUTED },
-  headerGrid: { flexDirection: "row", marginTop: 8, paddingTop: 6, borderTopWidth: 1, borderTopColor: INK },
-  headerCol: { flex: 1, paddingRight: 8 },
-  headerLine: { flexDirection: "row", marginBottom: 1.5 },
-  headerLabel: { width: 78, color: MUTED },
-  headerValue: { flex: 1 },
   tableHead: {
     flexDirection: "row",
-    marginTop: 8,
     paddingVertical: 3,
     backgroundColor: INK,
     color: "#ffffff",
     fontFamily: "Helvetica-Bold",
   },
-  row: { flexDirection: "row", paddingVertical: 2.5, borderBottomWidth: 0.5, borderBottomColor: RULE },
-  bandRow: { flexDirection: "row", paddingVertical: 3, backgroundColor: BAND, fontFamily: "Helvetica-Bold" },
-  sectionTitle: { fontFamily: "Helvetica-Bold", fontSize: 10, marginTop: 10, marginBottom: 4 },
-  cDate: { width: 46, paddingLeft: 3 },
-  cDoc: { width: 58 },
-  cConcept: { flex: 1, paddingRight: 4 },
-  cDue: { width: 46 },
-  cMoney: { width: 66, textAlign: "right", paddingRight: 3 },
-  fiscal: { fontSize: 6, color: MUTED, marginTop: 1 },
-  overdue: { color: ALERT, fontFamily: "Helvetica-Bold" },
+  bandRow: {
+    flexDirection: "row",
+    paddingVertical: 3,
+    backgroundColor: tableColors.band,
+    fontFamily: "Helvetica-Bold",
+  },
+  agingTitle: { fontFamily: "Helvetica-Bold", fontSize: 9, marginTop: 10, marginBottom: 4 },
   agingTable: { marginTop: 8, width: 330 },
   agingRow: { flexDirection: "row", paddingVertical: 2.5, borderBottomWidth: 0.5, borderBottomColor: RULE },
   aBucket: { flex: 1, paddingLeft: 3 },
   aCount: { width: 60, textAlign: "right" },
   aAmount: { width: 90, textAlign: "right", paddingRight: 3 },
   note: { marginTop: 6, color: MUTED, fontSize: 6.5 },
-  footer: {
-    position: "absolute",
-    bottom: 22,
-    left: 36,
-    right: 36,
-    flexDirection: "row",
-    justifyContent: "space-between",
-    color: MUTED,
-    fontSize: 7,
-    borderTopWidth: 0.5,
-    borderTopColor: RULE,
-    paddingTop: 4,
-  },
 });
 
+// Column geometry of the movements table, in points from the table's left edge (the page's left
+// padding). The same widths as the header's column titles (styles.cDate … cMoney).
+const COL = {
+  date: { x: 0, width: 46, padLeft: 3 },
+  doc: { x: 46, width: 58 },
+  concept: { x: 104, width: 126, padRight: 4 },
+  due: { x: 230, width: 46 },
+  charge: { x: 276, width: 66 },
+  credit: { x: 342, width: 66 },
+  balance: { x: 408, width: 66 },
+  open: { x: 474, width: 66 },
+} as const;
+const MONEY_PAD_RIGHT = 3;
+const ROW_PAD = 2.5;
+const BAND_PAD = 3;
+const FONT_SIZE = 7.5;
+const FISCAL_SIZE = 6;
+
 // Words are never split: amounts, folios and UUIDs must stay whole, and the default hyphenation is
-// English. It is also the costliest step of text layout, which dominates render time.
+// English (only the header and aging table still go through react-pdf's text layout).
 const keepWordsWhole = (word: string) => [word];
 
-/** A table cell or line of text. */
+/** A line of text laid out by react-pdf (header, footer, aging table, notes). */
 function Cell({ style, children }: { style?: TextProps["style"]; children?: ReactNode }) {
   return (
     <Text style={style} hyphenationCallback={keepWordsWhole}>
@@ -91,28 +104,31 @@ function Cell({ style, children }: { style?: TextProps["style"]; children?: Reac
   );
 }
 
-/** An empty cell: a sized View, since even an empty Text goes through text layout. */
-function Blank({ style }: { style: ViewProps["style"] }) {
-  return <View style={style} />;
-}
-
 export interface StatementPdfProps {
   statement: Statement;
   labels: StatementLabels;
   locale: string;
 }
 
-type Block =
-  | { type: "sectionStart"; section: StatementSection }
-  | { type: "movement"; section: StatementSection; movement: StatementMovement }
-  | { type: "noMovements" }
-  | { type: "sectionEnd"; section: StatementSection }
+/** What a page holds, in order: runs of table rows (drawn on a Canvas) and the react-pdf blocks. */
+type PageItem =
+  | { type: "rows"; rows: TableRow[] }
   | { type: "aging"; section: StatementSection }
   | { type: "notes"; multiCurrency: boolean };
 
-// Usable height of a LETTER page between the fixed header and footer (792 - 128 - 48 = 616 pt), with slack.
-const PAGE_BUDGET = 590;
-const CONCEPT_CHARS_PER_LINE = 28;
+type Block =
+  | { type: "rows"; rows: TableRow[]; keepWithNext?: boolean }
+  | { type: "aging"; section: StatementSection }
+  | { type: "notes"; multiCurrency: boolean };
+
+// Heights of the react-pdf blocks, measured on rendered pages and rounded up (they hold short, fixed
+// text that never wraps): the aging title, its column titles, six bucket rows and four totals;
+// the one or two notes.
+const AGING_HEIGHT = 200;
+const NOTES_HEIGHT = 30;
+/** Slack left at the bottom of every page, for rounding in react-pdf's own layout of the blocks above. */
+const PAGE_SLACK = 4;
+
 const DESCRIPTION_MAX = 80;
 
 function getConcept(labels: StatementLabels, m: StatementMovement): string {
@@ -123,196 +139,331 @@ function getConcept(labels: StatementLabels, m: StatementMovement): string {
   return [getKindLabel(labels, m.kind, m.effect), description].filter(Boolean).join(" - ");
 }
 
-function estimateHeight(block: Block, labels: StatementLabels): number {
+interface RowContext {
+  labels: StatementLabels;
+  locale: string;
+  date: (iso: string) => string;
+}
+
+const left = (text: string, col: { x: number; width: number; padLeft?: number; padRight?: number }, bold = false) =>
+  layoutCell(pdfText(text), {
+    x: col.x + (col.padLeft ?? 0),
+    width: col.width - (col.padLeft ?? 0) - (col.padRight ?? 0),
+    bold,
+    size: FONT_SIZE,
+  });
+
+const right = (text: string, col: { x: number; width: number }, options: { bold?: boolean; color?: string } = {}) =>
+  layoutCell(pdfText(text), {
+    x: col.x,
+    width: col.width - MONEY_PAD_RIGHT,
+    align: "right",
+    bold: options.bold,
+    color: options.color,
+    size: FONT_SIZE,
+  });
+
+function movementRow(m: StatementMovement, money: (a: string) => string, ctx: RowContext): TableRow {
+  const { date } = ctx;
+  const alert = m.overdue ? { bold: true, color: tableColors.alert } : {};
+  const concept = left(getConcept(ctx.labels, m), COL.concept);
+  const cells: TableCell[] = [left(date(m.issueDate), COL.date), left(m.seriesFolio, COL.doc), concept];
+  if (m.fiscalId) {
+    cells.push({
+      ...layoutCell(pdfText(m.fiscalId), {
+        x: COL.concept.x,
+        width: COL.concept.width - COL.concept.padRight,
+        size: FISCAL_SIZE,
+        color: MUTED,
+      }),
+      top: concept.height + 1,
+    });
+  }
+  if (m.effect === "charge") {
+    const due = left(date(m.dueDate), COL.due, m.overdue);
+    cells.push(m.overdue ? { ...due, color: tableColors.alert } : due);
+  }
+  if (m.charge) cells.push(right(money(m.charge), COL.charge));
+  if (m.credit) cells.push(right(money(m.credit), COL.credit));
+  cells.push(right(money(m.balance), COL.balance));
+  if (m.openAmount !== null) cells.push(right(`${money(m.openAmount)}${m.overdue ? " *" : ""}`, COL.open, alert));
+  return { cells, padding: ROW_PAD, rule: true, height: rowHeight(cells, ROW_PAD, true) };
+}
+
+function bandRow(cells: TableCell[]): TableRow {
+  return { cells, padding: BAND_PAD, band: true, height: rowHeight(cells, BAND_PAD, false) };
+}
+
+function sectionRows(section: StatementSection, statement: Statement, ctx: RowContext) {
+  const { labels, date } = ctx;
+  const money = (amount: string) => formatMoney(amount, section.currency, ctx.locale);
+  const titleText = layoutCell(pdfText(`${labels.currency}: ${section.currency}`), {
+    x: 0,
+    width: TABLE_WIDTH,
+    bold: true,
+    size: 10,
+  });
+  // The section title: 10 pt bold with 10 pt above it and 4 below (as styles.sectionTitle).
+  const title: TableRow = { cells: [{ ...titleText, top: 10 - ROW_PAD }], padding: ROW_PAD, height: 0 };
+  title.height = 10 + titleText.height + 4;
+  // Labels of the band rows start in the concept column (opening, closing) or just right of it (totals).
+  const openingLabel = { x: COL.concept.x, width: COL.balance.x - COL.concept.x, padRight: COL.concept.padRight };
+  const totalsLabel = { x: COL.concept.x + 3, width: COL.charge.x - COL.concept.x - 3, padRight: COL.concept.padRight };
+  const opening = bandRow([
+    left(date(statement.period.from), COL.date, true),
+    left(labels.openingBalance, openingLabel, true),
+    right(money(section.openingBalance), COL.balance, { bold: true }),
+  ]);
+  const movements =
+    section.movements.length === 0
+      ? [
+          {
+            cells: [left(labels.noMovements, { x: COL.concept.x + 3, width: TABLE_WIDTH - COL.concept.x - 3 })],
+            padding: ROW_PAD,
+            rule: true,
+            height: 0,
+          },
+        ].map((row) => ({ ...row, height: rowHeight(row.cells, ROW_PAD, true) }))
+      : section.movements.map((m) => movementRow(m, money, ctx));
+  const totals = bandRow([
+    left(labels.totals, totalsLabel, true),
+    right(money(section.totalCharges), COL.charge, { bold: true }),
+    right(money(section.totalCredits), COL.credit, { bold: true }),
+  ]);
+  const closing = bandRow([
+    left(date(statement.period.to), COL.date, true),
+    left(labels.closingBalance, openingLabel, true),
+    right(money(section.closingBalance), COL.balance, { bold: true }),
+  ]);
+  return { title, opening, movements, totals, closing };
+}
+
+function blockHeight(block: Block): number {
   switch (block.type) {
-    case "sectionStart":
-      return 44;
-    case "movement": {
-      const lines = Math.ceil(getConcept(labels, block.movement).length / CONCEPT_CHARS_PER_LINE);
-      return 14 + (lines - 1) * 9 + (block.movement.fiscalId ? 8 : 0);
-    }
-    case "noMovements":
-      return 14;
-    case "sectionEnd":
-      return 32;
+    case "rows":
+      return block.rows.reduce((sum, row) => sum + row.height, 0);
     case "aging":
-      return 190;
+      return AGING_HEIGHT;
     case "notes":
-      return 30;
+      return NOTES_HEIGHT;
   }
 }
 
-/** Splits the statement into pages of blocks that fit; a section's title never ends a page alone. */
-export function paginateStatement(statement: Statement, labels: StatementLabels): Block[][] {
+/**
+ * Splits the statement into pages of items that fit. Table rows are measured exactly; a section's
+ * title and opening row stay with its first movement, and its totals with its closing row.
+ */
+export function paginateStatement(statement: Statement, labels: StatementLabels, locale: string): PageItem[][] {
+  const ctx: RowContext = { labels, locale, date: (iso) => formatStatementDate(iso, locale) };
   const blocks: Block[] = [];
   for (const section of statement.sections) {
-    blocks.push({ type: "sectionStart", section });
-    if (section.movements.length === 0) blocks.push({ type: "noMovements" });
-    for (const movement of section.movements) blocks.push({ type: "movement", section, movement });
-    blocks.push({ type: "sectionEnd", section }, { type: "aging", section });
+    const rows = sectionRows(section, statement, ctx);
+    blocks.push({ type: "rows", rows: [rows.title, rows.opening], keepWithNext: true });
+    for (const row of rows.movements) blocks.push({ type: "rows", rows: [row] });
+    blocks.push({ type: "rows", rows: [rows.totals, rows.closing] }, { type: "aging", section });
   }
   blocks.push({ type: "notes", multiCurrency: statement.sections.length > 1 });
 
-  const pages: Block[][] = [[]];
+  const budget = CONTENT_HEIGHT - PAGE_SLACK;
+  const pages: PageItem[][] = [[]];
   let used = 0;
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i];
-    let height = estimateHeight(block, labels);
-    // Keep a section's opening row with its first movement.
-    if (block.type === "sectionStart" && i + 1 < blocks.length) height += estimateHeight(blocks[i + 1], labels);
-    if (used + height > PAGE_BUDGET && pages[pages.length - 1].length > 0) {
+    const height = blockHeight(block);
+    const needed =
+      block.type === "rows" && block.keepWithNext && i + 1 < blocks.length
+        ? height + blockHeight(blocks[i + 1])
+        : height;
+    const page = pages[pages.length - 1];
+    if (used + needed > budget && page.length > 0) {
       pages.push([]);
       used = 0;
     }
-    pages[pages.length - 1].push(block);
-    used += estimateHeight(block, labels);
+    const current = pages[pages.length - 1];
+    const last = current[current.length - 1];
+    if (block.type === "rows" && last?.type === "rows") last.rows.push(...block.rows);
+    else if (block.type === "rows") current.push({ type: "rows", rows: [...block.rows] });
+    else current.push(block);
+    used += height;
   }
   return pages;
 }
 
+const HEADER_TOP = 28;
+const FOOTER_BOTTOM = 22;
+const FOOTER_SIZE = 7;
+
+/** The page header, laid out once and drawn on every page: seller, title and period, customer, column titles. */
+function headerMarks({ statement, labels, locale }: StatementPdfProps): { marks: Mark[]; height: number } {
+  const { seller, customer, period } = statement;
+  const date = (iso: string) => formatStatementDate(iso, locale);
+  const marks: Mark[] = [];
+  const put = (cell: TableCell, y: number) => {
+    marks.push({ type: "text", cell, y });
+    return cell.height;
+  };
+  const muted = { size: FONT_SIZE, color: MUTED };
+  let leftY = put(layoutCell(pdfText(seller.legalName), { x: 0, width: 330, size: 11, bold: true }), 0);
+  leftY += put(layoutCell(pdfText(`${labels.taxId}: ${seller.taxId}`), { x: 0, width: 330, ...muted }), leftY);
+  const right = { x: 340, width: TABLE_WIDTH - 340, align: "right" as const };
+  let rightY = put(layoutCell(labels.title, { ...right, size: 14, bold: true }), 0);
+  rightY += put(
+    layoutCell(`${labels.period}: ${date(period.from)} - ${date(period.to)}`, { ...right, ...muted }),
+    rightY,
+  );
+
+  // Customer data in two columns of label / value lines, under a rule.
+  let y = Math.max(leftY, rightY) + 8;
+  marks.push({ type: "line", x1: 0, x2: TABLE_WIDTH, y: y + 0.5, width: 1, color: INK });
+  y += 1 + 6;
+  const columns: [string, string][][] = [
+    [
+      [labels.customer, customer.legalName],
+      [labels.taxId, customer.taxId],
+      [labels.accountNumber, customer.accountNumber],
+    ],
+    [
+      [labels.currency, customer.currency],
+      [labels.paymentTerm, `${customer.paymentTermDays} ${labels.days}`],
+      [labels.creditLimit, formatMoney(customer.creditLimit, customer.currency, locale)],
+    ],
+  ];
+  const columnWidth = TABLE_WIDTH / 2;
+  const gridTop = y;
+  for (const [index, lines] of columns.entries()) {
+    const x = index * columnWidth;
+    let lineY = gridTop;
+    for (const [label, value] of lines) {
+      const labelCell = layoutCell(label, { x, width: 78, ...muted });
+      const valueCell = layoutCell(pdfText(value), { x: x + 78, width: columnWidth - 8 - 78, size: FONT_SIZE });
+      put(labelCell, lineY);
+      put(valueCell, lineY);
+      lineY += Math.max(labelCell.height, valueCell.height) + 1.5;
+    }
+    y = Math.max(y, lineY);
+  }
+
+  // Column titles on a dark band, at the columns of the movement rows.
+  y += 8;
+  const head = { size: FONT_SIZE, bold: true, color: "#ffffff" };
+  const titles = [
+    layoutCell(labels.columns.date, { x: COL.date.x + COL.date.padLeft, width: COL.date.width, ...head }),
+    layoutCell(labels.columns.document, { x: COL.doc.x, width: COL.doc.width, ...head }),
+    layoutCell(`${labels.columns.concept} / ${labels.columns.fiscalId}`, {
+      x: COL.concept.x,
+      width: COL.concept.width - COL.concept.padRight,
+      ...head,
+    }),
+    layoutCell(labels.columns.dueDate, { x: COL.due.x, width: COL.due.width, ...head }),
+    ...[
+      [labels.columns.charge, COL.charge],
+      [labels.columns.credit, COL.credit],
+      [labels.columns.balance, COL.balance],
+      [labels.columns.open, COL.open],
+    ].map(([title, col]) =>
+      layoutCell(title as string, {
+        x: (col as { x: number }).x,
+        width: (col as { width: number }).width - MONEY_PAD_RIGHT,
+        align: "right",
+        ...head,
+      }),
+    ),
+  ];
+  const headHeight = BAND_PAD * 2 + Math.max(...titles.map((cell) => cell.height));
+  marks.push({ type: "rect", x: 0, y, width: TABLE_WIDTH, height: headHeight, color: INK });
+  for (const cell of titles) put(cell, y + BAND_PAD);
+  return { marks, height: y + headHeight };
+}
+
+/** The footer of one page: a rule, the customer on the left, "Page X of Y" on the right. */
+function footerMarks(customerLine: TableCell, pageLabel: string): Mark[] {
+  const page = layoutCell(pageLabel, {
+    x: TABLE_WIDTH - 140,
+    width: 140,
+    size: FOOTER_SIZE,
+    color: MUTED,
+    align: "right",
+  });
+  return [
+    { type: "line", x1: 0, x2: TABLE_WIDTH, y: 0.25, width: 0.5, color: RULE },
+    { type: "text", cell: customerLine, y: 4.5 },
+    { type: "text", cell: page, y: 4.5 },
+  ];
+}
+
 export function StatementPdf({ statement, labels, locale }: StatementPdfProps) {
   const { seller, customer, period } = statement;
+  const pages = paginateStatement(statement, labels, locale);
+  const header = headerMarks({ statement, labels, locale });
+  const customerLine = layoutCell(pdfText(`${customer.legalName} - ${customer.accountNumber}`), {
+    x: 0,
+    width: TABLE_WIDTH - 150,
+    size: FOOTER_SIZE,
+    color: MUTED,
+  });
+  const footerHeight = 4.5 + customerLine.height;
   return (
     <Document
       title={`${labels.title} ${customer.accountNumber} ${period.from} ${period.to}`}
       author={seller.legalName}
       language={locale}
     >
-      {paginateStatement(statement, labels).map((blocks, pageIndex) => (
+      {pages.map((items, pageIndex) => (
+        // Each page's content fits it (the pagination above is exact), so react-pdf never splits one;
+        // header and footer are `fixed` so that, were it ever to, they would repeat on the extra page.
         <Page key={pageIndex} size="LETTER" style={styles.page}>
-          <PageHeader statement={statement} labels={labels} locale={locale} />
-          {blocks.map((block, i) => (
-            <BlockView key={i} block={block} statement={statement} labels={labels} locale={locale} />
+          <Canvas
+            fixed
+            style={{ position: "absolute", top: HEADER_TOP, left: 36, width: TABLE_WIDTH, height: header.height }}
+            paint={(painter: Painter) => {
+              paintMarks(painter, header.marks);
+              return null;
+            }}
+          />
+          {items.map((item, i) => (
+            <PageItemView key={i} item={item} labels={labels} locale={locale} />
           ))}
-          <View style={styles.footer} fixed>
-            <Cell>
-              {customer.legalName} - {customer.accountNumber}
-            </Cell>
-            <Text render={({ pageNumber, totalPages }) => labels.page(pageNumber, totalPages)} />
-          </View>
+          <Canvas
+            fixed
+            style={{
+              position: "absolute",
+              top: PAGE_HEIGHT - FOOTER_BOTTOM - footerHeight,
+              left: 36,
+              width: TABLE_WIDTH,
+              height: footerHeight,
+            }}
+            paint={(painter: Painter) => {
+              paintMarks(painter, footerMarks(customerLine, labels.page(pageIndex + 1, pages.length)));
+              return null;
+            }}
+          />
         </Page>
       ))}
     </Document>
   );
 }
 
-function PageHeader({ statement, labels, locale }: StatementPdfProps) {
-  const date = (iso: string) => formatStatementDate(iso, locale);
-  const { seller, customer, period } = statement;
-  return (
-    <View style={styles.header} fixed>
-      <View style={styles.headerTop}>
-        <View>
-          <Cell style={styles.sellerName}>{seller.legalName}</Cell>
-          <Cell style={styles.muted}>
-            {labels.taxId}: {seller.taxId}
-          </Cell>
-        </View>
-        <View>
-          <Cell style={styles.title}>{labels.title}</Cell>
-          <Cell style={[styles.muted, { textAlign: "right" }]}>
-            {labels.period}: {date(period.from)} - {date(period.to)}
-          </Cell>
-        </View>
-      </View>
-      <View style={styles.headerGrid}>
-        <View style={styles.headerCol}>
-          <HeaderLine label={labels.customer} value={customer.legalName} />
-          <HeaderLine label={labels.taxId} value={customer.taxId} />
-          <HeaderLine label={labels.accountNumber} value={customer.accountNumber} />
-        </View>
-        <View style={styles.headerCol}>
-          <HeaderLine label={labels.currency} value={customer.currency} />
-          <HeaderLine label={labels.paymentTerm} value={`${customer.paymentTermDays} ${labels.days}`} />
-          <HeaderLine label={labels.creditLimit} value={formatMoney(customer.creditLimit, customer.currency, locale)} />
-        </View>
-      </View>
-      <View style={styles.tableHead}>
-        <Cell style={styles.cDate}>{labels.columns.date}</Cell>
-        <Cell style={styles.cDoc}>{labels.columns.document}</Cell>
-        <Cell style={styles.cConcept}>
-          {labels.columns.concept} / {labels.columns.fiscalId}
-        </Cell>
-        <Cell style={styles.cDue}>{labels.columns.dueDate}</Cell>
-        <Cell style={styles.cMoney}>{labels.columns.charge}</Cell>
-        <Cell style={styles.cMoney}>{labels.columns.credit}</Cell>
-        <Cell style={styles.cMoney}>{labels.columns.balance}</Cell>
-        <Cell style={styles.cMoney}>{labels.columns.open}</Cell>
-      </View>
-    </View>
-  );
-}
-
-function HeaderLine({ label, value }: { label: string; value: string }) {
-  return (
-    <View style={styles.headerLine}>
-      <Cell style={styles.headerLabel}>{label}</Cell>
-      <Cell style={styles.headerValue}>{value}</Cell>
-    </View>
-  );
-}
-
-function BlockView({ block, statement, labels, locale }: { block: Block } & StatementPdfProps) {
-  const date = (iso: string) => formatStatementDate(iso, locale);
-  switch (block.type) {
-    case "sectionStart": {
-      const money = (amount: string) => formatMoney(amount, block.section.currency, locale);
+function PageItemView({ item, labels, locale }: { item: PageItem; labels: StatementLabels; locale: string }) {
+  switch (item.type) {
+    case "rows": {
+      const height = item.rows.reduce((sum, row) => sum + row.height, 0);
       return (
-        <View wrap={false}>
-          <Cell style={styles.sectionTitle}>
-            {labels.currency}: {block.section.currency}
-          </Cell>
-          <View style={styles.bandRow}>
-            <Cell style={styles.cDate}>{date(statement.period.from)}</Cell>
-            <Cell style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.openingBalance}</Cell>
-            <Cell style={styles.cMoney}>{money(block.section.openingBalance)}</Cell>
-            <Blank style={styles.cMoney} />
-          </View>
-        </View>
-      );
-    }
-    case "movement":
-      return (
-        <MovementRow
-          movement={block.movement}
-          labels={labels}
-          money={(a) => formatMoney(a, block.section.currency, locale)}
-          date={date}
+        <Canvas
+          style={{ width: TABLE_WIDTH, height }}
+          paint={(painter: Painter) => {
+            paintRows(painter, item.rows);
+            return null;
+          }}
         />
-      );
-    case "noMovements":
-      return (
-        <View style={styles.row}>
-          <Cell style={[styles.cConcept, { paddingLeft: 107 }]}>{labels.noMovements}</Cell>
-        </View>
-      );
-    case "sectionEnd": {
-      const money = (amount: string) => formatMoney(amount, block.section.currency, locale);
-      return (
-        <View wrap={false}>
-          <View style={styles.bandRow}>
-            <Cell style={[styles.cConcept, { paddingLeft: 107 }]}>{labels.totals}</Cell>
-            <Cell style={styles.cMoney}>{money(block.section.totalCharges)}</Cell>
-            <Cell style={styles.cMoney}>{money(block.section.totalCredits)}</Cell>
-            <Blank style={styles.cMoney} />
-            <Blank style={styles.cMoney} />
-          </View>
-          <View style={styles.bandRow}>
-            <Cell style={styles.cDate}>{date(statement.period.to)}</Cell>
-            <Cell style={[styles.cConcept, { paddingLeft: 58 }]}>{labels.closingBalance}</Cell>
-            <Cell style={styles.cMoney}>{money(block.section.closingBalance)}</Cell>
-            <Blank style={styles.cMoney} />
-          </View>
-        </View>
       );
     }
     case "aging":
-      return <AgingTable section={block.section} labels={labels} locale={locale} />;
+      return <AgingTable section={item.section} labels={labels} locale={locale} />;
     case "notes":
       return (
-        <View wrap={false}>
+        <View>
           <Cell style={styles.note}>{labels.overdueNote}</Cell>
-          {block.multiCurrency ? <Cell style={styles.note}>{labels.currencyNote}</Cell> : null}
+          {item.multiCurrency ? <Cell style={styles.note}>{labels.currencyNote}</Cell> : null}
         </View>
       );
   }
@@ -329,11 +480,11 @@ function AgingTable({
 }) {
   const money = (amount: string) => formatMoney(amount, section.currency, locale);
   return (
-    <View style={styles.agingTable} wrap={false}>
-      <Cell style={[styles.sectionTitle, { fontSize: 9 }]}>
+    <View style={styles.agingTable}>
+      <Cell style={styles.agingTitle}>
         {labels.agingTitle} ({section.currency}) - {labels.agingAsOf} {formatStatementDate(section.aging.asOf, locale)}
       </Cell>
-      <View style={[styles.tableHead, { marginTop: 0 }]}>
+      <View style={styles.tableHead}>
         <Cell style={styles.aBucket}>{labels.bucket}</Cell>
         <Cell style={styles.aCount}>{labels.count}</Cell>
         <Cell style={styles.aAmount}>{labels.amount}</Cell>
@@ -342,7 +493,7 @@ function AgingTable({
         <View key={b} style={styles.agingRow}>
           <Cell style={styles.aBucket}>{labels.buckets[b]}</Cell>
           <Cell style={styles.aCount}>{section.aging.buckets[b].count}</Cell>
-          <Cell style={styles.aAmount}>{money(section.aging.buckets[b].amount)}</Cell>
+          <Cell style={styles.aAmount}>{pdfText(money(section.aging.buckets[b].amount))}</Cell>
         </View>
       ))}
       <AgingTotal label={labels.openCharges} value={money(section.aging.openCharges)} />
@@ -357,45 +508,7 @@ function AgingTotal({ label, value }: { label: string; value: string }) {
   return (
     <View style={styles.bandRow}>
       <Cell style={styles.aBucket}>{label}</Cell>
-      <Cell style={styles.aAmount}>{value}</Cell>
-    </View>
-  );
-}
-
-function MovementRow({
-  movement: m,
-  labels,
-  money,
-  date,
-}: {
-  movement: StatementMovement;
-  labels: StatementLabels;
-  money: (amount: string) => string;
-  date: (iso: string) => string;
-}) {
-  return (
-    <View style={styles.row} wrap={false}>
-      <Cell style={styles.cDate}>{date(m.issueDate)}</Cell>
-      <Cell style={styles.cDoc}>{m.seriesFolio}</Cell>
-      <View style={styles.cConcept}>
-        <Cell>{getConcept(labels, m)}</Cell>
-        {m.fiscalId ? <Cell style={styles.fiscal}>{m.fiscalId}</Cell> : null}
-      </View>
-      {m.effect === "charge" ? (
-        <Cell style={[styles.cDue, m.overdue ? styles.overdue : {}]}>{date(m.dueDate)}</Cell>
-      ) : (
-        <Blank style={styles.cDue} />
-      )}
-      {m.charge ? <Cell style={styles.cMoney}>{money(m.charge)}</Cell> : <Blank style={styles.cMoney} />}
-      {m.credit ? <Cell style={styles.cMoney}>{money(m.credit)}</Cell> : <Blank style={styles.cMoney} />}
-      <Cell style={styles.cMoney}>{money(m.balance)}</Cell>
-      {m.openAmount !== null ? (
-        <Cell
-          style={[styles.cMoney, m.overdue ? styles.overdue : {}]}
-        >{`${money(m.openAmount)}${m.overdue ? " *" : ""}`}</Cell>
-      ) : (
-        <Blank style={styles.cMoney} />
-      )}
+      <Cell style={styles.aAmount}>{pdfText(value)}</Cell>
     </View>
   );
 }

@@ -1,0 +1,341 @@
+// The audit trail's vocabulary: every action the portal records, the entity it is about, whether it
+// concerns a customer account, and the shape of what it stores before and after the change (for an
+// event that changes no state, such as a refused sign-in, `after` holds its data). One zod schema per
+// action in one discriminated union, after Documenso's typed audit log
+// (packages/lib/types/document-audit-logs.ts): recordAuditEvent only accepts these events (checked by
+// the compiler, and again at runtime before anything is written), and parseAuditEvent types a stored row.
+//
+// Adding an action (claims, payments, signing…): write its schema below and add it to
+// AUDIT_EVENT_SCHEMAS; its labels go in app/i18n (a test fails until they exist). Rows already stored
+// are parsed with these schemas too: never remove a field or narrow a type an older row may hold, add
+// optional fields instead.
+//
+// Pure (zod and the vocabulary lists only): the trail page and its exports import it as well as the server.
+import { z } from "zod";
+import {
+  COUNTRIES,
+  CURRENCIES,
+  DOCUMENT_KINDS,
+  GRANT_ROLES,
+  SEGMENTS,
+  STAFF_AREAS,
+  STAFF_ROLES,
+  USER_KINDS,
+} from "~/domain/vocabulary";
+
+export const AUDIT_ENTITY_TYPES = [
+  "user",
+  "account_grant",
+  "seller",
+  "zone",
+  "customer_group",
+  "customer_account",
+  "document",
+  "application",
+] as const;
+export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
+export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
+
+/** A slot the action leaves empty: null in the row, left out when recording. */
+const Nothing = z.null().default(null);
+const Id = z.string().min(1).max(200);
+/** The entity of sign-in and reset events is the user, unknown when the email matches nobody. */
+const IdIfKnown = Id.nullable().default(null);
+const Count = z.number().int().nonnegative();
+const Money = z.string().regex(/^-?\d{1,16}(\.\d{1,2})?$/);
+const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A Date when recorded, its ISO string once stored (JSON has no dates). */
+const Instant = z.union([z.date().transform((d) => d.toISOString()), z.iso.datetime({ offset: true })]);
+const Currency = z.enum(CURRENCIES);
+const GrantRole = z.enum(GRANT_ROLES);
+const StaffRole = z.enum(STAFF_ROLES);
+const StaffArea = z.enum(STAFF_AREAS);
+const DocumentKind = z.enum(DOCUMENT_KINDS);
+const FailureCounts = z.strictObject({ source: Count, user: Count, userSource: Count });
+
+/**
+ * The common frame: the action, its entity type and ID, and empty account/before/after slots that an
+ * action's schema fills in with `.extend`. Before/after objects are strict: a key the schema does not
+ * name is refused when recording, so the schema is always the whole of what is stored.
+ */
+function auditEvent<const A extends string, const E extends AuditEntityType>(action: A, entityType: E) {
+  return z.object({
+    action: z.literal(action),
+    entityType: z.literal(entityType),
+    entityId: Id,
+    /** The customer account the event concerns, so the trail can be filtered by account. */
+    accountId: Nothing,
+    before: Nothing,
+    after: Nothing,
+  });
+}
+
+// Sign-in, sign-out and password reset (app/domain/identity, app/routes/logout.tsx).
+export const SignedInEventSchema = auditEvent("auth.signed_in", "user");
+export const SignInRateLimitedEventSchema = auditEvent("auth.sign_in_rate_limited", "user").extend({
+  entityId: IdIfKnown,
+  after: z.strictObject({ failuresFromSource: Count }),
+});
+export const SignInBlockedEventSchema = auditEvent("auth.sign_in_blocked", "user").extend({
+  entityId: IdIfKnown,
+  after: z.strictObject({ failures: FailureCounts }),
+});
+export const UserLockedEventSchema = auditEvent("auth.user_locked", "user").extend({
+  entityId: IdIfKnown,
+  after: z.strictObject({ reason: z.enum(["wrong_password", "unknown_user"]), failures: FailureCounts }),
+});
+export const SignInFailedEventSchema = auditEvent("auth.sign_in_failed", "user").extend({
+  entityId: IdIfKnown,
+  after: z.strictObject({
+    reason: z.enum(["wrong_password", "unknown_user", "disabled"]),
+    failures: FailureCounts.optional(),
+  }),
+});
+export const SignedOutEventSchema = auditEvent("auth.signed_out", "user").extend({
+  after: z.strictObject({ sessionsEnded: Count }),
+});
+export const SignedOutEverywhereEventSchema = auditEvent("auth.signed_out_everywhere", "user").extend({
+  after: z.strictObject({ sessionsEnded: Count }),
+});
+export const PasswordResetRequestedUnknownEventSchema = auditEvent(
+  "auth.password_reset_requested_unknown",
+  "user",
+).extend({
+  entityId: IdIfKnown,
+  after: z.strictObject({ email: z.string() }),
+});
+export const PasswordResetRequestedEventSchema = auditEvent("auth.password_reset_requested", "user").extend({
+  after: z.strictObject({ expiresAt: Instant }),
+});
+export const PasswordResetEventSchema = auditEvent("auth.password_reset", "user").extend({
+  after: z.strictObject({ sessionsEnded: Count, resetLinksRevoked: Count }),
+});
+
+// Users, invitations and grants on accounts (app/domain/identity).
+export const UserCreatedEventSchema = auditEvent("user.created", "user").extend({
+  after: z.strictObject({
+    email: z.string(),
+    kind: z.enum(USER_KINDS),
+    staffRole: StaffRole.optional(),
+    staffArea: StaffArea.nullish(),
+  }),
+});
+/** Entity ID of a grant: "<accountId>:<userId>". */
+export const InvitationCreatedEventSchema = auditEvent("invitation.created", "account_grant").extend({
+  accountId: Id,
+  after: z.strictObject({
+    accountId: Id,
+    userId: Id,
+    email: z.string(),
+    role: GrantRole,
+    needsActivation: z.boolean(),
+  }),
+});
+/** Nothing sent nor granted (a staff address, or a customer who has every account already). */
+export const InvitationSuppressedEventSchema = auditEvent("invitation.suppressed", "account_grant").extend({
+  accountId: Id,
+  after: z.strictObject({
+    accountId: Id,
+    userId: Id,
+    email: z.string(),
+    role: GrantRole,
+    reason: z.enum(["staff_email", "already_member"]),
+  }),
+});
+/** One event per account invited to (the grants follow as grant.created). */
+export const InvitationAcceptedEventSchema = auditEvent("invitation.accepted", "user").extend({
+  accountId: Id,
+  after: z.strictObject({ accountIds: z.array(Id), role: GrantRole, inert: z.boolean().optional() }),
+});
+/** Made directly (administration, demo data) or on accepting an invitation (`via`). */
+export const GrantCreatedEventSchema = auditEvent("grant.created", "account_grant").extend({
+  accountId: Id,
+  after: z.strictObject({
+    accountId: Id,
+    userId: Id.optional(),
+    role: GrantRole,
+    via: z.enum(["invitation"]).optional(),
+  }),
+});
+export const GrantRoleChangedEventSchema = auditEvent("grant.role_changed", "account_grant").extend({
+  accountId: Id,
+  before: z.strictObject({ role: GrantRole }),
+  after: z.strictObject({ role: GrantRole }),
+});
+export const GrantRevokedEventSchema = auditEvent("grant.revoked", "account_grant").extend({
+  accountId: Id,
+  before: z.strictObject({ role: GrantRole }),
+});
+
+// Organization (app/domain/accounts).
+export const SellerCreatedEventSchema = auditEvent("seller.created", "seller").extend({
+  after: z.strictObject({
+    code: z.string(),
+    legalName: z.string(),
+    country: z.enum(COUNTRIES),
+    taxId: z.string(),
+    taxRegime: z.string(),
+    postalCode: z.string(),
+    currency: Currency,
+    timeZone: z.string(),
+  }),
+});
+export const ZoneCreatedEventSchema = auditEvent("zone.created", "zone").extend({
+  after: z.strictObject({ sellerId: Id, code: z.string(), name: z.string() }),
+});
+export const CustomerGroupCreatedEventSchema = auditEvent("customer_group.created", "customer_group").extend({
+  after: z.strictObject({ name: z.string() }),
+});
+export const CustomerAccountCreatedEventSchema = auditEvent("customer_account.created", "customer_account").extend({
+  accountId: Id,
+  after: z.strictObject({
+    sellerId: Id,
+    zoneId: Id,
+    groupId: Id.nullish(),
+    number: z.string(),
+    legalName: z.string(),
+    taxId: z.string(),
+    taxRegime: z.string(),
+    postalCode: z.string(),
+    segment: z.enum(SEGMENTS),
+    currency: Currency,
+    creditLimit: Money,
+    paymentTermDays: Count,
+    collectorId: Id.nullish(),
+  }),
+});
+export const CollectorAssignedEventSchema = auditEvent(
+  "customer_account.collector_assigned",
+  "customer_account",
+).extend({
+  accountId: Id,
+  before: z.strictObject({ collectorId: Id.nullable() }),
+  after: z.strictObject({ collectorId: Id.nullable() }),
+});
+
+// Ledger (app/domain/ledger).
+export const DocumentIssuedEventSchema = auditEvent("document.issued", "document").extend({
+  accountId: Id,
+  after: z.strictObject({
+    kind: DocumentKind,
+    series: z.string(),
+    folio: z.string(),
+    amount: Money,
+    currency: Currency,
+    accountId: Id,
+  }),
+});
+export const ApplicationCreatedEventSchema = auditEvent("application.created", "application").extend({
+  accountId: Id,
+  after: z.strictObject({ sourceId: Id, targetId: Id, amount: Money, currency: Currency, appliedOn: CalendarDate }),
+});
+/** Entity: the application reversed (the original); the reversal's own ID is in `after`. */
+export const ApplicationReversedEventSchema = auditEvent("application.reversed", "application").extend({
+  accountId: Id,
+  before: z.strictObject({ amount: Money, appliedOn: CalendarDate }),
+  after: z.strictObject({ reversalId: Id, reversedOn: CalendarDate, reason: z.string() }),
+});
+
+// Statements (app/pages/statement.server.ts).
+export const StatementEmailedEventSchema = auditEvent("statement.emailed", "customer_account").extend({
+  accountId: Id,
+  after: z.strictObject({ to: z.string(), period: z.strictObject({ from: CalendarDate, to: CalendarDate }) }),
+});
+
+/** Every action's schema; the union, the action list and the types below all come from this list. */
+export const AUDIT_EVENT_SCHEMAS = [
+  SignedInEventSchema,
+  SignInRateLimitedEventSchema,
+  SignInBlockedEventSchema,
+  UserLockedEventSchema,
+  SignInFailedEventSchema,
+  SignedOutEventSchema,
+  SignedOutEverywhereEventSchema,
+  PasswordResetRequestedUnknownEventSchema,
+  PasswordResetRequestedEventSchema,
+  PasswordResetEventSchema,
+  UserCreatedEventSchema,
+  InvitationCreatedEventSchema,
+  InvitationSuppressedEventSchema,
+  InvitationAcceptedEventSchema,
+  GrantCreatedEventSchema,
+  GrantRoleChangedEventSchema,
+  GrantRevokedEventSchema,
+  SellerCreatedEventSchema,
+  ZoneCreatedEventSchema,
+  CustomerGroupCreatedEventSchema,
+  CustomerAccountCreatedEventSchema,
+  CollectorAssignedEventSchema,
+  DocumentIssuedEventSchema,
+  ApplicationCreatedEventSchema,
+  ApplicationReversedEventSchema,
+  StatementEmailedEventSchema,
+] as const;
+
+export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);
+
+/** What a caller passes to recordAuditEvent: empty slots may be left out, Dates may stand for instants. */
+export type AuditEventInput = z.input<typeof AuditEventSchema>;
+/** An event as stored and as parseAuditEvent returns it. */
+export type AuditEvent = z.output<typeof AuditEventSchema>;
+export type AuditAction = AuditEvent["action"];
+export type AuditEventInputOf<A extends AuditAction> = Extract<AuditEventInput, { action: A }>;
+export type AuditEventOf<A extends AuditAction> = Extract<AuditEvent, { action: A }>;
+
+export const AUDIT_ACTIONS: readonly AuditAction[] = AUDIT_EVENT_SCHEMAS.map((s) => s.shape.action.value);
+
+const ACTION_SET: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === "string" && ACTION_SET.has(value);
+}
+
+/** The entity type each action is recorded against. */
+export const AUDIT_ENTITY_TYPE_OF: Readonly<Record<AuditAction, AuditEntityType>> = Object.fromEntries(
+  AUDIT_EVENT_SCHEMAS.map((s) => [s.shape.action.value, s.shape.entityType.value]),
+) as Record<AuditAction, AuditEntityType>;
+
+/** The columns of a stored audit row that make up its event (the rest: who, when, where from). */
+export interface StoredAuditEvent {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  accountId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export class AuditEventError extends Error {
+  constructor(
+    public readonly action: string,
+    public readonly issues: z.core.$ZodIssue[],
+  ) {
+    super(
+      `audit event ${JSON.stringify(action)} does not match its schema: ${z.prettifyError(new z.ZodError(issues))}`,
+    );
+    this.name = "AuditEventError";
+  }
+}
+
+function pickEvent(row: StoredAuditEvent) {
+  return {
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    accountId: row.accountId,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+/** A stored row's event, typed by its action; throws AuditEventError when the row matches no schema. */
+export function parseAuditEvent(row: StoredAuditEvent): AuditEvent {
+  const parsed = AuditEventSchema.safeParse(pickEvent(row));
+  if (!parsed.success) throw new AuditEventError(row.action, parsed.error.issues);
+  return parsed.data;
+}
+
+/** Like parseAuditEvent, but answers null for a row that matches no schema (shown raw by the trail). */
+export function safeParseAuditEvent(row: StoredAuditEvent): AuditEvent | null {
+  const parsed = AuditEventSchema.safeParse(pickEvent(row));
+  return parsed.success ? parsed.data : null;
+}

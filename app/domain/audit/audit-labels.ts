@@ -1,0 +1,58 @@
+// Readable labels of the trail's actions, entity types, fields and values, in the reader's language
+// (copy in app/i18n, under audit.*), for the page and the exports alike. Pure.
+import type { TFunction } from "i18next";
+import type { AuditValue } from "./describe-audit-changes";
+
+/** "grant.role_changed" → "Rol cambiado"; an action without copy shows its code. */
+export function auditActionLabel(t: TFunction, action: string): string {
+  return t(`audit.actions.${action}`, { defaultValue: action });
+}
+
+export function auditEntityLabel(t: TFunction, entityType: string): string {
+  return t(`audit.entities.${entityType}`, { defaultValue: entityType });
+}
+
+/** "failures.source" → "Fallos desde la conexión"; a field without copy shows its key. */
+export function auditFieldLabel(t: TFunction, key: string): string {
+  const label = t(`audit.fields.${key}`, { defaultValue: key });
+  return typeof label === "string" ? label : key;
+}
+
+// Codes that have copy of their own; anything else (names, reasons typed by a person, IDs) is shown as is.
+const CODED_VALUES = new Set([
+  "customer",
+  "staff",
+  "wrong_password",
+  "unknown_user",
+  "disabled",
+  "staff_email",
+  "already_member",
+  "invitation",
+]);
+const ROLES = new Set([
+  "account_admin",
+  "payer",
+  "viewer",
+  "collector",
+  "supervisor",
+  "area_owner",
+  "auditor",
+  "admin",
+]);
+const AREAS = new Set(["sales", "operations", "credit"]);
+const SEGMENTS = new Set(["large", "medium", "small"]);
+const DOCUMENT_KINDS = new Set(["invoice", "credit_note", "debit_note", "payment", "adjustment"]);
+
+export function auditValueLabel(t: TFunction, key: string, value: AuditValue): string {
+  if (value === null) return t("audit.nothing");
+  if (typeof value === "boolean") return value ? t("audit.yes") : t("audit.no");
+  const text = String(value);
+  const field = key.split(".").pop() ?? key;
+  if ((field === "role" || field === "staffRole") && ROLES.has(text)) return t(`roles.${text}`);
+  if (field === "staffArea" && AREAS.has(text)) return t(`areas.${text}`);
+  if (field === "segment" && SEGMENTS.has(text)) return t(`segments.${text}`);
+  if (field === "kind" && DOCUMENT_KINDS.has(text)) return t(`documents.kinds.${text}`);
+  if ((field === "kind" || field === "reason" || field === "via") && CODED_VALUES.has(text))
+    return t(`audit.values.${text}`);
+  return text;
+}

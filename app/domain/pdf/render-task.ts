@@ -1,0 +1,28 @@
+// What a PDF worker is asked to do: plain, structured-clonable data in (a statement or a document as
+// the domain returned it, language and locale), PDF bytes out. Loading that data stays on the main
+// thread (the database is there); rendering, the CPU-heavy part, runs in app/domain/pdf/pdf-worker.ts.
+// Nothing imported here may reach the database or the environment: the worker loads this module.
+import type { DocumentDetail } from "~/domain/invoices/get-document-detail.server";
+import {
+  type RenderInvoicePdfOptions,
+  renderInvoicePdfDocument,
+} from "~/domain/invoices/pdf/render-invoice-pdf-document";
+import {
+  type StatementRenderOptions,
+  renderStatementPdfDocument,
+} from "~/domain/statements/pdf/render-statement-pdf-document";
+import type { Statement } from "~/domain/statements/types";
+
+export type PdfTask =
+  | { kind: "statement"; statement: Statement; options: StatementRenderOptions }
+  | { kind: "invoice"; detail: DocumentDetail; options: RenderInvoicePdfOptions };
+
+/** Renders a task in the calling thread (the worker calls this). */
+export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
+  switch (task.kind) {
+    case "statement":
+      return renderStatementPdfDocument(task.statement, task.options);
+    case "invoice":
+      return renderInvoicePdfDocument(task.detail, task.options);
+  }
+}

@@ -1,0 +1,348 @@
+// The audit trail, for auditors and administrators: every recorded event, newest first, filtered in
+// the URL (actor, account, entity, action, Mexico City days), a keyset page at a time, with CSV and
+// XLSX exports of the filtered events (staff.audit_.$format.tsx).
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuditChangesList } from "~/components/audit-changes";
+import { Button, buttonClass } from "~/components/ui/button";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isAuditAction } from "~/domain/audit/audit-events";
+import { auditActionLabel, auditEntityLabel } from "~/domain/audit/audit-labels";
+import { describeAuditChanges } from "~/domain/audit/describe-audit-changes";
+import { listAuditEvents } from "~/domain/audit/list-audit-events.server";
+import {
+  AUDIT_EXPORT_MAX_ROWS,
+  AUDIT_TIME_ZONE,
+  auditTrailSearchParams,
+  parseAuditTrailSearchParams,
+} from "~/domain/audit/schemas";
+import { getDb } from "~/utils/db.server";
+import { getLanguage } from "~/utils/language.server";
+import { requireStaffPermission } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: "Cartera · Auditoría" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaffPermission(request, "read:audit");
+  const url = new URL(request.url);
+  const { filters, page, invalid } = parseAuditTrailSearchParams(url.searchParams);
+  const language = await getLanguage(request, user);
+  const locale = language === "en" ? "en-US" : "es-MX";
+  const result = await listAuditEvents(await getDb(), { filters, page });
+  // Formatted here, not in the browser: Node's and the browser's ICU may space "p. m." differently.
+  const time = new Intl.DateTimeFormat(locale, { timeZone: AUDIT_TIME_ZONE, dateStyle: "medium", timeStyle: "medium" });
+  return {
+    filters,
+    invalidFilters: invalid.length > 0,
+    exportTooLarge: url.searchParams.get("exportTooLarge") === "1",
+    exportMax: AUDIT_EXPORT_MAX_ROWS.toLocaleString(locale),
+    exportQuery: auditTrailSearchParams(filters).toString(),
+    actor: result.actor,
+    account: result.account,
+    nextCursor: result.nextCursor,
+    prevCursor: result.prevCursor,
+    rows: result.rows.map((r) => ({
+      id: r.id,
+      time: time.format(r.occurredAt),
+      timeIso: r.occurredAt.toISOString(),
+      actor: r.actorEmail ?? r.actorLabel,
+      actorName: r.actorName,
+      ip: r.ip,
+      action: r.action,
+      known: r.event !== null && isAuditAction(r.action),
+      entityType: r.entityType,
+      entityId: r.entityId,
+      accountId: r.accountId,
+      accountNumber: r.accountNumber,
+      accountName: r.accountName,
+      changes: describeAuditChanges(r.before, r.after),
+    })),
+  };
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+const linkClass = "text-brand-700 underline underline-offset-2 hover:no-underline";
+
+export default function AuditTrailPage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const { filters, rows } = data;
+  const location = useLocation();
+  const navigation = useNavigation();
+  const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
+  const withParams = (changes: Record<string, string | undefined>, keepPage = false) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("exportTooLarge");
+    // The filter form sends its empty fields too; links carry only the filters that are set.
+    for (const [k, v] of [...params.entries()]) if (!v) params.delete(k);
+    if (!keepPage) {
+      params.delete("after");
+      params.delete("before");
+    }
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) params.set(k, v);
+      else params.delete(k);
+    }
+    return `?${params}`;
+  };
+  const pageLink = (cursor: { after?: string; before?: string }) =>
+    withParams({ after: cursor.after, before: cursor.before });
+  const actions = [...AUDIT_ACTIONS].sort((a, b) => auditActionLabel(t, a).localeCompare(auditActionLabel(t, b)));
+  const exportHref = (format: "csv" | "xlsx") =>
+    `/staff/audit/${format}${data.exportQuery ? `?${data.exportQuery}` : ""}`;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("audit.title")}</h1>
+        <p className="text-slate-600">{t("audit.intro")}</p>
+      </div>
+
+      <Form
+        method="get"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        aria-labelledby="audit-filters"
+      >
+        <h2 id="audit-filters" className="sr-only">
+          {t("audit.filters")}
+        </h2>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <div>
+            <label htmlFor="actor" className="block text-sm font-medium text-slate-800">
+              {t("audit.actor")}
+            </label>
+            <input
+              id="actor"
+              name="actor"
+              type="search"
+              defaultValue={filters.actor ?? ""}
+              placeholder={t("audit.actorHint")}
+              autoComplete="off"
+              className={inputClass}
+            />
+          </div>
+          <div>
+            <label htmlFor="account" className="block text-sm font-medium text-slate-800">
+              {t("audit.account")}
+            </label>
+            <input
+              id="account"
+              name="account"
+              type="search"
+              defaultValue={filters.account ?? ""}
+              placeholder={t("audit.accountHint")}
+              autoComplete="off"
+              className={inputClass}
+            />
+          </div>
+          <div>
+            <label htmlFor="action" className="block text-sm font-medium text-slate-800">
+              {t("audit.action")}
+            </label>
+            <select id="action" name="action" defaultValue={filters.action ?? ""} className={inputClass}>
+              <option value="">{t("audit.anyAction")}</option>
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {auditActionLabel(t, a)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="grid grid-cols-2 gap-2">
+            <div>
+              <label htmlFor="from" className="block text-sm font-medium text-slate-800">
+                {t("audit.from")}
+              </label>
+              <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor="to" className="block text-sm font-medium text-slate-800">
+                {t("audit.to")}
+              </label>
+              <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={inputClass} />
+            </div>
+          </div>
+          <div>
+            <label htmlFor="entityType" className="block text-sm font-medium text-slate-800">
+              {t("audit.entityType")}
+            </label>
+            <select id="entityType" name="entityType" defaultValue={filters.entityType ?? ""} className={inputClass}>
+              <option value="">{t("audit.anyEntity")}</option>
+              {AUDIT_ENTITY_TYPES.map((e) => (
+                <option key={e} value={e}>
+                  {auditEntityLabel(t, e)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="entityId" className="block text-sm font-medium text-slate-800">
+              {t("audit.entityId")}
+            </label>
+            <input
+              id="entityId"
+              name="entityId"
+              type="search"
+              defaultValue={filters.entityId ?? ""}
+              autoComplete="off"
+              className={inputClass}
+            />
+          </div>
+        </div>
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
+            {t("audit.apply")}
+          </Button>
+          <Link to="/staff/audit" className={buttonClass("secondary")}>
+            {t("audit.clear")}
+          </Link>
+        </div>
+      </Form>
+
+      {data.invalidFilters ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("audit.invalidFilters")}
+        </p>
+      ) : null}
+      {data.exportTooLarge ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("audit.exportTooLarge", { max: data.exportMax })}
+        </p>
+      ) : null}
+      {data.account && !data.account.found ? (
+        <p role="status" className="text-sm text-slate-700">
+          {t("audit.accountNotFound", { query: data.account.query })}
+        </p>
+      ) : data.account?.number ? (
+        <p className="text-sm text-slate-700">
+          {t("audit.accountFound", { number: data.account.number, name: data.account.legalName })}
+        </p>
+      ) : null}
+      {data.actor && !data.actor.userId ? (
+        <p role="status" className="text-sm text-slate-700">
+          {t("audit.actorUnknown", { query: data.actor.query })}
+        </p>
+      ) : data.actor?.email ? (
+        <p className="text-sm text-slate-700">
+          {t("audit.actorFound", { name: data.actor.name, email: data.actor.email })}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="audit-exports" className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+        <h2 id="audit-exports" className="font-medium text-slate-900">
+          {t("audit.exports")}
+        </h2>
+        <a href={exportHref("csv")} className={buttonClass("secondary")} download>
+          {t("audit.exportCsv")}
+        </a>
+        <a href={exportHref("xlsx")} className={buttonClass("secondary")} download>
+          {t("audit.exportXlsx")}
+        </a>
+        <p className="w-full text-slate-600 sm:w-auto">{t("audit.exportLimit", { max: data.exportMax })}</p>
+      </section>
+
+      {rows.length === 0 ? (
+        <p className="text-slate-600">{t("audit.none")}</p>
+      ) : (
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+          role="region"
+          aria-labelledby="audit-caption"
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
+          tabIndex={0}
+        >
+          <table className="w-full min-w-[60rem] text-sm">
+            <caption id="audit-caption" className="sr-only">
+              {t("audit.caption")}
+            </caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("audit.time")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("audit.actorColumn")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("audit.actionColumn")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("audit.entity")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("audit.before")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t("audit.after")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal">
+                    <time dateTime={row.timeIso}>{row.time}</time>
+                  </th>
+                  <td className="max-w-56 px-3 py-2">
+                    <Link to={withParams({ actor: row.actor })} className={`${linkClass} break-words`}>
+                      {row.actor}
+                    </Link>
+                    {row.actorName ? <span className="block text-xs text-slate-600">{row.actorName}</span> : null}
+                    {row.ip ? (
+                      <span className="block text-xs text-slate-600">{t("audit.ip", { ip: row.ip })}</span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className="block min-w-40">{auditActionLabel(t, row.action)}</span>
+                    <code className="block text-xs text-slate-600">{row.action}</code>
+                    {!row.known ? <span className="block text-xs text-amber-800">{t("audit.unparsed")}</span> : null}
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className="block">{auditEntityLabel(t, row.entityType)}</span>
+                    {row.entityId ? (
+                      <Link
+                        to={withParams({ entityType: row.entityType, entityId: row.entityId })}
+                        className={`${linkClass} block break-all font-mono text-xs`}
+                      >
+                        {row.entityId}
+                      </Link>
+                    ) : null}
+                    {row.accountNumber ? (
+                      <Link to={withParams({ account: row.accountNumber })} className={`${linkClass} block text-xs`}>
+                        {row.accountNumber}
+                      </Link>
+                    ) : null}
+                  </td>
+                  <td className="min-w-48 px-3 py-2">
+                    <AuditChangesList changes={row.changes} side="before" />
+                  </td>
+                  <td className="min-w-48 px-3 py-2">
+                    <AuditChangesList changes={row.changes} side="after" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {data.prevCursor || data.nextCursor ? (
+        <nav aria-label={t("audit.pages")} className="flex justify-end gap-2">
+          {data.prevCursor ? (
+            <Link to={pageLink({ before: data.prevCursor })} className={buttonClass("secondary")} rel="prev">
+              {t("audit.newer")}
+            </Link>
+          ) : null}
+          {data.nextCursor ? (
+            <Link to={pageLink({ after: data.nextCursor })} className={buttonClass("secondary")} rel="next">
+              {t("audit.older")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

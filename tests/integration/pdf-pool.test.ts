@@ -1,0 +1,177 @@
+// PDFs render in worker threads (app/domain/pdf/pdf-pool.server.ts): while a large statement renders,
+// the request thread keeps answering; past the pool's cap, the PDF routes answer 503 with Retry-After
+// (without spending the user's download budget), and answer again once the pool has room.
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { issueDocuments } from "~/domain/ledger/issue-documents.server";
+import { configurePdfPool, pdfPoolStats } from "~/domain/pdf/pdf-pool.server";
+import { renderStatementPdfDocument } from "~/domain/statements/pdf/render-statement-pdf-document";
+import { renderStatementPdf } from "~/domain/statements/pdf/render-statement-pdf.server";
+import * as portalDocumentPdf from "~/routes/portal+/documents.$documentId_.pdf";
+import * as portalZip from "~/routes/portal+/documents.zip";
+import * as portalStatement from "~/routes/portal+/statement";
+import * as portalStatementFile from "~/routes/portal+/statement_.$format";
+import { type Db, useDatabaseForTests } from "~/utils/db.server";
+import { buildLargeStatement } from "../fixtures/large-statement";
+import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { createTestCustomer } from "../fixtures/users";
+import { readPdfPages, readPdfText } from "../setup/read-documents";
+import { callRoute, signInCookie } from "../setup/routes";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+const OPTIONS = { language: "es", locale: "es-MX" } as const;
+const PERIOD = "from=2026-10-01&to=2026-10-31";
+
+let database: TestDatabase;
+let db: Db;
+let cookie: string;
+let invoiceId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  useDatabaseForTests(database);
+  const org = await createMexicanSeller(db);
+  const account = await createTestAccount(db, org);
+  const payer = await createTestCustomer(db, [{ accountId: account.id, role: "payer" }]);
+  const [invoice] = await issueDocuments(db, SYSTEM_ACTOR, [
+    {
+      kind: "invoice",
+      accountId: account.id,
+      series: "A",
+      folio: "9001",
+      issueDate: "2026-10-05",
+      currency: "MXN",
+      amount: "1160.00",
+      paymentMethod: "PPD",
+      paymentForm: "99",
+    },
+  ]);
+  invoiceId = invoice.id;
+  cookie = await signInCookie(db, payer.id);
+  // Start the worker (and load react-pdf in it) before anything is timed.
+  await renderStatementPdf(buildLargeStatement(5), OPTIONS);
+});
+
+afterAll(async () => {
+  await configurePdfPool();
+  await database.close();
+});
+
+/** Times `select 1` every few milliseconds until `until` settles; also the event loop's worst delay. */
+async function probeWhile(until: Promise<unknown>) {
+  let settled = false;
+  void until.finally(() => (settled = true));
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const queries: number[] = [];
+  const probing = (async () => {
+    while (!settled) {
+      const started = performance.now();
+      await db.execute(sql`select 1`);
+      queries.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  await until;
+  await probing;
+  delay.disable();
+  return { queries, maxQueryMs: Math.max(...queries), maxLoopDelayMs: delay.max / 1e6 };
+}
+
+describe("PDF rendering off the request thread", () => {
+  it("while a 3,000-line statement renders in the pool, database queries on the request thread answer at once", async () => {
+    const statement = buildLargeStatement(3000);
+    const started = performance.now();
+    const rendering = renderStatementPdf(statement, OPTIONS);
+    const probe = await probeWhile(rendering);
+    const renderMs = performance.now() - started;
+    const pages = await readPdfPages(await rendering);
+    expect(pages.length).toBeGreaterThan(50);
+    expect(pages[pages.length - 1]).toContain(`Página ${pages.length} de ${pages.length}`);
+    console.log(
+      `pool: render ${renderMs.toFixed(0)} ms; ${probe.queries.length} queries meanwhile, slowest ${probe.maxQueryMs.toFixed(0)} ms; event loop delay max ${probe.maxLoopDelayMs.toFixed(0)} ms`,
+    );
+    // Generous bounds for a shared, loaded machine; the render itself took far longer than these.
+    expect(probe.queries.length).toBeGreaterThanOrEqual(3);
+    expect(probe.maxQueryMs).toBeLessThan(250);
+    expect(probe.maxLoopDelayMs).toBeLessThan(250);
+  });
+
+  it("(control) a render on the request thread holds the event loop: what the pool avoids", async () => {
+    const statement = buildLargeStatement(1000);
+    const started = performance.now();
+    const probe = await probeWhile(renderStatementPdfDocument(statement, OPTIONS));
+    console.log(
+      `in thread: render ${(performance.now() - started).toFixed(0)} ms; event loop delay max ${probe.maxLoopDelayMs.toFixed(0)} ms`,
+    );
+    expect(probe.maxLoopDelayMs).toBeGreaterThan(100);
+  });
+});
+
+describe("past the pool's cap", () => {
+  it("the statement PDF, invoice PDF, ZIP and statement email answer 503 with Retry-After, and work again once there is room", async () => {
+    await configurePdfPool({ threads: 1, maxQueue: 1 });
+    // One render running, one waiting: the pool is full.
+    const large = buildLargeStatement(1500);
+    const filling = [renderStatementPdf(large, OPTIONS), renderStatementPdf(large, OPTIONS)];
+    expect(pdfPoolStats().inFlight).toBe(2);
+
+    const statementPdf = await callRoute(portalStatementFile.loader, {
+      path: `/portal/statement/pdf?${PERIOD}`,
+      params: { format: "pdf" },
+      cookie,
+    });
+    expect(statementPdf.status).toBe(503);
+    expect(Number(statementPdf.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
+    expect(statementPdf.body).toMatch(/Inténtalo de nuevo en \d+ segundos?/);
+
+    const invoicePdf = await callRoute(portalDocumentPdf.loader, {
+      path: `/portal/documents/${invoiceId}/pdf`,
+      params: { documentId: invoiceId },
+      cookie,
+    });
+    expect(invoicePdf.status).toBe(503);
+    expect(Number(invoicePdf.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
+
+    const zip = await callRoute(portalZip.action, { path: "/portal/documents/zip", cookie, form: { id: invoiceId } });
+    expect(zip.status).toBe(503);
+    expect(zip.headers.get("Retry-After")).toMatch(/^\d+$/);
+
+    const email = await callRoute(portalStatement.action, {
+      path: `/portal/statement?${PERIOD}`,
+      cookie,
+      form: { intent: "email" },
+    });
+    expect(email.status).toBe(503);
+    expect(email.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect((email.body as { formError: string }).formError).toMatch(/Inténtalo de nuevo/);
+
+    // The CSV does not need the pool.
+    const csv = await callRoute(portalStatementFile.loader, {
+      path: `/portal/statement/csv?${PERIOD}`,
+      params: { format: "csv" },
+      cookie,
+    });
+    expect(csv.status).toBe(200);
+
+    await Promise.all(filling);
+    expect(pdfPoolStats().inFlight).toBe(0);
+    const again = await callRoute(portalStatementFile.loader, {
+      path: `/portal/statement/pdf?${PERIOD}`,
+      params: { format: "pdf" },
+      cookie,
+    });
+    expect(again.status).toBe(200);
+    expect(await readPdfText(new Uint8Array(await again.response!.arrayBuffer()))).toContain("Estado de cuenta");
+    const invoiceAgain = await callRoute(portalDocumentPdf.loader, {
+      path: `/portal/documents/${invoiceId}/pdf`,
+      params: { documentId: invoiceId },
+      cookie,
+    });
+    expect(invoiceAgain.status).toBe(200);
+    expect(await readPdfText(new Uint8Array(await invoiceAgain.response!.arrayBuffer()))).toContain("A-9001");
+  });
+});
