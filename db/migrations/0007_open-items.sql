@@ -1,4 +1,4 @@
--- Open items (ADR 008): each document keeps what has been applied to it (a charge) or what it applied (a
+-- Open items (ADR 009): each document keeps what has been applied to it (a charge) or what it applied (a
 -- credit), its open amount, and the date of the latest application touching it. Written by the ledger
 -- module only, in the transaction and under the row locks of the application or reversal that changes
 -- them; `npm run ledger:verify` recomputes them from documents and applications.

@@ -2,7 +2,7 @@
 // Balances are derived from documents and applications. Each document also keeps what has been
 // applied to it (or, for a credit, what it applied) and hence its open amount, as stored columns that
 // only the ledger module writes, in the transaction and under the row locks of the application or
-// reversal that changes them (ADR 008). `npm run ledger:verify` recomputes them from the entries.
+// reversal that changes them (ADR 009). `npm run ledger:verify` recomputes them from the entries.
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -107,7 +107,7 @@ export const documents = pgTable(
     index("documents_account_issue_idx").on(t.accountId, t.issueDate, t.id),
     index("documents_purchase_order_idx").on(t.purchaseOrder),
     // Covering and partial indexes that drizzle cannot express (INCLUDE) live in custom SQL migrations:
-    // 0003 (documents_account_issue_covering_idx, applications_*_covering_idx) and 0006 (the open items:
+    // 0003 (documents_account_issue_covering_idx, applications_*_covering_idx) and 0007 (the open items:
     // documents_open_items_idx over documents with something open, documents_applied_after_idx by
     // last_applied_on for "as of" dates, documents_account_kind_totals_idx for the lists' totals).
     check("documents_amount_positive", sql`${t.amount} > 0`),

@@ -1,4 +1,4 @@
-// Open items (ADR 008): the stored applied and open amounts agree with the entries after a random
+// Open items (ADR 009): the stored applied and open amounts agree with the entries after a random
 // sequence of ledger operations (the demo seed's check is in seed.test.ts); the reads built on them give what summing the
 // history gives, at any date; the database refuses writes from outside the ledger; and ledger:verify
 // reports a stored amount that was tampered with, with exit code 1.
@@ -50,7 +50,7 @@ async function openAmountsBothWays(asOf?: string) {
   );
 }
 
-/** Balances and aging per account and currency summed from the whole history (what getAccountBalances did before ADR 008). */
+/** Balances and aging per account and currency summed from the whole history (what getAccountBalances did before ADR 009). */
 async function derivedBalances(accountIds: string[], asOf: string) {
   return queryRows<Record<string, string | number>>(
     db,
