@@ -1,7 +1,7 @@
+import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { type Plugin, defineConfig } from "vite";
-import path from "node:path";
 
 declare module "@remix-run/node" {
   interface Future {

@@ -7,6 +7,8 @@ export default defineConfig({
   ...base,
   test: {
     ...base.test,
+    // Each mutant reruns the covering files; keeping modules loaded between files saves their import.
+    isolate: false,
     include: [
       "tests/unit/**/*.test.ts",
       "tests/integration/{ledger,ledger-boundaries,ledger-writes,statements,statement-boundaries,statement-exports,home-figures,invoices}.test.ts?(x)",

@@ -5,12 +5,12 @@ import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { PageErrorBoundary } from "./components/error-boundary";
 import { Toaster } from "./components/toaster";
+import stylesheet from "./tailwind.css?url";
 import { getUser } from "./utils/auth.server";
 import { DEFAULT_LANGUAGE, type Language, createI18nInstance, isLanguage } from "./utils/i18n";
 import { useNonce } from "./utils/nonce";
 import { readPreferences } from "./utils/session.server";
 import { getToast } from "./utils/toast.server";
-import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

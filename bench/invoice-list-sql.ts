@@ -8,6 +8,7 @@
 // data (the demo seed, or a generated one); the bench only reads.
 import { performance } from "node:perf_hooks";
 import { type SQL, sql } from "drizzle-orm";
+import { listDocuments, type ListDocumentsInput } from "~/domain/invoices/list-documents.server";
 import {
   type Db,
   type DbOrTx,
@@ -16,7 +17,6 @@ import {
   openDatabase,
   queryRows,
 } from "~/utils/db.server";
-import { listDocuments, type ListDocumentsInput } from "~/domain/invoices/list-documents.server";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

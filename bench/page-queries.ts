@@ -9,14 +9,14 @@
 import { eq } from "drizzle-orm";
 import { customerAccounts, users } from "#db/schema";
 import { createSession } from "~/domain/identity/sessions.server";
-import * as portalLayout from "~/routes/portal+/_layout";
 import * as portalHome from "~/routes/portal+/_index";
+import * as portalLayout from "~/routes/portal+/_layout";
 import * as portalInvoices from "~/routes/portal+/invoices";
 import * as portalStatement from "~/routes/portal+/statement";
-import * as staffLayout from "~/routes/staff+/_layout";
 import * as staffHome from "~/routes/staff+/_index";
-import * as staffAccountLayout from "~/routes/staff+/accounts.$accountId+/_layout";
+import * as staffLayout from "~/routes/staff+/_layout";
 import * as staffAccountHome from "~/routes/staff+/accounts.$accountId+/_index";
+import * as staffAccountLayout from "~/routes/staff+/accounts.$accountId+/_layout";
 import * as staffInvoices from "~/routes/staff+/accounts.$accountId+/invoices";
 import { getUser } from "~/utils/auth.server";
 import { getDatabase, onQuery } from "~/utils/db.server";

@@ -2,12 +2,14 @@
 // number of invoices through the same batched domain functions the seed uses (issueDocuments,
 // applyCredits), to see how the portal behaves at scale. Bulk invoices carry one line and no XML;
 // most get paid, several invoices per payment. Prints rows per second as it goes and at the end.
+// applyCredits keeps each document's stored open amount as it applies (ADR 009), so the grown
+// database needs no backfill; `npm run ledger:verify` checks it.
 //
 //   npm run bench:scale-seed -- 1000000        (or SCALE_INVOICES=1000000)
 //   DATABASE_URL=postgres://… npm run bench:scale-seed -- 100000
 import { sql } from "drizzle-orm";
-import { seedDemoData } from "#db/seed/index";
 import { PRODUCTS, TAX_RATE } from "#db/seed/catalog";
+import { seedDemoData } from "#db/seed/index";
 import { addDays, createRng, todayIn } from "#db/seed/prng";
 import { applyCredits } from "~/domain/ledger/apply-credits.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";

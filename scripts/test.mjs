@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test, in order — vitest (unit + integration), the production build, Playwright
+// `npm test`: every check, in order — typecheck, lint and format, vitest (unit + integration), the production build, Playwright
 // (e2e against that build). Stops at the first failing step with its exit code. Runs on PGlite, or
 // on PostgreSQL when DATABASE_URL is set (vitest clones databases from a template; e2e seeds the
 // database DATABASE_URL names if it is empty).
@@ -21,6 +21,9 @@ function describeDatabase(url) {
 }
 
 const steps = [
+  { name: "typecheck (tsc --noEmit)", cmd: bin("tsc"), args: ["--noEmit"] },
+  { name: "lint (eslint)", cmd: bin("eslint"), args: ["."] },
+  { name: "format (prettier --check)", cmd: bin("prettier"), args: ["--check", "."] },
   { name: "vitest (unit + integration)", cmd: bin("vitest"), args: ["run"] },
   { name: "build (remix vite:build)", cmd: bin("remix"), args: ["vite:build"] },
   { name: "playwright (e2e)", cmd: bin("playwright"), args: ["test"] },

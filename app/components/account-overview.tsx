@@ -4,9 +4,9 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AccountActivity } from "~/domain/accounts/get-account-activity.server";
 import type { AccountOverview, CurrencyTotals } from "~/domain/accounts/get-account-overview.server";
+import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 import { formatDate, formattingLocale, type Language } from "~/utils/i18n";
 import { type Currency, formatMoney } from "~/utils/money";
-import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 
 function Stat({ label, value, tone = "default" }: { label: string; value: string; tone?: "default" | "alert" }) {
   return (

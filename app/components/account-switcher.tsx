@@ -1,5 +1,8 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountSwitchSchema } from "~/utils/preference-schemas";
 
 export interface SwitcherOption {
   value: string;
@@ -10,9 +13,13 @@ export interface SwitcherOption {
 export function AccountSwitcher({ options, value }: { options: SwitcherOption[]; value: string }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const [form] = useForm({
+    id: "account-switcher-form",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AccountSwitchSchema }),
+  });
   if (options.length < 2) return null;
   return (
-    <Form method="post" action="/portal/switch" className="flex items-center gap-1">
+    <Form method="post" action="/portal/switch" className="flex items-center gap-1" {...getFormProps(form)}>
       <input type="hidden" name="redirectTo" value={location.pathname} />
       <label htmlFor="account-switcher" className="sr-only">
         {t("switcher.choose")}

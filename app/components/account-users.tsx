@@ -1,7 +1,11 @@
-// The users of one customer account: list, role changes, removal and the invitation form.
+// The users of one customer account: list, role changes, removal and the invitation form. Each form
+// validates with its member of AccountUsersSchema, the schema the action parses.
+import { type SubmissionResult, getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError, SelectField, useIsSubmitting } from "./forms";
+import { ChangeRoleSchema, InviteSchema, RevokeSchema } from "~/domain/identity/schemas";
+import { Field, FieldErrors, FormError, SelectField, useIsSubmitting } from "./forms";
 import { Button } from "./ui/button";
 
 export interface AccountUserRow {
@@ -14,9 +18,17 @@ export interface AccountUserRow {
   invited?: boolean;
 }
 
-export interface InviteActionData {
-  fieldErrors?: Record<string, string[]>;
-  formError?: string | null;
+/** What the users action answers when it does not redirect (app/utils/account-users-action.server.ts). */
+export interface AccountUsersActionData {
+  result: SubmissionResult<string[]>;
+}
+
+/** The action's answer, for the one form on the page that sent it (by intent, and user for a row). */
+function useLastResult(intent: string, userId?: string): SubmissionResult<string[]> | undefined {
+  const result = useActionData<AccountUsersActionData>()?.result;
+  const sent = result?.initialValue;
+  if (!sent || sent.intent !== intent || (userId !== undefined && sent.userId !== userId)) return undefined;
+  return result;
 }
 
 export function InviteForm({
@@ -27,35 +39,40 @@ export function InviteForm({
   title: string;
 }) {
   const { t } = useTranslation();
-  const actionData = useActionData<InviteActionData>();
   const submitting = useIsSubmitting("invite");
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult: useLastResult("invite"),
+    constraint: getZodConstraint(InviteSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   return (
     <section aria-labelledby="invite-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="invite-title" className="font-medium text-slate-900">
         {title}
       </h2>
-      <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-[1fr_14rem_auto] sm:items-end" noValidate>
+      <Form
+        method="post"
+        className="mt-3 grid gap-3 sm:grid-cols-[1fr_14rem_auto] sm:items-end"
+        {...getFormProps(form)}
+      >
         <input type="hidden" name="intent" value="invite" />
-        <Field
-          id="invite-email"
-          name="email"
-          type="email"
-          label={t("users.email")}
-          errors={actionData?.fieldErrors?.email}
-          required
-        />
+        <Field meta={fields.email} type="email" label={t("users.email")} />
         <SelectField
-          id="invite-role"
-          name="role"
+          meta={fields.role}
           label={t("users.role")}
           options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          errors={actionData?.fieldErrors?.role}
         />
-        <Button type="submit" pending={submitting} pendingLabel={t("users.inviting")}>
-          {t("users.inviteSubmit")}
-        </Button>
+        {/* Level with the inputs, above the room the fields keep for an error. */}
+        <div className="sm:pb-6">
+          <Button type="submit" pending={submitting} pendingLabel={t("users.inviting")}>
+            {t("users.inviteSubmit")}
+          </Button>
+        </div>
         <div className="sm:col-span-3">
-          <FormError message={actionData?.formError} />
+          <FormError form={form} />
         </div>
       </Form>
     </section>
@@ -72,7 +89,6 @@ export function AccountUsersTable({
   editable: boolean;
 }) {
   const { t } = useTranslation();
-  const changing = useIsSubmitting("change-role");
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
@@ -100,44 +116,70 @@ export function AccountUsersTable({
               <td className="px-4 py-2">{u.email}</td>
               <td className="px-4 py-2">{u.active ? t("users.active") : t("users.pending")}</td>
               <td className="px-4 py-2">
-                {editable && !u.invited && u.userId !== currentUserId ? (
-                  <div className="flex flex-wrap items-center gap-2">
-                    <Form method="post" className="flex items-center gap-2">
-                      <input type="hidden" name="userId" value={u.userId} />
-                      <label htmlFor={`role-${u.userId}`} className="sr-only">
-                        {t("users.changeRole")}: {u.email}
-                      </label>
-                      <select
-                        id={`role-${u.userId}`}
-                        name="role"
-                        defaultValue={u.role}
-                        className="rounded-md border-0 py-1.5 pl-2 pr-8 ring-1 ring-inset ring-slate-300"
-                      >
-                        {(["account_admin", "payer", "viewer"] as const).map((r) => (
-                          <option key={r} value={r}>
-                            {t(`roles.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                      <Button type="submit" name="intent" value="change-role" variant="secondary" pending={changing}>
-                        {t("users.saveRole")}
-                      </Button>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="userId" value={u.userId} />
-                      <Button type="submit" name="intent" value="revoke" variant="danger">
-                        {t("users.remove")}
-                      </Button>
-                    </Form>
-                  </div>
-                ) : (
-                  t(`roles.${u.role}`)
-                )}
+                {editable && !u.invited && u.userId !== currentUserId ? <MemberForms user={u} /> : t(`roles.${u.role}`)}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** A member's role change and removal; a refusal (e.g. changing oneself) shows beside them. */
+function MemberForms({ user }: { user: AccountUserRow }) {
+  const { t } = useTranslation();
+  const changing = useIsSubmitting("change-role");
+  const [roleForm, roleFields] = useForm({
+    id: `role-${user.userId}`,
+    lastResult: useLastResult("change-role", user.userId),
+    defaultValue: { role: user.role },
+    constraint: getZodConstraint(ChangeRoleSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeRoleSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const [revokeForm] = useForm({
+    id: `revoke-${user.userId}`,
+    lastResult: useLastResult("revoke", user.userId),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RevokeSchema }),
+  });
+  const { key: roleKey, ...roleProps } = getSelectProps(roleFields.role, { ariaAttributes: true });
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Form method="post" className="flex items-center gap-2" {...getFormProps(roleForm)}>
+        <input type="hidden" name="intent" value="change-role" />
+        <input type="hidden" name="userId" value={user.userId} />
+        <label htmlFor={roleFields.role.id} className="sr-only">
+          {t("users.changeRole")}: {user.email}
+        </label>
+        <select
+          key={roleKey}
+          {...roleProps}
+          className="rounded-md border-0 py-1.5 pl-2 pr-8 ring-1 ring-inset ring-slate-300"
+        >
+          {(["account_admin", "payer", "viewer"] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+        <Button type="submit" variant="secondary" pending={changing}>
+          {t("users.saveRole")}
+        </Button>
+        <FieldErrors id={roleFields.role.errorId} errors={roleFields.role.errors} />
+      </Form>
+      <Form method="post" {...getFormProps(revokeForm)}>
+        <input type="hidden" name="intent" value="revoke" />
+        <input type="hidden" name="userId" value={user.userId} />
+        <Button type="submit" variant="danger">
+          {t("users.remove")}
+        </Button>
+      </Form>
+      <div className="w-full empty:hidden">
+        <FormError form={roleForm} />
+        <FormError form={revokeForm} />
+      </div>
     </div>
   );
 }

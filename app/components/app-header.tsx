@@ -1,7 +1,10 @@
 // The header of signed-in pages: brand, navigation, account switcher, language and user menu.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { LogoutSchema } from "~/domain/identity/schemas";
 import { LanguageSwitch } from "./language-switch";
 
 export interface NavItem {
@@ -26,6 +29,9 @@ export function AppHeader({
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const excluded = (item: NavItem) => item.exclude?.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const onValidate = ({ formData }: { formData: FormData }) => parseWithZod(formData, { schema: LogoutSchema });
+  const [logoutForm] = useForm({ id: "logout", onValidate });
+  const [logoutAllForm] = useForm({ id: "logout-all", onValidate });
   return (
     <header className="border-b border-slate-200 bg-white">
       <a
@@ -75,7 +81,7 @@ export function AppHeader({
               <p className="truncate text-xs text-slate-600">{t("user.signedInAs", { email: user.email })}</p>
               <p className="mt-1 text-xs text-slate-600">{user.roleLabel}</p>
               <div className="mt-3 space-y-1 border-t border-slate-100 pt-3">
-                <Form method="post" action="/logout">
+                <Form method="post" action="/logout" {...getFormProps(logoutForm)}>
                   <button
                     type="submit"
                     name="intent"
@@ -85,7 +91,7 @@ export function AppHeader({
                     {t("user.logout")}
                   </button>
                 </Form>
-                <Form method="post" action="/logout">
+                <Form method="post" action="/logout" {...getFormProps(logoutAllForm)}>
                   <button
                     type="submit"
                     name="intent"

@@ -1,84 +1,139 @@
-// Labelled form fields with their errors announced to assistive technology.
+// Labelled form fields bound to conform's field metadata, with their errors announced to assistive
+// technology. Field errors arrive as i18n keys (from the shared zod schemas, in the browser and from
+// the action alike) and are translated here, with the parameters a key needs; form-level errors are
+// server-only rules (wrong password, locked, rate limited) that the action has already put into words.
+import { type FieldMetadata, type FormMetadata, getInputProps, getSelectProps } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import { MIN_PASSWORD_LENGTH } from "~/domain/identity/password-policy";
+
+/** The parameters of the validation keys that take one (the schemas name the key only). */
+export const VALIDATION_MESSAGE_PARAMS: Record<string, Record<string, unknown>> = {
+  "validation.passwordLength": { min: MIN_PASSWORD_LENGTH },
+};
+
+/** A schema's message in words; anything that is not one of our keys reads as "invalid value". */
+export function translateValidationMessage(t: TFunction, message: string): string {
+  const key = /^validation\.[A-Za-z]+$/.test(message) ? message : "validation.invalid";
+  return String(t(key, VALIDATION_MESSAGE_PARAMS[key] ?? {}));
+}
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
-  if (!errors || errors.length === 0) return null;
+  const { t } = useTranslation();
+  const messages = [...new Set((errors ?? []).map((e) => translateValidationMessage(t, e)))];
+  // Always rendered, so a screen reader announces errors as they appear, with room for one line: an
+  // error shown on blur does not move the submit button away from a click already under way.
   return (
-    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
+    <div aria-live="polite" className="mt-1 min-h-5 text-sm text-red-700">
+      {messages.length > 0 ? (
+        <ul id={id} className="space-y-0.5">
+          {messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
 
 const inputClass =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
+type InputType = "email" | "password" | "text";
+
+/** A text input bound to a conform field: its name, id, constraints, value after a failed submit. */
 export function Field({
   label,
-  errors,
+  meta,
+  type = "text",
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; errors?: string[] | null }) {
-  const errorId = `${input.id}-error`;
-  const invalid = Boolean(errors && errors.length);
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "id" | "defaultValue" | "value"> & {
+  label: string;
+  meta: FieldMetadata<string | undefined>;
+  type?: InputType;
+}) {
+  const { key, ...props } = getInputProps(meta, { type, ariaAttributes: true });
   return (
     <div>
-      <label htmlFor={input.id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        {...input}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        className={inputClass}
-      />
-      <FieldErrors id={errorId} errors={errors} />
+      <input key={key} {...props} {...input} className={inputClass} />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** A read-only value shown like a field (not submitted, nothing to validate). */
+export function ReadOnlyField({
+  id,
+  label,
+  value,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; value: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input id={id} value={value} readOnly {...input} className={inputClass} />
     </div>
   );
 }
 
 export function SelectField({
   label,
-  errors,
+  meta,
   options,
   ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & {
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "defaultValue" | "value"> & {
   label: string;
-  id: string;
-  errors?: string[] | null;
+  meta: FieldMetadata<string | undefined>;
   options: { value: string; label: string }[];
 }) {
-  const errorId = `${select.id}-error`;
-  const invalid = Boolean(errors && errors.length);
+  const { key, ...props } = getSelectProps(meta, { ariaAttributes: true });
   return (
     <div>
-      <label htmlFor={select.id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={meta.id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select
-        {...select}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        className={inputClass}
-      >
+      <select key={key} {...props} {...select} className={inputClass}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <FieldErrors id={errorId} errors={errors} />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
   );
 }
 
-export function FormError({ message }: { message?: string | null }) {
-  if (!message) return null;
+/** The form-level errors of a conform form, or one message, as an alert. */
+export function FormError({
+  form,
+  message,
+}: {
+  form?: Pick<FormMetadata, "errors" | "errorId">;
+  message?: string | null;
+}) {
+  const { t } = useTranslation();
+  // A form-level error from a schema (the browser's parse) is still a key; a server rule's is words.
+  const messages = (message ? [message] : (form?.errors ?? [])).map((m) =>
+    m.startsWith("validation.") ? translateValidationMessage(t, m) : m,
+  );
+  if (messages.length === 0) return null;
   return (
-    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {message}
+    <div
+      id={form?.errorId}
+      role="alert"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+    >
+      {messages.map((m) => (
+        <p key={m}>{m}</p>
+      ))}
     </div>
   );
 }

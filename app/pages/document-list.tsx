@@ -3,8 +3,8 @@
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, buttonClass } from "~/components/ui/button";
 import { StatusBadge } from "~/components/status-badge";
+import { Button, buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
 import type { DocumentListData } from "./document-list.server";

@@ -1,30 +1,33 @@
 // Loader, downloads and "email it to me" of the statement of account, shared by the customer portal
 // and the staff customer view. The period and the aging date come from the URL.
+import { type Submission, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
+import { createElement } from "react";
 import { z } from "zod";
+import { StatementEmail } from "#emails/statement-email";
+import { recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { IsoDateSchema } from "~/domain/ledger/schemas";
 import { PdfRendererBusyError, isPdfRendererBusy, pdfRetryAfterSeconds } from "~/domain/pdf/pdf-pool.server";
 import { exportStatementCsv } from "~/domain/statements/export-statement-csv.server";
 import { exportStatementXlsx } from "~/domain/statements/export-statement-xlsx.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
+import { renderStatementPdf } from "~/domain/statements/pdf/render-statement-pdf.server";
 import {
   MAX_STATEMENT_MONTHS,
   defaultStatementPeriod,
   earliestStatementStart,
   isStatementPeriodTooLong,
 } from "~/domain/statements/period";
-import { renderStatementPdf } from "~/domain/statements/pdf/render-statement-pdf.server";
-import { recordAuditEvent } from "~/domain/audit/record-audit-events.server";
+import { StatementActionSchema } from "~/domain/statements/schemas";
 import { type AccountScope, requireSingleAccount } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
-import { StatementEmail } from "#emails/statement-email";
 import { formatDate, getFixedT } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { pdfBusyMessage, refuseIfPdfBusy, renderOrBusy } from "./pdf-busy.server";
-import { createElement } from "react";
 
 const StatementParamsSchema = z
   .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional(), asOf: IsoDateSchema.optional() })
@@ -156,30 +159,40 @@ export async function downloadStatement(request: Request, scope: AccountScope, f
   return respond(exportStatementCsv(statement, options), "text/csv; charset=utf-8", "csv");
 }
 
-/** What the statement page's "email it to me" form shows when the email was not sent. */
+/** What the statement page's form shows when it was refused: conform's reply (form errors in words). */
 export interface StatementActionData {
-  formError: string;
+  result: SubmissionResult<string[]>;
+}
+
+/** The statement page's action: parses the form with the page's schema and runs its intent. */
+export async function handleStatementAction(request: Request, scope: AccountScope, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: StatementActionSchema });
+  if (submission.status !== "success")
+    return data<StatementActionData>({ result: submission.reply() }, { status: 400 });
+  return emailStatement(request, scope, submission);
 }
 
 /** Sends the statement PDF to the signed-in user's own email address. */
-export async function emailStatement(request: Request, scope: AccountScope) {
+async function emailStatement(request: Request, scope: AccountScope, submission: Pick<Submission<unknown>, "reply">) {
   requireSingleAccount(scope);
   const t = getFixedT(scope.language);
+  const refuse = (formError: string, init: ResponseInit) =>
+    data<StatementActionData>({ result: submission.reply({ formErrors: [formError] }) }, init);
   const period = readPeriod(new URL(request.url), scope);
   const refused = refuseLongPeriod(scope, period);
-  if (refused) return data<StatementActionData>({ formError: refused }, { status: 400 });
+  if (refused) return refuse(refused, { status: 400 });
   const busy = (retryAfterSeconds: number) =>
-    data<StatementActionData>(
-      { formError: pdfBusyMessage(scope, retryAfterSeconds) },
-      { status: 503, headers: retryAfterHeaders(retryAfterSeconds) },
-    );
+    refuse(pdfBusyMessage(scope, retryAfterSeconds), {
+      status: 503,
+      headers: retryAfterHeaders(retryAfterSeconds),
+    });
   if (isPdfRendererBusy()) return busy(pdfRetryAfterSeconds());
   const limit = await consumeRateLimit("statementEmail", scope.user.id);
   if (!limit.ok)
-    return data<StatementActionData>(
-      { formError: rateLimitMessage(t, "rateLimit.statementEmail", limit.retryAfterSeconds) },
-      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) },
-    );
+    return refuse(rateLimitMessage(t, "rateLimit.statementEmail", limit.retryAfterSeconds), {
+      status: 429,
+      headers: retryAfterHeaders(limit.retryAfterSeconds),
+    });
   const { statement } = await statementFor(request, scope, period);
   let pdf: Uint8Array;
   try {
@@ -211,8 +224,4 @@ export async function emailStatement(request: Request, scope: AccountScope) {
     kind: "success",
     message: t("statement.emailed", { email: scope.user.email }),
   });
-}
-
-export function badStatementIntent() {
-  return data({ error: "bad intent" }, { status: 400 });
 }

@@ -1,10 +1,13 @@
 // The statement of account: period and aging date, opening balance, movements with running balance,
 // closing balance and aging per currency, downloads (PDF, XLSX, CSV) and "email it to me".
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormError, useIsSubmitting } from "~/components/forms";
 import { Button, buttonClass } from "~/components/ui/button";
-import { useIsSubmitting } from "~/components/forms";
 import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
+import { StatementActionSchema } from "~/domain/statements/schemas";
 import { formatDate } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
 import type { StatementActionData, StatementData } from "./statement.server";
@@ -29,6 +32,11 @@ export function StatementPage() {
   const actionData = useActionData<StatementActionData>();
   const navigation = useNavigation();
   const emailing = useIsSubmitting("email");
+  const [emailForm] = useForm({
+    id: "statement-email",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StatementActionSchema }),
+  });
   const date = (d: string) => formatDate(d, locale);
   return (
     <div className="space-y-6">
@@ -104,16 +112,14 @@ export function StatementPage() {
         <Link reloadDocument to={`${basePath}/statement/csv?${query}`} className={buttonClass("secondary")}>
           {t("statement.downloadCsv")}
         </Link>
-        <Form method="post" action={`?${query}`}>
+        <Form method="post" action={`?${query}`} {...getFormProps(emailForm)}>
           <Button type="submit" name="intent" value="email" pending={emailing} pendingLabel={t("statement.emailing")}>
             {t("statement.emailMe")}
           </Button>
         </Form>
-        {actionData?.formError ? (
-          <p role="alert" className="w-full text-sm text-red-700">
-            {actionData.formError}
-          </p>
-        ) : null}
+        <div className="w-full empty:hidden">
+          <FormError form={emailForm} />
+        </div>
       </div>
 
       {s.sections.length === 0 ? <p className="text-slate-600">{t("statement.noMovements")}</p> : null}

@@ -3,11 +3,11 @@
 // where links point, and the language and formatting locale of the reader.
 import { redirect } from "@remix-run/node";
 import { type Actor } from "~/domain/audit/record-audit-events.server";
+import type { Country } from "~/domain/vocabulary";
 import { actorFor } from "./auth.server";
 import { type Language, formattingLocale } from "./i18n";
 import { getLanguage } from "./language.server";
 import { notFound, requireCustomerContext, requireStaffAccount } from "./permissions.server";
-import type { Country } from "~/domain/vocabulary";
 
 export interface AccountScope {
   side: "portal" | "staff";

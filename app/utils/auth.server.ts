@@ -1,12 +1,12 @@
 // Who is asking: the signed-in user from the session cookie. `get…` may return null; `require…`
 // throws a redirect to the login page (or 403/404 responses).
 import { redirect } from "@remix-run/node";
-import { type SessionIdentity, type SessionUser, getSessionIdentity } from "~/domain/identity/sessions.server";
 import type { Actor } from "~/domain/audit/record-audit-events.server";
 import type { StaffRole } from "~/domain/identity/permissions";
+import { type SessionIdentity, type SessionUser, getSessionIdentity } from "~/domain/identity/sessions.server";
 import { getDb } from "./db.server";
-import { assertSameOrigin, getClientIp } from "./request.server";
 import { perRequest } from "./request-cache.server";
+import { assertSameOrigin, getClientIp } from "./request.server";
 import { readSessionToken } from "./session.server";
 
 export type User = NonNullable<SessionUser>;

@@ -2,8 +2,8 @@
 // ./data/outbox (and logs its subject) so a local user can open it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import nodemailer, { type Transporter } from "nodemailer";
 import { render } from "@react-email/render";
+import nodemailer, { type Transporter } from "nodemailer";
 import type { ReactElement } from "react";
 import { getEnv } from "./env.server";
 

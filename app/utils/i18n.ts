@@ -1,9 +1,8 @@
 // Languages, formatting locales and translation functions, shared by server and browser.
 import i18next, { type TFunction } from "i18next";
+import { type Country, LANGUAGES, type Language } from "~/domain/vocabulary";
 import { en } from "~/i18n/en";
 import { es } from "~/i18n/es";
-
-import { type Country, LANGUAGES, type Language } from "~/domain/vocabulary";
 
 export { LANGUAGES, type Language };
 export const DEFAULT_LANGUAGE: Language = "es";

@@ -1,7 +1,6 @@
 // Exact money: amounts travel as decimal strings ("1234.50") and are computed with decimal.js,
 // never with JavaScript numbers. Formatting happens only at the edge.
 import Decimal from "decimal.js";
-
 import { CURRENCIES, type Currency } from "~/domain/vocabulary";
 
 export { CURRENCIES, type Currency };

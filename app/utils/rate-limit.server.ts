@@ -6,13 +6,13 @@
 // A route asks `consumeRateLimit(name, subject)` right before the expensive work, after the request
 // has been authorized (a refused or not-found request costs nothing), and answers 429 with Retry-After
 // when the budget is spent.
+import type { TFunction } from "i18next";
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRes,
 } from "rate-limiter-flexible";
-import type { TFunction } from "i18next";
 import { type Database, getDatabase } from "./db.server";
 
 /** Budgets: `points` actions per `duration` seconds (a fixed window starting at the first action). */

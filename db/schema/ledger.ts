@@ -1,5 +1,8 @@
 // The receivables ledger: documents, their lines, remissions, applications and stored files.
-// Balances are never stored: open amounts are derived from documents and applications.
+// Balances are derived from documents and applications. Each document also keeps what has been
+// applied to it (or, for a credit, what it applied) and hence its open amount, as stored columns that
+// only the ledger module writes, in the transaction and under the row locks of the application or
+// reversal that changes them (ADR 009). `npm run ledger:verify` recomputes them from the entries.
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -57,6 +60,22 @@ export const documents = pgTable(
     notes: text("notes"),
     createdById: text("created_by_id").references(() => users.id),
     createdAt: createdAt(),
+    /**
+     * Σ of the applications' amounts (reversal rows negative) applied to this charge, or applied by this
+     * credit. Written only by the ledger module (app/domain/ledger), under `cartera.ledger_write`; a
+     * trigger refuses any other write, and a new document starts at 0.
+     */
+    appliedAmount: money("applied_amount").notNull().default("0"),
+    /** Charges: left to pay; credits: left to apply; 0 once cancelled. Computed by the database from the row. */
+    openAmount: money("open_amount")
+      .notNull()
+      .generatedAlwaysAs(sql`case when status = 'cancelled' then 0 else amount - applied_amount end`),
+    /**
+     * The latest `applied_on` among the applications and reversals touching this document (null: none).
+     * What was open at an earlier date D is open_amount plus the applications dated after D, and only
+     * documents with last_applied_on > D have any (ledger module, same guard as applied_amount).
+     */
+    lastAppliedOn: date("last_applied_on", { mode: "string" }),
   },
   (t) => [
     uniqueIndex("documents_seller_kind_series_folio_uq").on(t.sellerId, t.kind, t.series, t.folio),
@@ -87,7 +106,13 @@ export const documents = pgTable(
     index("documents_account_due_idx").on(t.accountId, t.dueDate),
     index("documents_account_issue_idx").on(t.accountId, t.issueDate, t.id),
     index("documents_purchase_order_idx").on(t.purchaseOrder),
+    // Covering and partial indexes that drizzle cannot express (INCLUDE) live in custom SQL migrations:
+    // 0003 (documents_account_issue_covering_idx, applications_*_covering_idx) and 0007 (the open items:
+    // documents_open_items_idx over documents with something open, documents_applied_after_idx by
+    // last_applied_on for "as of" dates, documents_account_kind_totals_idx for the lists' totals).
     check("documents_amount_positive", sql`${t.amount} > 0`),
+    check("documents_applied_within_amount", sql`${t.appliedAmount} >= 0 and ${t.appliedAmount} <= ${t.amount}`),
+    check("documents_open_within_amount", sql`${t.openAmount} >= 0 and ${t.openAmount} <= ${t.amount}`),
     check("documents_due_after_issue", sql`${t.dueDate} >= ${t.issueDate}`),
     check(
       "documents_kind_effect",

@@ -3,8 +3,8 @@
 // product catalogue with SAT / UNSPSC codes, and payment behaviour profiles.
 import type { SellerInput } from "~/domain/accounts/schemas";
 import { computeNitCheckDigit } from "~/domain/fiscal/build-ubl-xml";
-import type { Rng } from "./prng";
 import type { Country } from "~/domain/vocabulary";
+import type { Rng } from "./prng";
 
 export type { Country } from "~/domain/vocabulary";
 

@@ -1,7 +1,8 @@
 // Deterministic demo data for the portal: two sellers (Mexico, Colombia), their zones, ~40 customer
 // accounts and three years of receivables history up to `today`. Everything is written through the
 // domain functions (createSeller…, issueDocuments, applyCredits, reverseApplication), so the demo
-// obeys the same rules and leaves the same audit trail as real use. Batched for speed.
+// obeys the same rules and leaves the same audit trail as real use, and the documents' stored applied
+// and open amounts (ADR 009) come out as the ledger keeps them. Batched for speed.
 import {
   createCustomerAccount,
   createCustomerGroup,

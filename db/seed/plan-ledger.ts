@@ -5,8 +5,8 @@
 //
 // Amounts are planned so that every application fits: the plan tracks each invoice's remaining
 // amount with decimal arithmetic and never applies more than what is open or unapplied.
-import { createRandomId as createId } from "#db/schema/_columns";
 import type Decimal from "decimal.js";
+import { createRandomId as createId } from "#db/schema/_columns";
 import { computeFiscalTotals, type FiscalLineInput, type FiscalTotals } from "~/domain/fiscal/fiscal-types";
 import { dec, toMoney } from "~/utils/money";
 import { type AccountSpec, BANKS, type Country, PRODUCTS, SERVICE_LINE, TAX_RATE } from "./catalog";

@@ -4,8 +4,8 @@ import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { createCustomerUser, createStaffUser } from "~/domain/identity/create-users.server";
 import type { Db } from "~/utils/db.server";
-import type { SeededAccount } from "./index";
 import { DEMO_PASSWORD } from "./demo-credentials";
+import type { SeededAccount } from "./index";
 
 export { DEMO_PASSWORD, DEMO_USERS } from "./demo-credentials";
 

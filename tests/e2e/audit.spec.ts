@@ -13,6 +13,8 @@ test("the auditor filters the trail by account, pages through it and downloads t
   login,
   expectAccessible,
 }) => {
+  // One long flow: two axe runs, four page loads and a download (about 25 s on two shared cores).
+  test.slow();
   await login(page, AUDITOR);
   await page.getByRole("navigation", { name: "Menú" }).getByRole("link", { name: "Auditoría" }).click();
   await expect(page).toHaveURL(/\/staff\/audit$/);

@@ -1,6 +1,5 @@
 // Shared steps of the end-to-end flows: signing in through the form and reading the SMTP sink.
 import { expect, type Page } from "@playwright/test";
-
 import { DEMO_PASSWORD } from "../../db/seed/demo-credentials";
 
 export { DEMO_PASSWORD };

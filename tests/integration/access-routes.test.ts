@@ -1,28 +1,28 @@
 // Access through the routes themselves: every customer route refuses another tenant's data (the
 // tenant isolation helper), each side is closed to the other, foreign origins are refused, and the
 // password reset email arrives over real SMTP with a working link.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountGrants } from "#db/schema";
-import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
-import { type Db, useDatabaseForTests } from "~/utils/db.server";
-import * as loginRoute from "~/routes/_auth+/login";
 import * as forgotRoute from "~/routes/_auth+/forgot-password";
+import * as loginRoute from "~/routes/_auth+/login";
 import * as resetRoute from "~/routes/_auth+/reset-password.$token";
-import * as portalLayout from "~/routes/portal+/_layout";
 import * as portalHome from "~/routes/portal+/_index";
+import * as portalLayout from "~/routes/portal+/_layout";
 import * as portalSwitch from "~/routes/portal+/switch";
 import * as portalUsers from "~/routes/portal+/users";
+import * as staffHome from "~/routes/staff+/_index";
 import * as staffLayout from "~/routes/staff+/_layout";
 import * as staffAccount from "~/routes/staff+/accounts.$accountId+/_index";
-import * as staffHome from "~/routes/staff+/_index";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { callRoute, expectTenantIsolation, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { type Db, useDatabaseForTests } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff } from "../fixtures/users";
+import { callRoute, expectTenantIsolation, signInCookie } from "../setup/routes";
+import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
@@ -235,7 +235,10 @@ describe("login and password reset through the routes", () => {
       form: { email: "not-an-email", password: "" },
     });
     expect(invalid.status).toBe(400);
-    expect(JSON.stringify(invalid.body)).toContain("Escribe un correo electrónico válido.");
+    expect((invalid.body as { result: { error: Record<string, string[]> } }).result.error).toMatchObject({
+      email: ["validation.email"],
+      password: ["validation.required"],
+    });
     const right = await callRoute(loginRoute.action, {
       path: "/login",
       form: { email: payerA.email, password: TEST_PASSWORD, redirectTo: "/staff" },

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { buildCfdiXml, type CfdiInput, toCfdiName } from "~/domain/fiscal/build-cfdi-xml";
 import { buildUblXml, computeCufe, computeNitCheckDigit } from "~/domain/fiscal/build-ubl-xml";
-import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
 import { computeFiscalTotals } from "~/domain/fiscal/fiscal-types";
+import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
 import { addMoney, dec, toMoney } from "~/utils/money";
 
 const issuer = {

@@ -6,16 +6,16 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { StaticRouter } from "react-router-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { AccountOverviewView } from "~/components/account-overview";
 import { createCustomerGroup } from "~/domain/accounts/create-organization.server";
 import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
 import { getAccountOverview } from "~/domain/accounts/get-account-overview.server";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { reverseApplication } from "~/domain/ledger/apply-credits.server";
 import type { Db } from "~/utils/db.server";
 import { createI18nInstance } from "~/utils/i18n";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { applyAmount, cancelDocuments, issueDocument } from "../fixtures/ledger";
+import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;

@@ -1,9 +1,11 @@
 // Accounts and access rules: sign-in with lockout that ends by itself, per-IP limit, sessions,
 // single-use expiring tokens for reset and invitation, grants and their audit trail.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, accountGrants, loginAttempts, sessions, users } from "#db/schema";
+import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { getStaffReachableAccount, listCustomerGrants } from "~/domain/identity/account-access.server";
 import {
   acceptInvitation,
   acceptInvitationAsUser,
@@ -11,8 +13,9 @@ import {
   inviteCustomerUser,
   revokeGrant,
 } from "~/domain/identity/invitations.server";
-import { AcceptInvitationSchema } from "~/domain/identity/schemas";
 import { requestPasswordReset, resetPassword } from "~/domain/identity/password-reset.server";
+import { AcceptInvitationSchema } from "~/domain/identity/schemas";
+import { deleteAllSessions, getSessionUser } from "~/domain/identity/sessions.server";
 import {
   MAX_FAILURES_PER_SOURCE,
   MAX_FAILURES_PER_USER,
@@ -20,13 +23,10 @@ import {
   WINDOW_MINUTES,
   signIn,
 } from "~/domain/identity/sign-in.server";
-import { deleteAllSessions, getSessionUser } from "~/domain/identity/sessions.server";
-import { getStaffReachableAccount, listCustomerGrants } from "~/domain/identity/account-access.server";
-import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import type { Db } from "~/utils/db.server";
-import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;

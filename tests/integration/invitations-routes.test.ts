@@ -3,20 +3,20 @@
 // pending invitation the same way; an existing user gains the account only by accepting (signed in,
 // or signing in on the invitation page); the email carries no URL but the invitation link and no
 // free text beyond the inviter's validated name.
-import type { ParsedMail } from "mailparser";
 import { eq } from "drizzle-orm";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accountGrants, users } from "#db/schema";
 import { listCustomerGrants } from "~/domain/identity/account-access.server";
+import * as invitationPage from "~/routes/_auth+/invitation.$token";
+import * as portalUsers from "~/routes/portal+/users";
 import { settleBackgroundWork } from "~/utils/background.server";
 import { type Db, useDatabaseForTests } from "~/utils/db.server";
-import * as portalUsers from "~/routes/portal+/users";
-import * as invitationPage from "~/routes/_auth+/invitation.$token";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { callRoute, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+import { callRoute, signInCookie } from "../setup/routes";
+import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
@@ -158,8 +158,9 @@ describe("inviting", () => {
       form: { name: "Gana en http://premio.example", password: "nueva-password-1", confirm: "nueva-password-1" },
     });
     expect(refused.status).toBe(400);
-    expect((refused.body as { fieldErrors: Record<string, string[]> }).fieldErrors.name).toEqual([
-      "Escribe tu nombre solo con letras, espacios y . , ' - (sin enlaces, correos ni números).",
+    // Conform's reply: field errors are i18n keys, translated by the page.
+    expect((refused.body as { result: { error: Record<string, string[]> } }).result.error.name).toEqual([
+      "validation.personName",
     ]);
     const accepted = await callRoute(invitationPage.action, {
       path: `/invitation/${token}`,

@@ -1,21 +1,21 @@
 // The customer's invoice and note views: list filters, sorting, keyset pages, per-currency totals,
 // tenant scoping, the detail's running open amounts, the PDF's text and the streamed ZIP's entries.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documents } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { getDocumentDetail } from "~/domain/invoices/get-document-detail.server";
+import { type DocumentListRow, listDocuments, type ListDocumentsInput } from "~/domain/invoices/list-documents.server";
+import { renderInvoicePdf } from "~/domain/invoices/render-invoice-pdf.server";
+import { parseDocumentListSearchParams, splitDocumentListQuery } from "~/domain/invoices/schemas";
+import { getDocumentXml, streamDocumentsZip } from "~/domain/invoices/stream-documents-zip.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import type { DocumentInput } from "~/domain/ledger/schemas";
-import { type DocumentListRow, listDocuments, type ListDocumentsInput } from "~/domain/invoices/list-documents.server";
-import { getDocumentDetail } from "~/domain/invoices/get-document-detail.server";
-import { renderInvoicePdf } from "~/domain/invoices/render-invoice-pdf.server";
-import { getDocumentXml, streamDocumentsZip } from "~/domain/invoices/stream-documents-zip.server";
-import { parseDocumentListSearchParams, splitDocumentListQuery } from "~/domain/invoices/schemas";
 import type { Db } from "~/utils/db.server";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { readPdfText, readZipEntries } from "../setup/read-documents";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 const AS_OF = "2026-03-15";
 const UUID_1 = "5FB2822E-396D-4725-8521-CDC4BDD20CCF";

@@ -6,8 +6,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applications } from "#db/schema";
-import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import {
   AGING_BUCKETS,
@@ -323,8 +323,11 @@ describe("reversals", () => {
 describe.runIf(onPostgres)("lock order on PostgreSQL", () => {
   // Another transaction holds one document's row lock; the ledger operation under test waits for it.
   // Which of its documents the operation already holds while it waits shows the order it locks them
-  // in. The ids make id order and the table's physical order differ (the larger id is inserted
-  // first), so a lock order that followed the scan instead of the ids would show.
+  // in. The ids make id order differ from the table's physical order (the larger id is inserted
+  // first) and from the order of the application's foreign keys (the payment, its source, has the
+  // larger id), so a lock order that followed the scan, or no explicit lock at all (the foreign-key
+  // checks of the insert also lock the rows, in FOR KEY SHARE mode), would show. The probe asks for
+  // FOR KEY SHARE, which only the explicit FOR UPDATE lock blocks.
   async function whileWaiting<T>(
     hold: "smaller" | "larger",
     prepare: (smallId: string, largeId: string) => Promise<T>,
@@ -334,8 +337,8 @@ describe.runIf(onPostgres)("lock order on PostgreSQL", () => {
     const suffix = Math.random().toString(36).slice(2, 10);
     const largeId = `z${suffix}`;
     const smallId = `a${suffix}`;
-    await issueDocument(db, accountId, "invoice", "100.00", "2026-06-01", { id: largeId });
-    await issueDocument(db, accountId, "payment", "100.00", "2026-06-01", { id: smallId });
+    await issueDocument(db, accountId, "payment", "100.00", "2026-06-01", { id: largeId });
+    await issueDocument(db, accountId, "invoice", "100.00", "2026-06-01", { id: smallId });
     const prepared = await prepare(smallId, largeId);
     // Separate pools, so the holder, the operation and the probes surely use different connections.
     const holder = await openDatabase({ url: database.url!, poolSize: 1 });
@@ -360,7 +363,7 @@ describe.runIf(onPostgres)("lock order on PostgreSQL", () => {
         await new Promise((r) => setTimeout(r, 10));
       }
       const locked = async (id: string) =>
-        (await queryRows(db, sql`select id from documents where id = ${id} for update skip locked`)).length === 0;
+        (await queryRows(db, sql`select id from documents where id = ${id} for key share skip locked`)).length === 0;
       const state = { smallerLocked: await locked(smallId), largerLocked: await locked(largeId) };
       release();
       await holding;
@@ -374,15 +377,15 @@ describe.runIf(onPostgres)("lock order on PostgreSQL", () => {
 
   const apply = (worker: Db, ids: { smallId: string; largeId: string }) =>
     applyCredit(worker, SYSTEM_ACTOR, {
-      sourceId: ids.smallId,
-      targetId: ids.largeId,
+      sourceId: ids.largeId,
+      targetId: ids.smallId,
       amount: "100.00",
       appliedOn: AS_OF,
     });
   const reverse = (worker: Db, applicationId: string) =>
     reverseApplication(worker, SYSTEM_ACTOR, { applicationId, reversedOn: AS_OF, reason: "lock order" });
   const applyFirst = (smallId: string, largeId: string) =>
-    applyCredit(db, SYSTEM_ACTOR, { sourceId: smallId, targetId: largeId, amount: "100.00", appliedOn: AS_OF });
+    applyCredit(db, SYSTEM_ACTOR, { sourceId: largeId, targetId: smallId, amount: "100.00", appliedOn: AS_OF });
 
   it("applyCredits locks in ascending id order: waiting for the larger id it holds the smaller; waiting for the smaller it holds nothing", async () => {
     const larger = await whileWaiting("larger", async (smallId, largeId) => ({ smallId, largeId }), apply);

@@ -139,6 +139,57 @@ describe("who did it, and the audit trail", () => {
   });
 });
 
+describe("what an issued document keeps", () => {
+  it("keeps its fiscal id, payment method and form, purchase order, reference and notes; absent ones are null", async () => {
+    const accountId = await newAccount();
+    const [full, bare] = await issueDocuments(db, SYSTEM_ACTOR, [
+      invoiceInput(accountId, {
+        fiscalId: "0F0F0F0F-1111-4222-8333-444455556666",
+        paymentMethod: "PPD",
+        paymentForm: "99",
+        purchaseOrder: "OC-1234",
+        reference: "REF-9",
+        notes: "Entrega en obra",
+      }),
+      invoiceInput(accountId),
+    ]);
+    const pick = async (id: string) => {
+      const [row] = await db.select().from(documents).where(eq(documents.id, id));
+      return [row.fiscalId, row.paymentMethod, row.paymentForm, row.purchaseOrder, row.reference, row.notes];
+    };
+    expect(await pick(full.id)).toEqual([
+      "0F0F0F0F-1111-4222-8333-444455556666",
+      "PPD",
+      "99",
+      "OC-1234",
+      "REF-9",
+      "Entrega en obra",
+    ]);
+    expect(await pick(bare.id)).toEqual([null, null, null, null, null, null]);
+  });
+
+  it("a charge without a due date is due after the account's term; a credit without one is due on its issue date", async () => {
+    const accountId = (await createTestAccount(db, org, { paymentTermDays: 15 })).id;
+    const [inv, pay, nc, adj] = await issueDocuments(db, SYSTEM_ACTOR, [
+      invoiceInput(accountId, { issueDate: "2026-03-20" }),
+      invoiceInput(accountId, { kind: "payment", issueDate: "2026-03-20" }),
+      invoiceInput(accountId, { kind: "credit_note", issueDate: "2026-03-20" }),
+      invoiceInput(accountId, { kind: "adjustment", effect: "credit", issueDate: "2026-03-20" }),
+    ]);
+    const due = async (id: string) => (await db.select().from(documents).where(eq(documents.id, id)))[0].dueDate;
+    expect([await due(inv.id), await due(pay.id), await due(nc.id), await due(adj.id)]).toEqual([
+      "2026-04-04",
+      "2026-03-20",
+      "2026-03-20",
+      "2026-03-20",
+    ]);
+  });
+
+  it("issuing nothing writes nothing and returns no documents", async () => {
+    expect(await issueDocuments(db, SYSTEM_ACTOR, [])).toEqual([]);
+  });
+});
+
 describe("lines and files", () => {
   const line = (sku: string, quantity: string, unitPrice: string) => ({
     sku,
@@ -175,6 +226,20 @@ describe("lines and files", () => {
     const [row] = await db.select().from(documents).where(eq(documents.id, doc.id));
     expect(row).toMatchObject({ amount: "29.01", subtotal: "25.01", taxTotal: "4.00" });
     expect(doc.amount).toBe("29.01");
+  });
+
+  it("a stated amount equal to the lines' total is accepted; one that differs is refused, naming both", async () => {
+    const accountId = await newAccount();
+    const lines = [line("A", "2", "10.005"), line("B", "1", "5")]; // 29.01
+    const [doc] = await issueDocuments(db, SYSTEM_ACTOR, [invoiceInput(accountId, { amount: "29.01", lines })]);
+    expect(doc.amount).toBe("29.01");
+    expect(
+      await errorOf(
+        issueDocuments(db, SYSTEM_ACTOR, [
+          invoiceInput(accountId, { series: "MM", folio: "1", amount: "29.00", lines }),
+        ]),
+      ),
+    ).toEqual({ code: "document.amount_mismatch", message: "MM-1: amount 29.00 != lines 29.01" });
   });
 
   it("an empty list of lines is no lines: the stated amount stands", async () => {
@@ -235,6 +300,23 @@ describe("lines and files", () => {
   });
 });
 
+describe("one content twice on a document", () => {
+  it("the same bytes given twice to one document are attached once", async () => {
+    const accountId = await newAccount();
+    const bytes = new TextEncoder().encode(`duplicado ${Math.random()}`);
+    const [doc] = await issueDocuments(db, SYSTEM_ACTOR, [
+      invoiceInput(accountId, {
+        files: [
+          { role: "xml", fileName: "f.xml", mediaType: "application/xml", content: bytes },
+          { role: "evidence", fileName: "f-copia.xml", mediaType: "application/xml", content: bytes },
+        ],
+      }),
+    ]);
+    const attached = await db.select().from(documentFiles).where(eq(documentFiles.documentId, doc.id));
+    expect(attached.map((f) => [f.role, f.fileName])).toEqual([["xml", "f.xml"]]);
+  });
+});
+
 describe("batches larger than one insert chunk", () => {
   const count = async (q: ReturnType<typeof sql>) =>
     Number(((await db.execute(q)) as unknown as { rows: { n: number | string }[] }).rows[0].n);
@@ -282,8 +364,9 @@ describe("batches larger than one insert chunk", () => {
 
 describe("refusals", () => {
   it("a document for an unknown account is refused as not found", async () => {
-    expect(await errorOf(issueDocuments(db, SYSTEM_ACTOR, [invoiceInput("no-such-account")]))).toMatchObject({
+    expect(await errorOf(issueDocuments(db, SYSTEM_ACTOR, [invoiceInput("no-such-account")]))).toEqual({
       code: "document.not_found",
+      message: "account no-such-account not found",
     });
   });
 

@@ -1,17 +1,17 @@
 // Ledger invariants: open amounts derive from applications; no over-application; reversals are new rows;
 // concurrent applications of one payment cannot overdraw it (PostgreSQL: one transaction waits on the lock).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applications, auditEvents } from "#db/schema";
-import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
-import { applyCredit } from "../fixtures/ledger";
-import { issueDocuments } from "~/domain/ledger/issue-documents.server";
-import { getAccountBalances, getOpenAmounts } from "~/domain/ledger/get-account-balances.server";
-import { LedgerRuleError } from "~/domain/ledger/errors";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
+import { type LedgerRuleError } from "~/domain/ledger/errors";
+import { getAccountBalances, getOpenAmounts } from "~/domain/ledger/get-account-balances.server";
+import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { openDatabase, type Db } from "~/utils/db.server";
-import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
+import { applyCredit } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;

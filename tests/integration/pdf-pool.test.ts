@@ -151,7 +151,10 @@ describe("past the pool's cap", () => {
     });
     expect(email.status).toBe(503);
     expect(email.headers.get("Retry-After")).toMatch(/^\d+$/);
-    expect((email.body as { formError: string }).formError).toMatch(/Inténtalo de nuevo/);
+    // conform's reply: form-level errors under the "" key
+    expect((email.body as { result: { error: Record<string, string[]> } }).result.error[""][0]).toMatch(
+      /Inténtalo de nuevo/,
+    );
 
     // The CSV does not need the pool.
     const csv = await callRoute(portalStatementFile.loader, {

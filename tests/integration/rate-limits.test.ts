@@ -6,26 +6,26 @@
 // process on the database.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
-import { settleBackgroundWork } from "~/utils/background.server";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
 import { MAX_STATEMENT_MONTHS } from "~/domain/statements/period";
 import type { StatementData } from "~/pages/statement.server";
-import { type Db, openDatabase, queryRows, useDatabaseForTests } from "~/utils/db.server";
-import { RATE_LIMITS, consumeRateLimit } from "~/utils/rate-limit.server";
 import * as portalDocumentPdf from "~/routes/portal+/documents.$documentId_.pdf";
 import * as portalZip from "~/routes/portal+/documents.zip";
 import * as portalStatement from "~/routes/portal+/statement";
 import * as portalStatementFile from "~/routes/portal+/statement_.$format";
 import * as portalUsers from "~/routes/portal+/users";
 import * as staffStatementFile from "~/routes/staff+/accounts.$accountId+/statement_.$format";
-import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
-import { BASE, callRoute, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { settleBackgroundWork } from "~/utils/background.server";
+import { type Db, openDatabase, queryRows, useDatabaseForTests } from "~/utils/db.server";
+import { RATE_LIMITS, consumeRateLimit } from "~/utils/rate-limit.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+import { BASE, callRoute, signInCookie } from "../setup/routes";
+import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
 
 const PERIOD = "from=2026-10-01&to=2026-10-31";
 
@@ -174,7 +174,7 @@ describe("statement email", () => {
     const over = await emailStatement(cookie);
     expect(over.status).toBe(429);
     expectRetryAfter(over.headers, RATE_LIMITS.statementEmail.duration);
-    expect((over.body as { formError: string }).formError).toMatch(
+    expect((over.body as { result: { error: Record<string, string[]> } }).result.error[""]?.[0]).toMatch(
       /^Ya pediste este estado de cuenta por correo varias veces\. Inténtalo de nuevo en 10 minutos\.$/,
     );
     expect(sent()).toBe(RATE_LIMITS.statementEmail.points);
@@ -216,11 +216,17 @@ describe("invitations", () => {
     const over = await invite(busyOnA);
     expect(over.status).toBe(429);
     expectRetryAfter(over.headers, RATE_LIMITS.invitationsPerUser.duration);
+    // A rule of the server only: a form-level error of conform's reply (under ""), already in words.
     expect(over.body).toMatchObject({
-      fieldErrors: {},
-      formError: expect.stringMatching(
-        /^Se enviaron demasiadas invitaciones en poco tiempo\. Inténtalo de nuevo en \d+ minutos?\.$/,
-      ),
+      result: {
+        error: {
+          "": [
+            expect.stringMatching(
+              /^Se enviaron demasiadas invitaciones en poco tiempo\. Inténtalo de nuevo en \d+ minutos?\.$/,
+            ),
+          ],
+        },
+      },
     });
 
     // Per user: the same admin on another account is still refused.
@@ -273,7 +279,9 @@ describe("statement period", () => {
     const before = mailbox.messages.length;
     const email = await emailStatement(cookie, query);
     expect(email.status).toBe(400);
-    expect(email.body).toEqual({ formError: "A statement covers at most 24 months: choose a shorter period." });
+    expect((email.body as { result: { error: Record<string, string[]> } }).result.error).toEqual({
+      "": ["A statement covers at most 24 months: choose a shorter period."],
+    });
     expect(mailbox.messages.length).toBe(before);
     // The domain refuses it as well, whoever calls it.
     await expect(

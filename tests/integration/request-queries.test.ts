@@ -1,15 +1,15 @@
 // Who is asking is read once per request: the root, layout and page loaders of one page share one
 // session lookup (session, user and grants in one round trip), whatever the number of loaders.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import * as root from "~/root";
-import * as portalLayout from "~/routes/portal+/_layout";
 import * as portalHome from "~/routes/portal+/_index";
+import * as portalLayout from "~/routes/portal+/_layout";
 import * as portalInvoices from "~/routes/portal+/invoices";
 import * as staffLayout from "~/routes/staff+/_layout";
-import * as staffAccountLayout from "~/routes/staff+/accounts.$accountId+/_layout";
 import * as staffAccountHome from "~/routes/staff+/accounts.$accountId+/_index";
+import * as staffAccountLayout from "~/routes/staff+/accounts.$accountId+/_layout";
 import { type Db, onQuery, useDatabaseForTests } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff } from "../fixtures/users";

@@ -2,20 +2,20 @@
 // headers; redirects stay on this site and inside the side a user belongs to; the client address is
 // the server's, not a header's; a reset link and the forgot-password answer leak nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
-import { type Db, useDatabaseForTests } from "~/utils/db.server";
-import { settleBackgroundWork } from "~/utils/background.server";
-import { CLIENT_IP_HEADER, getClientIp, safeRedirect } from "~/utils/request.server";
-import * as loginRoute from "~/routes/_auth+/login";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import * as forgotRoute from "~/routes/_auth+/forgot-password";
+import * as loginRoute from "~/routes/_auth+/login";
 import * as languageRoute from "~/routes/language";
 import * as portalSwitch from "~/routes/portal+/switch";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-import { callRoute, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { settleBackgroundWork } from "~/utils/background.server";
+import { type Db, useDatabaseForTests } from "~/utils/db.server";
+import { CLIENT_IP_HEADER, getClientIp, safeRedirect } from "~/utils/request.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff } from "../fixtures/users";
+import { callRoute, signInCookie } from "../setup/routes";
+import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;

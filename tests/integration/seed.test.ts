@@ -1,10 +1,11 @@
 // The demo seed: deterministic, consistent with the ledger's invariants, populated in every aging
 // bucket, with the accounts other modules rely on, and with CFDI XML that validates.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData, type SeedSummary } from "#db/seed/index";
-import { AGING_BUCKETS, getAccountBalances, openAmountSql } from "~/domain/ledger/get-account-balances.server";
 import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
+import { AGING_BUCKETS, getAccountBalances, openAmountSql } from "~/domain/ledger/get-account-balances.server";
+import { verifyOpenItems } from "~/domain/ledger/verify-open-items.server";
 import { queryRows } from "~/utils/db.server";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
@@ -88,6 +89,24 @@ describe("demo seed", () => {
       from documents d`,
     );
     expect(row).toEqual({ negative_charges: 0, overapplied_credits: 0, bad_applications: 0 });
+  });
+
+  it("stores every document's applied and open amount as its applications say (ledger:verify finds nothing)", async () => {
+    const report = await verifyOpenItems(first.db);
+    expect(report.documents).toBeGreaterThan(INVOICES);
+    expect(report.differences).toEqual([]);
+    const [row] = await queryRows<{ open: number; paid: number; reversed: number }>(
+      first.db,
+      sql`select count(*) filter (where open_amount > 0)::int as open,
+                 count(*) filter (where effect = 'charge' and open_amount = 0 and applied_amount > 0)::int as paid,
+                 count(*) filter (where last_applied_on is not null and id in
+                   (select target_id from applications where reverses_id is not null))::int as reversed
+          from documents`,
+    );
+    // the check covers open, fully paid and reversed documents alike
+    expect(row.open).toBeGreaterThan(0);
+    expect(row.paid).toBeGreaterThan(0);
+    expect(row.reversed).toBeGreaterThan(0);
   });
 
   it("covers the ledger's story: partial and multi-invoice payments, rebates, debit notes, a returned cheque", async () => {

@@ -197,6 +197,19 @@ describe("sections per currency", () => {
     ]);
   });
 
+  it("a currency with a non-zero opening balance gets a section even with nothing of it open at the aging date", async () => {
+    // USD 25 owed since April, paid by a payment issued and applied after the period but before the
+    // aging date: nothing is open on 06-10 (the payment is after the period, so not aged either).
+    const acct = await newAccount();
+    const inv = await issueDocument(db, acct, "invoice", "25.00", "2026-04-10", { currency: "USD" });
+    const pay = await issueDocument(db, acct, "payment", "25.00", "2026-06-05", { currency: "USD" });
+    await applyAmount(db, pay, inv, "25.00", "2026-06-05");
+    const s = await statementOf(acct, "2026-06-10");
+    const usd = s.sections.find((x) => x.currency === "USD");
+    expect(usd).toMatchObject({ openingBalance: "25.00", closingBalance: "25.00", movements: [] });
+    expect(usd!.aging).toMatchObject({ openCharges: "0.00", unappliedCredits: "0.00" });
+  });
+
   it("a currency with an open item from before the period but a zero opening balance still gets a section, for its aging", async () => {
     // USD: an invoice of 40 and an unapplied payment of 40 before the period: opening 0, but both are open.
     const acct = await newAccount();

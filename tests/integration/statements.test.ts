@@ -2,26 +2,26 @@
 // aging and open amounts as of a date, the seller's time zone, tenant scoping, and the PDF, XLSX and
 // CSV renderings read back.
 import Decimal from "decimal.js";
-import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
-import { applyCredit } from "../fixtures/ledger";
 import { getAccountBalances } from "~/domain/ledger/get-account-balances.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import type { DocumentInput } from "~/domain/ledger/schemas";
 import { exportStatementCsv } from "~/domain/statements/export-statement-csv.server";
 import { exportStatementXlsx } from "~/domain/statements/export-statement-xlsx.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
-import { defaultStatementPeriod } from "~/domain/statements/period";
 import { renderStatementPdf } from "~/domain/statements/pdf/render-statement-pdf.server";
+import { defaultStatementPeriod } from "~/domain/statements/period";
 import type { Statement, StatementSection } from "~/domain/statements/types";
 import { type Db, queryRows } from "~/utils/db.server";
 import { formatMoney } from "~/utils/money";
+import { applyCredit } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 import { readPdfPages } from "../setup/read-documents";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;

@@ -83,6 +83,8 @@ describe("documents", () => {
     // the kind decides, whatever effect is passed for a non-adjustment
     expect(effectOf("payment", "charge")).toBe("credit");
     expect(effectOf("invoice", "credit")).toBe("charge");
+    expect(effectOf("debit_note", "credit")).toBe("charge");
+    expect(effectOf("credit_note", "charge")).toBe("credit");
   });
 
   it("an adjustment must say whether it charges or credits; other kinds need not", () => {

@@ -1,8 +1,8 @@
 // Puts customer accounts in a collector's portfolio.
 import { eq, inArray } from "drizzle-orm";
 import { customerAccounts } from "#db/schema";
-import type { DbOrTx } from "~/utils/db.server";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import type { DbOrTx } from "~/utils/db.server";
 
 export async function assignCollector(
   db: DbOrTx,

@@ -1,7 +1,7 @@
 // Creates sellers, commercial zones, customer groups and customer accounts, each audited.
 import { customerAccounts, customerGroups, sellers, zones } from "#db/schema";
-import type { DbOrTx } from "~/utils/db.server";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
+import type { DbOrTx } from "~/utils/db.server";
 import { type CustomerAccountInput, CustomerAccountInputSchema, type SellerInput, SellerInputSchema } from "./schemas";
 
 export async function createSeller(db: DbOrTx, actor: Actor, input: SellerInput) {

@@ -1,9 +1,10 @@
 // The home page's "what comes next" and "what came in": open amounts falling due in the next 7 and
-// 30 days (per currency), and the last payments received with the documents each one paid.
+// 30 days (per currency), and the last payments received with the documents each one paid. Both
+// read the documents' stored open amounts (ADR 009).
 import { sql } from "drizzle-orm";
+import { openAmountAsOfSql, openItemsAsOfSql } from "~/domain/ledger/get-account-balances.server";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import type { Currency, MoneyString } from "~/utils/money";
-import { openAmountSql } from "~/domain/ledger/get-account-balances.server";
 
 export interface DueSoon {
   currency: Currency;
@@ -34,19 +35,17 @@ export async function getAccountActivity(db: DbOrTx, input: { accountIds: string
   const dueRows = await queryRows<{ currency: Currency; a7: string; c7: number; a30: string; c30: number }>(
     db,
     sql`
-    with upcoming as (
-      select d.currency, d.due_date, (${openAmountSql(input.asOf)}) as open
-      from documents d
-      where d.account_id in (${idList(input.accountIds)}) and d.effect = 'charge' and d.status = 'issued'
-        and d.due_date >= ${input.asOf}::date and d.due_date <= ${input.asOf}::date + 30
-        and d.issue_date <= ${input.asOf}::date
-    )
+    with upcoming as ${openItemsAsOfSql({
+      accountIds: input.accountIds,
+      asOf: input.asOf,
+      where: sql`d.effect = 'charge' and d.due_date >= ${input.asOf}::date and d.due_date <= ${input.asOf}::date + 30`,
+    })}
     select currency,
       coalesce(sum(open) filter (where due_date <= ${input.asOf}::date + 7), 0)::numeric(18,2)::text as a7,
       count(*) filter (where due_date <= ${input.asOf}::date + 7)::int as c7,
       coalesce(sum(open), 0)::numeric(18,2)::text as a30,
       count(*)::int as c30
-    from upcoming where open > 0
+    from upcoming
     group by currency order by currency`,
   );
 
@@ -54,7 +53,7 @@ export async function getAccountActivity(db: DbOrTx, input: { accountIds: string
     db,
     sql`
     select d.id, a.number as "accountNumber", d.series || '-' || d.folio as "serieFolio", d.issue_date::text as "issueDate",
-      d.currency, d.amount::text as amount, d.reference, (${openAmountSql()})::numeric(18,2)::text as unapplied
+      d.currency, d.amount::text as amount, d.reference, ${openAmountAsOfSql()}::numeric(18,2)::text as unapplied
     from documents d join customer_accounts a on a.id = d.account_id
     where d.account_id in (${idList(input.accountIds)}) and d.kind = 'payment' and d.status = 'issued'
       and d.issue_date <= ${input.asOf}::date

@@ -1,12 +1,12 @@
 // What a customer (or a collector looking at one) sees first: balances, aging and credit line of
 // one account or of a group of accounts, totalled per currency (never across currencies).
-import { asc, eq, inArray } from "drizzle-orm";
 import Decimal from "decimal.js";
+import { asc, eq, inArray } from "drizzle-orm";
 import { customerAccounts, sellers } from "#db/schema";
+import { AGING_BUCKETS, type AccountBalance, getAccountBalances } from "~/domain/ledger/get-account-balances.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { type Currency, type MoneyString, subtractMoney, toMoney } from "~/utils/money";
-import { AGING_BUCKETS, type AccountBalance, getAccountBalances } from "~/domain/ledger/get-account-balances.server";
 
 export interface CurrencyTotals {
   currency: Currency;

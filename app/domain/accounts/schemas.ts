@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { COUNTRIES, SEGMENTS, TIME_ZONES } from "~/domain/vocabulary";
 import { CurrencySchema, MoneySchema } from "~/domain/ledger/schemas";
+import { COUNTRIES, SEGMENTS, TIME_ZONES } from "~/domain/vocabulary";
 
 export const SellerInputSchema = z.object({
   code: z.string().min(1),

@@ -3,6 +3,7 @@
 // Shaped like DIAN's documents (namespaces, DIAN extension, parties, taxes, totals, lines); it is not
 // signed (no XAdES) — this portal shows and serves fiscal documents, it does not issue them.
 import { createHash } from "node:crypto";
+import { dec } from "~/utils/money";
 import {
   computeFiscalTotals,
   escapeXml,
@@ -11,7 +12,6 @@ import {
   type FiscalTotals,
   formatQuantity,
 } from "./fiscal-types";
-import { dec } from "~/utils/money";
 
 export interface UblInput {
   kind: "invoice" | "credit_note";

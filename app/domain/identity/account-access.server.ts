@@ -1,9 +1,9 @@
 // The accounts a user may see. Every customer-data query is scoped by these IDs.
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { accountGrants, customerAccounts, customerGroups, sellers, users, zones } from "#db/schema";
+import type { Country, Currency } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { type GrantRole, type StaffRole, staffAccountReach } from "./permissions";
-import type { Country, Currency } from "~/domain/vocabulary";
 
 export interface CustomerGrant {
   accountId: string;

@@ -1,9 +1,9 @@
 // Creating staff and customer users directly (demo data, administration). Invitations are the
 // normal path for customers; see invitations.server.ts.
 import { users, accountGrants } from "#db/schema";
-import type { DbOrTx } from "~/utils/db.server";
 import type { AuditEventInputOf } from "~/domain/audit/audit-events";
 import { type Actor, recordAuditEvent, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import type { DbOrTx } from "~/utils/db.server";
 import { hashPassword } from "./passwords.server";
 import type { GrantRole, StaffRole } from "./permissions";
 

@@ -1,9 +1,9 @@
 // Invitations of customer users to accounts, and the account admin's management of grants.
 import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { accountGrants, userTokens, users } from "#db/schema";
-import type { DbOrTx, Tx } from "~/utils/db.server";
 import type { AuditEventInputOf } from "~/domain/audit/audit-events";
 import { type Actor, recordAuditEvent, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import type { DbOrTx, Tx } from "~/utils/db.server";
 import { hashPassword } from "./passwords.server";
 import type { GrantRole } from "./permissions";
 import { consumeUserToken, createUserToken, findUsableToken } from "./user-tokens.server";

@@ -5,9 +5,9 @@
 // the answer, not before it, so that sending one (or not) does not show in the response time either.
 import { eq, inArray } from "drizzle-orm";
 import { customerAccounts, sellers } from "#db/schema";
+import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { runInBackground } from "~/utils/background.server";
 import type { DbOrTx } from "~/utils/db.server";
-import type { Actor } from "~/domain/audit/record-audit-events.server";
 import type { Language } from "~/utils/i18n";
 import { isLanguage } from "~/utils/i18n";
 import { inviteCustomerUser } from "./invitations.server";

@@ -3,8 +3,8 @@
 // sign-in failures counted against the user (the reset proves control of the address).
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { userTokens, users } from "#db/schema";
-import type { DbOrTx } from "~/utils/db.server";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
+import type { DbOrTx } from "~/utils/db.server";
 import { hashPassword } from "./passwords.server";
 import { deleteAllSessions } from "./sessions.server";
 import { recordAuthenticationSuccess } from "./sign-in.server";

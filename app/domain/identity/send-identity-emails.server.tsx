@@ -2,8 +2,8 @@
 import { InvitationEmail } from "#emails/invitation-email";
 import { PasswordResetEmail } from "#emails/password-reset-email";
 import { sendEmail } from "~/utils/email.server";
-import { displayablePersonName } from "./person-name";
 import { type Language, getFixedT } from "~/utils/i18n";
+import { displayablePersonName } from "./person-name";
 
 export async function sendInvitationEmail(input: {
   to: string;

@@ -13,9 +13,9 @@
 // A successful sign-in (or password reset) from a source ends the failures counted before it.
 import { sql } from "drizzle-orm";
 import { loginAttempts, users } from "#db/schema";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
 import type { AuditEventInputOf } from "~/domain/audit/audit-events";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.server";
 import { createSession } from "./sessions.server";
 

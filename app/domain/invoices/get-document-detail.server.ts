@@ -1,14 +1,14 @@
 // One invoice or note as a customer sees it: fiscal data of both parties, lines, remissions, every
 // application with the open amount after it, related documents and stored files. Scoped to the
 // caller's accounts: a document outside them is "not found" (null).
-import { sql } from "drizzle-orm";
 import Decimal from "decimal.js";
+import { sql } from "drizzle-orm";
+import { getOpenAmounts } from "~/domain/ledger/get-account-balances.server";
+import type { Country } from "~/domain/vocabulary";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Currency, type MoneyString, dec, toMoney } from "~/utils/money";
-import { getOpenAmounts } from "~/domain/ledger/get-account-balances.server";
 import type { DocumentStatusLabel } from "./list-documents.server";
 import { DUE_SOON_DAYS } from "./schemas";
-import type { Country } from "~/domain/vocabulary";
 
 export type LedgerDocumentKind = "invoice" | "credit_note" | "debit_note" | "payment" | "adjustment";
 

@@ -10,8 +10,8 @@ import yazl from "yazl";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { toWebStream } from "~/utils/streams.server";
 import { getDocumentDetail } from "./get-document-detail.server";
-import { renderInvoicePdf } from "./render-invoice-pdf.server";
 import type { PdfLanguage } from "./pdf/invoice-pdf";
+import { renderInvoicePdf } from "./render-invoice-pdf.server";
 import { DocumentZipSelectionSchema } from "./schemas";
 
 const list = (values: string[]) =>

@@ -4,15 +4,18 @@
 //   - a charge's open amount never goes below zero;
 //   - a credit is never applied beyond its amount;
 //   - both documents belong to the same account and currency, and are not cancelled.
+// Under the same locks, in the same transaction, it keeps the documents' stored applied and open
+// amounts (open-items.server.ts): the rules above read them, and every application or reversal
+// written here moves them.
+import type Decimal from "decimal.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { applications, documents } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
-import { openAmountSql } from "./get-account-balances.server";
-import { dec, toMoney } from "~/utils/money";
-import type Decimal from "decimal.js";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { dec, toMoney } from "~/utils/money";
 import { LedgerRuleError } from "./errors";
+import { recordApplied } from "./open-items.server";
 import { type ApplicationInput, ApplicationInputSchema } from "./schemas";
 
 export async function applyCredits(db: DbOrTx, actor: Actor, inputs: ApplicationInput[]): Promise<string[]> {
@@ -20,7 +23,8 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
   if (items.length === 0) return [];
   return db.transaction(async (tx) => {
     const ids = [...new Set(items.flatMap((i) => [i.sourceId, i.targetId]))].sort();
-    // Lock in a stable order; the aggregate below runs after the locks are held, so it sees committed applications.
+    // Lock in a stable order; the read below runs after the locks are held, so it sees the stored amounts
+    // of every committed application (a concurrent one to the same documents waits for these locks).
     await tx
       .select({ id: documents.id })
       .from(documents)
@@ -39,7 +43,7 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
       tx,
       sql`
       select d.id, d.account_id as "accountId", d.effect, d.currency, d.status, d.issue_date::text as "issueDate",
-             (${openAmountSql()})::text as open
+             (d.amount - d.applied_amount)::text as open
       from documents d where d.id in (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
@@ -106,6 +110,13 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
         select id, source_id, target_id, amount, currency, applied_on, created_by_id
         from json_populate_recordset(null::applications, ${JSON.stringify(rows)}::json)`);
     }
+    await recordApplied(
+      tx,
+      values.flatMap((v) => [
+        { documentId: v.targetId, amount: v.amount, appliedOn: v.appliedOn },
+        { documentId: v.sourceId, amount: v.amount, appliedOn: v.appliedOn },
+      ]),
+    );
     await recordAuditEvents(
       tx,
       actor,
@@ -164,6 +175,11 @@ export async function reverseApplication(
         createdById: actor.userId ?? null,
       })
       .returning({ id: applications.id });
+    const negated = toMoney(dec(original.amount).negated());
+    await recordApplied(tx, [
+      { documentId: original.targetId, amount: negated, appliedOn: input.reversedOn },
+      { documentId: original.sourceId, amount: negated, appliedOn: input.reversedOn },
+    ]);
     await recordAuditEvents(tx, actor, [
       {
         action: "application.reversed",

@@ -1,12 +1,12 @@
 // Issues ledger documents (invoices, notes, payments, adjustments) with their lines, remissions and
 // files, in batches, inside one transaction, each audited. The demo seed and imports use this too.
 import { createHash } from "node:crypto";
-import { createRandomId } from "#db/schema/_columns";
 import { inArray, sql } from "drizzle-orm";
-import { customerAccounts, documents, invoiceLines, remissions, storedFiles } from "#db/schema";
+import { customerAccounts, type documents, type invoiceLines, type remissions, storedFiles } from "#db/schema";
+import { createRandomId } from "#db/schema/_columns";
+import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { type DbOrTx, insertJsonRows, queryRows } from "~/utils/db.server";
 import { addMoney, dec, toMoney } from "~/utils/money";
-import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { LedgerRuleError } from "./errors";
 import { type DocumentInput, DocumentInputSchema, effectOf } from "./schemas";
 

@@ -5,9 +5,8 @@ import { move } from "piscina";
 import { type PdfTask, renderPdfTask } from "./render-task";
 
 // The first render in a thread pays for react-pdf's layout engine (yoga's WebAssembly), the font
-// metrics and the JIT: spend that while the thread starts, before piscina hands it a request. (The
-// default export is a promise of the handler, which piscina awaits; the server build's target has
-// no top-level await.)
+// metrics and the JIT: spend that while the thread starts, and let the first task wait for it.
+// (A promise rather than a top-level await: the server build's esbuild target refuses top-level await.)
 const warmUp = renderPdfTask({
   kind: "statement",
   statement: {
@@ -25,9 +24,10 @@ const warmUp = renderPdfTask({
     sections: [],
   },
   options: { language: "es", locale: "es-MX" },
-});
+}).catch(() => undefined);
 
-async function renderInWorker(task: PdfTask) {
+export default async function renderInWorker(task: PdfTask) {
+  await warmUp;
   const bytes = await renderPdfTask(task);
   // The bytes are handed over, not copied: transfer an ArrayBuffer that holds exactly the PDF (a
   // small Buffer may be a view into Node's shared allocation pool, which must not be transferred).
@@ -37,5 +37,3 @@ async function renderInWorker(task: PdfTask) {
       : bytes.slice();
   return move(own);
 }
-
-export default warmUp.then(() => renderInWorker);

@@ -8,14 +8,18 @@
 // (a returned cheque) change the balance: they change open amounts and therefore the aging.
 // Cancelled documents are left out entirely, as the ledger's balances leave them out: the schema
 // records no cancellation date, so a cancellation cannot be placed in a period honestly.
+// Open amounts and aging at a date start from the documents' stored open amounts and undo the
+// applications dated after it (openItemsAsOfSql), instead of summing each document's history.
 import Decimal from "decimal.js";
 import { type SQL, sql } from "drizzle-orm";
 import {
   AGING_BUCKETS,
   type AgingBucket,
   agingBucketSql,
-  openAmountSql,
+  openAmountAsOfSql,
+  openItemsAsOfSql,
 } from "~/domain/ledger/get-account-balances.server";
+import type { Country } from "~/domain/vocabulary";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Currency, type MoneyString, toMoney } from "~/utils/money";
 import { defaultStatementPeriod } from "./period";
@@ -28,7 +32,6 @@ import type {
   StatementMovement,
   StatementSection,
 } from "./types";
-import type { Country } from "~/domain/vocabulary";
 
 interface HeaderRow {
   sellerId: string;
@@ -108,7 +111,7 @@ export async function getStatement(db: DbOrTx, query: StatementQuery): Promise<S
              d.issue_date::text as "issueDate", d.due_date::text as "dueDate", d.currency, d.amount::text as amount,
              coalesce(d.notes, d.reference, d.purchase_order) as description,
              case when d.effect = 'charge' and d.issue_date <= ${agingDate}::date
-                  then (${openAmountSql(agingDate)})::numeric(18,2)::text end as "openAmount"
+                  then (${openAmountAsOfSql(agingDate)})::numeric(18,2)::text end as "openAmount"
       from documents d
       where d.account_id = ${q.accountId} and d.status = 'issued'
         and d.issue_date between ${period.from}::date and ${period.to}::date
@@ -196,10 +199,9 @@ export async function getStatement(db: DbOrTx, query: StatementQuery): Promise<S
 }
 
 /**
- * Aging per currency at `agingDate`, over documents issued up to `cutoff`; the same figures as
- * getAccountBalances, but set-based: applications are summed per document with one join instead of
- * two correlated subqueries per document, which on an account with thousands of documents halves
- * the time on PostgreSQL and keeps the plan's cost under the JIT threshold.
+ * Aging per currency at `agingDate`, over documents issued up to `cutoff`: the same figures as
+ * getAccountBalances, from the same open items (today's stored open amounts, with the applications
+ * after the aging date undone for the documents touched since).
  */
 function queryAging(db: DbOrTx, accountId: string, agingDate: string, cutoff: string): Promise<AgingRow[]> {
   const bucketColumns: SQL[] = AGING_BUCKETS.map(
@@ -211,30 +213,16 @@ function queryAging(db: DbOrTx, accountId: string, agingDate: string, cutoff: st
   return queryRows<AgingRow>(
     db,
     sql`
-    with docs as materialized (
-      select d.id, d.currency, d.effect, d.due_date, d.amount
-      from documents d
-      where d.account_id = ${accountId} and d.status = 'issued' and d.issue_date <= ${cutoff}::date
-    ), applied as (
-      -- a charge is reduced by what was applied to it, a credit by what it applied
-      select x.doc_id, sum(x.amount) as amount from (
-        select a.target_id as doc_id, a.amount from applications a join docs on docs.id = a.target_id and docs.effect = 'charge'
-        where a.applied_on <= ${agingDate}::date
-        union all
-        select a.source_id, a.amount from applications a join docs on docs.id = a.source_id and docs.effect = 'credit'
-        where a.applied_on <= ${agingDate}::date
-      ) x group by x.doc_id
-    ), bucketed as (
-      select docs.currency, docs.effect, docs.amount - coalesce(applied.amount, 0) as open,
-             ${agingBucketSql(sql`docs.due_date`, agingDate)} as bucket
-      from docs left join applied on applied.doc_id = docs.id
+    with bucketed as (
+      select o.currency, o.effect, o.open, ${agingBucketSql(sql`o.due_date`, agingDate)} as bucket
+      from ${openItemsAsOfSql({ accountIds: [accountId], asOf: agingDate, issuedUpTo: cutoff })} o
     )
     select currency,
       coalesce(sum(open) filter (where effect = 'charge'), 0)::numeric(18,2)::text as open_charges,
       coalesce(sum(open) filter (where effect = 'credit'), 0)::numeric(18,2)::text as unapplied_credits,
       coalesce(sum(open) filter (where effect = 'charge' and bucket <> 'current'), 0)::numeric(18,2)::text as overdue,
       ${sql.join(bucketColumns, sql`, `)}
-    from bucketed where open > 0 group by currency`,
+    from bucketed group by currency`,
   );
 }
 

@@ -20,3 +20,10 @@ export const StatementQuerySchema = z
     message: "period.tooLong",
   });
 export type StatementQuery = z.input<typeof StatementQuerySchema>;
+
+/** The statement page's form: its intents (only "email it to me" today); the period is in the URL. */
+export const StatementActionSchema = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("email", { error: "validation.invalid" }) })],
+  { error: "validation.invalid" },
+);

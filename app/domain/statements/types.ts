@@ -1,8 +1,8 @@
 // The statement of account as the domain returns it; the PDF, XLSX and CSV renderers and the
 // routes consume this shape. Money is a decimal string, dates are calendar dates (YYYY-MM-DD).
 import type { AgingBucket } from "~/domain/ledger/get-account-balances.server";
-import type { Currency, MoneyString } from "~/utils/money";
 import type { Country } from "~/domain/vocabulary";
+import type { Currency, MoneyString } from "~/utils/money";
 
 export type MovementKind = "invoice" | "credit_note" | "debit_note" | "payment" | "adjustment";
 

@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
@@ -15,21 +17,20 @@ import { readForm } from "~/utils/form.server";
 import { isLanguage } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
-import { parseFormData } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Cartera · Restablecer contraseña" }];
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const { t, language } = await getRequestT(request);
-  const parsed = parseFormData(ForgotPasswordSchema, await readForm(request), t);
-  if (!parsed.ok) return data({ sent: false, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const { language } = await getRequestT(request);
+  const submission = parseWithZod(await readForm(request), { schema: ForgotPasswordSchema });
+  if (submission.status !== "success") return data({ sent: false, result: submission.reply() }, { status: 400 });
   const db = await getDb();
   const actor = actorFor(request, null);
   // Looked up and mailed after the answer: the response takes the same time whether or not the
   // address is registered.
   runInBackground("password reset email", async () => {
-    const requested = await requestPasswordReset(db, actor, { email: parsed.data.email });
+    const requested = await requestPasswordReset(db, actor, { email: submission.value.email });
     if (!requested) return;
     await sendPasswordResetEmail({
       to: requested.user.email,
@@ -39,14 +40,21 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   });
   // The same answer whether or not the email exists, so the form cannot be used to probe for users.
-  return data({ sent: true, fieldErrors: {} });
+  return data({ sent: true, result: submission.reply({ resetForm: true }) });
 }
 
 export default function ForgotPassword() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const submitting = useIsSubmitting();
-  const errors = actionData?.fieldErrors as Record<string, string[]> | undefined;
+  const [form, fields] = useForm({
+    id: "forgot-password",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ForgotPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   return (
     <>
       <h1 className="text-2xl font-semibold text-slate-900">{t("forgot.title")}</h1>
@@ -57,16 +65,8 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p className="mt-1 text-sm text-slate-600">{t("forgot.intro")}</p>
-          <Form method="post" className="mt-6 space-y-4" noValidate>
-            <Field
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="email"
-              label={t("login.email")}
-              errors={errors?.email}
-              required
-            />
+          <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+            <Field meta={fields.email} type="email" autoComplete="email" label={t("login.email")} />
             <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("forgot.submitting")}>
               {t("forgot.submit")}
             </Button>

@@ -1,15 +1,17 @@
 // Accepting an invitation. Nothing is granted until the invitee accepts here: a new invitee sets its
 // name and password; an invitee who already has a user accepts while signed in as that user, or signs
 // in on this page (with the password it already has) to accept.
+import { type Submission, getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError, useIsSubmitting } from "~/components/forms";
+import { Field, FormError, ReadOnlyField, useIsSubmitting } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { describeInvitation } from "~/domain/identity/describe-invitation.server";
 import { acceptInvitation, acceptInvitationAsUser } from "~/domain/identity/invitations.server";
-import { AcceptInvitationSchema } from "~/domain/identity/schemas";
+import { AcceptInvitationAsUserSchema, AcceptInvitationSchema } from "~/domain/identity/schemas";
 import { createSession } from "~/domain/identity/sessions.server";
 import { signIn } from "~/domain/identity/sign-in.server";
 import { actorFor, getUser } from "~/utils/auth.server";
@@ -18,7 +20,6 @@ import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin, getClientIp } from "~/utils/request.server";
 import { commitSessionToken } from "~/utils/session.server";
-import { parseFormData } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [
   { title: "Cartera · Invitación" },
@@ -36,15 +37,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { invitation: { ...shown, mode } as const };
 }
 
-type ActionData = { fieldErrors: Record<string, string[]>; formError: string | null };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t } = await getRequestT(request);
   const formData = await readForm(request);
   const token = params.token ?? "";
   const db = await getDb();
-  const invalid = () => data<ActionData>({ fieldErrors: {}, formError: t("invitation.invalidToken") }, { status: 400 });
+  // Passwords are never sent back; the name typed is, so a failed submit keeps it.
+  const hideFields = ["password", "confirm"];
+  const refuse = (submission: Pick<Submission<unknown>, "reply">, formError: string, init: ResponseInit) =>
+    data({ result: submission.reply({ formErrors: [formError], hideFields }) }, init);
   const signedInAs = async (userId: string) =>
     redirect("/portal", {
       headers: {
@@ -62,36 +64,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
 
   const invitation = await describeInvitation(db, token);
-  if (!invitation) return invalid();
 
-  if (invitation.needsActivation) {
-    const parsed = parseFormData(AcceptInvitationSchema, formData, t);
-    if (!parsed.ok) return data<ActionData>({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+  if (!invitation || invitation.needsActivation) {
+    const submission = parseWithZod(formData, { schema: AcceptInvitationSchema });
+    if (!invitation) return refuse(submission, t("invitation.invalidToken"), { status: 400 });
+    if (submission.status !== "success") return data({ result: submission.reply({ hideFields }) }, { status: 400 });
     const accepted = await acceptInvitation(db, actorFor(request, null), {
       token,
-      name: parsed.data.name,
-      password: parsed.data.password,
+      name: submission.value.name,
+      password: submission.value.password,
     });
-    if (!accepted) return invalid();
+    if (!accepted) return refuse(submission, t("invitation.invalidToken"), { status: 400 });
     return signedInAs(accepted.userId);
   }
 
   // An existing user: accept as the signed-in invitee, or sign in as the invitee here first.
-  const current = await getUser(request);
-  if (current?.id === invitation.userId && formData.get("intent") === "accept") {
+  const submission = parseWithZod(formData, { schema: AcceptInvitationAsUserSchema });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields }) }, { status: 400 });
+  if (submission.value.intent === "accept") {
+    const current = await getUser(request);
+    // Only the invitee accepts without a password; anyone else is shown the sign-in form.
+    if (current?.id !== invitation.userId)
+      return data(
+        { result: submission.reply({ fieldErrors: { password: ["validation.required"] } }) },
+        { status: 400 },
+      );
     const accepted = await acceptInvitationAsUser(db, actorFor(request, current), { token, userId: current.id });
-    if (!accepted) return invalid();
+    if (!accepted) return refuse(submission, t("invitation.invalidToken"), { status: 400 });
     return redirect("/portal");
   }
-  const password = formData.get("password");
-  if (typeof password !== "string" || password.length === 0)
-    return data<ActionData>(
-      { fieldErrors: { password: [t("validation.required")] }, formError: null },
-      { status: 400 },
-    );
   const result = await signIn(db, {
     email: invitation.email,
-    password,
+    password: submission.value.password,
     ip: getClientIp(request),
     userAgent: request.headers.get("user-agent"),
   });
@@ -104,27 +108,116 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : result.reason === "disabled"
             ? t("login.disabled")
             : t("login.invalid");
-    return data<ActionData>({ fieldErrors: {}, formError }, { status: result.reason === "invalid" ? 401 : 429 });
+    return refuse(submission, formError, { status: result.reason === "invalid" ? 401 : 429 });
   }
   const session = { "Set-Cookie": await commitSessionToken(request, result.token) };
   const accepted = await acceptInvitationAsUser(db, actorFor(request, { id: result.userId, email: invitation.email }), {
     token,
     userId: result.userId,
   });
-  if (!accepted)
-    return data<ActionData>(
-      { fieldErrors: {}, formError: t("invitation.invalidToken") },
-      { status: 400, headers: session },
-    );
+  if (!accepted) return refuse(submission, t("invitation.invalidToken"), { status: 400, headers: session });
   return redirect("/portal", { headers: session });
+}
+
+function EmailDisplay({ email }: { email: string }) {
+  const { t } = useTranslation();
+  return <ReadOnlyField id="email" type="email" label={t("login.email")} value={email} autoComplete="username" />;
+}
+
+/** A new invitee chooses its name and password. */
+function ActivateForm({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const submitting = useIsSubmitting();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "invitation-activate",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(AcceptInvitationSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+      <FormError form={form} />
+      <EmailDisplay email={email} />
+      <Field meta={fields.name} autoComplete="name" label={t("invitation.name")} />
+      <Field meta={fields.password} type="password" autoComplete="new-password" label={t("reset.password")} />
+      <Field meta={fields.confirm} type="password" autoComplete="new-password" label={t("reset.confirm")} />
+      <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("invitation.submitting")}>
+        {t("invitation.submit")}
+      </Button>
+    </Form>
+  );
+}
+
+/** The invitee, signed in, accepts with one click. */
+function AcceptForm() {
+  const { t } = useTranslation();
+  const submitting = useIsSubmitting();
+  const actionData = useActionData<typeof action>();
+  const [form] = useForm({
+    id: "invitation-accept",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(AcceptInvitationAsUserSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationAsUserSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+      <FormError form={form} />
+      <p className="text-sm text-slate-700">{t("invitation.acceptIntro")}</p>
+      <Button
+        type="submit"
+        name="intent"
+        value="accept"
+        className="w-full"
+        pending={submitting}
+        pendingLabel={t("invitation.accepting")}
+      >
+        {t("invitation.accept")}
+      </Button>
+    </Form>
+  );
+}
+
+/** An invitee who has a user but is not signed in as it signs in here to accept. */
+function SignInForm({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const submitting = useIsSubmitting();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "invitation-sign-in",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(AcceptInvitationAsUserSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationAsUserSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+      <FormError form={form} />
+      <p className="text-sm text-slate-700">{t("invitation.signInIntro")}</p>
+      <EmailDisplay email={email} />
+      <Field meta={fields.password} type="password" autoComplete="current-password" label={t("login.password")} />
+      <Button
+        type="submit"
+        name="intent"
+        value="sign-in"
+        className="w-full"
+        pending={submitting}
+        pendingLabel={t("invitation.accepting")}
+      >
+        {t("invitation.signInAndAccept")}
+      </Button>
+    </Form>
+  );
 }
 
 export default function AcceptInvitation() {
   const { t } = useTranslation();
   const { invitation } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
-  const submitting = useIsSubmitting();
-  const errors = actionData?.fieldErrors;
   if (!invitation) {
     return (
       <>
@@ -139,17 +232,6 @@ export default function AcceptInvitation() {
   const intro = invitation.inviterName
     ? t("invitation.intro", { inviter: invitation.inviterName, ...offer })
     : t("invitation.introNoInviter", offer);
-  const emailField = (
-    <Field
-      id="email"
-      name="email-display"
-      type="email"
-      label={t("login.email")}
-      value={invitation.email}
-      readOnly
-      autoComplete="username"
-    />
-  );
   return (
     <>
       <h1 className="text-2xl font-semibold text-slate-900">
@@ -157,79 +239,11 @@ export default function AcceptInvitation() {
       </h1>
       <p className="mt-1 text-sm text-slate-600">{intro}</p>
       {invitation.mode === "activate" ? (
-        <Form method="post" className="mt-6 space-y-4" noValidate>
-          <FormError message={actionData?.formError} />
-          {emailField}
-          <Field
-            id="name"
-            name="name"
-            autoComplete="name"
-            label={t("invitation.name")}
-            errors={errors?.name}
-            required
-          />
-          <Field
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            label={t("reset.password")}
-            errors={errors?.password}
-            required
-          />
-          <Field
-            id="confirm"
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            label={t("reset.confirm")}
-            errors={errors?.confirm}
-            required
-          />
-          <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("invitation.submitting")}>
-            {t("invitation.submit")}
-          </Button>
-        </Form>
+        <ActivateForm email={invitation.email} />
       ) : invitation.mode === "accept" ? (
-        <Form method="post" className="mt-6 space-y-4" noValidate>
-          <FormError message={actionData?.formError} />
-          <p className="text-sm text-slate-700">{t("invitation.acceptIntro")}</p>
-          <Button
-            type="submit"
-            name="intent"
-            value="accept"
-            className="w-full"
-            pending={submitting}
-            pendingLabel={t("invitation.accepting")}
-          >
-            {t("invitation.accept")}
-          </Button>
-        </Form>
+        <AcceptForm />
       ) : (
-        <Form method="post" className="mt-6 space-y-4" noValidate>
-          <FormError message={actionData?.formError} />
-          <p className="text-sm text-slate-700">{t("invitation.signInIntro")}</p>
-          {emailField}
-          <Field
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            label={t("login.password")}
-            errors={errors?.password}
-            required
-          />
-          <Button
-            type="submit"
-            name="intent"
-            value="sign-in"
-            className="w-full"
-            pending={submitting}
-            pendingLabel={t("invitation.accepting")}
-          >
-            {t("invitation.signInAndAccept")}
-          </Button>
-        </Form>
+        <SignInForm email={invitation.email} />
       )}
     </>
   );

@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
@@ -12,7 +14,6 @@ import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin, getClientIp, safeRedirect } from "~/utils/request.server";
 import { commitSessionToken } from "~/utils/session.server";
-import { parseFormData } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "Cartera · Iniciar sesión" }];
 
@@ -26,12 +27,13 @@ export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t } = await getRequestT(request);
   const formData = await readForm(request);
-  const parsed = parseFormData(LoginSchema, formData, t);
-  const email = String(formData.get("email") ?? "");
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null, email }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  // The password is never sent back; what else was typed is, so a failed submit keeps it.
+  if (submission.status !== "success")
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const result = await signIn(await getDb(), {
-    email: parsed.data.email,
-    password: parsed.data.password,
+    email: submission.value.email,
+    password: submission.value.password,
     ip: getClientIp(request),
     userAgent: request.headers.get("user-agent"),
   });
@@ -44,11 +46,14 @@ export async function action({ request }: ActionFunctionArgs) {
           : result.reason === "disabled"
             ? t("login.disabled")
             : t("login.invalid");
-    return data({ fieldErrors: {}, formError, email }, { status: result.reason === "invalid" ? 401 : 429 });
+    return data(
+      { result: submission.reply({ formErrors: [formError], hideFields: ["password"] }) },
+      { status: result.reason === "invalid" ? 401 : 429 },
+    );
   }
   const home = homePathFor(result);
   // A customer link never opens the staff side and vice versa.
-  const target = safeRedirect(parsed.data.redirectTo, home, [home]);
+  const target = safeRedirect(submission.value.redirectTo, home, [home]);
   return redirect(target, { headers: { "Set-Cookie": await commitSessionToken(request, result.token) } });
 }
 
@@ -57,33 +62,23 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const submitting = useIsSubmitting();
-  const errors = actionData?.fieldErrors as Record<string, string[]> | undefined;
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(LoginSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   return (
     <>
       <h1 className="text-2xl font-semibold text-slate-900">{t("login.title")}</h1>
       <p className="mt-1 text-sm text-slate-600">{t("login.intro")}</p>
-      <Form method="post" className="mt-6 space-y-4" noValidate>
-        <FormError message={actionData?.formError} />
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+        <FormError form={form} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          label={t("login.email")}
-          defaultValue={actionData?.email}
-          errors={errors?.email}
-          required
-        />
-        <Field
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          label={t("login.password")}
-          errors={errors?.password}
-          required
-        />
+        <Field meta={fields.email} type="email" autoComplete="username" label={t("login.email")} />
+        <Field meta={fields.password} type="password" autoComplete="current-password" label={t("login.password")} />
         <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("login.submitting")}>
           {t("login.submit")}
         </Button>

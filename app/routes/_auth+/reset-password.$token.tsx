@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,7 +15,6 @@ import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
 import { assertSameOrigin } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { parseFormData } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [
   { title: "Cartera · Nueva contraseña" },
@@ -30,13 +31,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const { t } = await getRequestT(request);
-  const parsed = parseFormData(ResetPasswordSchema, await readForm(request), t);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: null }, { status: 400 });
+  const submission = parseWithZod(await readForm(request), { schema: ResetPasswordSchema });
+  const hideFields = ["password", "confirm"];
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields }) }, { status: 400 });
   const done = await resetPassword(await getDb(), actorFor(request, null), {
     token: params.token ?? "",
-    password: parsed.data.password,
+    password: submission.value.password,
   });
-  if (!done) return data({ fieldErrors: {}, formError: t("reset.invalidToken") }, { status: 400 });
+  if (!done)
+    return data({ result: submission.reply({ formErrors: [t("reset.invalidToken")], hideFields }) }, { status: 400 });
   return redirectWithToast(request, "/login", { kind: "success", message: t("reset.done") });
 }
 
@@ -45,31 +48,22 @@ export default function ResetPassword() {
   const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submitting = useIsSubmitting();
-  const errors = actionData?.fieldErrors as Record<string, string[]> | undefined;
+  const [form, fields] = useForm({
+    id: "reset-password",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ResetPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   return (
     <>
       <h1 className="text-2xl font-semibold text-slate-900">{t("reset.title")}</h1>
       {valid ? (
-        <Form method="post" className="mt-6 space-y-4" noValidate>
-          <FormError message={actionData?.formError} />
-          <Field
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            label={t("reset.password")}
-            errors={errors?.password}
-            required
-          />
-          <Field
-            id="confirm"
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            label={t("reset.confirm")}
-            errors={errors?.confirm}
-            required
-          />
+        <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+          <FormError form={form} />
+          <Field meta={fields.password} type="password" autoComplete="new-password" label={t("reset.password")} />
+          <Field meta={fields.confirm} type="password" autoComplete="new-password" label={t("reset.confirm")} />
           <Button type="submit" className="w-full" pending={submitting} pendingLabel={t("reset.submitting")}>
             {t("reset.submit")}
           </Button>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { loadDocumentDetail } from "~/pages/document-detail.server";
 import { DocumentDetailPage } from "~/pages/document-detail";
+import { loadDocumentDetail } from "~/pages/document-detail.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 
 export const meta: MetaFunction = () => [{ title: "Cartera · Documento" }];

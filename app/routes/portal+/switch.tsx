@@ -1,7 +1,9 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { readForm } from "~/utils/form.server";
 import { requireCustomerContext } from "~/utils/permissions.server";
+import { AccountSwitchSchema } from "~/utils/preference-schemas";
 import { safeRedirect } from "~/utils/request.server";
 import { commitPreferences } from "~/utils/session.server";
 
@@ -12,13 +14,14 @@ export async function loader() {
 /** Selects an account or a group view, only among what the user was granted. */
 export async function action({ request }: ActionFunctionArgs) {
   const { grants } = await requireCustomerContext(request);
-  const form = await readForm(request);
-  const selection = String(form.get("selection") ?? "");
+  const submission = parseWithZod(await readForm(request), { schema: AccountSwitchSchema });
+  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
+  const { selection, redirectTo } = submission.value;
   const allowed =
     grants.some((g) => g.accountId === selection) ||
     (selection.startsWith("group:") && grants.filter((g) => g.groupId === selection.slice("group:".length)).length > 1);
   if (!allowed) throw new Response("Not found", { status: 404 });
-  const to = safeRedirect(form.get("redirectTo"), "/portal", ["/portal"]);
+  const to = safeRedirect(redirectTo, "/portal", ["/portal"]);
   return redirect(to, {
     headers: { "Set-Cookie": await commitPreferences(request, { selection }) },
   });

@@ -74,6 +74,8 @@ export default function AuditTrailPage() {
   const withParams = (changes: Record<string, string | undefined>, keepPage = false) => {
     const params = new URLSearchParams(location.search);
     params.delete("exportTooLarge");
+    // The filter form sends its empty fields too; links carry only the filters that are set.
+    for (const [k, v] of [...params.entries()]) if (!v) params.delete(k);
     if (!keepPage) {
       params.delete("after");
       params.delete("before");

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { loadDocumentList } from "~/pages/document-list.server";
 import { DocumentListPage } from "~/pages/document-list";
+import { loadDocumentList } from "~/pages/document-list.server";
 import { requireStaffScope } from "~/utils/account-scope.server";
 
 export const meta: MetaFunction = () => [{ title: "Cartera · Facturas" }];

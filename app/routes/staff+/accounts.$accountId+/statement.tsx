@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { StatementPage } from "~/pages/statement";
-import { badStatementIntent, emailStatement, loadStatement } from "~/pages/statement.server";
+import { handleStatementAction, loadStatement } from "~/pages/statement.server";
 import { requireStaffScope } from "~/utils/account-scope.server";
 import { readForm } from "~/utils/form.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
@@ -16,9 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireStaffScope(request, params.accountId);
-  const form = await readForm(request);
-  if (form.get("intent") !== "email") return badStatementIntent();
-  return emailStatement(request, scope);
+  return handleStatementAction(request, scope, await readForm(request));
 }
 
 export default StatementPage;
