@@ -60,12 +60,15 @@ afterAll(async () => {
   await database.close();
 });
 
-/** Times `select 1` every few milliseconds until `until` settles; also the event loop's worst delay. */
-async function probeWhile(until: Promise<unknown>) {
-  let settled = false;
-  void until.finally(() => (settled = true));
+/**
+ * Starts `work` with the probes already running: times `select 1` every few milliseconds until it
+ * settles, and the event loop's worst delay (work that blocks the thread shows there, however much
+ * of it runs synchronously when it starts).
+ */
+async function probeWhile<T>(work: () => Promise<T>) {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  let settled = false;
   const queries: number[] = [];
   const probing = (async () => {
     while (!settled) {
@@ -75,39 +78,46 @@ async function probeWhile(until: Promise<unknown>) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();
-  await until;
+  // Let the delay monitor take its first sample (it measures from one to the next) before the work starts.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const started = performance.now();
+  const until = work();
+  void until.finally(() => (settled = true));
+  const result = await until;
+  const workMs = performance.now() - started;
   await probing;
   delay.disable();
-  return { queries, maxQueryMs: Math.max(...queries), maxLoopDelayMs: delay.max / 1e6 };
+  return { result, workMs, queries, maxQueryMs: Math.max(...queries), maxLoopDelayMs: delay.max / 1e6 };
 }
 
 describe("PDF rendering off the request thread", () => {
   it("while a 3,000-line statement renders in the pool, database queries on the request thread answer at once", async () => {
     const statement = buildLargeStatement(3000);
-    const started = performance.now();
-    const rendering = renderStatementPdf(statement, OPTIONS);
-    const probe = await probeWhile(rendering);
-    const renderMs = performance.now() - started;
-    const pages = await readPdfPages(await rendering);
+    const probe = await probeWhile(() => renderStatementPdf(statement, OPTIONS));
+    const renderMs = probe.workMs;
+    const pages = await readPdfPages(probe.result);
     expect(pages.length).toBeGreaterThan(50);
     expect(pages[pages.length - 1]).toContain(`Página ${pages.length} de ${pages.length}`);
     console.log(
       `pool: render ${renderMs.toFixed(0)} ms; ${probe.queries.length} queries meanwhile, slowest ${probe.maxQueryMs.toFixed(0)} ms; event loop delay max ${probe.maxLoopDelayMs.toFixed(0)} ms`,
     );
-    // Generous bounds for a shared, loaded machine; the render itself took far longer than these.
-    expect(probe.queries.length).toBeGreaterThanOrEqual(3);
-    expect(probe.maxQueryMs).toBeLessThan(250);
-    expect(probe.maxLoopDelayMs).toBeLessThan(250);
+    // Relative bounds, so that a shared, loaded machine (where any process waits for a core) does not
+    // fail the test: on the request thread the worst stall is most of the render (the control below).
+    const median = [...probe.queries].sort((a, b) => a - b)[Math.floor(probe.queries.length / 2)];
+    expect(probe.queries.length).toBeGreaterThanOrEqual(10);
+    expect(median).toBeLessThan(50);
+    expect(probe.maxQueryMs).toBeLessThan(renderMs / 4);
+    expect(probe.maxLoopDelayMs).toBeLessThan(renderMs / 4);
   });
 
   it("(control) a render on the request thread holds the event loop: what the pool avoids", async () => {
     const statement = buildLargeStatement(1000);
-    const started = performance.now();
-    const probe = await probeWhile(renderStatementPdfDocument(statement, OPTIONS));
+    const probe = await probeWhile(() => renderStatementPdfDocument(statement, OPTIONS));
+    const renderMs = probe.workMs;
     console.log(
-      `in thread: render ${(performance.now() - started).toFixed(0)} ms; event loop delay max ${probe.maxLoopDelayMs.toFixed(0)} ms`,
+      `in thread: render ${renderMs.toFixed(0)} ms; event loop delay max ${probe.maxLoopDelayMs.toFixed(0)} ms`,
     );
-    expect(probe.maxLoopDelayMs).toBeGreaterThan(100);
+    expect(probe.maxLoopDelayMs).toBeGreaterThan(renderMs * 0.4);
   });
 });
 
