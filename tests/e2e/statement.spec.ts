@@ -3,6 +3,7 @@
 // SMTP with the PDF attached, and the page once in English.
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { parseCsv } from "../setup/read-csv";
 import { expect, test } from "./fixtures";
 import { parseMoney, waitForEmail } from "./helpers";
 
@@ -14,35 +15,6 @@ function previousMonth(isoDate: string): [string, string] {
   const first = new Date(Date.UTC(y, m - 2, 1));
   const last = new Date(Date.UTC(y, m - 1, 0));
   return [first.toISOString().slice(0, 10), last.toISOString().slice(0, 10)];
-}
-
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      record.push(field);
-      field = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i += 1;
-    } else field += ch;
-  }
-  return records;
 }
 
 /** The value shown under a summary label ("Saldo final") of the currency's section. */

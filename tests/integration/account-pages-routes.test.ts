@@ -35,6 +35,7 @@ import * as staffStatementFile from "~/routes/staff+/accounts.$accountId+/statem
 import { type Db, useDatabaseForTests } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff } from "../fixtures/users";
+import { parseCsv } from "../setup/read-csv";
 import { readPdfText, readZipEntries } from "../setup/read-documents";
 import { BASE, callRoute, expectTenantIsolation, type RouteCall, signInCookie } from "../setup/routes";
 import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
@@ -259,34 +260,6 @@ async function readXlsxRows(bytes: Uint8Array): Promise<unknown[][]> {
   const rows: unknown[][] = [];
   workbook.eachSheet((sheet) => sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1))));
   return rows;
-}
-
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      record.push(field);
-      field = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i += 1;
-    } else field += ch;
-  }
-  return records;
 }
 
 /** A download's readable content: PDF text, XLSX cell values, CSV/XML text. */

@@ -20,6 +20,7 @@ import { type Db, queryRows } from "~/utils/db.server";
 import { formatMoney } from "~/utils/money";
 import { applyCredit } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { parseCsv } from "../setup/read-csv";
 import { readPdfPages } from "../setup/read-documents";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
@@ -587,45 +588,4 @@ describe("performance", () => {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** A strict RFC 4180 parser for the test: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-      } else if (ch === '"') {
-        quoted = false;
-        i += 1;
-      } else {
-        field += ch;
-        i += 1;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-      i += 1;
-    } else if (ch === ",") {
-      record.push(field);
-      field = "";
-      i += 1;
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i += 2;
-    } else {
-      field += ch;
-      i += 1;
-    }
-  }
-  return records;
 }
