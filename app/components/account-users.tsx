@@ -1,11 +1,11 @@
 // The users of one customer account: list, role changes, removal and the invitation form. Each form
 // validates with its member of AccountUsersSchema, the schema the action parses.
 import { type SubmissionResult, getFormProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChangeRoleSchema, InviteSchema, RevokeSchema } from "~/domain/identity/schemas";
-import { Field, FieldErrors, FormError, SelectField, useIsSubmitting } from "./forms";
+import { Field, FieldErrors, FormError, SelectField, useIsSubmitting, useValidatedForm } from "./forms";
 import { Button } from "./ui/button";
 
 export interface AccountUserRow {
@@ -40,14 +40,7 @@ export function InviteForm({
 }) {
   const { t } = useTranslation();
   const submitting = useIsSubmitting("invite");
-  const [form, fields] = useForm({
-    id: "invite",
-    lastResult: useLastResult("invite"),
-    constraint: getZodConstraint(InviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useValidatedForm(InviteSchema, { id: "invite", lastResult: useLastResult("invite") });
   return (
     <section aria-labelledby="invite-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="invite-title" className="font-medium text-slate-900">
@@ -130,14 +123,10 @@ export function AccountUsersTable({
 function MemberForms({ user }: { user: AccountUserRow }) {
   const { t } = useTranslation();
   const changing = useIsSubmitting("change-role");
-  const [roleForm, roleFields] = useForm({
+  const [roleForm, roleFields] = useValidatedForm(ChangeRoleSchema, {
     id: `role-${user.userId}`,
     lastResult: useLastResult("change-role", user.userId),
     defaultValue: { role: user.role },
-    constraint: getZodConstraint(ChangeRoleSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeRoleSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   const [revokeForm] = useForm({
     id: `revoke-${user.userId}`,

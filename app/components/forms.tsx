@@ -2,11 +2,20 @@
 // technology. Field errors arrive as i18n keys (from the shared zod schemas, in the browser and from
 // the action alike) and are translated here, with the parameters a key needs; form-level errors are
 // server-only rules (wrong password, locked, rate limited) that the action has already put into words.
-import { type FieldMetadata, type FormMetadata, getInputProps, getSelectProps } from "@conform-to/react";
+import {
+  type FieldMetadata,
+  type FormMetadata,
+  type SubmissionResult,
+  getInputProps,
+  getSelectProps,
+  useForm,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "~/domain/identity/password-policy";
 
 /** The parameters of the validation keys that take one (the schemas name the key only). */
@@ -143,4 +152,28 @@ export function useIsSubmitting(intent?: string): boolean {
   const navigation = useNavigation();
   if (navigation.state === "idle" || !navigation.formData) return false;
   return intent === undefined || navigation.formData.get("intent") === intent;
+}
+
+/**
+ * A conform form validated by its zod schema in the browser (on blur, then on input) with the same
+ * schema the action parses; `lastResult` is the action's `submission.reply()`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform types a form by any record of fields
+export function useValidatedForm<Schema extends z.ZodType<Record<string, any>, Record<string, any>>>(
+  schema: Schema,
+  options: {
+    id: string;
+    lastResult?: SubmissionResult<string[]> | null;
+    defaultValue?: Record<string, unknown>;
+  },
+) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id: options.id,
+    lastResult: options.lastResult,
+    defaultValue: options.defaultValue as never,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
 }

@@ -133,6 +133,27 @@ export async function signIn(
   return { ok: true, userId: user.id, kind: user.kind, token: session.token, expiresAt: session.expiresAt };
 }
 
+/**
+ * How a refused sign-in is told to the user: the copy key, its values and the HTTP status. One
+ * mapping for every form that signs in (login, an existing user accepting an invitation).
+ */
+export function describeSignInRefusal(result: Extract<SignInResult, { ok: false }>): {
+  key: "login.locked" | "login.ipLimited" | "login.disabled" | "login.invalid";
+  values: { minutes?: number };
+  status: 401 | 429;
+} {
+  switch (result.reason) {
+    case "locked":
+      return { key: "login.locked", values: { minutes: result.retryAfterMinutes }, status: 429 };
+    case "ip_limited":
+      return { key: "login.ipLimited", values: { minutes: result.retryAfterMinutes }, status: 429 };
+    case "disabled":
+      return { key: "login.disabled", values: {}, status: 429 };
+    case "invalid":
+      return { key: "login.invalid", values: {}, status: 401 };
+  }
+}
+
 /** A proven control of the address (a completed password reset) ends the failures counted so far. */
 export async function recordAuthenticationSuccess(db: DbOrTx, input: { email: string; ip: string; now?: Date }) {
   await db

@@ -1,19 +1,19 @@
 // Accepting an invitation. Nothing is granted until the invitee accepts here: a new invitee sets its
 // name and password; an invitee who already has a user accepts while signed in as that user, or signs
 // in on this page (with the password it already has) to accept.
-import { type Submission, getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type Submission, getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError, ReadOnlyField, useIsSubmitting } from "~/components/forms";
+import { Field, FormError, ReadOnlyField, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { describeInvitation } from "~/domain/identity/describe-invitation.server";
 import { acceptInvitation, acceptInvitationAsUser } from "~/domain/identity/invitations.server";
 import { AcceptInvitationAsUserSchema, AcceptInvitationSchema } from "~/domain/identity/schemas";
 import { createSession } from "~/domain/identity/sessions.server";
-import { signIn } from "~/domain/identity/sign-in.server";
+import { describeSignInRefusal, signIn } from "~/domain/identity/sign-in.server";
 import { actorFor, getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
@@ -100,15 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
   });
   if (!result.ok) {
-    const formError =
-      result.reason === "locked"
-        ? t("login.locked", { minutes: result.retryAfterMinutes })
-        : result.reason === "ip_limited"
-          ? t("login.ipLimited", { minutes: result.retryAfterMinutes })
-          : result.reason === "disabled"
-            ? t("login.disabled")
-            : t("login.invalid");
-    return refuse(submission, formError, { status: result.reason === "invalid" ? 401 : 429 });
+    const refusal = describeSignInRefusal(result);
+    return refuse(submission, t(refusal.key, refusal.values), { status: refusal.status });
   }
   const session = { "Set-Cookie": await commitSessionToken(request, result.token) };
   const accepted = await acceptInvitationAsUser(db, actorFor(request, { id: result.userId, email: invitation.email }), {
@@ -129,13 +122,9 @@ function ActivateForm({ email }: { email: string }) {
   const { t } = useTranslation();
   const submitting = useIsSubmitting();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(AcceptInvitationSchema, {
     id: "invitation-activate",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(AcceptInvitationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
@@ -156,13 +145,9 @@ function AcceptForm() {
   const { t } = useTranslation();
   const submitting = useIsSubmitting();
   const actionData = useActionData<typeof action>();
-  const [form] = useForm({
+  const [form] = useValidatedForm(AcceptInvitationAsUserSchema, {
     id: "invitation-accept",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(AcceptInvitationAsUserSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationAsUserSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
@@ -187,13 +172,9 @@ function SignInForm({ email }: { email: string }) {
   const { t } = useTranslation();
   const submitting = useIsSubmitting();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useValidatedForm(AcceptInvitationAsUserSchema, {
     id: "invitation-sign-in",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(AcceptInvitationAsUserSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationAsUserSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>

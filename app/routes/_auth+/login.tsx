@@ -1,13 +1,13 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError, useIsSubmitting } from "~/components/forms";
+import { Field, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { LoginSchema } from "~/domain/identity/schemas";
-import { signIn } from "~/domain/identity/sign-in.server";
+import { describeSignInRefusal, signIn } from "~/domain/identity/sign-in.server";
 import { getUser, homePathFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
@@ -38,17 +38,10 @@ export async function action({ request }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
   });
   if (!result.ok) {
-    const formError =
-      result.reason === "locked"
-        ? t("login.locked", { minutes: result.retryAfterMinutes })
-        : result.reason === "ip_limited"
-          ? t("login.ipLimited", { minutes: result.retryAfterMinutes })
-          : result.reason === "disabled"
-            ? t("login.disabled")
-            : t("login.invalid");
+    const refusal = describeSignInRefusal(result);
     return data(
-      { result: submission.reply({ formErrors: [formError], hideFields: ["password"] }) },
-      { status: result.reason === "invalid" ? 401 : 429 },
+      { result: submission.reply({ formErrors: [t(refusal.key, refusal.values)], hideFields: ["password"] }) },
+      { status: refusal.status },
     );
   }
   const home = homePathFor(result);
@@ -62,14 +55,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const submitting = useIsSubmitting();
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useValidatedForm(LoginSchema, { id: "login", lastResult: actionData?.result });
   return (
     <>
       <h1 className="text-2xl font-semibold text-slate-900">{t("login.title")}</h1>
