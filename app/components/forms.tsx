@@ -177,3 +177,64 @@ export function useValidatedForm<Schema extends z.ZodType<Record<string, any>, R
     shouldRevalidate: "onInput",
   });
 }
+
+/** The compact input class of GET filter forms (lists, the audit trail). */
+export const filterInputClass =
+  "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+
+/** A labelled input of a GET filter form; its name is its id, its value comes back from the URL. */
+export function FilterInput({
+  id,
+  label,
+  type = "text",
+  defaultValue,
+  ...rest
+}: {
+  id: string;
+  label: string;
+  type?: string;
+  defaultValue?: string | null;
+  inputMode?: "decimal";
+  placeholder?: string;
+  autoComplete?: string;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input id={id} name={id} type={type} defaultValue={defaultValue ?? ""} className={filterInputClass} {...rest} />
+    </div>
+  );
+}
+
+/** A labelled select of a GET filter form; an empty first option (when given) means "any". */
+export function FilterSelect({
+  id,
+  label,
+  defaultValue,
+  anyLabel,
+  options,
+}: {
+  id: string;
+  label: string;
+  defaultValue?: string | null;
+  anyLabel?: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} name={id} defaultValue={defaultValue ?? ""} className={filterInputClass}>
+        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -3,38 +3,12 @@
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FilterInput, filterInputClass as inputClass } from "~/components/forms";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
 import type { DocumentListData } from "./document-list.server";
-
-const inputClass =
-  "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
-
-function FilterInput({
-  id,
-  label,
-  type = "text",
-  defaultValue,
-  ...rest
-}: {
-  id: string;
-  label: string;
-  type?: string;
-  defaultValue?: string;
-  inputMode?: "decimal";
-  placeholder?: string;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input id={id} name={id} type={type} defaultValue={defaultValue ?? ""} className={inputClass} {...rest} />
-    </div>
-  );
-}
 
 export function DocumentListPage() {
   const { t } = useTranslation();

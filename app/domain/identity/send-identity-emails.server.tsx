@@ -2,7 +2,7 @@
 import { InvitationEmail } from "#emails/invitation-email";
 import { PasswordResetEmail } from "#emails/password-reset-email";
 import { sendEmail } from "~/utils/email.server";
-import { type Language, getFixedT } from "~/utils/i18n";
+import { type Language, formattingLocale, getFixedT } from "~/utils/i18n";
 import { displayablePersonName } from "./person-name";
 
 export async function sendInvitationEmail(input: {
@@ -21,7 +21,7 @@ export async function sendInvitationEmail(input: {
   const t = getFixedT(input.language);
   const link = `${input.baseUrl}/invitation/${input.token}`;
   const expires = input.expiresAt
-    ? new Intl.DateTimeFormat(input.language === "en" ? "en-US" : "es-MX", {
+    ? new Intl.DateTimeFormat(formattingLocale(input.language, "MX"), {
         dateStyle: "long",
         timeStyle: "short",
         timeZone: "America/Mexico_City",

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditChangesList } from "~/components/audit-changes";
+import { FilterInput, FilterSelect } from "~/components/forms";
 import { Button, buttonClass } from "~/components/ui/button";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isAuditAction } from "~/domain/audit/audit-events";
 import { auditActionLabel, auditEntityLabel } from "~/domain/audit/audit-labels";
@@ -17,6 +18,7 @@ import {
   parseAuditTrailSearchParams,
 } from "~/domain/audit/schemas";
 import { getDb } from "~/utils/db.server";
+import { formattingLocale } from "~/utils/i18n";
 import { getLanguage } from "~/utils/language.server";
 import { requireStaffPermission } from "~/utils/permissions.server";
 
@@ -27,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { filters, page, invalid } = parseAuditTrailSearchParams(url.searchParams);
   const language = await getLanguage(request, user);
-  const locale = language === "en" ? "en-US" : "es-MX";
+  // The trail spans both sellers; its times and numbers read as Mexico City (es-MX) or en-US.
+  const locale = formattingLocale(language, "MX");
   const result = await listAuditEvents(await getDb(), { filters, page });
   // Formatted here, not in the browser: Node's and the browser's ICU may space "p. m." differently.
   const time = new Intl.DateTimeFormat(locale, { timeZone: AUDIT_TIME_ZONE, dateStyle: "medium", timeStyle: "medium" });
@@ -60,8 +63,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const inputClass =
-  "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 const linkClass = "text-brand-700 underline underline-offset-2 hover:no-underline";
 
 export default function AuditTrailPage() {
@@ -108,87 +109,47 @@ export default function AuditTrailPage() {
           {t("audit.filters")}
         </h2>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <div>
-            <label htmlFor="actor" className="block text-sm font-medium text-slate-800">
-              {t("audit.actor")}
-            </label>
-            <input
-              id="actor"
-              name="actor"
-              type="search"
-              defaultValue={filters.actor ?? ""}
-              placeholder={t("audit.actorHint")}
-              autoComplete="off"
-              className={inputClass}
-            />
-          </div>
-          <div>
-            <label htmlFor="account" className="block text-sm font-medium text-slate-800">
-              {t("audit.account")}
-            </label>
-            <input
-              id="account"
-              name="account"
-              type="search"
-              defaultValue={filters.account ?? ""}
-              placeholder={t("audit.accountHint")}
-              autoComplete="off"
-              className={inputClass}
-            />
-          </div>
-          <div>
-            <label htmlFor="action" className="block text-sm font-medium text-slate-800">
-              {t("audit.action")}
-            </label>
-            <select id="action" name="action" defaultValue={filters.action ?? ""} className={inputClass}>
-              <option value="">{t("audit.anyAction")}</option>
-              {actions.map((a) => (
-                <option key={a} value={a}>
-                  {auditActionLabel(t, a)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterInput
+            id="actor"
+            label={t("audit.actor")}
+            type="search"
+            defaultValue={filters.actor}
+            placeholder={t("audit.actorHint")}
+            autoComplete="off"
+          />
+          <FilterInput
+            id="account"
+            label={t("audit.account")}
+            type="search"
+            defaultValue={filters.account}
+            placeholder={t("audit.accountHint")}
+            autoComplete="off"
+          />
+          <FilterSelect
+            id="action"
+            label={t("audit.action")}
+            defaultValue={filters.action}
+            anyLabel={t("audit.anyAction")}
+            options={actions.map((a) => ({ value: a, label: auditActionLabel(t, a) }))}
+          />
           <div className="grid grid-cols-2 gap-2">
-            <div>
-              <label htmlFor="from" className="block text-sm font-medium text-slate-800">
-                {t("audit.from")}
-              </label>
-              <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor="to" className="block text-sm font-medium text-slate-800">
-                {t("audit.to")}
-              </label>
-              <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={inputClass} />
-            </div>
+            <FilterInput id="from" label={t("audit.from")} type="date" defaultValue={filters.from} />
+            <FilterInput id="to" label={t("audit.to")} type="date" defaultValue={filters.to} />
           </div>
-          <div>
-            <label htmlFor="entityType" className="block text-sm font-medium text-slate-800">
-              {t("audit.entityType")}
-            </label>
-            <select id="entityType" name="entityType" defaultValue={filters.entityType ?? ""} className={inputClass}>
-              <option value="">{t("audit.anyEntity")}</option>
-              {AUDIT_ENTITY_TYPES.map((e) => (
-                <option key={e} value={e}>
-                  {auditEntityLabel(t, e)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="entityId" className="block text-sm font-medium text-slate-800">
-              {t("audit.entityId")}
-            </label>
-            <input
-              id="entityId"
-              name="entityId"
-              type="search"
-              defaultValue={filters.entityId ?? ""}
-              autoComplete="off"
-              className={inputClass}
-            />
-          </div>
+          <FilterSelect
+            id="entityType"
+            label={t("audit.entityType")}
+            defaultValue={filters.entityType}
+            anyLabel={t("audit.anyEntity")}
+            options={AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: auditEntityLabel(t, e) }))}
+          />
+          <FilterInput
+            id="entityId"
+            label={t("audit.entityId")}
+            type="search"
+            defaultValue={filters.entityId}
+            autoComplete="off"
+          />
         </div>
         <div className="mt-4 flex flex-wrap gap-2">
           <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
