@@ -31,7 +31,7 @@ import { getAccountActivity } from "~/domain/accounts/get-account-activity.serve
 import { getAccountOverview } from "~/domain/accounts/get-account-overview.server";
 import { searchAccountsWithBalances } from "~/domain/accounts/search-accounts-with-balances.server";
 import type { StaffRole } from "~/domain/identity/permissions";
-import { listDocuments, type ListDocumentsInput } from "~/domain/invoices/list-documents.server";
+import { listDocuments, type ListDocumentsInput } from "~/domain/documents/list-documents.server";
 import { applyCredits } from "~/domain/ledger/apply-credits.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import type { DocumentInput } from "~/domain/ledger/schemas";

@@ -8,7 +8,7 @@
 // data (the demo seed, or a generated one); the bench only reads.
 import { performance } from "node:perf_hooks";
 import { type SQL, sql } from "drizzle-orm";
-import { listDocuments, type ListDocumentsInput } from "~/domain/invoices/list-documents.server";
+import { listDocuments, type ListDocumentsInput } from "~/domain/documents/list-documents.server";
 import {
   type Db,
   type DbOrTx,

@@ -1,10 +1,10 @@
 // Loaders of one document and its downloads (PDF generated on demand, XML as stored, ZIP of a
 // selection), shared by the customer portal and the staff customer view. Foreign IDs answer 404, and
 // so do IDs of a shape no row can have (checked before any query: a NUL byte would fail it).
-import { getDocumentDetail } from "~/domain/invoices/get-document-detail.server";
-import { renderInvoicePdf } from "~/domain/invoices/render-invoice-pdf.server";
-import { DOCUMENT_ZIP_MAX_DOCUMENTS } from "~/domain/invoices/schemas";
-import { getDocumentXml, streamDocumentsZip } from "~/domain/invoices/stream-documents-zip.server";
+import { getDocumentDetail } from "~/domain/documents/get-document-detail.server";
+import { renderInvoicePdf } from "~/domain/documents/render-invoice-pdf.server";
+import { DOCUMENT_ZIP_MAX_DOCUMENTS } from "~/domain/documents/schemas";
+import { getDocumentXml, streamDocumentsZip } from "~/domain/documents/stream-documents-zip.server";
 import type { AccountScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";

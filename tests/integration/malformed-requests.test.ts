@@ -15,7 +15,7 @@ import { BASE, signInCookie } from "../setup/routes";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 // What these requests exercise is the parsing at the edge, not rendering or mail: PDFs and emails are stubbed.
-vi.mock("~/domain/invoices/render-invoice-pdf.server", async (importOriginal) => ({
+vi.mock("~/domain/documents/render-invoice-pdf.server", async (importOriginal) => ({
   ...(await importOriginal<object>()),
   renderInvoicePdf: async () => new TextEncoder().encode("%PDF-1.7 stub"),
 }));

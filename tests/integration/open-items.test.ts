@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, createRng } from "#db/seed/prng";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
-import { listDocuments } from "~/domain/invoices/list-documents.server";
+import { listDocuments } from "~/domain/documents/list-documents.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import {
   AGING_BUCKETS,

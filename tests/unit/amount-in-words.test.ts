@@ -1,7 +1,7 @@
 // The total in words printed on invoices: Spanish number grammar (apocope, CIEN/CIENTO, MIL without UN,
 // "DE" after whole millions), currency legends, and exactness on large amounts given as strings.
 import { describe, expect, it } from "vitest";
-import { formatAmountInWords, integerInWords } from "~/domain/invoices/amount-in-words";
+import { formatAmountInWords, integerInWords } from "~/domain/documents/amount-in-words";
 
 const words = (n: string) => integerInWords(n).words;
 

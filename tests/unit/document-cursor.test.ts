@@ -1,10 +1,10 @@
 // The keyset cursor of the document list (encodeCursor / decodeCursor in
-// app/domain/invoices/list-documents.server.ts): a URL-safe token that round-trips the sort key,
+// app/domain/documents/list-documents.server.ts): a URL-safe token that round-trips the sort key,
 // the row's sort values and its id. A cursor from another sort, or one edited by hand, decodes to
 // null (the list starts over) instead of reaching the query as a value its column cannot cast.
 import { describe, expect, it } from "vitest";
-import { type Cursor, decodeCursor, encodeCursor } from "~/domain/invoices/list-documents.server";
-import type { DocumentSortKey } from "~/domain/invoices/schemas";
+import { type Cursor, decodeCursor, encodeCursor } from "~/domain/documents/list-documents.server";
+import type { DocumentSortKey } from "~/domain/documents/schemas";
 
 /** A token as encodeCursor builds it, from any JSON (to forge what a hand-edited URL could carry). */
 const forge = (json: unknown) => Buffer.from(JSON.stringify(json)).toString("base64url");

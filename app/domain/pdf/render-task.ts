@@ -2,11 +2,11 @@
 // the domain returned it, language and locale), PDF bytes out. Loading that data stays on the main
 // thread (the database is there); rendering, the CPU-heavy part, runs in app/domain/pdf/pdf-worker.ts.
 // Nothing imported here may reach the database or the environment: the worker loads this module.
-import type { DocumentDetail } from "~/domain/invoices/get-document-detail.server";
+import type { DocumentDetail } from "~/domain/documents/get-document-detail.server";
 import {
   type RenderInvoicePdfOptions,
   renderInvoicePdfDocument,
-} from "~/domain/invoices/pdf/render-invoice-pdf-document";
+} from "~/domain/documents/pdf/render-invoice-pdf-document";
 import {
   type StatementRenderOptions,
   renderStatementPdfDocument,
