@@ -1,8 +1,8 @@
 // Permission checks for loaders and actions. The UI may hide what is not allowed, but these are what
 // refuse it. A customer asking for an account it was not granted gets 404, never a hint it exists.
 import { type CustomerGrant, getStaffReachableAccount } from "~/domain/identity/account-access.server";
-import { type LedgerVersions, ledgerVersionsOf } from "~/domain/ledger/ledger-cache.server";
 import { type CustomerPermission, type StaffPermission, grantAllows, staffAllows } from "~/domain/identity/permissions";
+import { type LedgerVersions, ledgerVersionsOf } from "~/domain/ledger/ledger-cache.server";
 import { type CustomerUser, type StaffUser, getIdentity, requireCustomerUser, requireStaffUser } from "./auth.server";
 import { getDb } from "./db.server";
 import { isId } from "./input";
