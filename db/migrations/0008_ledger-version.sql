@@ -38,8 +38,10 @@ CREATE TRIGGER documents_ledger_version_del AFTER DELETE ON documents REFERENCIN
 -- stored amounts in the same transaction (which bumps again); this one holds for an insert made without it.
 CREATE OR REPLACE FUNCTION ledger_version_applications() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Two equi-joins (each an index lookup per row), not one join on `id IN (target, source)`.
   PERFORM bump_ledger_versions(ARRAY(
-    SELECT DISTINCT d.account_id FROM new_rows r JOIN documents d ON d.id IN (r.target_id, r.source_id)));
+    SELECT d.account_id FROM new_rows r JOIN documents d ON d.id = r.target_id
+    UNION SELECT d.account_id FROM new_rows r JOIN documents d ON d.id = r.source_id));
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
