@@ -201,7 +201,10 @@ async function runDocumentList(
   if (accountIds.length === 0) return empty;
 
   // Conditions on stored columns: these drive the index scans.
-  const where: SQL[] = [sql`d.account_id in (${sqlList(accountIds)})`, sql`d.kind in (${sqlList(TAB_KINDS[input.tab])})`];
+  const where: SQL[] = [
+    sql`d.account_id in (${sqlList(accountIds)})`,
+    sql`d.kind in (${sqlList(TAB_KINDS[input.tab])})`,
+  ];
   if (filters.currency) where.push(sql`d.currency = ${filters.currency}`);
   if (filters.issuedFrom) where.push(sql`d.issue_date >= ${filters.issuedFrom}::date`);
   if (filters.issuedTo) where.push(sql`d.issue_date <= ${filters.issuedTo}::date`);

@@ -111,10 +111,7 @@ export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipIn
 }
 
 async function readStoredFile(db: DbOrTx, fileId: string): Promise<Uint8Array> {
-  const [row] = await db
-    .select({ content: storedFiles.content })
-    .from(storedFiles)
-    .where(eq(storedFiles.id, fileId));
+  const [row] = await db.select({ content: storedFiles.content }).from(storedFiles).where(eq(storedFiles.id, fileId));
   if (!row) throw new Error(`stored file ${fileId} missing`);
   return row.content;
 }
