@@ -1,6 +1,10 @@
 // Loader of the invoice and note lists, shared by the customer portal and the staff customer view.
 import { listDocuments } from "~/domain/documents/list-documents.server";
-import { type DocumentListTab, parseDocumentListSearchParams, splitDocumentListQuery } from "~/domain/documents/schemas";
+import {
+  type DocumentListTab,
+  parseDocumentListSearchParams,
+  splitDocumentListQuery,
+} from "~/domain/documents/schemas";
 import type { AccountScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
