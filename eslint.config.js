@@ -66,4 +66,9 @@ export default tseslint.config(
       "react/prop-types": "off",
     },
   },
+  {
+    // Vitest reads a fixture's dependencies from its destructured first parameter; `{}` means none.
+    files: ["tests/**/*.ts"],
+    rules: { "no-empty-pattern": ["error", { allowObjectPatternsAsParameters: true }] },
+  },
 );

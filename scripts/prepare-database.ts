@@ -3,11 +3,10 @@
 // each other, and the emptiness check runs after the lock is held, so the data is seeded once.
 // SEED_INVOICES overrides the number of demo invoices.
 import { count } from "drizzle-orm";
-import pg from "pg";
 import { sellers } from "#db/schema";
 import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "#db/seed/users";
-import { getDatabase } from "~/utils/db.server";
+import { getDatabase, withAdvisoryLock } from "~/utils/db.server";
 import { init } from "~/utils/env.server";
 
 // Any fixed 64-bit key, distinct from the migration lock's.
@@ -24,14 +23,7 @@ async function prepareDatabase(): Promise<void> {
   const env = init();
   const database = await getDatabase();
   const { db } = database;
-  // A session lock belongs to one connection, and the pool hands out any: hold the lock on its own client.
-  const lockClient =
-    database.driver === "postgres" ? new pg.Client({ connectionString: process.env.DATABASE_URL }) : undefined;
-  if (lockClient) {
-    await lockClient.connect();
-    await lockClient.query("select pg_advisory_lock($1)", [SEED_LOCK]);
-  }
-  try {
+  await withAdvisoryLock(database, SEED_LOCK, async () => {
     const [{ n }] = await db.select({ n: count() }).from(sellers);
     if (n > 0) {
       console.log(`Database ready (already seeded), ${Date.now() - started} ms.`);
@@ -43,12 +35,7 @@ async function prepareDatabase(): Promise<void> {
     console.log(
       `Database seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`,
     );
-  } finally {
-    if (lockClient) {
-      await lockClient.query("select pg_advisory_unlock($1)", [SEED_LOCK]);
-      await lockClient.end();
-    }
-  }
+  });
 }
 
 prepareDatabase()

@@ -17,6 +17,9 @@ import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "~/domain/identity/password-policy";
+import type { es } from "~/i18n/es";
+
+type ValidationKey = `validation.${keyof typeof es.validation}`;
 
 /** The parameters of the validation keys that take one (the schemas name the key only). */
 export const VALIDATION_MESSAGE_PARAMS: Record<string, Record<string, unknown>> = {
@@ -25,8 +28,9 @@ export const VALIDATION_MESSAGE_PARAMS: Record<string, Record<string, unknown>> 
 
 /** A schema's message in words; anything that is not one of our keys reads as "invalid value". */
 export function translateValidationMessage(t: TFunction, message: string): string {
-  const key = /^validation\.[A-Za-z]+$/.test(message) ? message : "validation.invalid";
-  return String(t(key, VALIDATION_MESSAGE_PARAMS[key] ?? {}));
+  const key = (/^validation\.[A-Za-z]+$/.test(message) ? message : "validation.invalid") as ValidationKey;
+  // A schema's message that names no key of ours reads as its key (defaultValue keeps t() total).
+  return String(t(key, { ...VALIDATION_MESSAGE_PARAMS[key], defaultValue: t("validation.invalid") }));
 }
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
+import type { DocumentStatusLabel } from "~/domain/documents/list-documents.server";
 
-const tones: Record<string, string> = {
+const tones: Record<DocumentStatusLabel, string> = {
   open: "bg-sky-50 text-sky-800 ring-sky-200",
   due_soon: "bg-amber-50 text-amber-900 ring-amber-200",
   overdue: "bg-red-50 text-red-800 ring-red-200",
@@ -9,11 +10,11 @@ const tones: Record<string, string> = {
   cancelled: "bg-slate-100 text-slate-700 ring-slate-200",
 };
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status }: { status: DocumentStatusLabel }) {
   const { t } = useTranslation();
   return (
     <span
-      className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status] ?? tones.open}`}
+      className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status]}`}
     >
       {t(`documents.labels.${status}`)}
     </span>

@@ -488,6 +488,21 @@ export const es = {
     back: "Ir al inicio",
   },
   toast: { close: "Cerrar aviso", loggedOutAll: "Cerraste la sesión en todos los dispositivos." },
+  // Page titles (after "Cartera · "), one per page.
+  titles: {
+    home: "Resumen",
+    customers: "Clientes",
+    customer: "Cliente",
+    document: "Documento",
+    invoices: "Facturas",
+    statement: "Estado de cuenta",
+    users: "Usuarios",
+    audit: "Auditoría",
+    login: "Iniciar sesión",
+    forgotPassword: "Restablecer contraseña",
+    resetPassword: "Nueva contraseña",
+    invitation: "Invitación",
+  },
   common: { save: "Guardar", cancel: "Cancelar", loading: "Cargando…", total: "Total", currency: "Moneda" },
   email: {
     invitationSubject: "Te invitaron al portal de {{seller}}",

@@ -3,12 +3,10 @@
 import { type Submission, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
-import { createElement } from "react";
 import { z } from "zod";
-import { StatementEmail } from "#emails/statement-email";
-import { recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { IsoDateSchema } from "~/domain/ledger/schemas";
 import { PdfRendererBusyError, isPdfRendererBusy, pdfRetryAfterSeconds } from "~/domain/pdf/pdf-pool.server";
+import { emailStatement, statementFileBase } from "~/domain/statements/email-statement.server";
 import { exportStatementCsv } from "~/domain/statements/export-statement-csv.server";
 import { exportStatementXlsx } from "~/domain/statements/export-statement-xlsx.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
@@ -22,8 +20,7 @@ import {
 import { StatementActionSchema } from "~/domain/statements/schemas";
 import { type AccountScope, requireSingleAccount } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
-import { sendEmail } from "~/utils/email.server";
-import { formatDate, getFixedT } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -102,9 +99,6 @@ export async function loadStatement(request: Request, scope: AccountScope) {
 
 export type StatementData = Awaited<ReturnType<typeof loadStatement>>;
 
-const fileBase = (s: { customer: { accountNumber: string }; period: { from: string; to: string } }) =>
-  `estado-de-cuenta-${s.customer.accountNumber}-${s.period.from}-${s.period.to}`.replace(/[^A-Za-z0-9._-]/g, "_");
-
 /**
  * Downloads are not shortened behind the reader's back: a period longer than a statement may be is
  * refused (the page's own links always carry a period the page has already shortened).
@@ -135,7 +129,7 @@ export async function downloadStatement(request: Request, scope: AccountScope, f
     );
   const { statement } = await statementFor(request, scope, period);
   const options = { language: scope.language, locale: scope.locale };
-  const base = fileBase(statement);
+  const base = statementFileBase(statement);
   const respond = (body: Uint8Array, type: string, ext: string) =>
     new Response(body as Uint8Array<ArrayBuffer>, {
       headers: {
@@ -167,11 +161,15 @@ export async function handleStatementAction(request: Request, scope: AccountScop
   const submission = parseWithZod(formData, { schema: StatementActionSchema });
   if (submission.status !== "success")
     return data<StatementActionData>({ result: submission.reply() }, { status: 400 });
-  return emailStatement(request, scope, submission);
+  return emailStatementToReader(request, scope, submission);
 }
 
 /** Sends the statement PDF to the signed-in user's own email address. */
-async function emailStatement(request: Request, scope: AccountScope, submission: Pick<Submission<unknown>, "reply">) {
+async function emailStatementToReader(
+  request: Request,
+  scope: AccountScope,
+  submission: Pick<Submission<unknown>, "reply">,
+) {
   requireSingleAccount(scope);
   const t = getFixedT(scope.language);
   const refuse = (formError: string, init: ResponseInit) =>
@@ -192,31 +190,17 @@ async function emailStatement(request: Request, scope: AccountScope, submission:
       headers: retryAfterHeaders(limit.retryAfterSeconds),
     });
   const { statement } = await statementFor(request, scope, period);
-  let pdf: Uint8Array;
   try {
-    pdf = await renderStatementPdf(statement, { language: scope.language, locale: scope.locale });
+    await emailStatement(await getDb(), scope.actor, {
+      statement,
+      to: scope.user.email,
+      language: scope.language,
+      locale: scope.locale,
+    });
   } catch (error) {
     if (error instanceof PdfRendererBusyError) return busy(error.retryAfterSeconds);
     throw error;
   }
-  const vars = {
-    account: `${statement.customer.legalName} (${statement.customer.accountNumber})`,
-    from: formatDate(statement.period.from, scope.locale),
-    to: formatDate(statement.period.to, scope.locale),
-  };
-  await sendEmail({
-    to: scope.user.email,
-    subject: t("statement.emailSubject", vars),
-    react: createElement(StatementEmail, { t, language: scope.language, body: t("statement.emailBody", vars) }),
-    attachments: [{ filename: `${fileBase(statement)}.pdf`, content: pdf, contentType: "application/pdf" }],
-  });
-  await recordAuditEvent(await getDb(), scope.actor, {
-    action: "statement.emailed",
-    entityType: "customer_account",
-    entityId: statement.customer.accountId,
-    accountId: statement.customer.accountId,
-    after: { to: scope.user.email, period: statement.period },
-  });
   const url = new URL(request.url);
   return redirectWithToast(request, `${url.pathname}${url.search}`, {
     kind: "success",

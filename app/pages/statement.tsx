@@ -195,14 +195,14 @@ export function StatementPage() {
                       <td className={`${td} whitespace-nowrap`}>
                         {m.kind === "payment" || m.kind === "adjustment" ? (
                           <>
-                            {t(`documents.kinds.${m.kind}`)} {m.seriesFolio}
+                            {t(`documents.kinds.${m.kind}`)} {m.serieFolio}
                           </>
                         ) : (
                           <Link
                             to={`${basePath}/documents/${m.documentId}`}
                             className="text-brand-700 underline underline-offset-2 hover:no-underline"
                           >
-                            {t(`documents.kinds.${m.kind}`)} {m.seriesFolio}
+                            {t(`documents.kinds.${m.kind}`)} {m.serieFolio}
                           </Link>
                         )}
                         {m.overdue ? (

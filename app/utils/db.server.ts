@@ -3,10 +3,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, getTableColumns, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT, PgTable } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -73,22 +73,32 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return { db, driver: "pglite", close: () => client.close() };
 }
 
+/**
+ * Runs `work` while holding a PostgreSQL session advisory lock on `key`, so that processes doing the
+ * same work (instances starting together, test runs sharing a server) do it one at a time. PGlite is
+ * one connection in one process: nothing else can run the work concurrently, so it just runs.
+ */
+export async function withAdvisoryLock<T>(database: Database, key: number, work: () => Promise<T>): Promise<T> {
+  if (!database.url) return work();
+  // A session lock belongs to one connection, and the pool hands out any: hold it on a client of its own.
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [key]);
+    return await work();
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [key]).catch(() => undefined);
+    await client.end();
+  }
+}
+
 /** Applies the committed SQL migrations; idempotent. On PostgreSQL, serialised by an advisory lock. */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.driver === "pglite") {
     await migratePglite(database.db as never, { migrationsFolder });
     return;
   }
-  // A session lock belongs to one connection: lock, migrate and unlock on a client of our own, not the pool.
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
-    await migratePg(drizzlePg(client) as never, { migrationsFolder });
-  } finally {
-    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-    await client.end();
-  }
+  await withAdvisoryLock(database, MIGRATION_LOCK, () => migratePg(database.db as never, { migrationsFolder }));
 }
 
 export function databaseOptionsFromEnv(env: Record<string, string | undefined> = process.env): OpenOptions {
@@ -128,21 +138,51 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-/**
- * Inserts many rows as one JSON parameter expanded by json_populate_recordset against the table's own
- * row type: one parameter per statement instead of one per value. Building drizzle inserts with
- * thousands of parameters, and PGlite serialising them one by one, dominated bulk issuing (the seed,
- * imports). Keys are column names; columns left out take their defaults.
- */
-export async function insertJsonRows(tx: DbOrTx, table: string, rows: Record<string, unknown>[], suffix = sql``) {
-  if (rows.length === 0) return [] as Record<string, string>[];
-  const columns = sql.join(
-    Object.keys(rows[0]).map((c) => sql.identifier(c)),
+/** Unqualified column names, for the places SQL wants them bare (an insert's column list, `on conflict`). */
+export function columnNames(columns: readonly { name: string }[]): SQL {
+  return sql.join(
+    columns.map((column) => sql.identifier(column.name)),
     sql`, `,
   );
-  return queryRows<Record<string, string>>(
-    tx,
-    sql`insert into ${sql.identifier(table)} (${columns})
-        select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json) ${suffix}`,
+}
+
+/** A comma-separated list of bound values, for `in (…)` and `values (…)` inside raw SQL. */
+export function sqlList(values: readonly unknown[]): SQL {
+  return sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+}
+
+/**
+ * Inserts many rows of a table as one JSON parameter expanded by json_populate_recordset against the
+ * table's own row type: one parameter per statement instead of one per value. Building drizzle inserts
+ * with thousands of parameters, and PGlite serialising them one by one, dominated bulk issuing (the
+ * seed, imports). Rows are typed by the table (its TypeScript keys, mapped to column names here); a
+ * column no row names takes its default, one that some rows leave out is null in those. Values travel as JSON: strings, numbers,
+ * booleans, null, objects for json columns, Dates as ISO strings; not bytes.
+ */
+export async function insertJsonRows<Table extends PgTable>(
+  tx: DbOrTx,
+  table: Table,
+  rows: readonly Table["$inferInsert"][],
+  options: { onConflictDoNothing?: boolean } = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const names = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`insertJsonRows: ${key} is not a column of the table`);
+    return column.name;
+  });
+  const json = rows.map((row) =>
+    Object.fromEntries(keys.map((key, i) => [names[i], (row as Record<string, unknown>)[key] ?? null])),
+  );
+  const list = columnNames(names.map((name) => ({ name })));
+  await tx.execute(
+    sql`insert into ${table} (${list})
+        select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(json)}::json)
+        ${options.onConflictDoNothing ? sql`on conflict do nothing` : sql``}`,
   );
 }

@@ -1,6 +1,7 @@
 // Permission checks for loaders and actions. The UI may hide what is not allowed, but these are what
 // refuse it. A customer asking for an account it was not granted gets 404, never a hint it exists.
 import { type CustomerGrant, getStaffReachableAccount } from "~/domain/identity/account-access.server";
+import { findGroupView } from "~/domain/identity/group-views";
 import { type CustomerPermission, type StaffPermission, grantAllows, staffAllows } from "~/domain/identity/permissions";
 import { type LedgerVersions, ledgerVersionsOf } from "~/domain/ledger/ledger-cache.server";
 import { type CustomerUser, type StaffUser, getIdentity, requireCustomerUser, requireStaffUser } from "./auth.server";
@@ -37,17 +38,15 @@ export async function requireCustomerContext(request: Request): Promise<Customer
   if (grants.length === 0) forbidden();
   const { selection: wanted } = await readPreferences(request);
   if (wanted?.startsWith("group:")) {
-    const groupId = wanted.slice("group:".length);
-    const inGroup = grants.filter((g) => g.groupId === groupId);
-    if (inGroup.length > 1) {
+    const view = findGroupView(grants, wanted.slice("group:".length));
+    if (view)
       return {
         user,
         grants,
-        selection: { kind: "group", groupId, groupName: inGroup[0].groupName ?? "", grants: inGroup },
-        accountIds: inGroup.map((g) => g.accountId),
+        selection: { kind: "group", ...view },
+        accountIds: view.grants.map((g) => g.accountId),
         ledgerVersions: ledgerVersionsOf(grants),
       };
-    }
   }
   const grant = grants.find((g) => g.accountId === wanted) ?? grants[0];
   return {

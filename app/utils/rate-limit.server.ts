@@ -43,7 +43,8 @@ const limitersByDatabase = new WeakMap<Database, Map<RateLimitName, RateLimiterA
 
 function createLimiter(database: Database, name: RateLimitName): RateLimiterAbstract {
   const budget = { keyPrefix: name, ...RATE_LIMITS[name] };
-  if (database.driver === "postgres" && database.pool) {
+  // Rows shared by every instance where there is a pool to write them through (PostgreSQL).
+  if (database.pool) {
     return new RateLimiterPostgres({
       ...budget,
       storeClient: database.pool,

@@ -23,8 +23,15 @@ import { currencyEnum, documentEffectEnum, documentKindEnum, documentStatusEnum,
 import { users } from "./identity";
 import { customerAccounts, sellers } from "./organization";
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+// The one place that knows the drivers differ on bytea: node-postgres returns a Buffer, PGlite a
+// Uint8Array (and the text form '\x…' reaches us where a value was cast to text). Readers get a plain
+// Uint8Array view either way.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array | string }>({
   dataType: () => "bytea",
+  fromDriver(value) {
+    if (typeof value === "string") return Uint8Array.from(Buffer.from(value.replace(/^\\x/, ""), "hex"));
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  },
 });
 
 export const documents = pgTable(

@@ -75,7 +75,6 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
 
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for from this pattern
   expectAccessible: async ({}, use, testInfo) => {
     await use(async (page, options = {}) => {
       let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
@@ -94,7 +93,6 @@ export const test = base.extend<Fixtures>({
     });
   },
 
-  // eslint-disable-next-line no-empty-pattern -- as above
   login: async ({}, use) => {
     await use(async (page, email) => {
       await signIn(page, email);

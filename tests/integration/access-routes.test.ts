@@ -2,7 +2,7 @@
 // tenant isolation helper), each side is closed to the other, foreign origins are refused, and the
 // password reset email arrives over real SMTP with a working link.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accountGrants } from "#db/schema";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
@@ -17,14 +17,13 @@ import * as portalUsers from "~/routes/portal+/users";
 import * as staffHome from "~/routes/staff+/_index";
 import * as staffLayout from "~/routes/staff+/_layout";
 import * as staffAccount from "~/routes/staff+/accounts.$accountId+/_index";
-import { type Db, useDatabaseForTests } from "~/utils/db.server";
+import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff } from "../fixtures/users";
+import { routeTest } from "../setup/route-test";
 import { callRoute, expectTenantIsolation, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { type TestMailbox } from "../setup/smtp";
 
-let database: TestDatabase;
 let db: Db;
 let mailbox: TestMailbox;
 let accountA: { id: string; legalName: string };
@@ -34,12 +33,9 @@ let adminA: { id: string; email: string };
 let collector: { id: string };
 let foreignMarkers: string[];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
-  mailbox = await startTestSmtpServer();
-  process.env.SMTP_URL = mailbox.url;
+routeTest.beforeAll(async ({ db: fileDb, mailbox: fileMailbox }) => {
+  db = fileDb;
+  mailbox = fileMailbox;
   const org = await createMexicanSeller(db);
   accountA = await createTestAccount(db, org);
   accountB = await createTestAccount(db, org);
@@ -76,11 +72,6 @@ beforeAll(async () => {
     "987654.32",
     "admin-b@example.test",
   ];
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await mailbox.close();
-  await database.close();
 });
 
 describe("tenant isolation on every customer route", () => {

@@ -6,7 +6,7 @@
 // the statement.
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { createCustomerGroup } from "~/domain/accounts/create-organization.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
@@ -32,14 +32,14 @@ import * as staffZip from "~/routes/staff+/accounts.$accountId+/documents.zip";
 import * as staffInvoices from "~/routes/staff+/accounts.$accountId+/invoices";
 import * as staffStatement from "~/routes/staff+/accounts.$accountId+/statement";
 import * as staffStatementFile from "~/routes/staff+/accounts.$accountId+/statement_.$format";
-import { type Db, useDatabaseForTests } from "~/utils/db.server";
+import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff } from "../fixtures/users";
 import { parseCsv } from "../setup/read-csv";
 import { readPdfText, readZipEntries } from "../setup/read-documents";
+import { routeTest } from "../setup/route-test";
 import { BASE, callRoute, expectTenantIsolation, type RouteCall, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { type TestMailbox } from "../setup/smtp";
 
 type Handler = Parameters<typeof callRoute>[0];
 
@@ -53,7 +53,6 @@ const XML_B = new TextEncoder().encode(
   `<?xml version="1.0" encoding="UTF-8"?><cfdi:Comprobante Serie="B" Folio="SECRET77" Total="987654.32"><!-- B-XML-SECRET-CONTENT --></cfdi:Comprobante>`,
 );
 
-let database: TestDatabase;
 let db: Db;
 let mailbox: TestMailbox;
 let accountA: { id: string; legalName: string; number: string };
@@ -73,12 +72,9 @@ async function issue(key: string, input: DocumentInput) {
   return doc.id;
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
-  mailbox = await startTestSmtpServer();
-  process.env.SMTP_URL = mailbox.url;
+routeTest.beforeAll(async ({ db: fileDb, mailbox: fileMailbox }) => {
+  db = fileDb;
+  mailbox = fileMailbox;
   const org = await createMexicanSeller(db);
   accountA = await createTestAccount(db, org, { paymentTermDays: 30 });
   accountB = await createTestAccount(db, org, { paymentTermDays: 30 });
@@ -228,11 +224,6 @@ beforeAll(async () => {
     "4,321.09",
     "4321.09",
   ];
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await mailbox.close();
-  await database.close();
 });
 
 /** Calls a route with a form whose fields repeat (the ZIP's `id` checkboxes), which RouteCall's record cannot hold. */

@@ -34,28 +34,24 @@ import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import * as logoutRoute from "~/routes/logout";
 import * as portalStatement from "~/routes/portal+/statement";
 import { startOfDayIn } from "~/utils/dates";
-import { type Db, insertJsonRows, queryRows, useDatabaseForTests } from "~/utils/db.server";
+import { type Db, insertJsonRows, queryRows } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+import { routeTest } from "../setup/route-test";
 import { callRoute, signInCookie } from "../setup/routes";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
-let database: TestDatabase;
 let db: Db;
 let outbox: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
+routeTest.beforeAll(async ({ db: fileDb }) => {
+  db = fileDb;
   outbox = mkdtempSync(path.join(os.tmpdir(), "cartera-audit-outbox-"));
   process.env.OUTBOX_DIR = outbox;
 });
-afterAll(async () => {
+afterAll(() => {
   delete process.env.OUTBOX_DIR;
   rmSync(outbox, { recursive: true, force: true });
-  await database.close();
 });
 
 const storedRows = () => db.select().from(auditEvents);
@@ -349,15 +345,15 @@ describe("listAuditEvents", () => {
     const start = new Date("2026-03-01T00:30:00Z").getTime();
     const rows = Array.from({ length: 120 }, (_, i) => ({
       id: `bulk${String(i).padStart(4, "0")}`,
-      occurred_at: new Date(start + i * 3_600_000).toISOString(),
-      actor_label: label,
+      occurredAt: new Date(start + i * 3_600_000),
+      actorLabel: label,
       action: "statement.emailed",
-      entity_type: "customer_account",
-      entity_id: accountId,
-      account_id: accountId,
+      entityType: "customer_account",
+      entityId: accountId,
+      accountId,
       after: { to: "x@example.test", period: { from: "2026-02-01", to: "2026-02-28" } },
     }));
-    await insertJsonRows(db, "audit_events", rows);
+    await insertJsonRows(db, auditEvents, rows);
     ids = rows.map((r) => r.id).reverse();
   });
 

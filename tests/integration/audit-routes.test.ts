@@ -3,7 +3,7 @@
 // in the URL, CSV and XLSX read back, and the export cap.
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { AUDIT_EXPORT_MAX_ROWS } from "~/domain/audit/schemas";
@@ -13,17 +13,16 @@ import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import * as staffLayout from "~/routes/staff+/_layout";
 import * as auditPage from "~/routes/staff+/audit";
 import * as auditExport from "~/routes/staff+/audit_.$format";
-import { type Db, queryRows, useDatabaseForTests } from "~/utils/db.server";
+import { type Db, queryRows } from "~/utils/db.server";
 import { RATE_LIMITS } from "~/utils/rate-limit.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff } from "../fixtures/users";
 import { parseCsv } from "../setup/read-csv";
+import { routeTest } from "../setup/route-test";
 import { callRoute, expectTenantIsolation, signInCookie } from "../setup/routes";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 type AuditPageData = Awaited<ReturnType<typeof auditPage.loader>>;
 
-let database: TestDatabase;
 let db: Db;
 let accountA: { id: string; number: string; legalName: string };
 let accountB: { id: string; number: string; legalName: string };
@@ -31,10 +30,8 @@ let cookies: Record<"auditor" | "admin" | "collector" | "supervisor" | "area_own
 let admin: { id: string; email: string };
 let customer: { id: string; email: string };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
+routeTest.beforeAll(async ({ db: fileDb }) => {
+  db = fileDb;
   const org = await createMexicanSeller(db);
   accountA = await createTestAccount(db, org);
   accountB = await createTestAccount(db, org);
@@ -89,7 +86,6 @@ beforeAll(async () => {
     customer: await signInCookie(db, customer.id),
   };
 });
-afterAll(async () => database.close());
 
 const page = async (query: string, cookie = cookies.auditor) => {
   const result = await callRoute(auditPage.loader, { path: `/staff/audit${query}`, cookie });

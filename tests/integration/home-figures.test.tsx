@@ -5,7 +5,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { StaticRouter } from "react-router-dom/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AccountOverviewView } from "~/components/account-overview";
 import { createCustomerGroup } from "~/domain/accounts/create-organization.server";
 import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
@@ -16,7 +16,8 @@ import type { Db } from "~/utils/db.server";
 import { createI18nInstance } from "~/utils/i18n";
 import { applyAmount, cancelDocuments, issueDocument } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
@@ -28,8 +29,8 @@ let accountId: string;
 
 const zeroBucket = { amount: "0.00", count: 0 };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   org = await createMexicanSeller(db);
   const account = await createTestAccount(db, org, { paymentTermDays: 30, creditLimit: "10000.00" });
@@ -71,7 +72,6 @@ beforeAll(async () => {
   // NC-1: 500 to A-5.
   await applyAmount(db, ids.nc1, ids["5"], "500.00", "2026-03-03");
 });
-afterAll(async () => database.close());
 
 // Open charges (MXN) on 2026-03-15: A-1 1000−400−200−150 = 250.00 (31–60); A-2 800.00 (1–30);
 // current: A-3 100 + A-4 2000 + A-5 3000−500 + A-6 250 + A-7 400 = 5250.00 (5 documents); A-8 0.

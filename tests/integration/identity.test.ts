@@ -1,7 +1,7 @@
 // Accounts and access rules: sign-in with lockout that ends by itself, per-IP limit, sessions,
 // single-use expiring tokens for reset and invitation, grants and their audit trail.
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditEvents, accountGrants, loginAttempts, sessions, users } from "#db/schema";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
@@ -26,18 +26,18 @@ import {
 import type { Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
-import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { onPostgres, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
 let org: Awaited<ReturnType<typeof createMexicanSeller>>;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   org = await createMexicanSeller(db);
 });
-afterAll(async () => database.close());
 
 const auditActions = async (entityId: string) =>
   (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, entityId))).map(

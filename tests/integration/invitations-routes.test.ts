@@ -5,37 +5,27 @@
 // free text beyond the inviter's validated name.
 import { eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { accountGrants, users } from "#db/schema";
 import { listCustomerGrants } from "~/domain/identity/account-access.server";
 import * as invitationPage from "~/routes/_auth+/invitation.$token";
 import * as portalUsers from "~/routes/portal+/users";
 import { settleBackgroundWork } from "~/utils/background.server";
-import { type Db, useDatabaseForTests } from "~/utils/db.server";
+import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+import { routeTest } from "../setup/route-test";
 import { callRoute, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { type TestMailbox } from "../setup/smtp";
 
-let database: TestDatabase;
 let db: Db;
 let mailbox: TestMailbox;
 let org: Awaited<ReturnType<typeof createMexicanSeller>>;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
-  mailbox = await startTestSmtpServer();
-  process.env.SMTP_URL = mailbox.url;
+routeTest.beforeAll(async ({ db: fileDb, mailbox: fileMailbox }) => {
+  db = fileDb;
+  mailbox = fileMailbox;
   org = await createMexicanSeller(db);
-});
-afterAll(async () => {
-  await settleBackgroundWork();
-  delete process.env.SMTP_URL;
-  await mailbox.close();
-  await database.close();
 });
 
 async function accountWithAdmin(adminName = "Ricardo Villaseñor") {

@@ -1,7 +1,7 @@
 // The customer's invoice and note views: list filters, sorting, keyset pages, per-currency totals,
 // tenant scoping, the detail's running open amounts, the PDF's text and the streamed ZIP's entries.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { documents } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { getDocumentDetail } from "~/domain/documents/get-document-detail.server";
@@ -15,7 +15,8 @@ import type { DocumentInput } from "~/domain/ledger/schemas";
 import type { Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { readPdfText, readZipEntries } from "../setup/read-documents";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { type TestDatabase } from "../setup/test-database";
 
 const AS_OF = "2026-03-15";
 const UUID_1 = "5FB2822E-396D-4725-8521-CDC4BDD20CCF";
@@ -38,8 +39,8 @@ async function issue(key: string, input: DocumentInput) {
   return doc.id;
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   const org = await createMexicanSeller(db);
   accountA = await createTestAccount(db, org, { paymentTermDays: 30 });
@@ -250,7 +251,6 @@ beforeAll(async () => {
   }
   await issueDocuments(db, SYSTEM_ACTOR, pageDocs);
 });
-afterAll(async () => database.close());
 
 const list = (input: Partial<ListDocumentsInput> = {}) =>
   listDocuments(db, { accountIds: [accountA.id], tab: "invoices", asOf: AS_OF, ...input });

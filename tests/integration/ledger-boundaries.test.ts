@@ -4,7 +4,7 @@
 // on that date; a document issued on the as-of date exists on that date; a cancelled document takes
 // part in no ledger operation; applyCredits and reverseApplication lock documents in id order.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applications } from "#db/schema";
 import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
@@ -19,7 +19,8 @@ import { getStatement } from "~/domain/statements/get-statement.server";
 import { type Db, openDatabase, queryRows } from "~/utils/db.server";
 import { addDays, applyAmount, applyCredit, cancelDocuments, issueDocument } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { onPostgres, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
@@ -27,12 +28,11 @@ let org: Awaited<ReturnType<typeof createMexicanSeller>>;
 
 const AS_OF = "2026-06-30";
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   org = await createMexicanSeller(db);
 });
-afterAll(async () => database.close());
 
 const newAccount = async () => (await createTestAccount(db, org)).id;
 const openOf = async (id: string, asOf?: string) => (await getOpenAmounts(db, [id], asOf)).get(id);

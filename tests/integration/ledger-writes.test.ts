@@ -4,7 +4,7 @@
 // larger than one insert chunk are written whole, once; and the direction, account and date rules
 // of an application, with the figures in the refusal.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applications, auditEvents, documentFiles, documents, invoiceLines, storedFiles } from "#db/schema";
 import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
@@ -16,21 +16,21 @@ import type { Db } from "~/utils/db.server";
 import { applyCredit, issueDocument } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestStaff } from "../fixtures/users";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
 let org: Awaited<ReturnType<typeof createMexicanSeller>>;
 let collector: Actor;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   org = await createMexicanSeller(db);
   const user = await createTestStaff(db, "collector");
   collector = { userId: user.id, label: "collector" };
 });
-afterAll(async () => database.close());
 
 const newAccount = async () => (await createTestAccount(db, org)).id;
 const errorOf = (p: Promise<unknown>) =>

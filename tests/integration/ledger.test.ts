@@ -1,7 +1,7 @@
 // Ledger invariants: open amounts derive from applications; no over-application; reversals are new rows;
 // concurrent applications of one payment cannot overdraw it (PostgreSQL: one transaction waits on the lock).
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applications, auditEvents } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
@@ -11,19 +11,19 @@ import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { openDatabase, type Db } from "~/utils/db.server";
 import { applyCredit } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { onPostgres, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
 let org: Awaited<ReturnType<typeof createMexicanSeller>>;
 let folio = 0;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   org = await createMexicanSeller(db);
 });
-afterAll(async () => database.close());
 
 async function invoice(accountId: string, amount: string, issueDate = "2026-01-10", currency: "MXN" | "USD" = "MXN") {
   folio += 1;

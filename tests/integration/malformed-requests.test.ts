@@ -4,15 +4,15 @@
 // are not forms (JSON, text, XML, broken multipart, none) and oversized ones; CR/LF in redirectTo; a
 // foreign or unparsable Origin. None of them may answer 500 (a thrown error counts as one, as it does
 // in Remix). The targeted tests at the end pin the exact answer of each of the five causes.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
-import { type Db, useDatabaseForTests } from "~/utils/db.server";
+import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff } from "../fixtures/users";
 import { type RouteFile, listRouteFiles, routePath } from "../setup/route-files";
+import { routeTest } from "../setup/route-test";
 import { BASE, signInCookie } from "../setup/routes";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 // What these requests exercise is the parsing at the edge, not rendering or mail: PDFs and emails are stubbed.
 vi.mock("~/domain/documents/render-invoice-pdf.server", async (importOriginal) => ({
@@ -92,7 +92,6 @@ const FIVE_MB = "x".repeat(5 * 1024 * 1024);
 /** Base64url keyset cursors shaped like list-documents' own, carrying NUL in the sort value or the row ID. */
 const cursor = (value: unknown[]) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
-let database: TestDatabase;
 let db: Db;
 let routes: Route[];
 let accountA: { id: string };
@@ -238,10 +237,8 @@ function expectNo500(label: string, outcome: Outcome) {
   if (outcome.location?.startsWith("/login")) cookies.clear();
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
+routeTest.beforeAll(async ({ db: fileDb }) => {
+  db = fileDb;
   const org = await createMexicanSeller(db);
   accountA = await createTestAccount(db, org);
   const [doc] = await issueDocuments(db, SYSTEM_ACTOR, [
@@ -267,9 +264,6 @@ beforeAll(async () => {
     const module = (await import(route.file)) as RouteModule;
     if (module.loader || module.action) routes.push({ ...route, module });
   }
-});
-afterAll(async () => {
-  await database?.close();
 });
 beforeEach(() => {
   failures.length = 0;

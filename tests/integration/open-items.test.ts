@@ -9,7 +9,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, createRng } from "#db/seed/prng";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { listDocuments } from "~/domain/documents/list-documents.server";
@@ -27,18 +27,18 @@ import { getStatement } from "~/domain/statements/get-statement.server";
 import { type Db, openDatabase, queryRows } from "~/utils/db.server";
 import { toMoney } from "~/utils/money";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
 let org: Awaited<ReturnType<typeof createMexicanSeller>>;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   org = await createMexicanSeller(db);
 });
-afterAll(async () => database?.close());
 
 /** Every document's open amount as of a date, from the stored amounts and from the whole history. */
 async function openAmountsBothWays(asOf?: string) {

@@ -3,7 +3,7 @@
 // (without spending the user's download budget), and answer again once the pool has room.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { configurePdfPool, pdfPoolStats } from "~/domain/pdf/pdf-pool.server";
@@ -13,26 +13,23 @@ import * as portalDocumentPdf from "~/routes/portal+/documents.$documentId_.pdf"
 import * as portalZip from "~/routes/portal+/documents.zip";
 import * as portalStatement from "~/routes/portal+/statement";
 import * as portalStatementFile from "~/routes/portal+/statement_.$format";
-import { type Db, useDatabaseForTests } from "~/utils/db.server";
+import { type Db } from "~/utils/db.server";
 import { buildLargeStatement } from "../fixtures/large-statement";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer } from "../fixtures/users";
 import { readPdfPages, readPdfText } from "../setup/read-documents";
+import { routeTest } from "../setup/route-test";
 import { callRoute, signInCookie } from "../setup/routes";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 const OPTIONS = { language: "es", locale: "es-MX" } as const;
 const PERIOD = "from=2026-10-01&to=2026-10-31";
 
-let database: TestDatabase;
 let db: Db;
 let cookie: string;
 let invoiceId: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
+routeTest.beforeAll(async ({ db: fileDb }) => {
+  db = fileDb;
   const org = await createMexicanSeller(db);
   const account = await createTestAccount(db, org);
   const payer = await createTestCustomer(db, [{ accountId: account.id, role: "payer" }]);
@@ -57,7 +54,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await configurePdfPool();
-  await database.close();
 });
 
 /**

@@ -5,7 +5,7 @@
 // statement's longest period. On PostgreSQL the counts live in rate_limits and are shared by every
 // process on the database.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
@@ -18,30 +18,26 @@ import * as portalStatement from "~/routes/portal+/statement";
 import * as portalStatementFile from "~/routes/portal+/statement_.$format";
 import * as portalUsers from "~/routes/portal+/users";
 import * as staffStatementFile from "~/routes/staff+/accounts.$accountId+/statement_.$format";
-import { settleBackgroundWork } from "~/utils/background.server";
 import { type Db, openDatabase, queryRows, useDatabaseForTests } from "~/utils/db.server";
 import { RATE_LIMITS, consumeRateLimit } from "~/utils/rate-limit.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
+import { routeTest } from "../setup/route-test";
 import { BASE, callRoute, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
-import { createTestDatabase, onPostgres, type TestDatabase } from "../setup/test-database";
+import { type TestMailbox } from "../setup/smtp";
+import { onPostgres } from "../setup/test-database";
 
 const PERIOD = "from=2026-10-01&to=2026-10-31";
 
-let database: TestDatabase;
 let db: Db;
 let mailbox: TestMailbox;
 let org: Awaited<ReturnType<typeof createMexicanSeller>>;
 let account: { id: string };
 let invoiceIds: string[];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
-  mailbox = await startTestSmtpServer();
-  process.env.SMTP_URL = mailbox.url;
+routeTest.beforeAll(async ({ db: fileDb, mailbox: fileMailbox }) => {
+  db = fileDb;
+  mailbox = fileMailbox;
   org = await createMexicanSeller(db);
   account = await createTestAccount(db, org);
   const issued = await issueDocuments(
@@ -60,12 +56,6 @@ beforeAll(async () => {
     })),
   );
   invoiceIds = issued.map((d) => d.id);
-});
-afterAll(async () => {
-  await settleBackgroundWork();
-  delete process.env.SMTP_URL;
-  await mailbox.close();
-  await database.close();
 });
 
 const payer = () => createTestCustomer(db, [{ accountId: account.id, role: "payer" }]);
@@ -291,7 +281,7 @@ describe("statement period", () => {
 });
 
 describe.skipIf(!onPostgres)("on PostgreSQL", () => {
-  it("keeps the counts in rate_limits, shared by every process using the database", async () => {
+  routeTest("keeps the counts in rate_limits, shared by every process using the database", async ({ database }) => {
     const subject = `shared-${Date.now()}`;
     for (let i = 0; i < RATE_LIMITS.zip.points; i++) expect((await consumeRateLimit("zip", subject)).ok).toBe(true);
     const rows = await queryRows<{ key: string; points: number }>(

@@ -1,6 +1,6 @@
 // Who is asking is read once per request: the root, layout and page loaders of one page share one
 // session lookup (session, user and grants in one round trip), whatever the number of loaders.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import * as root from "~/root";
@@ -10,24 +10,21 @@ import * as portalInvoices from "~/routes/portal+/invoices";
 import * as staffLayout from "~/routes/staff+/_layout";
 import * as staffAccountHome from "~/routes/staff+/accounts.$accountId+/_index";
 import * as staffAccountLayout from "~/routes/staff+/accounts.$accountId+/_layout";
-import { type Db, onQuery, useDatabaseForTests } from "~/utils/db.server";
+import { type Db, onQuery } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff } from "../fixtures/users";
+import { routeTest } from "../setup/route-test";
 import { buildRequest, signInCookie } from "../setup/routes";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown;
 
-let database: TestDatabase;
 let db: Db;
 let customerCookie: string;
 let staffCookie: string;
 let accountId: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
+routeTest.beforeAll(async ({ db: fileDb }) => {
+  db = fileDb;
   const org = await createMexicanSeller(db);
   const [a, b] = [await createTestAccount(db, org), await createTestAccount(db, org)];
   accountId = a.id;
@@ -40,7 +37,6 @@ beforeAll(async () => {
   customerCookie = await signInCookie(db, customer.id);
   staffCookie = await signInCookie(db, collector.id);
 });
-afterAll(async () => database.close());
 
 /** Runs the loaders of one page with one request (as Remix does) and returns the SQL they sent. */
 async function pageQueries(path: string, cookie: string, loaders: Loader[], params: Record<string, string> = {}) {

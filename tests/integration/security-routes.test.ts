@@ -1,68 +1,40 @@
 // Security rules through the routes: emailed links come from configuration, never from request
 // headers; redirects stay on this site and inside the side a user belongs to; the client address is
 // the server's, not a header's; a reset link and the forgot-password answer leak nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignCollector } from "~/domain/accounts/assign-collector.server";
-import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { describe, expect, it } from "vitest";
 import * as forgotRoute from "~/routes/_auth+/forgot-password";
 import * as loginRoute from "~/routes/_auth+/login";
 import * as languageRoute from "~/routes/language";
 import * as portalSwitch from "~/routes/portal+/switch";
 import { settleBackgroundWork } from "~/utils/background.server";
-import { type Db, useDatabaseForTests } from "~/utils/db.server";
 import { CLIENT_IP_HEADER, getClientIp, safeRedirect } from "~/utils/request.server";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { TEST_PASSWORD, createTestCustomer, createTestStaff } from "../fixtures/users";
-import { callRoute, signInCookie } from "../setup/routes";
-import { startTestSmtpServer, type TestMailbox } from "../setup/smtp";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
-
-let database: TestDatabase;
-let db: Db;
-let mailbox: TestMailbox;
-let payer: { id: string; email: string };
-let accountId: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  useDatabaseForTests(database);
-  mailbox = await startTestSmtpServer();
-  process.env.SMTP_URL = mailbox.url;
-  const org = await createMexicanSeller(db);
-  const account = await createTestAccount(db, org);
-  accountId = account.id;
-  payer = await createTestCustomer(db, [{ accountId, role: "payer" }]);
-  const collector = await createTestStaff(db, "collector");
-  await assignCollector(db, SYSTEM_ACTOR, { accountIds: [accountId], collectorId: collector.id });
-});
-afterAll(async () => {
-  await settleBackgroundWork();
-  delete process.env.SMTP_URL;
-  await mailbox.close();
-  await database.close();
-});
+import { TEST_PASSWORD } from "../fixtures/users";
+import { routeTest } from "../setup/route-test";
+import { callRoute } from "../setup/routes";
 
 describe("S1: emailed links come from configuration only", () => {
-  it("a reset requested with Host: evil.example and X-Forwarded-Host mails a link on APP_URL (localhost:PORT by default)", async () => {
-    // What the server builds for a request that names the attacker's host (the URL comes from Host).
-    const request = new Request("http://evil.example/forgot-password", {
-      method: "POST",
-      headers: {
-        Origin: "http://evil.example:8443",
-        "X-Forwarded-Host": "evil.example:8443",
-        "Content-Type": "application/x-www-form-urlencoded",
-      },
-      body: new URLSearchParams({ email: payer.email }),
-    });
-    const sent = await forgotRoute.action({ request, params: {}, context: {} });
-    expect((sent as { data: { sent: boolean } }).data.sent).toBe(true);
-    await settleBackgroundWork();
-    const mail = await mailbox.waitFor(payer.email, /contraseña/);
-    const text = `${mail.text}\n${mail.html || ""}`;
-    expect(text).not.toContain("evil.example");
-    expect(text).toMatch(/http:\/\/localhost:3000\/reset-password\/[A-Za-z0-9_-]{20,}/);
-  });
+  routeTest(
+    "a reset requested with Host: evil.example and X-Forwarded-Host mails a link on APP_URL (localhost:PORT by default)",
+    async ({ payer: { user: payer }, mailbox }) => {
+      // What the server builds for a request that names the attacker's host (the URL comes from Host).
+      const request = new Request("http://evil.example/forgot-password", {
+        method: "POST",
+        headers: {
+          Origin: "http://evil.example:8443",
+          "X-Forwarded-Host": "evil.example:8443",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ email: payer.email }),
+      });
+      const sent = await forgotRoute.action({ request, params: {}, context: {} });
+      expect((sent as { data: { sent: boolean } }).data.sent).toBe(true);
+      await settleBackgroundWork();
+      const mail = await mailbox.waitFor(payer.email, /contraseña/);
+      const text = `${mail.text}\n${mail.html || ""}`;
+      expect(text).not.toContain("evil.example");
+      expect(text).toMatch(/http:\/\/localhost:3000\/reset-password\/[A-Za-z0-9_-]{20,}/);
+    },
+  );
 });
 
 describe("S2: redirects are normalised, same-origin and inside an allowed prefix", () => {
@@ -90,17 +62,21 @@ describe("S2: redirects are normalised, same-origin and inside an allowed prefix
     expect(safeRedirect("/portalx", "/portal", ["/portal"])).toBe("/portal");
   });
 
-  it.each(hostile)("sign-in with redirectTo=%j lands on the user's home", async (redirectTo) => {
-    const result = await callRoute(loginRoute.action, {
-      path: "/login",
-      form: { email: payer.email, password: TEST_PASSWORD, redirectTo },
-    });
-    expect(result.status).toBe(302);
-    expect(result.response?.headers.get("Location")).toBe("/portal");
-  });
+  routeTest.for(hostile)(
+    "sign-in with redirectTo=%j lands on the user's home",
+    async (redirectTo, { payer: { user: payer } }) => {
+      const result = await callRoute(loginRoute.action, {
+        path: "/login",
+        form: { email: payer.email, password: TEST_PASSWORD, redirectTo },
+      });
+      expect(result.status).toBe(302);
+      expect(result.response?.headers.get("Location")).toBe("/portal");
+    },
+  );
 
-  it("the language switch and the account switcher refuse the same targets", async () => {
-    const cookie = await signInCookie(db, payer.id);
+  routeTest("the language switch and the account switcher refuse the same targets", async ({ payer }) => {
+    const { cookie } = payer;
+    const accountId = payer.account.id;
     for (const redirectTo of hostile) {
       const lang = await callRoute(languageRoute.action, { path: "/language", form: { language: "en", redirectTo } });
       expect(lang.response?.headers.get("Location")).toBe("/");
@@ -134,15 +110,18 @@ describe("S3: the client address is the server's", () => {
 });
 
 describe("S9: forgot-password tells nothing", () => {
-  it("answers the same, byte for byte, for a registered and an unknown address, and mails only the registered one", async () => {
-    const known = await callRoute(forgotRoute.action, { path: "/forgot-password", form: { email: payer.email } });
-    const unknown = await callRoute(forgotRoute.action, {
-      path: "/forgot-password",
-      form: { email: "no-such-user@example.test" },
-    });
-    expect(unknown.status).toBe(known.status);
-    expect(JSON.stringify(unknown.body)).toBe(JSON.stringify(known.body));
-    await settleBackgroundWork();
-    expect(mailbox.messages.some((m) => JSON.stringify(m.to).includes("no-such-user@example.test"))).toBe(false);
-  });
+  routeTest(
+    "answers the same, byte for byte, for a registered and an unknown address, and mails only the registered one",
+    async ({ payer: { user: payer }, mailbox }) => {
+      const known = await callRoute(forgotRoute.action, { path: "/forgot-password", form: { email: payer.email } });
+      const unknown = await callRoute(forgotRoute.action, {
+        path: "/forgot-password",
+        form: { email: "no-such-user@example.test" },
+      });
+      expect(unknown.status).toBe(known.status);
+      expect(JSON.stringify(unknown.body)).toBe(JSON.stringify(known.body));
+      await settleBackgroundWork();
+      expect(mailbox.messages.some((m) => JSON.stringify(m.to).includes("no-such-user@example.test"))).toBe(false);
+    },
+  );
 });

@@ -3,24 +3,24 @@
 // day is a movement and not part of the opening balance; one issued on the last day is a movement;
 // aging at a date counts a payment applied on that date and documents issued on it, but nothing
 // issued after the aging date or after the period end; sections per currency, account currency first.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getStatement } from "~/domain/statements/get-statement.server";
 import type { Statement, StatementSection } from "~/domain/statements/types";
 import type { Db } from "~/utils/db.server";
 import { applyAmount, issueDocument } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
 let org: Awaited<ReturnType<typeof createMexicanSeller>>;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   org = await createMexicanSeller(db);
 });
-afterAll(async () => database.close());
 
 const FROM = "2026-05-01";
 const TO = "2026-05-31";

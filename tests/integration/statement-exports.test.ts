@@ -4,7 +4,7 @@
 // every bucket and the totals; dates as date cells in the locale's order, money as numbers in the
 // currency's format; CSV fields quoted only when they must be.
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exportStatementCsv } from "~/domain/statements/export-statement-csv.server";
 import { exportStatementXlsx } from "~/domain/statements/export-statement-xlsx.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
@@ -12,7 +12,8 @@ import type { Statement } from "~/domain/statements/types";
 import type { Db } from "~/utils/db.server";
 import { applyAmount, issueDocument } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
@@ -23,8 +24,8 @@ const ids: Record<string, string> = {};
 const UUID = "5E2A0C3B-1111-4A2B-8C3D-0123456789AB";
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   const org = await createMexicanSeller(db);
   account = await createTestAccount(db, org, { paymentTermDays: 30, creditLimit: "250000.00" });
@@ -60,7 +61,6 @@ beforeAll(async () => {
   await applyAmount(db, ids.nc, ids.i2, "50.00", "2026-05-12");
   statement = (await getStatement(db, { accountId: a, accountIds: [a], from: "2026-05-01", to: "2026-05-31" }))!;
 });
-afterAll(async () => database.close());
 
 async function readXlsx(bytes: Uint8Array) {
   const workbook = new ExcelJS.Workbook();

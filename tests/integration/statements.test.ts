@@ -4,7 +4,7 @@
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { getAccountBalances } from "~/domain/ledger/get-account-balances.server";
@@ -22,19 +22,19 @@ import { applyCredit } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { parseCsv } from "../setup/read-csv";
 import { readPdfPages } from "../setup/read-documents";
-import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+import { databaseTest } from "../setup/route-test";
+import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
 let org: Awaited<ReturnType<typeof createMexicanSeller>>;
 let folio = 0;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+  database = fileDatabase;
   db = database.db;
   org = await createMexicanSeller(db);
 });
-afterAll(async () => database.close());
 
 type Kind = "invoice" | "debit_note" | "credit_note" | "payment" | "adjustment";
 const SERIES: Record<Kind, string> = {
@@ -139,7 +139,7 @@ describe("statement of account", () => {
     const i2 = sec.movements[1];
     expect(i2).toMatchObject({
       kind: "invoice",
-      seriesFolio: expect.stringMatching(/^A-\d+$/),
+      serieFolio: expect.stringMatching(/^A-\d+$/),
       issueDate: "2026-01-10",
       dueDate: "2026-02-09",
     });
@@ -519,7 +519,7 @@ describe("renderings", () => {
           sec.currency,
           m.issueDate,
           m.effect === "charge" ? m.dueDate : "",
-          m.seriesFolio,
+          m.serieFolio,
           m.kind === "payment" ? "Pago" : "Factura",
           m.description ?? "",
           m.fiscalId ?? "",

@@ -41,11 +41,11 @@ function awkwardStatement(): Statement {
   const [mxn] = statement.sections;
   mxn.movements[3].description = "W".repeat(120);
   mxn.movements[7].description = 'Entrega parcial, "urgente"\nsegunda línea ✓ — 5 € ñ';
-  mxn.movements[10].seriesFolio = "SERIELARGA-0000123456";
+  mxn.movements[10].serieFolio = "SERIELARGA-0000123456";
   mxn.movements[11].description = `REF${"9".repeat(60)}`;
   const usd = buildLargeStatement(40).sections[0];
   usd.currency = "USD";
-  for (const m of usd.movements) m.seriesFolio = `U${m.seriesFolio}`;
+  for (const m of usd.movements) m.serieFolio = `U${m.serieFolio}`;
   statement.sections.push(usd);
   return statement;
 }
@@ -65,9 +65,9 @@ describe("statement PDF layout", () => {
     const all = pages.map((p) => p.text).join(" ");
     for (const section of statement.sections)
       for (const m of section.movements) {
-        if (m.seriesFolio.startsWith("SERIELARGA")) continue;
-        const occurrences = all.match(new RegExp(`(?<![\\w-])${m.seriesFolio}(?![\\w-])`, "g")) ?? [];
-        expect(occurrences.length, m.seriesFolio).toBe(1);
+        if (m.serieFolio.startsWith("SERIELARGA")) continue;
+        const occurrences = all.match(new RegExp(`(?<![\\w-])${m.serieFolio}(?![\\w-])`, "g")) ?? [];
+        expect(occurrences.length, m.serieFolio).toBe(1);
       }
     // Cut between characters where a folio or word is wider than its column, but all there.
     const squeezed = all.replace(/\s+/g, "");

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { openAmountAsOfSql, openItemsAsOfSql } from "~/domain/ledger/get-account-balances.server";
 import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { type DbOrTx, queryRows, sqlList } from "~/utils/db.server";
 import type { Currency, MoneyString } from "~/utils/money";
 
 export interface DueSoon {
@@ -24,12 +24,6 @@ export interface RecentPayment {
   unapplied: MoneyString;
   applications: { targetId: string; serieFolio: string; kind: string; amount: MoneyString; appliedOn: string }[];
 }
-
-const idList = (ids: string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
 
 /** With the accounts' ledger versions it is served from the page cache while they have not changed. */
 export async function getAccountActivity(
@@ -71,7 +65,7 @@ async function readAccountActivity(db: DbOrTx, input: { accountIds: string[]; as
     select d.id, a.number as "accountNumber", d.series || '-' || d.folio as "serieFolio", d.issue_date::text as "issueDate",
       d.currency, d.amount::text as amount, d.reference, ${openAmountAsOfSql()}::numeric(18,2)::text as unapplied
     from documents d join customer_accounts a on a.id = d.account_id
-    where d.account_id in (${idList(input.accountIds)}) and d.kind = 'payment' and d.status = 'issued'
+    where d.account_id in (${sqlList(input.accountIds)}) and d.kind = 'payment' and d.status = 'issued'
       and d.issue_date <= ${input.asOf}::date
     order by d.issue_date desc, d.id desc
     limit ${input.payments ?? 5}`,
@@ -90,7 +84,7 @@ async function readAccountActivity(db: DbOrTx, input: { accountIds: string[]; as
         select ap.source_id as "sourceId", ap.target_id as "targetId", t.series || '-' || t.folio as "serieFolio", t.kind,
           sum(ap.amount)::numeric(18,2)::text as amount, min(ap.applied_on)::text as "appliedOn"
         from applications ap join documents t on t.id = ap.target_id
-        where ap.source_id in (${idList(payments.map((p) => p.id))})
+        where ap.source_id in (${sqlList(payments.map((p) => p.id))})
         group by ap.source_id, ap.target_id, t.series, t.folio, t.kind
         having sum(ap.amount) <> 0
         order by min(ap.applied_on), t.series, t.folio`,

@@ -1,6 +1,8 @@
 // Readable labels of the trail's actions, entity types, fields and values, in the reader's language
 // (copy in app/i18n, under audit.*), for the page and the exports alike. Pure.
 import type { TFunction } from "i18next";
+import { DOCUMENT_KINDS, GRANT_ROLES, SEGMENTS, STAFF_AREAS, STAFF_ROLES } from "~/domain/vocabulary";
+import type { es } from "~/i18n/es";
 import type { AuditValue } from "./describe-audit-changes";
 
 /** "grant.role_changed" → "Rol cambiado"; an action without copy shows its code. */
@@ -19,7 +21,7 @@ export function auditFieldLabel(t: TFunction, key: string): string {
 }
 
 // Codes that have copy of their own; anything else (names, reasons typed by a person, IDs) is shown as is.
-const CODED_VALUES = new Set([
+const CODED_VALUES = [
   "customer",
   "staff",
   "wrong_password",
@@ -28,31 +30,21 @@ const CODED_VALUES = new Set([
   "staff_email",
   "already_member",
   "invitation",
-]);
-const ROLES = new Set([
-  "account_admin",
-  "payer",
-  "viewer",
-  "collector",
-  "supervisor",
-  "area_owner",
-  "auditor",
-  "admin",
-]);
-const AREAS = new Set(["sales", "operations", "credit"]);
-const SEGMENTS = new Set(["large", "medium", "small"]);
-const DOCUMENT_KINDS = new Set(["invoice", "credit_note", "debit_note", "payment", "adjustment"]);
+] as const satisfies readonly (keyof typeof es.audit.values)[];
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
 
 export function auditValueLabel(t: TFunction, key: string, value: AuditValue): string {
   if (value === null) return t("audit.nothing");
   if (typeof value === "boolean") return value ? t("audit.yes") : t("audit.no");
   const text = String(value);
   const field = key.split(".").pop() ?? key;
-  if ((field === "role" || field === "staffRole") && ROLES.has(text)) return t(`roles.${text}`);
-  if (field === "staffArea" && AREAS.has(text)) return t(`areas.${text}`);
-  if (field === "segment" && SEGMENTS.has(text)) return t(`segments.${text}`);
-  if (field === "kind" && DOCUMENT_KINDS.has(text)) return t(`documents.kinds.${text}`);
-  if ((field === "kind" || field === "reason" || field === "via") && CODED_VALUES.has(text))
+  if ((field === "role" || field === "staffRole") && isOneOf([...GRANT_ROLES, ...STAFF_ROLES], text))
+    return t(`roles.${text}`);
+  if (field === "staffArea" && isOneOf(STAFF_AREAS, text)) return t(`areas.${text}`);
+  if (field === "segment" && isOneOf(SEGMENTS, text)) return t(`segments.${text}`);
+  if (field === "kind" && isOneOf(DOCUMENT_KINDS, text)) return t(`documents.kinds.${text}`);
+  if ((field === "kind" || field === "reason" || field === "via") && isOneOf(CODED_VALUES, text))
     return t(`audit.values.${text}`);
   return text;
 }

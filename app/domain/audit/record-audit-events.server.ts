@@ -2,6 +2,7 @@
 // the typed events of audit-events.ts: the compiler refuses any other, and each is parsed again here
 // before anything is written (an unknown action, or data its schema does not describe, throws and
 // rolls the change back with it).
+import { auditEvents } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type DbOrTx, insertJsonRows } from "~/utils/db.server";
 import { type AuditEventInput, AuditEventError, AuditEventSchema } from "./audit-events";
@@ -25,20 +26,20 @@ export async function recordAuditEvents(db: DbOrTx, actor: Actor, events: readon
     const e = parsed.data;
     return {
       id: createRandomId(),
-      actor_id: actor.userId ?? null,
-      actor_label: actor.label,
+      actorId: actor.userId ?? null,
+      actorLabel: actor.label,
       action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      account_id: e.accountId,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      accountId: e.accountId,
       before: e.before,
       after: e.after,
       ip: actor.ip ?? null,
-      user_agent: actor.userAgent ?? null,
+      userAgent: actor.userAgent ?? null,
     };
   });
   // One JSON parameter per 1,000 events: bulk issuing (seed, imports) writes one event per document.
-  for (let i = 0; i < rows.length; i += 1000) await insertJsonRows(db, "audit_events", rows.slice(i, i + 1000));
+  for (let i = 0; i < rows.length; i += 1000) await insertJsonRows(db, auditEvents, rows.slice(i, i + 1000));
 }
 
 export async function recordAuditEvent(db: DbOrTx, actor: Actor, event: AuditEventInput): Promise<void> {

@@ -5,7 +5,7 @@ import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import { getOpenAmounts } from "~/domain/ledger/get-account-balances.server";
 import type { Country } from "~/domain/vocabulary";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { type DbOrTx, queryRows, sqlList } from "~/utils/db.server";
 import { type Currency, type MoneyString, dec, toMoney } from "~/utils/money";
 import type { DocumentStatusLabel } from "./list-documents.server";
 import { DUE_SOON_DAYS } from "./schemas";
@@ -143,12 +143,6 @@ interface HeaderRow {
   customer_postal_code: string;
 }
 
-const list = (values: string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
 /**
  * `asOf` defaults to today in the seller's time zone (computed by the database), so a detail page and
  * a list computed for the same day agree.
@@ -178,7 +172,7 @@ export async function getDocumentDetail(
     from documents d
     join sellers s on s.id = d.seller_id
     join customer_accounts ca on ca.id = d.account_id
-    where d.id = ${input.documentId} and d.account_id in (${list(accountIds)})`,
+    where d.id = ${input.documentId} and d.account_id in (${sqlList(accountIds)})`,
   );
   if (!header) return null;
 
@@ -222,7 +216,7 @@ export async function getDocumentDetail(
         o.id as other_id, o.kind as other_kind, o.series as other_series, o.folio as other_folio,
         o.issue_date::text as other_issue_date, o.fiscal_id as other_fiscal_id
       from applications a
-      join documents o on o.id = ${counterpartColumn} and o.account_id in (${list(accountIds)})
+      join documents o on o.id = ${counterpartColumn} and o.account_id in (${sqlList(accountIds)})
       where ${ownColumn} = ${header.id}
       order by a.applied_on, a.created_at, a.id`,
     ),

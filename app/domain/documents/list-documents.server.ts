@@ -6,7 +6,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { openAmountAsOfSql } from "~/domain/ledger/get-account-balances.server";
 import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import { isCalendarDate } from "~/domain/ledger/schemas";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { type DbOrTx, queryRows, sqlList } from "~/utils/db.server";
 import { isId } from "~/utils/input";
 import type { Currency, MoneyString } from "~/utils/money";
 import {
@@ -91,12 +91,6 @@ const TAB_KINDS: Record<DocumentListTab, string[]> = {
   invoices: ["invoice"],
   notes: ["credit_note", "debit_note"],
 };
-
-const list = (values: string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
 
 /** Escapes LIKE wildcards so a typed "%" or "_" matches itself. */
 function likePrefix(value: string): string {
@@ -224,7 +218,10 @@ async function runDocumentList(
   if (accountIds.length === 0) return empty;
 
   // Conditions on stored columns: these drive the index scans.
-  const where: SQL[] = [sql`d.account_id in (${list(accountIds)})`, sql`d.kind in (${list(TAB_KINDS[input.tab])})`];
+  const where: SQL[] = [
+    sql`d.account_id in (${sqlList(accountIds)})`,
+    sql`d.kind in (${sqlList(TAB_KINDS[input.tab])})`,
+  ];
   if (filters.currency) where.push(sql`d.currency = ${filters.currency}`);
   if (filters.issuedFrom) where.push(sql`d.issue_date >= ${filters.issuedFrom}::date`);
   if (filters.issuedTo) where.push(sql`d.issue_date <= ${filters.issuedTo}::date`);
@@ -236,7 +233,7 @@ async function runDocumentList(
     // One index-backed arm per kind of identifier, unioned, instead of an OR the planner cannot index.
     const q = filters.q;
     const pattern = likePrefix(q);
-    const scope = sql`m.account_id in (${list(accountIds)})`;
+    const scope = sql`m.account_id in (${sqlList(accountIds)})`;
     where.push(sql`d.id in (
       select m.id from documents m where ${scope} and lower(m.series || '-' || m.folio) like ${pattern}
       union select m.id from documents m where ${scope} and m.folio = ${q}

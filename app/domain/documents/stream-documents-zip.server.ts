@@ -5,20 +5,19 @@
 // user saw; telling which IDs exist elsewhere would leak). `included`/`excludedCount` let the route
 // answer 404 when nothing is left.
 import { Readable } from "node:stream";
-import { sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import yazl from "yazl";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { documentFiles, documents, storedFiles } from "#db/schema";
+import type { DbOrTx } from "~/utils/db.server";
 import { toWebStream } from "~/utils/streams.server";
 import { getDocumentDetail } from "./get-document-detail.server";
 import type { PdfLanguage } from "./pdf/invoice-pdf";
 import { renderInvoicePdf } from "./render-invoice-pdf.server";
 import { DocumentZipSelectionSchema } from "./schemas";
 
-const list = (values: string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
+const d = alias(documents, "d");
+const f = alias(documentFiles, "f");
 
 /** "A/12 3" → "A_12_3": keeps names portable across Windows, macOS and zip tools. */
 export function toSafeFileBase(serieFolio: string): string {
@@ -54,16 +53,17 @@ export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipIn
   const docs =
     accountIds.length === 0
       ? []
-      : await queryRows<{ id: string; series: string; folio: string; xml_file_id: string | null }>(
-          db,
-          sql`
-          select d.id, d.series, d.folio,
-            (select f.file_id from document_files f where f.document_id = d.id and f.role = 'xml'
-             order by f.attached_at desc limit 1) as xml_file_id
-          from documents d
-          where d.id in (${list(ids)}) and d.account_id in (${list(accountIds)})
-          order by d.series, length(d.folio), d.folio, d.id`,
-        );
+      : await db
+          .select({
+            id: d.id,
+            series: d.series,
+            folio: d.folio,
+            xmlFileId: sql<string | null>`(select ${f.fileId} from ${documentFiles} ${f} where ${f.documentId} = ${d.id}
+              and ${f.role} = 'xml' order by ${f.attachedAt} desc limit 1)`,
+          })
+          .from(d)
+          .where(and(inArray(d.id, ids), inArray(d.accountId, accountIds)))
+          .orderBy(d.series, sql`length(${d.folio})`, d.folio, d.id);
 
   const zip = new yazl.ZipFile();
   const used = new Set<string>();
@@ -90,8 +90,8 @@ export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipIn
       cb(null, Readable.from(pdf, { objectMode: false }));
     });
     let xmlName: string | null = null;
-    if (doc.xml_file_id) {
-      const fileId = doc.xml_file_id;
+    if (doc.xmlFileId) {
+      const fileId = doc.xmlFileId;
       xmlName = uniqueName(base, "xml");
       zip.addReadStreamLazy(xmlName, (cb) => {
         const xml = (async function* () {
@@ -111,18 +111,9 @@ export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipIn
 }
 
 async function readStoredFile(db: DbOrTx, fileId: string): Promise<Uint8Array> {
-  const [row] = await queryRows<{ content: Uint8Array | string }>(
-    db,
-    sql`select content from stored_files where id = ${fileId}`,
-  );
+  const [row] = await db.select({ content: storedFiles.content }).from(storedFiles).where(eq(storedFiles.id, fileId));
   if (!row) throw new Error(`stored file ${fileId} missing`);
-  return toBytes(row.content);
-}
-
-/** node-postgres returns bytea as a Buffer, PGlite as a Uint8Array; callers get a plain Uint8Array view either way. */
-function toBytes(content: Uint8Array | string): Uint8Array {
-  if (typeof content === "string") return Uint8Array.from(Buffer.from(content.replace(/^\\x/, ""), "hex"));
-  return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
+  return row.content;
 }
 
 /** The stored XML of a visible document, byte for byte as it was stored; null when not visible or without XML. */
@@ -132,17 +123,14 @@ export async function getDocumentXml(
 ): Promise<{ fileName: string; content: Uint8Array } | null> {
   const accountIds = [...new Set(input.accountIds)];
   if (accountIds.length === 0 || !input.documentId) return null;
-  const [row] = await queryRows<{ series: string; folio: string; content: Uint8Array | string }>(
-    db,
-    sql`
-    select d.series, d.folio, s.content
-    from documents d
-    join document_files f on f.document_id = d.id and f.role = 'xml'
-    join stored_files s on s.id = f.file_id
-    where d.id = ${input.documentId} and d.account_id in (${list(accountIds)})
-    order by f.attached_at desc
-    limit 1`,
-  );
+  const [row] = await db
+    .select({ series: d.series, folio: d.folio, content: storedFiles.content })
+    .from(d)
+    .innerJoin(f, and(eq(f.documentId, d.id), eq(f.role, "xml")))
+    .innerJoin(storedFiles, eq(storedFiles.id, f.fileId))
+    .where(and(eq(d.id, input.documentId), inArray(d.accountId, accountIds)))
+    .orderBy(desc(f.attachedAt))
+    .limit(1);
   if (!row) return null;
-  return { fileName: `${toSafeFileBase(`${row.series}-${row.folio}`)}.xml`, content: toBytes(row.content) };
+  return { fileName: `${toSafeFileBase(`${row.series}-${row.folio}`)}.xml`, content: row.content };
 }

@@ -2,6 +2,7 @@
 // (unknown, used, expired, inert, or whose invitee is not an enabled customer).
 import { eq, inArray } from "drizzle-orm";
 import { customerAccounts, users } from "#db/schema";
+import type { GrantRole } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { displayablePersonName } from "./person-name";
 import { findUsableToken } from "./user-tokens.server";
@@ -9,7 +10,7 @@ import { findUsableToken } from "./user-tokens.server";
 export async function describeInvitation(db: DbOrTx, token: string) {
   const row = await findUsableToken(db, "invitation", token);
   if (!row) return null;
-  const payload = (row.payload ?? {}) as { accountIds?: string[]; role?: string; inert?: boolean };
+  const payload = (row.payload ?? {}) as { accountIds?: string[]; role?: GrantRole; inert?: boolean };
   if (payload.inert || !payload.accountIds?.length) return null;
   const [invitee] = await db
     .select({

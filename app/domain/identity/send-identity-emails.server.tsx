@@ -1,6 +1,7 @@
 // Invitation and password-reset emails, in the recipient's language.
 import { InvitationEmail } from "#emails/invitation-email";
 import { PasswordResetEmail } from "#emails/password-reset-email";
+import type { GrantRole } from "~/domain/vocabulary";
 import { sendEmail } from "~/utils/email.server";
 import { type Language, formattingLocale, getFixedT } from "~/utils/i18n";
 import { displayablePersonName } from "./person-name";
@@ -14,7 +15,7 @@ export async function sendInvitationEmail(input: {
   inviterName: string | null;
   sellerName: string;
   accountsLabel: string;
-  role: string;
+  role: GrantRole;
   expiresAt: Date | null;
   existingUser: boolean;
 }) {

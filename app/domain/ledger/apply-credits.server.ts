@@ -12,7 +12,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { applications, documents } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { type DbOrTx, insertJsonRows } from "~/utils/db.server";
 import { dec, toMoney } from "~/utils/money";
 import { LedgerRuleError } from "./errors";
 import { recordApplied } from "./open-items.server";
@@ -31,24 +31,18 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
       .where(inArray(documents.id, ids))
       .orderBy(documents.id)
       .for("update");
-    const rows = await queryRows<{
-      id: string;
-      accountId: string;
-      effect: "charge" | "credit";
-      currency: "MXN" | "COP" | "USD";
-      status: string;
-      issueDate: string;
-      open: string;
-    }>(
-      tx,
-      sql`
-      select d.id, d.account_id as "accountId", d.effect, d.currency, d.status, d.issue_date::text as "issueDate",
-             (d.amount - d.applied_amount)::text as open
-      from documents d where d.id in (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-    );
+    const rows = await tx
+      .select({
+        id: documents.id,
+        accountId: documents.accountId,
+        effect: documents.effect,
+        currency: documents.currency,
+        status: documents.status,
+        issueDate: documents.issueDate,
+        open: sql<string>`(${documents.amount} - ${documents.appliedAmount})::text`,
+      })
+      .from(documents)
+      .where(inArray(documents.id, ids));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const remaining = new Map<string, Decimal>();
     for (const r of rows) remaining.set(r.id, dec(r.open));
@@ -92,23 +86,15 @@ export async function applyCredits(db: DbOrTx, actor: Actor, inputs: Application
         createdById: actor.userId ?? null,
       });
     }
-    // One JSON parameter per statement (json_populate_recordset against the table's row type) instead of
-    // one parameter per value: bulk application (seed, imports, month-end runs) was dominated by it.
+    // One JSON parameter per statement instead of one parameter per value: bulk application (seed,
+    // imports, month-end runs) was dominated by it.
     const inserted = values.map(() => createRandomId());
     for (let i = 0; i < values.length; i += 2_000) {
-      const rows = values.slice(i, i + 2_000).map((v, k) => ({
-        id: inserted[i + k],
-        source_id: v.sourceId,
-        target_id: v.targetId,
-        amount: v.amount,
-        currency: v.currency,
-        applied_on: v.appliedOn,
-        created_by_id: v.createdById,
-      }));
-      await tx.execute(sql`
-        insert into applications (id, source_id, target_id, amount, currency, applied_on, created_by_id)
-        select id, source_id, target_id, amount, currency, applied_on, created_by_id
-        from json_populate_recordset(null::applications, ${JSON.stringify(rows)}::json)`);
+      await insertJsonRows(
+        tx,
+        applications,
+        values.slice(i, i + 2_000).map((v, k) => ({ ...v, id: inserted[i + k] })),
+      );
     }
     await recordApplied(
       tx,

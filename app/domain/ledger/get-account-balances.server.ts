@@ -2,7 +2,7 @@
 // ADR 009): what is open today is a column, and what was open at an earlier date is today's figure
 // plus the applications dated after it, which only the documents touched since carry.
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { type DbOrTx, queryRows, sqlList } from "~/utils/db.server";
 import { type Currency, type MoneyString, subtractMoney } from "~/utils/money";
 import { AGING_BUCKETS, type AgingBucket } from "./aging-buckets";
 
@@ -18,12 +18,6 @@ export interface AccountBalance {
   overdue: MoneyString;
   aging: Record<AgingBucket, { amount: MoneyString; count: number }>;
 }
-
-const idList = (ids: string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
 
 /** SQL bucketing days past due (as of the date) into the aging buckets. */
 export function agingBucketSql(dueDate: SQL, asOf: string): SQL {
@@ -75,7 +69,7 @@ export function openAmountAsOfSql(asOf?: string): SQL {
  */
 export function openItemsAsOfSql(input: { accountIds: string[]; asOf: string; issuedUpTo?: string; where?: SQL }): SQL {
   const { asOf } = input;
-  const scope = sql`d.account_id in (${idList(input.accountIds)}) and d.status = 'issued'
+  const scope = sql`d.account_id in (${sqlList(input.accountIds)}) and d.status = 'issued'
       and d.issue_date <= ${input.issuedUpTo ?? asOf}::date ${input.where ? sql`and ${input.where}` : sql``}`;
   return sql`(
     select d.id, d.account_id, d.kind, d.effect, d.currency, d.due_date, d.open_amount as open
@@ -146,7 +140,7 @@ export async function getOpenAmounts(
     db,
     sql`
     select d.id, (${openAmountAsOfSql(asOf)})::numeric(18,2)::text as open
-    from documents d where d.id in (${idList(documentIds)})`,
+    from documents d where d.id in (${sqlList(documentIds)})`,
   );
   return new Map(rows.map((r) => [r.id, r.open]));
 }

@@ -2,10 +2,10 @@
 // files, in batches, inside one transaction, each audited. The demo seed and imports use this too.
 import { createHash } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
-import { customerAccounts, type documents, type invoiceLines, type remissions, storedFiles } from "#db/schema";
+import { customerAccounts, documentFiles, documents, invoiceLines, remissions, storedFiles } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
-import { type DbOrTx, insertJsonRows, queryRows } from "~/utils/db.server";
+import { type DbOrTx, columnNames, insertJsonRows, queryRows } from "~/utils/db.server";
 import { addMoney, dec, toMoney } from "~/utils/money";
 import { LedgerRuleError } from "./errors";
 import { type DocumentInput, DocumentInputSchema, effectOf } from "./schemas";
@@ -123,47 +123,47 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
     for (const c of chunks(docRows, 1000)) {
       await insertJsonRows(
         tx,
-        "documents",
+        documents,
         c.map((d) => ({
           id: d.id,
-          seller_id: d.sellerId,
-          account_id: d.accountId,
+          sellerId: d.sellerId,
+          accountId: d.accountId,
           kind: d.kind,
           effect: d.effect,
           series: d.series,
           folio: d.folio,
-          fiscal_id: d.fiscalId,
-          issue_date: d.issueDate,
-          due_date: d.dueDate,
+          fiscalId: d.fiscalId,
+          issueDate: d.issueDate,
+          dueDate: d.dueDate,
           currency: d.currency,
           amount: d.amount,
           subtotal: d.subtotal,
-          tax_total: d.taxTotal,
-          payment_method: d.paymentMethod,
-          payment_form: d.paymentForm,
-          purchase_order: d.purchaseOrder,
+          taxTotal: d.taxTotal,
+          paymentMethod: d.paymentMethod,
+          paymentForm: d.paymentForm,
+          purchaseOrder: d.purchaseOrder,
           reference: d.reference,
           notes: d.notes,
-          created_by_id: d.createdById,
+          createdById: d.createdById,
         })),
       );
     }
     for (const c of chunks(lineRows, 2000)) {
       await insertJsonRows(
         tx,
-        "invoice_lines",
+        invoiceLines,
         c.map((l) => ({
           id: createRandomId(),
-          document_id: l.documentId,
-          line_no: l.lineNo,
+          documentId: l.documentId,
+          lineNo: l.lineNo,
           sku: l.sku,
           description: l.description,
           unit: l.unit,
-          product_code: l.productCode,
-          unit_code: l.unitCode,
+          productCode: l.productCode,
+          unitCode: l.unitCode,
           quantity: l.quantity,
-          unit_price: l.unitPrice,
-          tax_rate: l.taxRate,
+          unitPrice: l.unitPrice,
+          taxRate: l.taxRate,
           subtotal: l.subtotal,
           tax: l.tax,
           total: l.total,
@@ -173,13 +173,13 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
     for (const c of chunks(remissionRows, 2000)) {
       await insertJsonRows(
         tx,
-        "remissions",
+        remissions,
         c.map((r) => ({
           id: createRandomId(),
-          invoice_id: r.invoiceId,
+          invoiceId: r.invoiceId,
           number: r.number,
-          delivery_date: r.deliveryDate,
-          received_by: r.receivedBy,
+          deliveryDate: r.deliveryDate,
+          receivedBy: r.receivedBy,
         })),
       );
     }
@@ -196,13 +196,15 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
           size: f.content.byteLength,
           content_base64: Buffer.from(f.content.buffer, f.content.byteOffset, f.content.byteLength).toString("base64"),
         }));
+        const { id, sha256, mediaType, size, content } = storedFiles;
         const inserted = await queryRows<{ id: string; sha256: string }>(
           tx,
           sql`
-          insert into stored_files (id, sha256, media_type, size, content)
-          select id, sha256, media_type, size, decode(content_base64, 'base64')
-          from json_to_recordset(${JSON.stringify(rows)}::json) as f(id text, sha256 text, media_type text, size bigint, content_base64 text)
-          on conflict (sha256) do nothing returning id, sha256`,
+          insert into ${storedFiles} (${columnNames([id, sha256, mediaType, size, content])})
+          select f.id, f.sha256, f.media_type, f.size, decode(f.content_base64, 'base64')
+          from json_to_recordset(${JSON.stringify(rows)}::json)
+            as f(id text, sha256 text, media_type text, size bigint, content_base64 text)
+          on conflict (${columnNames([sha256])}) do nothing returning ${id} as id, ${sha256} as sha256`,
         );
         for (const r of inserted) idBySha.set(r.sha256, r.id);
       }
@@ -217,14 +219,14 @@ export async function issueDocuments(db: DbOrTx, actor: Actor, inputs: DocumentI
       for (const c of chunks(files, 2000)) {
         await insertJsonRows(
           tx,
-          "document_files",
+          documentFiles,
           c.map((f) => ({
-            document_id: f.documentId,
-            file_id: idBySha.get(f.sha256)!,
+            documentId: f.documentId,
+            fileId: idBySha.get(f.sha256)!,
             role: f.role,
-            file_name: f.fileName,
+            fileName: f.fileName,
           })),
-          sql`on conflict do nothing`,
+          { onConflictDoNothing: true },
         );
       }
     }

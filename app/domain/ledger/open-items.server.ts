@@ -13,7 +13,8 @@
 // from documents and applications and lists each difference.
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "~/utils/db.server";
+import { documents } from "#db/schema";
+import type { DbOrTx } from "~/utils/db.server";
 import { toMoney } from "~/utils/money";
 
 /** The transaction-local setting the guard trigger on documents looks for. */
@@ -44,15 +45,16 @@ export async function recordApplied(tx: DbOrTx, changes: AppliedChange[]): Promi
   }
   const rows = [...byDocument].map(([id, v]) => ({ id, amount: toMoney(v.amount), last: v.last }));
   await tx.execute(sql`select set_config(${LEDGER_WRITE_SETTING}, 'on', true)`);
-  const updated = await queryRows<{ id: string }>(
-    tx,
-    sql`
-    update documents d
-    set applied_amount = d.applied_amount + x.amount, last_applied_on = greatest(d.last_applied_on, x.last)
-    from json_to_recordset(${JSON.stringify(rows)}::json) as x(id text, amount numeric, last date)
-    where d.id = x.id
-    returning d.id`,
-  );
+  const changed = sql`json_to_recordset(${JSON.stringify(rows)}::json) as x(id text, amount numeric, last date)`;
+  const updated = await tx
+    .update(documents)
+    .set({
+      appliedAmount: sql`${documents.appliedAmount} + x.amount`,
+      lastAppliedOn: sql`greatest(${documents.lastAppliedOn}, x.last)`,
+    })
+    .from(changed)
+    .where(sql`${documents.id} = x.id`)
+    .returning({ id: documents.id });
   await tx.execute(sql`select set_config(${LEDGER_WRITE_SETTING}, 'off', true)`);
   if (updated.length !== rows.length)
     throw new Error(`open items: updated ${updated.length} of ${rows.length} documents`);

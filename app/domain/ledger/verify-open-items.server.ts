@@ -1,7 +1,9 @@
 // Verifies the stored open items against the entries they are derived from: for every document, what
 // the ledger has stored (applied_amount, open_amount, last_applied_on) against what documents and
 // applications say, recomputed in one set-based query. `npm run ledger:verify` prints the result.
-import { sql } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { applications, customerAccounts, documents } from "#db/schema";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import type { MoneyString } from "~/utils/money";
 
@@ -27,10 +29,14 @@ export interface OpenItemsReport {
   differences: OpenItemDifference[];
 }
 
+const a = alias(applications, "a");
+const ca = alias(customerAccounts, "ca");
+const d = alias(documents, "d");
+
 interface Row {
   id: string;
   account_number: string;
-  serie_folio: string;
+  serieFolio: string;
   kind: string;
   status: "issued" | "cancelled";
   stored_applied: string;
@@ -48,39 +54,40 @@ interface Row {
  * differ, with both.
  */
 export async function verifyOpenItems(db: DbOrTx): Promise<OpenItemsReport> {
-  const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from documents`);
+  const [{ n }] = await db.select({ n: count() }).from(documents);
   const rows = await queryRows<Row>(
     db,
     sql`
     with applied as (
-      select a.target_id as id, 'charge'::document_effect as effect, sum(a.amount) as applied, max(a.applied_on) as last
-      from applications a group by a.target_id
+      select ${a.targetId} as id, 'charge'::document_effect as effect, sum(${a.amount}) as applied,
+             max(${a.appliedOn}) as last
+      from ${applications} ${a} group by ${a.targetId}
       union all
-      select a.source_id, 'credit'::document_effect, sum(a.amount), max(a.applied_on)
-      from applications a group by a.source_id
+      select ${a.sourceId}, 'credit'::document_effect, sum(${a.amount}), max(${a.appliedOn})
+      from ${applications} ${a} group by ${a.sourceId}
     ), computed as (
-      select d.id, coalesce(x.applied, 0) as applied, x.last,
-             case when d.status = 'cancelled' then 0 else d.amount - coalesce(x.applied, 0) end as open
-      from documents d left join applied x on x.id = d.id and x.effect = d.effect
+      select ${d.id} as id, coalesce(x.applied, 0) as applied, x.last,
+             case when ${d.status} = 'cancelled' then 0 else ${d.amount} - coalesce(x.applied, 0) end as open
+      from ${documents} ${d} left join applied x on x.id = ${d.id} and x.effect = ${d.effect}
     )
-    select d.id, ca.number as account_number, d.series || '-' || d.folio as serie_folio, d.kind::text as kind,
-           d.status::text as status,
-           d.applied_amount::text as stored_applied, d.open_amount::text as stored_open,
-           d.last_applied_on::text as stored_last,
+    select ${d.id} as id, ${ca.number} as account_number, ${d.series} || '-' || ${d.folio} as "serieFolio",
+           ${d.kind}::text as kind, ${d.status}::text as status,
+           ${d.appliedAmount}::text as stored_applied, ${d.openAmount}::text as stored_open,
+           ${d.lastAppliedOn}::text as stored_last,
            c.applied::numeric(18,2)::text as computed_applied, c.open::numeric(18,2)::text as computed_open,
            c.last::text as computed_last
-    from documents d
-    join computed c on c.id = d.id
-    join customer_accounts ca on ca.id = d.account_id
-    where d.applied_amount <> c.applied or d.open_amount <> c.open or d.last_applied_on is distinct from c.last
-    order by ca.number, d.series, length(d.folio), d.folio, d.id`,
+    from ${documents} ${d}
+    join computed c on c.id = ${d.id}
+    join ${customerAccounts} ${ca} on ${ca.id} = ${d.accountId}
+    where ${d.appliedAmount} <> c.applied or ${d.openAmount} <> c.open or ${d.lastAppliedOn} is distinct from c.last
+    order by ${ca.number}, ${d.series}, length(${d.folio}), ${d.folio}, ${d.id}`,
   );
   return {
     documents: Number(n),
     differences: rows.map((r) => ({
       documentId: r.id,
       accountNumber: r.account_number,
-      serieFolio: r.serie_folio,
+      serieFolio: r.serieFolio,
       kind: r.kind,
       status: r.status,
       stored: { applied: r.stored_applied, open: r.stored_open, lastAppliedOn: r.stored_last },

@@ -51,7 +51,7 @@ export function exportStatementCsv(statement: Statement, options: { language: St
         section.currency,
         m.issueDate,
         m.effect === "charge" ? m.dueDate : null,
-        m.seriesFolio,
+        m.serieFolio,
         getKindLabel(labels, m.kind, m.effect),
         m.description,
         m.fiscalId,

@@ -119,7 +119,7 @@ export async function exportStatementXlsx(statement: Statement, options: Stateme
       addRow([
         section.currency,
         toCellDate(m.issueDate),
-        m.seriesFolio,
+        m.serieFolio,
         getKindLabel(labels, m.kind, m.effect),
         m.description,
         m.fiscalId,

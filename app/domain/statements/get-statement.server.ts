@@ -11,7 +11,9 @@
 // Open amounts and aging at a date start from the documents' stored open amounts and undo the
 // applications dated after it (openItemsAsOfSql), instead of summing each document's history.
 import Decimal from "decimal.js";
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, and, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { customerAccounts, documents, sellers } from "#db/schema";
 import {
   AGING_BUCKETS,
   type AgingBucket,
@@ -20,7 +22,6 @@ import {
   openItemsAsOfSql,
 } from "~/domain/ledger/get-account-balances.server";
 import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
-import type { Country } from "~/domain/vocabulary";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Currency, type MoneyString, toMoney } from "~/utils/money";
 import { defaultStatementPeriod } from "./period";
@@ -34,19 +35,9 @@ import type {
   StatementSection,
 } from "./types";
 
-interface HeaderRow {
-  sellerId: string;
-  sellerLegalName: string;
-  sellerTaxId: string;
-  country: Country;
-  timeZone: string;
-  accountNumber: string;
-  legalName: string;
-  taxId: string;
-  currency: Currency;
-  paymentTermDays: number;
-  creditLimit: string;
-}
+const a = alias(customerAccounts, "a");
+const d = alias(documents, "d");
+const s = alias(sellers, "s");
 
 interface MovementRow {
   id: string;
@@ -97,18 +88,23 @@ export async function getStatement(
 }
 
 async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySchema.parse>): Promise<Statement | null> {
-  const [head] = await queryRows<HeaderRow>(
-    db,
-    sql`
-    select s.id as "sellerId", s.legal_name as "sellerLegalName", s.tax_id as "sellerTaxId", s.country, s.time_zone as "timeZone",
-           a.number as "accountNumber", a.legal_name as "legalName", a.tax_id as "taxId", a.currency,
-           a.payment_term_days as "paymentTermDays", a.credit_limit::text as "creditLimit"
-    from customer_accounts a join sellers s on s.id = a.seller_id
-    where a.id = ${q.accountId} and a.id in (${sql.join(
-      q.accountIds.map((id) => sql`${id}`),
-      sql`, `,
-    )})`,
-  );
+  const [head] = await db
+    .select({
+      sellerId: s.id,
+      sellerLegalName: s.legalName,
+      sellerTaxId: s.taxId,
+      country: s.country,
+      timeZone: s.timeZone,
+      accountNumber: a.number,
+      legalName: a.legalName,
+      taxId: a.taxId,
+      currency: a.currency,
+      paymentTermDays: a.paymentTermDays,
+      creditLimit: a.creditLimit,
+    })
+    .from(a)
+    .innerJoin(s, eq(s.id, a.sellerId))
+    .where(and(eq(a.id, q.accountId), inArray(a.id, q.accountIds)));
   if (!head) return null;
 
   const period =
@@ -122,23 +118,25 @@ async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySche
     queryRows<{ currency: Currency; opening: string }>(
       db,
       sql`
-      select d.currency, sum(case when d.effect = 'charge' then d.amount else -d.amount end)::numeric(18,2)::text as opening
-      from documents d
-      where d.account_id = ${q.accountId} and d.status = 'issued' and d.issue_date < ${period.from}::date
-      group by d.currency`,
+      select ${d.currency} as currency,
+        sum(case when ${d.effect} = 'charge' then ${d.amount} else -${d.amount} end)::numeric(18,2)::text as opening
+      from ${documents} ${d}
+      where ${d.accountId} = ${q.accountId} and ${d.status} = 'issued' and ${d.issueDate} < ${period.from}::date
+      group by ${d.currency}`,
     ),
     queryRows<MovementRow>(
       db,
       sql`
-      select d.id, d.kind, d.effect, d.series, d.folio, d.fiscal_id as "fiscalId",
-             d.issue_date::text as "issueDate", d.due_date::text as "dueDate", d.currency, d.amount::text as amount,
-             coalesce(d.notes, d.reference, d.purchase_order) as description,
-             case when d.effect = 'charge' and d.issue_date <= ${agingDate}::date
+      select ${d.id} as id, ${d.kind} as kind, ${d.effect} as effect, ${d.series} as series, ${d.folio} as folio,
+             ${d.fiscalId} as "fiscalId", ${d.issueDate}::text as "issueDate", ${d.dueDate}::text as "dueDate",
+             ${d.currency} as currency, ${d.amount}::text as amount,
+             coalesce(${d.notes}, ${d.reference}, ${d.purchaseOrder}) as description,
+             case when ${d.effect} = 'charge' and ${d.issueDate} <= ${agingDate}::date
                   then (${openAmountAsOfSql(agingDate)})::numeric(18,2)::text end as "openAmount"
-      from documents d
-      where d.account_id = ${q.accountId} and d.status = 'issued'
-        and d.issue_date between ${period.from}::date and ${period.to}::date
-      order by d.currency, d.issue_date, d.effect, d.series, length(d.folio), d.folio, d.id`,
+      from ${documents} ${d}
+      where ${d.accountId} = ${q.accountId} and ${d.status} = 'issued'
+        and ${d.issueDate} between ${period.from}::date and ${period.to}::date
+      order by ${d.currency}, ${d.issueDate}, ${d.effect}, ${d.series}, length(${d.folio}), ${d.folio}, ${d.id}`,
     ),
     queryAging(db, q.accountId, agingDate, agingCutoff),
   ]);
@@ -190,7 +188,7 @@ async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySche
           documentId: r.id,
           kind: r.kind,
           effect: r.effect,
-          seriesFolio: `${r.series}-${r.folio}`,
+          serieFolio: `${r.series}-${r.folio}`,
           series: r.series,
           folio: r.folio,
           fiscalId: r.fiscalId,

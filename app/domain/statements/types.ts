@@ -11,7 +11,7 @@ export interface StatementMovement {
   kind: MovementKind;
   effect: "charge" | "credit";
   /** "A-1024": series and folio as printed on the document. */
-  seriesFolio: string;
+  serieFolio: string;
   series: string;
   folio: string;
   /** CFDI UUID (MX) or CUFE (CO); null for payments and internal adjustments. */

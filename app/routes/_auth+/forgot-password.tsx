@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,9 +16,10 @@ import { appBaseUrl } from "~/utils/env.server";
 import { readForm } from "~/utils/form.server";
 import { isLanguage } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
+import { pageTitle } from "~/utils/page-title";
 import { assertSameOrigin } from "~/utils/request.server";
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Restablecer contraseña" }];
+export const meta = pageTitle("titles.forgotPassword");
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);

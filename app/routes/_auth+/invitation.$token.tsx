@@ -18,11 +18,12 @@ import { actorFor, getUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
+import { pageTitle } from "~/utils/page-title";
 import { assertSameOrigin, getClientIp } from "~/utils/request.server";
 import { commitSessionToken } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Cartera · Invitación" },
+export const meta: MetaFunction = (args) => [
+  ...pageTitle("titles.invitation")(args),
   // The token in the address never leaves in a Referer to another site; same-origin keeps the Origin
   // header of the form's own POST (no-referrer would send "Origin: null", which the origin check refuses).
   { name: "referrer", content: "same-origin" },

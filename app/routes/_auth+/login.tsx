@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,10 +12,11 @@ import { getUser, homePathFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
+import { pageTitle } from "~/utils/page-title";
 import { assertSameOrigin, getClientIp, safeRedirect } from "~/utils/request.server";
 import { commitSessionToken } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Iniciar sesión" }];
+export const meta = pageTitle("titles.login");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

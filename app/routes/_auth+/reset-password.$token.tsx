@@ -13,11 +13,12 @@ import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
+import { pageTitle } from "~/utils/page-title";
 import { assertSameOrigin } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Cartera · Nueva contraseña" },
+export const meta: MetaFunction = (args) => [
+  ...pageTitle("titles.resetPassword")(args),
   // The token in the address never leaves in a Referer to another site; same-origin keeps the Origin
   // header of the form's own POST (no-referrer would send "Origin: null", which the origin check refuses).
   { name: "referrer", content: "same-origin" },

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountOverviewView } from "~/components/account-overview";
@@ -6,9 +6,10 @@ import { getAccountActivity } from "~/domain/accounts/get-account-activity.serve
 import { getAccountOverview } from "~/domain/accounts/get-account-overview.server";
 import { getDb } from "~/utils/db.server";
 import { getLanguage } from "~/utils/language.server";
+import { pageTitle } from "~/utils/page-title";
 import { requireCustomerContext } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Resumen" }];
+export const meta = pageTitle("titles.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, selection, accountIds, ledgerVersions } = await requireCustomerContext(request);

@@ -4,18 +4,14 @@ import { useTranslation } from "react-i18next";
 import { AccountSwitcher } from "~/components/account-switcher";
 import { AppHeader, AppLayout, type NavItem } from "~/components/app-header";
 import { PageErrorBoundary } from "~/components/error-boundary";
+import { listGroupViews } from "~/domain/identity/group-views";
 import { grantAllows } from "~/domain/identity/permissions";
 import { requireCustomerContext } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, grants, selection } = await requireCustomerContext(request);
-  const groups = new Map<string, { name: string; count: number }>();
-  for (const g of grants)
-    if (g.groupId) groups.set(g.groupId, { name: g.groupName ?? "", count: (groups.get(g.groupId)?.count ?? 0) + 1 });
   const options = [
-    ...[...groups.entries()]
-      .filter(([, g]) => g.count > 1)
-      .map(([id, g]) => ({ value: `group:${id}`, label: g.name, group: true })),
+    ...listGroupViews(grants).map((view) => ({ value: `group:${view.groupId}`, label: view.groupName, group: true })),
     ...grants.map((g) => ({ value: g.accountId, label: `${g.legalName} · ${g.number}`, group: false })),
   ];
   const current = selection.kind === "group" ? `group:${selection.groupId}` : selection.grant.accountId;

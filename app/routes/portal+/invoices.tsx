@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DocumentListPage } from "~/pages/document-list";
 import { loadDocumentList } from "~/pages/document-list.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Facturas" }];
+export const meta = pageTitle("titles.invoices");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadDocumentList(request, await requirePortalScope(request));

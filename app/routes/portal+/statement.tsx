@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { StatementPage } from "~/pages/statement";
 import { handleStatementAction, loadStatement } from "~/pages/statement.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { readForm } from "~/utils/form.server";
+import { pageTitle } from "~/utils/page-title";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 
 /** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */
 export const headers: HeadersFunction = passRetryAfter;
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Estado de cuenta" }];
+export const meta = pageTitle("titles.statement");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadStatement(request, await requirePortalScope(request));

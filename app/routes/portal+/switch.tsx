@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { findGroupView } from "~/domain/identity/group-views";
 import { readForm } from "~/utils/form.server";
 import { requireCustomerContext } from "~/utils/permissions.server";
 import { AccountSwitchSchema } from "~/utils/preference-schemas";
@@ -19,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { selection, redirectTo } = submission.value;
   const allowed =
     grants.some((g) => g.accountId === selection) ||
-    (selection.startsWith("group:") && grants.filter((g) => g.groupId === selection.slice("group:".length)).length > 1);
+    (selection.startsWith("group:") && findGroupView(grants, selection.slice("group:".length)) !== null);
   if (!allowed) throw new Response("Not found", { status: 404 });
   const to = safeRedirect(redirectTo, "/portal", ["/portal"]);
   return redirect(to, {

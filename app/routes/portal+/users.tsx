@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountUsersTable, InviteForm } from "~/components/account-users";
@@ -9,13 +9,14 @@ import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
 import { getRequestT } from "~/utils/language.server";
+import { pageTitle } from "~/utils/page-title";
 import { notFound, requireCustomerContext, requireCustomerPermission } from "~/utils/permissions.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 
 /** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */
 export const headers: HeadersFunction = passRetryAfter;
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Usuarios" }];
+export const meta = pageTitle("titles.users");
 
 /** The account admin manages the users of the selected account. */
 async function requireManagedAccount(request: Request) {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
@@ -9,9 +9,10 @@ import { formattingLocale, todayIn } from "~/utils/i18n";
 import { searchText } from "~/utils/input";
 import { getLanguage } from "~/utils/language.server";
 import { formatMoney } from "~/utils/money";
+import { pageTitle } from "~/utils/page-title";
 import { requireStaffPermission } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Clientes" }];
+export const meta = pageTitle("titles.customers");
 
 const SearchSchema = searchText(100);
 

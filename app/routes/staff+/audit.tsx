@@ -1,7 +1,7 @@
 // The audit trail, for auditors and administrators: every recorded event, newest first, filtered in
 // the URL (actor, account, entity, action, Mexico City days), a keyset page at a time, with CSV and
 // XLSX exports of the filtered events (staff.audit_.$format.tsx).
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditChangesList } from "~/components/audit-changes";
@@ -20,9 +20,10 @@ import {
 import { getDb } from "~/utils/db.server";
 import { formattingLocale } from "~/utils/i18n";
 import { getLanguage } from "~/utils/language.server";
+import { pageTitle } from "~/utils/page-title";
 import { requireStaffPermission } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Auditoría" }];
+export const meta = pageTitle("titles.audit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:audit");

@@ -167,7 +167,7 @@ function movementRow(m: StatementMovement, money: (a: string) => string, ctx: Ro
   const { date } = ctx;
   const alert = m.overdue ? { bold: true, color: tableColors.alert } : {};
   const concept = left(getConcept(ctx.labels, m), COL.concept);
-  const cells: TableCell[] = [left(date(m.issueDate), COL.date), left(m.seriesFolio, COL.doc), concept];
+  const cells: TableCell[] = [left(date(m.issueDate), COL.date), left(m.serieFolio, COL.doc), concept];
   if (m.fiscalId) {
     cells.push({
       ...layoutCell(pdfText(m.fiscalId), {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountOverviewView } from "~/components/account-overview";
@@ -12,13 +12,14 @@ import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
 import { getLanguage, getRequestT } from "~/utils/language.server";
+import { pageTitle } from "~/utils/page-title";
 import { notFound, requireStaffAccount, requireStaffAccountAccess } from "~/utils/permissions.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 
 /** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */
 export const headers: HeadersFunction = passRetryAfter;
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Cliente" }];
+export const meta = pageTitle("titles.customer");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const accountId = params.accountId ?? "";

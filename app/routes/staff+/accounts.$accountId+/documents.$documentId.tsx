@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DocumentDetailPage } from "~/pages/document-detail";
 import { loadDocumentDetail } from "~/pages/document-detail.server";
 import { requireStaffScope } from "~/utils/account-scope.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Cartera · Documento" }];
+export const meta = pageTitle("titles.document");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return loadDocumentDetail(await requireStaffScope(request, params.accountId), params.documentId);
