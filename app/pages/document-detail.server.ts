@@ -2,6 +2,7 @@
 // selection), shared by the customer portal and the staff customer view. Foreign IDs answer 404, and
 // so do IDs of a shape no row can have (checked before any query: a NUL byte would fail it).
 import { getDocumentDetail } from "~/domain/documents/get-document-detail.server";
+import { getDocumentFiscalRecord } from "~/domain/documents/get-document-fiscal-record.server";
 import { renderInvoicePdf } from "~/domain/documents/render-invoice-pdf.server";
 import { DOCUMENT_ZIP_MAX_DOCUMENTS } from "~/domain/documents/schemas";
 import { getDocumentXml, streamDocumentsZip } from "~/domain/documents/stream-documents-zip.server";
@@ -35,18 +36,18 @@ const downloadsRefused = (scope: AccountScope, retryAfterSeconds: number) =>
 const attachment = (fileName: string) => `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, "_")}"`;
 
 export async function downloadDocumentPdf(scope: AccountScope, documentId: string | undefined) {
-  const detail = await getDocumentDetail(await getDb(), {
-    accountIds: scope.accountIds,
-    documentId: requireIdParam(documentId),
-  });
+  const db = await getDb();
+  const query = { accountIds: scope.accountIds, documentId: requireIdParam(documentId) };
+  const detail = await getDocumentDetail(db, query);
   if (!detail) notFound();
   // A full PDF pool answers 503 before the request spends its budget.
   const busy = refuseIfPdfBusy(scope);
   if (busy) return busy;
   const limit = await consumeRateLimit("pdf", scope.user.id);
   if (!limit.ok) return downloadsRefused(scope, limit.retryAfterSeconds);
+  const fiscal = await getDocumentFiscalRecord(db, query);
   const rendered = await renderOrBusy(scope, () =>
-    renderInvoicePdf(detail, { language: scope.language, locale: scope.locale }),
+    renderInvoicePdf(detail, fiscal, { language: scope.language, locale: scope.locale }),
   );
   if ("busy" in rendered) return rendered.busy;
   const { pdf } = rendered;

@@ -70,7 +70,7 @@ export function parseMoney(text: string, decimalSeparator: "." | "," = "."): str
   return `${negative ? "-" : ""}${whole || "0"}.${cents}`;
 }
 
-export { readZipEntries } from "../setup/read-documents";
+export { readPdfQrCodes, readPdfText, readZipEntries } from "../setup/read-documents";
 
 /**
  * Opens a URL that must answer the 404 page (titled, accessible, without `mustNotShow`; under /portal or

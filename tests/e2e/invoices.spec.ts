@@ -4,7 +4,15 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { expectNotFoundPage, readZipEntries, signIn, signOut, waitForHydration } from "./helpers";
+import {
+  expectNotFoundPage,
+  readPdfQrCodes,
+  readPdfText,
+  readZipEntries,
+  signIn,
+  signOut,
+  waitForHydration,
+} from "./helpers";
 
 const CUSTOMER = "compras@ferreteria-lopez.mx";
 
@@ -117,6 +125,22 @@ test("opens a paid invoice: fiscal data, lines, remissions, applications; downlo
   expect(text).toContain(`Serie="${series}"`);
   expect(text).toContain(`Folio="${number}"`);
   expect(text).toMatch(new RegExp(`<tfd:TimbreFiscalDigital[^>]*UUID="${uuid}"`, "i"));
+
+  // The PDF is the CFDI's printed representation: its QR is SAT's verification URL for this XML.
+  const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(text)![1];
+  const seal = attr("Sello");
+  const qr = (await readPdfQrCodes(new Uint8Array(pdf.bytes))).filter((code) => code !== null);
+  expect(qr).toHaveLength(1);
+  expect(qr[0]).toMatch(
+    new RegExp(
+      `^https://verificacfdi\\.facturaelectronica\\.sat\\.gob\\.mx/default\\.aspx\\?id=${uuid}&re=[A-Z&Ñ0-9]+&rr=[A-Z&Ñ0-9]+&tt=\\d+\\.\\d+&fe=`,
+      "i",
+    ),
+  );
+  expect(qr[0].endsWith(`&fe=${seal.slice(-8)}`)).toBe(true);
+  const printed = (await readPdfText(new Uint8Array(pdf.bytes))).replace(/\s+/g, "");
+  expect(printed).toContain(seal);
+  expect(printed).toContain("SellodigitaldelSAT");
   // Still on the invoice after the downloads.
   await expect(page.getByRole("heading", { level: 1, name: folio })).toBeVisible();
 });
@@ -230,4 +254,28 @@ test("a collector opens its portfolio customer's invoices and statement, and get
   }
   const download = await page.request.get(`${outsiderHref}/statement/csv`);
   expect(download.status()).toBe(404);
+});
+
+test("a Colombian invoice's PDF is DIAN's graphic representation: resolution, CUFE and the DIAN QR of its UBL", async ({
+  page,
+  login,
+}) => {
+  await login(page, "pagos@distribuidora-andina.co");
+  await page.goto("/portal/invoices");
+  const folio = (await rowFolios(page).first().innerText()).trim();
+  await rowFolios(page).first().getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: folio })).toBeVisible();
+  const pdf = await downloadBytes(page, () => page.getByRole("link", { name: "Descargar PDF" }).click());
+  const xml = (
+    await downloadBytes(page, () => page.getByRole("link", { name: "Descargar XML" }).click())
+  ).bytes.toString("utf8");
+  const cufe = /<cbc:UUID[^>]*>([0-9a-f]{96})<\/cbc:UUID>/.exec(xml)![1];
+  expect(await readPdfQrCodes(new Uint8Array(pdf.bytes))).toContain(
+    `https://catalogo-vpfe.dian.gov.co/document/searchqr?documentkey=${cufe}`,
+  );
+  const text = await readPdfText(new Uint8Array(pdf.bytes));
+  expect(text).toContain("FACTURA ELECTRÓNICA DE VENTA");
+  expect(text).toMatch(/Resolución de facturación DIAN No\. \d+ del \d{2}\/\d{2}\/\d{4}/);
+  expect(text.replace(/\s+/g, "")).toContain(cufe);
+  expect(text).not.toMatch(/CFDI|SAT|M\.N\./);
 });

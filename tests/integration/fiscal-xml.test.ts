@@ -180,10 +180,14 @@ describe("DIAN UBL 2.1", () => {
         supplierNit: "900482713",
         customerId: "830114921",
         technicalKey: "fc8eac422eba16e22ffd8c6f94b3f40a6e38162c",
-        environment: "2",
+        // Production (1) by default: DIAN's QR then points at catalogo-vpfe, not its test host.
+        environment: "1",
       }),
     );
-    expect(xml).toContain(`<cbc:UUID schemeID="2" schemeName="CUFE-SHA384">${cufe}</cbc:UUID>`);
+    expect(xml).toContain(`<cbc:UUID schemeID="1" schemeName="CUFE-SHA384">${cufe}</cbc:UUID>`);
+    expect(xml).toContain(
+      `<sts:QRCode>https://catalogo-vpfe.dian.gov.co/document/searchqr?documentkey=${cufe}</sts:QRCode>`,
+    );
     expect(xml).toContain(`<cbc:PayableAmount currencyID="COP">7735000.00</cbc:PayableAmount>`);
     // Well-formed XML (there is no offline DIAN schema set here; the shape is checked above).
     const parsed = await validateXML({ xml: [{ fileName: "FE10532.xml", contents: xml }], normalization: "format" });

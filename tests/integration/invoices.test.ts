@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { documents } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { getDocumentDetail } from "~/domain/documents/get-document-detail.server";
+import { getDocumentFiscalRecord } from "~/domain/documents/get-document-fiscal-record.server";
 import { type DocumentListRow, listDocuments, type ListDocumentsInput } from "~/domain/documents/list-documents.server";
 import { renderInvoicePdf } from "~/domain/documents/render-invoice-pdf.server";
 import { parseDocumentListSearchParams, splitDocumentListQuery } from "~/domain/documents/schemas";
@@ -547,7 +548,10 @@ describe("getDocumentDetail", () => {
 describe("renderInvoicePdf", () => {
   it("prints folio, UUID, customer, total and total in words (Spanish)", async () => {
     const d = (await getDocumentDetail(db, { accountIds: [accountA.id], documentId: ids.inv6, asOf: AS_OF }))!;
-    const bytes = await renderInvoicePdf(d, { language: "es", locale: "es-MX" });
+    const fiscal = await getDocumentFiscalRecord(db, { accountIds: [accountA.id], documentId: ids.inv6 });
+    // Its stored XML is a stub without a stamp: the PDF prints the document and says so.
+    expect(fiscal).toBeNull();
+    const bytes = await renderInvoicePdf(d, fiscal, { language: "es", locale: "es-MX" });
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
     const text = await readPdfText(bytes);
     // pdfjs may split a run where the layout kerned two glyphs ("9 A1C7…"); the UUID is checked without spaces.
@@ -562,6 +566,7 @@ describe("renderInvoicePdf", () => {
       "Varilla corrugada",
       "Folio fiscal (UUID)",
       "R-9100",
+      "Sin CFDI timbrado",
     ]) {
       expect(text).toContain(expected);
     }
@@ -569,7 +574,7 @@ describe("renderInvoicePdf", () => {
 
   it("prints English labels with the chosen locale's money format", async () => {
     const d = (await getDocumentDetail(db, { accountIds: [accountA.id], documentId: ids.inv6, asOf: AS_OF }))!;
-    const text = await readPdfText(await renderInvoicePdf(d, { language: "en", locale: "en-US" }));
+    const text = await readPdfText(await renderInvoicePdf(d, null, { language: "en", locale: "en-US" }));
     expect(text).toContain("Balance due");
     expect(text).toContain("MX$1,218.00");
     expect(text).toContain("Total in words");

@@ -1,5 +1,13 @@
-// Reading back what the portal produces, for tests: PDF text (pdfjs), ZIP entries (central directory).
+// Reading back what the portal produces, for tests: PDF text (pdfjs), the QR code a PDF page shows
+// (rasterised by poppler's pdftoppm, decoded by jsQR), ZIP entries (central directory).
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { inflateRawSync } from "node:zlib";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 
 /** The text of each page of a PDF, whitespace collapsed. */
 export async function readPdfPages(bytes: Uint8Array): Promise<string[]> {
@@ -27,6 +35,32 @@ export async function readPdfPages(bytes: Uint8Array): Promise<string[]> {
 /** The whole text of a PDF, whitespace collapsed. */
 export async function readPdfText(bytes: Uint8Array): Promise<string> {
   return (await readPdfPages(bytes)).join(" ").replace(/\s+/g, " ");
+}
+
+/**
+ * The text of the QR code on each page of a PDF (null for a page without one), as a phone would read
+ * it: the page is rasterised at 150 dpi by pdftoppm (Debian's poppler-utils), then decoded by jsQR.
+ */
+export async function readPdfQrCodes(bytes: Uint8Array): Promise<(string | null)[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), "cartera-qr-"));
+  try {
+    await writeFile(path.join(dir, "doc.pdf"), bytes);
+    await promisify(execFile)("pdftoppm", ["-png", "-r", "150", path.join(dir, "doc.pdf"), path.join(dir, "page")]);
+    const pages = (await readdir(dir)).filter((f) => f.endsWith(".png")).sort();
+    const codes: (string | null)[] = [];
+    for (const page of pages) {
+      const png = PNG.sync.read(await readFile(path.join(dir, page)));
+      const code = jsQR(
+        new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+        png.width,
+        png.height,
+      );
+      codes.push(code ? code.data : null);
+    }
+    return codes;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** A ZIP's entries (name → bytes), read through its central directory. */

@@ -9,6 +9,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import yazl from "yazl";
 import { documentFiles, documents, storedFiles } from "#db/schema";
+import { readFiscalXml } from "~/domain/fiscal/read-fiscal-xml";
 import type { DbOrTx } from "~/utils/db.server";
 import { toWebStream } from "~/utils/streams.server";
 import { getDocumentDetail } from "./get-document-detail.server";
@@ -83,8 +84,14 @@ export async function streamDocumentsZip(db: DbOrTx, input: StreamDocumentsZipIn
       const pdf = (async function* () {
         const detail = await getDocumentDetail(db, { accountIds, documentId: doc.id, asOf: input.asOf });
         if (!detail) throw new Error(`document ${doc.id} disappeared while zipping`);
+        const fiscal = doc.xmlFileId ? readFiscalXml(await readStoredFile(db, doc.xmlFileId)) : null;
         // Admitted with the ZIP (downloadDocumentsZip checks the pool first): each entry waits its turn.
-        const bytes = await renderInvoicePdf(detail, { language: input.language, locale: input.locale }, "queue");
+        const bytes = await renderInvoicePdf(
+          detail,
+          fiscal,
+          { language: input.language, locale: input.locale },
+          "queue",
+        );
         yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       })();
       cb(null, Readable.from(pdf, { objectMode: false }));

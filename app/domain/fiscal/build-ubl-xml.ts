@@ -12,6 +12,7 @@ import {
   type FiscalTotals,
   formatQuantity,
 } from "./fiscal-types";
+import { buildDianQrUrl } from "./verification-urls";
 
 export interface UblInput {
   kind: "invoice" | "credit_note";
@@ -29,7 +30,7 @@ export interface UblInput {
   lines: FiscalLineInput[];
   /** computeFiscalTotals(lines), when the caller already has it (bulk generation) */
   totals?: FiscalTotals;
-  /** 1 production, 2 test (habilitación) */
+  /** 1 production (the default), 2 test (habilitación) */
   environment?: "1" | "2";
   /** Clave técnica of the numbering range (invoices) or the software PIN (notes) */
   technicalKey?: string;
@@ -99,7 +100,7 @@ const DEFAULT_TECHNICAL_KEY = "fc8eac422eba16e22ffd8c6f94b3f40a6e38162c";
 export function buildUblXml(input: UblInput): { xml: string; cufe: string } {
   const totals = input.totals ?? computeFiscalTotals(input.lines);
   const id = `${input.prefix}${input.number}`;
-  const environment = input.environment ?? "2";
+  const environment = input.environment ?? "1";
   const isCredit = input.kind === "credit_note";
   const cufe = computeCufe({
     number: id,
@@ -162,7 +163,7 @@ export function buildUblXml(input: UblInput): { xml: string; cufe: string } {
         : `<sts:InvoiceControl><sts:InvoiceAuthorization>18760000001</sts:InvoiceAuthorization><sts:AuthorizationPeriod><cbc:StartDate>2019-01-19</cbc:StartDate><cbc:EndDate>2030-01-19</cbc:EndDate></sts:AuthorizationPeriod><sts:AuthorizedInvoices><sts:Prefix>${escapeXml(input.prefix)}</sts:Prefix><sts:From>1</sts:From><sts:To>5000000</sts:To></sts:AuthorizedInvoices></sts:InvoiceControl>`) +
       `<sts:InvoiceSource><cbc:IdentificationCode listAgencyID="6" listAgencyName="United Nations Economic Commission for Europe" listSchemeURI="urn:oasis:names:specification:ubl:codelist:gc:CountryIdentificationCode-2.1">CO</cbc:IdentificationCode></sts:InvoiceSource>` +
       `<sts:SoftwareProvider><sts:ProviderID schemeAgencyID="195" schemeID="${computeNitCheckDigit(nitNumber(input.supplier.taxId))}" schemeName="31">${nitNumber(input.supplier.taxId)}</sts:ProviderID><sts:SoftwareID schemeAgencyID="195">56f2ae4e-9812-4fad-9255-08fcfcd5ccb0</sts:SoftwareID></sts:SoftwareProvider>` +
-      `<sts:QRCode>https://catalogo-vpfe${environment === "2" ? "-hab" : ""}.dian.gov.co/document/searchqr?documentkey=${cufe}</sts:QRCode>` +
+      `<sts:QRCode>${escapeXml(buildDianQrUrl(cufe, environment))}</sts:QRCode>` +
       `</sts:DianExtensions></ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>`,
   );
   out.push(`<cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>`);

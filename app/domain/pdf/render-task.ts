@@ -7,6 +7,7 @@ import {
   type RenderInvoicePdfOptions,
   renderInvoicePdfDocument,
 } from "~/domain/documents/pdf/render-invoice-pdf-document";
+import type { FiscalRecord } from "~/domain/fiscal/read-fiscal-xml";
 import {
   type StatementRenderOptions,
   renderStatementPdfDocument,
@@ -15,7 +16,7 @@ import type { Statement } from "~/domain/statements/types";
 
 export type PdfTask =
   | { kind: "statement"; statement: Statement; options: StatementRenderOptions }
-  | { kind: "invoice"; detail: DocumentDetail; options: RenderInvoicePdfOptions };
+  | { kind: "invoice"; detail: DocumentDetail; fiscal: FiscalRecord | null; options: RenderInvoicePdfOptions };
 
 /** Renders a task in the calling thread (the worker calls this). */
 export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
@@ -23,6 +24,6 @@ export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
     case "statement":
       return renderStatementPdfDocument(task.statement, task.options);
     case "invoice":
-      return renderInvoicePdfDocument(task.detail, task.options);
+      return renderInvoicePdfDocument(task.detail, task.fiscal, task.options);
   }
 }
