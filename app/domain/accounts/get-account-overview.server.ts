@@ -80,6 +80,8 @@ export async function getAccountOverview(db: DbOrTx, input: { accountIds: string
           limit: a.creditLimit,
           used: toMoney(used),
           available: toMoney(Decimal.max(new Decimal(a.creditLimit).minus(used), 0)),
+          /** What is used beyond the limit (0 within it): shown as "Excedido por …" instead of "Disponible 0". */
+          exceededBy: toMoney(Decimal.max(used.minus(a.creditLimit), 0)),
         },
       };
     }),
