@@ -52,7 +52,7 @@ export async function listCreditApplications(
     left join applications r on r.reverses_id = a.id
     where a.source_id in (${list(input.creditIds)}) and a.reverses_id is null
       and s.account_id in (${list(input.accountIds)})
-    order by a.source_id, a.applied_on, a.id`,
+    order by a.source_id, a.applied_on, t.series, length(t.folio), t.folio, a.id`,
   );
   for (const r of rows) {
     const entry: CreditApplication = {
