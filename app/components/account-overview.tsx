@@ -1,6 +1,6 @@
 // Balances, aging and credit line of one account or a group, per currency. Used by the customer
 // home and by staff looking at a customer.
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AccountActivity } from "~/domain/accounts/get-account-activity.server";
 import type { AccountOverview, CurrencyTotals } from "~/domain/accounts/get-account-overview.server";
@@ -321,7 +321,8 @@ export function AccountOverviewView({
                     <tr key={`${a.id}-${tot.currency}`}>
                       <th scope="row" className="px-4 py-2 text-left font-normal">
                         {/* Opening an account of the group selects it (the switcher's action), then shows its home. */}
-                        <Form method="post" action="/portal/switch">
+                        {/* A plain form (a document POST): the switch answers with a redirect and a new cookie. */}
+                        <form method="post" action="/portal/switch">
                           <input type="hidden" name="selection" value={a.id} />
                           <input type="hidden" name="redirectTo" value="/portal" />
                           <button
@@ -332,7 +333,7 @@ export function AccountOverviewView({
                             {a.legalName}
                           </button>{" "}
                           <span className="text-slate-500">· {a.number}</span>
-                        </Form>
+                        </form>
                       </th>
                       <td className="px-4 py-2 text-right tabular-nums">
                         {formatMoney(tot.balance, tot.currency as Currency, locale)}
