@@ -32,8 +32,8 @@ import { listCreditApplications } from "~/domain/documents/list-credit-applicati
 import { iterateDocumentList, listDocuments, type ListDocumentsInput } from "~/domain/documents/list-documents.server";
 import { parseDocumentListSearchParams } from "~/domain/documents/schemas";
 import { reverseApplication } from "~/domain/ledger/apply-credits.server";
-import { getFixedT } from "~/utils/i18n";
 import type { Db } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n";
 import { applyAmount, issueDocument } from "../fixtures/ledger";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { parseCsv } from "../setup/read-csv";
