@@ -41,7 +41,11 @@ async function loadList(request: Request, scope: AccountScope, tab: DocumentList
   const { filters, sort, page, invalidFilters } = readListQuery(url, tab);
   const asOf = todayIn(scope.timeZone);
   const db = await getDb();
-  const result = await listDocuments(db, { accountIds: scope.accountIds, tab, filters, sort, page, asOf });
+  const result = await listDocuments(
+    db,
+    { accountIds: scope.accountIds, tab, filters, sort, page, asOf },
+    { ledgerVersions: scope.ledgerVersions },
+  );
   return {
     db,
     data: {
