@@ -8,20 +8,57 @@ import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 import { formatDate, formattingLocale, type Language } from "~/utils/i18n";
 import { type Currency, formatMoney } from "~/utils/money";
 
-function Stat({ label, value, tone = "default" }: { label: string; value: string; tone?: "default" | "alert" }) {
+const linkClass = "text-brand-700 underline underline-offset-2 hover:no-underline";
+
+/** A figure of the home; with `to`, the figure links to the list of the documents that make it up. */
+function Stat({
+  label,
+  value,
+  to,
+  hint,
+  tone = "default",
+}: {
+  label: string;
+  value: string;
+  to?: string;
+  hint?: string;
+  tone?: "default" | "alert";
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd className={`mt-1 text-xl font-semibold tabular-nums ${tone === "alert" ? "text-red-700" : "text-slate-900"}`}>
-        {value}
+        {to ? (
+          <Link to={to} className="underline decoration-1 underline-offset-4 hover:no-underline">
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
       </dd>
+      {hint ? <dd className="mt-1 text-xs text-slate-600">{hint}</dd> : null}
     </div>
   );
 }
 
-function CurrencyBlock({ totals, locale, headingId }: { totals: CurrencyTotals; locale: string; headingId: string }) {
+/** The list of every open charge behind a home figure (the list's "all charges" tab). */
+const chargesList = (basePath: string, filter: string) =>
+  `${basePath}/invoices?tab=charges&${filter}&sort=due_date&dir=asc`;
+
+function CurrencyBlock({
+  totals,
+  locale,
+  headingId,
+  basePath,
+}: {
+  totals: CurrencyTotals;
+  locale: string;
+  headingId: string;
+  basePath: string;
+}) {
   const { t } = useTranslation();
   const money = (v: string) => formatMoney(v, totals.currency as Currency, locale);
+  const currency = `currency=${totals.currency}`;
   const max = Math.max(...AGING_BUCKETS.map((b) => Math.abs(Number(totals.aging[b].amount))), 1);
   return (
     <section aria-labelledby={headingId} className="space-y-4">
@@ -29,14 +66,30 @@ function CurrencyBlock({ totals, locale, headingId }: { totals: CurrencyTotals; 
         {t("common.currency")}: {totals.currency}
       </h3>
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label={t("home.balance")} value={money(totals.balance)} />
+        <Stat
+          label={t("home.balance")}
+          value={money(totals.balance)}
+          hint={t("home.balanceExplained", {
+            charges: money(totals.openCharges),
+            credits: money(totals.unappliedCredits),
+          })}
+        />
         <Stat
           label={t("home.overdue")}
           value={money(totals.overdue)}
+          to={chargesList(basePath, `status=overdue&${currency}`)}
           tone={Number(totals.overdue) > 0 ? "alert" : "default"}
         />
-        <Stat label={t("home.notDue")} value={money(totals.notDue)} />
-        <Stat label={t("home.unapplied")} value={money(totals.unappliedCredits)} />
+        <Stat
+          label={t("home.notDue")}
+          value={money(totals.notDue)}
+          to={chargesList(basePath, `aging=current&${currency}`)}
+        />
+        <Stat
+          label={t("home.unapplied")}
+          value={money(totals.unappliedCredits)}
+          to={`${basePath}/payments?status=open&${currency}`}
+        />
       </dl>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
@@ -61,7 +114,9 @@ function CurrencyBlock({ totals, locale, headingId }: { totals: CurrencyTotals; 
             {AGING_BUCKETS.map((bucket) => (
               <tr key={bucket}>
                 <th scope="row" className="px-4 py-2 text-left font-normal">
-                  {t(`aging.${bucket}`)}
+                  <Link to={chargesList(basePath, `aging=${bucket}&${currency}`)} className={linkClass}>
+                    {t(`aging.${bucket}`)}
+                  </Link>
                 </th>
                 <td className="px-4 py-2 text-right tabular-nums">{totals.aging[bucket].count}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{money(totals.aging[bucket].amount)}</td>
@@ -101,7 +156,15 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
             ).map(([key, v]) => (
               <div key={key}>
                 <dt className="text-sm text-slate-600">{t(`home.${key}`)}</dt>
-                <dd className="font-semibold tabular-nums">{formatMoney(v.amount, d.currency, locale)}</dd>
+                <dd className="font-semibold tabular-nums">
+                  <Link
+                    to={chargesList(basePath, `dueWithin=${key === "dueNext7" ? 7 : 30}&currency=${d.currency}`)}
+                    className={linkClass}
+                    aria-label={`${t(`home.${key}`)}: ${formatMoney(v.amount, d.currency, locale)}. ${t("home.viewDueWithin", { count: key === "dueNext7" ? 7 : 30 })}`}
+                  >
+                    {formatMoney(v.amount, d.currency, locale)}
+                  </Link>
+                </dd>
                 <dd className="text-xs text-slate-500">{t("home.documentsCount", { count: v.count })}</dd>
               </div>
             ))}
@@ -126,7 +189,14 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
             <li key={p.id} className="py-2 text-sm">
               <div className="flex flex-wrap justify-between gap-2">
                 <span className="font-medium">
-                  {p.serieFolio} · {formatDate(p.issueDate, locale)}
+                  <Link
+                    to={`${basePath}/payments?q=${encodeURIComponent(p.serieFolio)}#credit-${p.id}`}
+                    className={linkClass}
+                    aria-label={t("home.viewPayment", { folio: p.serieFolio })}
+                  >
+                    {p.serieFolio}
+                  </Link>{" "}
+                  · {formatDate(p.issueDate, locale)}
                 </span>
                 <span className="font-semibold tabular-nums">{formatMoney(p.amount, p.currency, locale)}</span>
               </div>
@@ -156,6 +226,9 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
             </li>
           ))}
         </ul>
+        <Link to={`${basePath}/payments`} className={`mt-3 inline-block text-sm font-medium ${linkClass}`}>
+          {t("home.viewPayments")}
+        </Link>
       </section>
     </div>
   );
@@ -189,7 +262,13 @@ export function AccountOverviewView({
       </div>
       {overview.totals.length === 0 ? <p className="text-slate-600">{t("home.noBalance")}</p> : null}
       {overview.totals.map((totals) => (
-        <CurrencyBlock key={totals.currency} totals={totals} locale={locale} headingId={`totals-${totals.currency}`} />
+        <CurrencyBlock
+          key={totals.currency}
+          totals={totals}
+          locale={locale}
+          headingId={`totals-${totals.currency}`}
+          basePath={basePath}
+        />
       ))}
       <ActivityView activity={activity} locale={locale} basePath={basePath} />
       {single ? (
@@ -201,7 +280,9 @@ export function AccountOverviewView({
             {[
               [t("home.creditLimit"), formatMoney(single.credit.limit, single.currency, locale)],
               [t("home.creditUsed"), formatMoney(single.credit.used, single.currency, locale)],
-              [t("home.creditAvailable"), formatMoney(single.credit.available, single.currency, locale)],
+              Number(single.credit.exceededBy) > 0
+                ? [t("home.creditExceeded"), formatMoney(single.credit.exceededBy, single.currency, locale)]
+                : [t("home.creditAvailable"), formatMoney(single.credit.available, single.currency, locale)],
               [t("home.paymentTerm"), t("home.days", { count: single.paymentTermDays })],
             ].map(([label, value]) => (
               <div key={label}>
@@ -239,7 +320,20 @@ export function AccountOverviewView({
                   (tot) => (
                     <tr key={`${a.id}-${tot.currency}`}>
                       <th scope="row" className="px-4 py-2 text-left font-normal">
-                        {a.legalName} <span className="text-slate-500">· {a.number}</span>
+                        {/* Opening an account of the group selects it (the switcher's action), then shows its home. */}
+                        {/* A plain form (a document POST): the switch answers with a redirect and a new cookie. */}
+                        <form method="post" action="/portal/switch">
+                          <input type="hidden" name="selection" value={a.id} />
+                          <input type="hidden" name="redirectTo" value="/portal" />
+                          <button
+                            type="submit"
+                            className={`min-h-6 text-left ${linkClass}`}
+                            title={t("home.viewAccount", { number: a.number })}
+                          >
+                            {a.legalName}
+                          </button>{" "}
+                          <span className="text-slate-500">· {a.number}</span>
+                        </form>
                       </th>
                       <td className="px-4 py-2 text-right tabular-nums">
                         {formatMoney(tot.balance, tot.currency as Currency, locale)}

@@ -10,13 +10,14 @@ const tones: Record<DocumentStatusLabel, string> = {
   cancelled: "bg-slate-100 text-slate-700 ring-slate-200",
 };
 
-export function StatusBadge({ status }: { status: DocumentStatusLabel }) {
+/** `label` replaces the status's usual word where a page says it better (a credit "con saldo a favor"). */
+export function StatusBadge({ status, label }: { status: DocumentStatusLabel; label?: string }) {
   const { t } = useTranslation();
   return (
     <span
       className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status]}`}
     >
-      {t(`documents.labels.${status}`)}
+      {label ?? t(`documents.labels.${status}`)}
     </span>
   );
 }

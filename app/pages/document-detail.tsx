@@ -31,7 +31,11 @@ export function DocumentDetailPage() {
   return (
     <div className="space-y-6">
       <Link
-        to={`${basePath}/invoices${d.kind === "invoice" ? "" : "?tab=notes"}`}
+        to={
+          d.kind === "payment"
+            ? `${basePath}/payments`
+            : `${basePath}/invoices${d.kind === "invoice" ? "" : d.kind === "adjustment" ? "?tab=adjustments" : "?tab=notes"}`
+        }
         className="text-sm text-brand-700 underline underline-offset-2 hover:no-underline"
       >
         ← {t("document.back")}

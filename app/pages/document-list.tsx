@@ -4,16 +4,42 @@ import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-ru
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FilterInput, filterInputClass as inputClass } from "~/components/forms";
+import { ExportLinks, ListTotals } from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
 import type { DocumentListData } from "./document-list.server";
 
+const TABS = ["invoices", "notes", "adjustments", "charges"] as const;
+
 export function DocumentListPage() {
   const { t } = useTranslation();
-  const { tab, filters, sort, result, invalidFilters, basePath, locale, multiAccount } =
+  const { tab, filters, sort, result, invalidFilters, exportTooLarge, exportMaxRows, basePath, locale, multiAccount } =
     useLoaderData<DocumentListData>();
+  const tabLabel = (key: (typeof TABS)[number]) => t(`documents.tabs.${key}`);
+  // Filters that arrive from home's links (aging bucket, due within N days): kept through the form, removable.
+  const linkedFilters = [
+    filters.aging
+      ? {
+          name: "aging",
+          value: filters.aging,
+          label: t("documents.agingFilter", { bucket: t(`aging.${filters.aging}`) }),
+        }
+      : null,
+    filters.dueWithin !== undefined
+      ? {
+          name: "dueWithin",
+          value: String(filters.dueWithin),
+          label: t("documents.dueWithinFilter", { count: filters.dueWithin }),
+        }
+      : null,
+  ].filter((f): f is { name: string; value: string; label: string } => f !== null);
+  const without = (name: string) => {
+    const params = new URLSearchParams(location.search);
+    for (const key of [name, "after", "before"]) params.delete(key);
+    return `?${params}`;
+  };
   const location = useLocation();
   const navigation = useNavigation();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -36,15 +62,15 @@ export function DocumentListPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">{t("documents.title")}</h1>
-      <nav aria-label={t("documents.title")} className="flex gap-2 border-b border-slate-200">
-        {(["invoices", "notes"] as const).map((key) => (
+      <nav aria-label={t("documents.title")} className="flex gap-2 overflow-x-auto border-b border-slate-200">
+        {TABS.map((key) => (
           <Link
             key={key}
             to={`?tab=${key}`}
             aria-current={tab === key ? "page" : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === key ? "border-brand-600 text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            className={`-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${tab === key ? "border-brand-600 text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
           >
-            {key === "invoices" ? t("documents.tabInvoices") : t("documents.tabNotes")}
+            {tabLabel(key)}
           </Link>
         ))}
       </nav>
@@ -58,6 +84,24 @@ export function DocumentListPage() {
           {t("documents.filters")}
         </h2>
         <input type="hidden" name="tab" value={tab} />
+        {linkedFilters.map((f) => (
+          <input key={f.name} type="hidden" name={f.name} value={f.value} />
+        ))}
+        {linkedFilters.length > 0 ? (
+          <ul className="mb-3 flex flex-wrap gap-2" aria-label={t("documents.activeFilters")}>
+            {linkedFilters.map((f) => (
+              <li
+                key={f.name}
+                className="inline-flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-800"
+              >
+                {f.label}
+                <Link to={without(f.name)} className="underline underline-offset-2 hover:no-underline">
+                  {t("documents.removeFilter")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <div className="sm:col-span-2">
             <FilterInput
@@ -141,22 +185,10 @@ export function DocumentListPage() {
         </p>
       ) : null}
 
-      <section
-        aria-labelledby="totals-title"
-        className="flex flex-wrap items-baseline gap-x-6 gap-y-1 text-sm text-slate-700"
-      >
-        <h2 id="totals-title" className="font-medium text-slate-900">
-          {t("documents.results", { count: result.total ?? 0 })}
-        </h2>
-        {(result.totals ?? []).map((tot) => (
-          <p key={tot.currency}>
-            {tot.currency}: {t("documents.amount")}{" "}
-            <span className="tabular-nums">{formatMoney(tot.amount, tot.currency, locale)}</span> ·{" "}
-            {t("documents.open")}{" "}
-            <span className="tabular-nums font-medium">{formatMoney(tot.open, tot.currency, locale)}</span>
-          </p>
-        ))}
-      </section>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <ListTotals total={result.total} totals={result.totals} locale={locale} />
+        <ExportLinks path={`${basePath}/invoices`} maxRows={exportMaxRows} tooLarge={exportTooLarge} locale={locale} />
+      </div>
 
       {result.rows.length === 0 ? (
         <p className="text-slate-600">{t("documents.none")}</p>
@@ -164,9 +196,7 @@ export function DocumentListPage() {
         <Form method="post" action={`${basePath}/documents/zip`} reloadDocument className="space-y-3">
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full text-sm">
-              <caption className="sr-only">
-                {tab === "invoices" ? t("documents.tabInvoices") : t("documents.tabNotes")}
-              </caption>
+              <caption className="sr-only">{tabLabel(tab as (typeof TABS)[number])}</caption>
               <thead className="bg-slate-50 text-left text-slate-700">
                 <tr>
                   <th scope="col" className="px-3 py-2">
@@ -181,7 +211,7 @@ export function DocumentListPage() {
                   <th scope="col" className="px-3 py-2 font-medium">
                     {t("documents.serieFolio")}
                   </th>
-                  {tab === "notes" ? (
+                  {tab !== "invoices" ? (
                     <th scope="col" className="px-3 py-2 font-medium">
                       {t("documents.kind")}
                     </th>
@@ -233,7 +263,13 @@ export function DocumentListPage() {
                         {row.serieFolio}
                       </Link>
                     </th>
-                    {tab === "notes" ? <td className="px-3 py-2">{t(`documents.kinds.${row.kind}`)}</td> : null}
+                    {tab !== "invoices" ? (
+                      <td className="px-3 py-2">
+                        {row.kind === "adjustment"
+                          ? t(`documents.adjustmentKinds.${row.effect}`)
+                          : t(`documents.kinds.${row.kind}`)}
+                      </td>
+                    ) : null}
                     {multiAccount ? <td className="whitespace-nowrap px-3 py-2">{row.accountNumber}</td> : null}
                     <td className="whitespace-nowrap px-3 py-2">{formatDate(row.issueDate, locale)}</td>
                     <td className="whitespace-nowrap px-3 py-2">

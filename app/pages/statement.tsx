@@ -193,18 +193,13 @@ export function StatementPage() {
                     <tr key={m.documentId}>
                       <td className={`${td} whitespace-nowrap`}>{date(m.issueDate)}</td>
                       <td className={`${td} whitespace-nowrap`}>
-                        {m.kind === "payment" || m.kind === "adjustment" ? (
-                          <>
-                            {t(`documents.kinds.${m.kind}`)} {m.serieFolio}
-                          </>
-                        ) : (
-                          <Link
-                            to={`${basePath}/documents/${m.documentId}`}
-                            className="text-brand-700 underline underline-offset-2 hover:no-underline"
-                          >
-                            {t(`documents.kinds.${m.kind}`)} {m.serieFolio}
-                          </Link>
-                        )}
+                        {/* Every movement opens its document: payments and adjustments too (their applications). */}
+                        <Link
+                          to={`${basePath}/documents/${m.documentId}`}
+                          className="text-brand-700 underline underline-offset-2 hover:no-underline"
+                        >
+                          {t(`documents.kinds.${m.kind}`)} {m.serieFolio}
+                        </Link>
                         {m.overdue ? (
                           <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-800">
                             {t("statement.overdue")}

@@ -21,6 +21,8 @@ export const RATE_LIMITS = {
   pdf: { points: 10, duration: 60 },
   /** Statement XLSX and CSV downloads, per user. */
   statementExport: { points: 20, duration: 60 },
+  /** CSV and XLSX exports of a filtered document or payments list (up to 20,000 rows each), per user. */
+  listExport: { points: 10, duration: 60 },
   /** ZIPs of a selection of documents, per user. */
   zip: { points: 5, duration: 60 },
   /** "Email me the statement", per user. */

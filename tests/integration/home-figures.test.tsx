@@ -29,6 +29,25 @@ let accountId: string;
 
 const zeroBucket = { amount: "0.00", count: 0 };
 
+function renderHome(
+  overview: Awaited<ReturnType<typeof getAccountOverview>>,
+  activity: Awaited<ReturnType<typeof getAccountActivity>>,
+) {
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={createI18nInstance("es")}>
+      <StaticRouter location="/portal">
+        <AccountOverviewView
+          overview={overview}
+          activity={activity}
+          basePath="/portal"
+          language="es"
+          title="Resumen de cuenta"
+        />
+      </StaticRouter>
+    </I18nextProvider>,
+  );
+}
+
 databaseTest.beforeAll(async ({ database: fileDatabase }) => {
   database = fileDatabase;
   db = database.db;
@@ -120,7 +139,12 @@ describe("home figures of one account", () => {
 
   it("credit used is the balance in the account's currency (other currencies do not count); available = limit − used", async () => {
     const overview = await getAccountOverview(db, { accountIds: [accountId], asOf: AS_OF });
-    expect(overview.accounts[0].credit).toEqual({ limit: "10000.00", used: "5750.00", available: "4250.00" });
+    expect(overview.accounts[0].credit).toEqual({
+      limit: "10000.00",
+      used: "5750.00",
+      available: "4250.00",
+      exceededBy: "0.00",
+    });
   });
 
   it("due in 7 / 30 days: open charges due from the as-of date through +7 / +30 days inclusive, per currency; paid, cancelled and not-yet-issued ones left out", async () => {
@@ -178,26 +202,16 @@ describe("home figures of one account", () => {
   it("prints each figure under its own label: balance, overdue, not yet due, unapplied, aging rows, credit used and available, due soon, payments", async () => {
     const overview = await getAccountOverview(db, { accountIds: [accountId], asOf: AS_OF });
     const activity = await getAccountActivity(db, { accountIds: [accountId], asOf: AS_OF });
-    const html = renderToStaticMarkup(
-      <I18nextProvider i18n={createI18nInstance("es")}>
-        <StaticRouter location="/portal">
-          <AccountOverviewView
-            overview={overview}
-            activity={activity}
-            basePath="/portal"
-            language="es"
-            title="Resumen de cuenta"
-          />
-        </StaticRouter>
-      </I18nextProvider>,
-    );
+    const html = renderHome(overview, activity);
     const text = html.replace(/<[^>]+>/g, "|").replace(/\|+/g, "|");
     const stat = (label: string) => text.match(new RegExp(`\\|${label}\\|([^|]+)\\|`))?.[1];
     // The first MXN block, then the credit line (its labels appear once).
     expect(stat("Saldo total")).toBe("$5,750.00");
+    // The balance explains itself: open charges − unapplied credits, as the statement's PDF/XLSX say.
+    expect(text).toContain("|Saldo = cargos pendientes $6,300.00 − abonos sin aplicar $550.00|");
     expect(stat("Vencido")).toBe("$1,050.00");
     expect(stat("Por vencer")).toBe("$5,250.00");
-    expect(stat("Pagos sin aplicar")).toBe("$550.00");
+    expect(stat("Abonos sin aplicar")).toBe("$550.00");
     expect(text).toContain("|Al corriente|5|$5,250.00|");
     expect(text).toContain("|1–30 días|1|$800.00|");
     expect(text).toContain("|31–60 días|1|$250.00|");
@@ -206,11 +220,27 @@ describe("home figures of one account", () => {
     expect(text).toContain(
       "|En los próximos 7 días|$2,100.00|2 documentos|En los próximos 30 días|$4,850.00|4 documentos|",
     );
-    expect(text).toContain("|P-2 · 5 mar 2026|$600.00|Aplicado a: |A-1| |($350.00)|Sin aplicar: $250.00|");
+    expect(text).toContain("|P-2| · 5 mar 2026|$600.00|Aplicado a: |A-1| |($350.00)|Sin aplicar: $250.00|");
     expect(text).toContain(
-      "|P-1 · 10 feb 2026|$1,000.00|Aplicado a: |A-1| |($400.00)|, |A-8| |($300.00)|Sin aplicar: $300.00|",
+      "|P-1| · 10 feb 2026|$1,000.00|Aplicado a: |A-1| |($400.00)|, |A-8| |($300.00)|Sin aplicar: $300.00|",
     );
     expect(html).toContain(`href="/portal/documents/${ids["8"]}"`);
+    // Each figure links to the documents that make it up, filtered as the figure counts them.
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
+    const list = (filter: string) => `/portal/invoices?tab=charges&${filter}&sort=due_date&dir=asc`;
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        list("status=overdue&currency=MXN"),
+        list("aging=current&currency=MXN"),
+        list("aging=d1_30&currency=MXN"),
+        list("aging=d180_plus&currency=MXN"),
+        list("dueWithin=7&currency=MXN"),
+        list("dueWithin=30&currency=MXN"),
+        "/portal/payments?status=open&currency=MXN",
+        `/portal/payments?q=P-2#credit-${ids.p2}`,
+        "/portal/payments",
+      ]),
+    );
   });
 });
 
@@ -223,8 +253,8 @@ describe("home figures of a group", () => {
     await issueDocument(db, overLimit.id, "invoice", "1500.00", "2026-03-01", { dueDate: "2026-03-01" }); // 14 days past due
     const overview = await getAccountOverview(db, { accountIds: [overLimit.id, inCredit.id], asOf: AS_OF });
     expect(overview.accounts.map((a) => [a.number, a.credit])).toEqual([
-      ["G-1", { limit: "1000.00", used: "0.00", available: "1000.00" }],
-      ["G-2", { limit: "1000.00", used: "1500.00", available: "0.00" }],
+      ["G-1", { limit: "1000.00", used: "0.00", available: "1000.00", exceededBy: "0.00" }],
+      ["G-2", { limit: "1000.00", used: "1500.00", available: "0.00", exceededBy: "500.00" }],
     ]);
     expect(overview.accounts.map((a) => a.totals.map((t) => t.balance))).toEqual([["-200.00"], ["1500.00"]]);
     expect(overview.totals).toEqual([
@@ -245,6 +275,28 @@ describe("home figures of a group", () => {
         },
       },
     ]);
+  });
+
+  it("the group view links each account; a line over its limit says by how much", async () => {
+    const group = await createCustomerGroup(db, SYSTEM_ACTOR, { name: "Grupo Enlaces" });
+    const first = await createTestAccount(db, org, { groupId: group.id, creditLimit: "1000.00", number: "L-1" });
+    const over = await createTestAccount(db, org, { groupId: group.id, creditLimit: "1000.00", number: "L-2" });
+    await issueDocument(db, over.id, "invoice", "1234.56", "2026-03-01", { dueDate: "2026-03-20" });
+    const activity = { dueSoon: [], recentPayments: [] };
+    const groupHtml = renderHome(
+      await getAccountOverview(db, { accountIds: [first.id, over.id], asOf: AS_OF }),
+      activity,
+    );
+    // One form per row, posting the account to the switcher, which then shows that account's home.
+    for (const account of [first, over]) {
+      expect(groupHtml).toContain(`name="selection" value="${account.id}"`);
+    }
+    expect(groupHtml.match(/action="\/portal\/switch"/g)).toHaveLength(2);
+    const single = renderHome(await getAccountOverview(db, { accountIds: [over.id], asOf: AS_OF }), activity)
+      .replace(/<[^>]+>/g, "|")
+      .replace(/\|+/g, "|");
+    expect(single).toContain("|Utilizado|$1,234.56|Excedido por|$234.56|");
+    expect(single).not.toContain("Disponible");
   });
 
   it("no accounts: no figures", async () => {

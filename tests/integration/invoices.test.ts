@@ -351,13 +351,15 @@ describe("listDocuments filters", () => {
     expect(total).toBe(8);
     expect(totals).toEqual([
       // cancelled A-1007 counts as a document but adds nothing to amount or open
-      { currency: "MXN", count: 7, amount: "4968.00", open: "3100.00" },
-      { currency: "USD", count: 1, amount: "150.00", open: "150.00" },
+      { currency: "MXN", effect: "charge", count: 7, amount: "4968.00", open: "3100.00" },
+      { currency: "USD", effect: "charge", count: 1, amount: "150.00", open: "150.00" },
     ]);
     const overdue = await list({ filters: { status: "overdue" } });
-    expect(overdue.totals).toEqual([{ currency: "MXN", count: 1, amount: "2000.00", open: "1500.00" }]);
+    expect(overdue.totals).toEqual([
+      { currency: "MXN", effect: "charge", count: 1, amount: "2000.00", open: "1500.00" },
+    ]);
     expect((await list({ filters: { currency: "USD" } })).totals).toEqual([
-      { currency: "USD", count: 1, amount: "150.00", open: "150.00" },
+      { currency: "USD", effect: "charge", count: 1, amount: "150.00", open: "150.00" },
     ]);
   });
 

@@ -101,6 +101,8 @@ async function readAccountOverview(db: DbOrTx, input: { accountIds: string[]; as
           limit: a.creditLimit,
           used: toMoney(used),
           available: toMoney(Decimal.max(new Decimal(a.creditLimit).minus(used), 0)),
+          /** What is used beyond the limit (0 within it): shown as "Excedido por …" instead of "Disponible 0". */
+          exceededBy: toMoney(Decimal.max(used.minus(a.creditLimit), 0)),
         },
       };
     }),

@@ -1,9 +1,10 @@
-// Lists a customer's invoices (or credit/debit notes) for the portal: filters, sort, keyset pages,
-// and per-currency totals of the filtered set. Open amounts as of `asOf` are the documents' stored open
+// Lists a customer's documents for the portal, one tab at a time (invoices, notes, adjustments, every
+// charge, every credit): filters, sort, keyset pages, and totals of the filtered set per currency and
+// effect (charges and credits are never added together), plus a batch iterator for exports. Open amounts as of `asOf` are the documents' stored open
 // amounts (ADR 009), with applications dated after `asOf` undone for the few documents touched since;
 // every query is scoped to the account IDs the caller may see.
 import { type SQL, sql } from "drizzle-orm";
-import { openAmountAsOfSql } from "~/domain/ledger/get-account-balances.server";
+import { agingBucketSql, openAmountAsOfSql } from "~/domain/ledger/get-account-balances.server";
 import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import { isCalendarDate } from "~/domain/ledger/schemas";
 import { type DbOrTx, queryRows, sqlList } from "~/utils/db.server";
@@ -28,7 +29,7 @@ export interface DocumentListRow {
   accountId: string;
   accountNumber: string;
   accountName: string;
-  kind: "invoice" | "credit_note" | "debit_note";
+  kind: "invoice" | "credit_note" | "debit_note" | "payment" | "adjustment";
   effect: "charge" | "credit";
   series: string;
   folio: string;
@@ -39,8 +40,12 @@ export interface DocumentListRow {
   dueDate: string;
   currency: Currency;
   amount: MoneyString;
-  /** Charges: left to pay; credit notes: left to apply. Zero for cancelled documents. */
+  /** Charges: left to pay; credits: left to apply. Zero for cancelled documents. */
   open: MoneyString;
+  /** Charges: paid so far; credits: applied so far (reversals undone), as of `asOf`. */
+  applied: MoneyString;
+  /** A payment's bank reference. */
+  reference: string | null;
   /** Days past due as of `asOf` while something is left to pay; 0 otherwise. */
   daysOverdue: number;
   status: DocumentStatusLabel;
@@ -53,6 +58,8 @@ export interface DocumentListRow {
 
 export interface DocumentListTotals {
   currency: Currency;
+  /** Charges and credits are totalled apart: a credit note never adds to debit notes. */
+  effect: "charge" | "credit";
   count: number;
   /** Sum of amounts of issued (not cancelled) documents in the filtered set. */
   amount: MoneyString;
@@ -63,7 +70,10 @@ export interface DocumentListResult {
   rows: DocumentListRow[];
   /** Number of documents matching the filters (all pages); null when called with `withTotals: false`. */
   total: number | null;
-  /** One entry per currency; amounts of different currencies are never added together. Null with `withTotals: false`. */
+  /**
+   * One entry per currency and effect (charges first); amounts of different currencies or effects are
+   * never added together. Null with `withTotals: false`.
+   */
   totals: DocumentListTotals[] | null;
   /** Pass as `page.after` for the next page; null on the last page. */
   nextCursor: string | null;
@@ -87,9 +97,14 @@ export interface ListDocumentsInput {
   withTotals?: boolean;
 }
 
-const TAB_KINDS: Record<DocumentListTab, string[]> = {
-  invoices: ["invoice"],
-  notes: ["credit_note", "debit_note"],
+// Each tab names its kinds (the list's indexes start with account and kind) and, where a kind can be
+// either, the effect.
+const TAB_KINDS: Record<DocumentListTab, { kinds: string[]; effect?: "charge" | "credit" }> = {
+  invoices: { kinds: ["invoice"] },
+  notes: { kinds: ["credit_note", "debit_note"] },
+  adjustments: { kinds: ["adjustment"] },
+  charges: { kinds: ["invoice", "debit_note", "adjustment"], effect: "charge" },
+  credits: { kinds: ["payment", "credit_note", "adjustment"], effect: "credit" },
 };
 
 /** Escapes LIKE wildcards so a typed "%" or "_" matches itself. */
@@ -172,6 +187,8 @@ interface RawRow {
   status: DocumentStatusLabel;
   payment_method: string | null;
   purchase_order: string | null;
+  applied: string;
+  reference: string | null;
   remission_numbers: string[] | string;
   has_xml: boolean;
   has_pdf: boolean;
@@ -201,14 +218,38 @@ export async function listDocuments(
   });
 }
 
+/**
+ * Every row of the filtered list in the list's order, `batchSize` rows at a time (keyset pages, so each
+ * batch is one short query and memory holds one batch), at most `max` rows. For exports.
+ */
+export async function* iterateDocumentList(
+  db: DbOrTx,
+  input: Omit<ListDocumentsInput, "page" | "withTotals">,
+  options: { batchSize?: number; max: number },
+): AsyncGenerator<DocumentListRow[]> {
+  let after: string | undefined;
+  let remaining = options.max;
+  while (remaining > 0) {
+    const size = Math.min(options.batchSize ?? 500, remaining);
+    const batch = await runDocumentList(db, { ...input, page: { after } }, "page", size);
+    if (batch.rows.length === 0) return;
+    yield batch.rows;
+    remaining -= batch.rows.length;
+    if (!batch.nextCursor) return;
+    after = batch.nextCursor;
+  }
+}
+
 async function runDocumentList(
   db: DbOrTx,
   input: ListDocumentsInput,
   mode: "both" | "page",
+  /** Exports read bigger batches than a screen page may ask for. */
+  batchSize?: number,
 ): Promise<DocumentListResult> {
   const filters = DocumentListFiltersSchema.parse(input.filters ?? {});
   const sort = DocumentListSortSchema.parse(input.sort ?? {});
-  const page = DocumentListPageSchema.parse(input.page ?? {});
+  const page = { ...DocumentListPageSchema.parse(input.page ?? {}), ...(batchSize ? { size: batchSize } : {}) };
   const asOf = input.asOf;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`asOf must be YYYY-MM-DD, got ${asOf}`);
 
@@ -218,10 +259,9 @@ async function runDocumentList(
   if (accountIds.length === 0) return empty;
 
   // Conditions on stored columns: these drive the index scans.
-  const where: SQL[] = [
-    sql`d.account_id in (${sqlList(accountIds)})`,
-    sql`d.kind in (${sqlList(TAB_KINDS[input.tab])})`,
-  ];
+  const tab = TAB_KINDS[input.tab];
+  const where: SQL[] = [sql`d.account_id in (${sqlList(accountIds)})`, sql`d.kind in (${sqlList(tab.kinds)})`];
+  if (tab.effect) where.push(sql`d.effect = ${tab.effect}`);
   if (filters.currency) where.push(sql`d.currency = ${filters.currency}`);
   if (filters.issuedFrom) where.push(sql`d.issue_date >= ${filters.issuedFrom}::date`);
   if (filters.issuedTo) where.push(sql`d.issue_date <= ${filters.issuedTo}::date`);
@@ -239,6 +279,7 @@ async function runDocumentList(
       union select m.id from documents m where ${scope} and m.folio = ${q}
       union select m.id from documents m where ${scope} and lower(m.fiscal_id) like ${pattern}
       union select m.id from documents m where ${scope} and lower(m.purchase_order) like ${pattern}
+      ${input.tab === "credits" ? sql`union select m.id from documents m where ${scope} and m.kind = 'payment' and lower(m.reference) like ${pattern}` : sql``}
       union select r.invoice_id from remissions r where r.number in (${q}, ${q.toUpperCase()}))`);
   }
 
@@ -271,6 +312,25 @@ async function runDocumentList(
       break;
     default:
       break;
+  }
+  // Home's aging rows and "due in 7/30 days" link here; each names the same documents home counts.
+  if (filters.aging) {
+    statusWhere.push(
+      sql`d.status = 'issued'`,
+      sql`d.effect = 'charge'`,
+      sql`${agingBucketSql(sql`d.due_date`, asOf)} = ${filters.aging}`,
+      openStored,
+      sql`d.open > 0`,
+    );
+  }
+  if (filters.dueWithin !== undefined) {
+    statusWhere.push(
+      sql`d.status = 'issued'`,
+      sql`d.effect = 'charge'`,
+      sql`d.due_date between ${asOf}::date and ${asOf}::date + ${filters.dueWithin}::int`,
+      openStored,
+      sql`d.open > 0`,
+    );
   }
 
   // The subquery names the open amount once; the planner pulls it up into the scan of documents.
@@ -310,7 +370,8 @@ async function runDocumentList(
            when d.effect = 'charge' and d.due_date < ${asOf}::date then 'overdue'
            when d.effect = 'charge' and d.due_date <= ${asOf}::date + ${DUE_SOON_DAYS}::int then 'due_soon'
            else 'open' end as status,
-      d.payment_method, d.purchase_order,
+      d.payment_method, d.purchase_order, d.reference,
+      (case when d.status = 'cancelled' then d.applied_amount else d.amount - d.open end)::numeric(18,2)::text as applied,
       coalesce((select json_agg(r.number order by r.number) from remissions r where r.invoice_id = d.id), '[]'::json) as remission_numbers,
       exists (select 1 from document_files f where f.document_id = d.id and f.role = 'xml') as has_xml,
       exists (select 1 from document_files f where f.document_id = d.id and f.role = 'pdf') as has_pdf,
@@ -325,20 +386,26 @@ async function runDocumentList(
     limit ${page.size + 1}`;
 
   const summaryQuery = sql`
-    select d.currency, count(*)::int as count,
+    select d.currency, d.effect, count(*)::int as count,
       coalesce(sum(d.amount) filter (where d.status = 'issued'), 0)::numeric(18,2)::text as amount,
       coalesce(sum(d.open), 0)::numeric(18,2)::text as open
     from ${filtered}
     ${allWhere}
-    group by d.currency
-    order by d.currency`;
+    group by d.currency, d.effect
+    order by d.currency, d.effect`;
 
   // (JIT is off for the pool's connections, db.server.ts: compiling these short queries costs more than running them.)
   const raw = await queryRows<RawRow>(db, pageQuery);
   const summary =
     mode === "page"
       ? null
-      : await queryRows<{ currency: Currency; count: number; amount: string; open: string }>(db, summaryQuery);
+      : await queryRows<{
+          currency: Currency;
+          effect: "charge" | "credit";
+          count: number;
+          amount: string;
+          open: string;
+        }>(db, summaryQuery);
 
   const hasMore = raw.length > page.size;
   const pageRows = raw.slice(0, page.size);
@@ -359,6 +426,8 @@ async function runDocumentList(
     currency: r.currency,
     amount: r.amount,
     open: r.open,
+    applied: r.applied,
+    reference: r.reference,
     daysOverdue: Number(r.days_overdue),
     status: r.status,
     paymentMethod: r.payment_method,
@@ -383,7 +452,13 @@ async function runDocumentList(
     rows,
     total: summary ? summary.reduce((n, s) => n + Number(s.count), 0) : null,
     totals: summary
-      ? summary.map((s) => ({ currency: s.currency, count: Number(s.count), amount: s.amount, open: s.open }))
+      ? summary.map((s) => ({
+          currency: s.currency,
+          effect: s.effect,
+          count: Number(s.count),
+          amount: s.amount,
+          open: s.open,
+        }))
       : null,
     nextCursor,
     prevCursor,

@@ -1,6 +1,7 @@
 // Schemas of the invoice list's query: filters, sort and page, parsed from URL search params.
 // Every field is optional and accepts the strings a GET form sends; an empty field ("") means "not set".
 import { z } from "zod";
+import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 import { CurrencySchema, isCalendarDate } from "~/domain/ledger/schemas";
 import { IdSchema, searchText } from "~/utils/input";
 
@@ -18,7 +19,12 @@ const AmountParamSchema = z
   .transform((v) => v.replace(/,/g, ""))
   .pipe(z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, { message: "money" }));
 
-export const DOCUMENT_LIST_TABS = ["invoices", "notes"] as const;
+/**
+ * invoices; notes (credit and debit notes); adjustments (charge and credit adjustments); charges (every
+ * charge: invoices, debit notes, charge adjustments, what home's balance, overdue and aging count); credits
+ * (every credit: payments, credit notes, credit adjustments, the payments page).
+ */
+export const DOCUMENT_LIST_TABS = ["invoices", "notes", "adjustments", "charges", "credits"] as const;
 export const DocumentListTabSchema = z.enum(DOCUMENT_LIST_TABS);
 export type DocumentListTab = z.infer<typeof DocumentListTabSchema>;
 
@@ -34,8 +40,17 @@ export const DocumentStatusFilterSchema = z.enum(DOCUMENT_STATUS_FILTERS);
 export type DocumentStatusFilter = z.infer<typeof DocumentStatusFilterSchema>;
 export const DUE_SOON_DAYS = 7;
 
+/** Aging buckets as a list filter (the same days past due as home's aging, ledger/aging-buckets.ts). */
+export const AgingBucketFilterSchema = z.enum(AGING_BUCKETS);
+/** "Due within N days": charges due today or in the next N days with something left to pay (home offers 7 and 30). */
+export const MAX_DUE_WITHIN_DAYS = 365;
+
 export const DocumentListFiltersSchema = z.object({
   status: optional(DocumentStatusFilterSchema),
+  /** Open charges in one aging bucket as of today (home's aging rows link here). */
+  aging: optional(AgingBucketFilterSchema),
+  /** Open charges due today or within the next N days (home's "vencen en 7/30 días"). */
+  dueWithin: optional(z.coerce.number().int().min(0).max(MAX_DUE_WITHIN_DAYS)),
   /** Restricts to one of the caller's accounts; an account outside them matches nothing. */
   account: optional(IdSchema),
   currency: optional(CurrencySchema),
@@ -45,7 +60,10 @@ export const DocumentListFiltersSchema = z.object({
   dueTo: optional(IsoDateParamSchema),
   amountMin: optional(AmountParamSchema),
   amountMax: optional(AmountParamSchema),
-  /** Serie-folio ("A-1234", prefix), folio alone, fiscal UUID/CUFE (prefix), purchase order (prefix) or remission number (exact). */
+  /**
+   * Serie-folio ("A-1234", prefix), folio alone, fiscal UUID/CUFE (prefix), purchase order (prefix) or
+   * remission number (exact); on the credits tab also a payment's bank reference (prefix).
+   */
   q: optional(searchText(100)),
 });
 export type DocumentListFilters = z.infer<typeof DocumentListFiltersSchema>;
@@ -94,6 +112,14 @@ export function splitDocumentListQuery(query: DocumentListQuery): {
 export function parseDocumentListSearchParams(params: URLSearchParams) {
   return DocumentListQuerySchema.safeParse(Object.fromEntries(params));
 }
+
+/**
+ * The most rows one export of a filtered list carries (streamed a batch at a time). A filter matching
+ * more is refused before anything is sent, and the list says so: narrow the filter (e.g. by dates).
+ */
+export const DOCUMENT_EXPORT_MAX_ROWS = 20_000;
+export const DOCUMENT_EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export type DocumentExportFormat = (typeof DOCUMENT_EXPORT_FORMATS)[number];
 
 export const DOCUMENT_ZIP_MAX_DOCUMENTS = 500;
 export const DocumentZipSelectionSchema = z

@@ -20,6 +20,7 @@ export default function StaffAccountLayout() {
   const tabs = [
     { to: basePath, label: t("nav.home"), end: true },
     { to: `${basePath}/invoices`, label: t("nav.invoices") },
+    { to: `${basePath}/payments`, label: t("nav.payments") },
     { to: `${basePath}/statement`, label: t("nav.statement") },
   ];
   return (

@@ -1,0 +1,77 @@
+// The parts the document list and the payments page share: totals of the filter per currency and
+// effect (charges and credits apart, never added together), and the CSV/XLSX export of every row of
+// the filter with its row cap.
+import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { buttonClass } from "~/components/ui/button";
+import type { DocumentListTotals } from "~/domain/documents/list-documents.server";
+import { formatMoney } from "~/utils/money";
+
+export function ListTotals({
+  total,
+  totals,
+  locale,
+}: {
+  total: number | null;
+  totals: DocumentListTotals[] | null;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="totals-title" className="space-y-1 text-sm text-slate-700">
+      <h2 id="totals-title" className="font-medium text-slate-900">
+        {t("documents.results", { count: total ?? 0 })}
+      </h2>
+      {(totals ?? []).map((tot) => (
+        <p key={`${tot.currency}-${tot.effect}`} data-testid={`totals-${tot.currency}-${tot.effect}`}>
+          <span className="font-medium">
+            {tot.currency} · {t(`documents.effects.${tot.effect}`, { count: tot.count })}
+          </span>
+          : {t("documents.amount")}{" "}
+          <span className="tabular-nums">{formatMoney(tot.amount, tot.currency, locale)}</span> ·{" "}
+          {tot.effect === "charge" ? t("documents.openCharge") : t("payments.unapplied")}{" "}
+          <span className="font-medium tabular-nums">{formatMoney(tot.open, tot.currency, locale)}</span>
+        </p>
+      ))}
+    </section>
+  );
+}
+
+/** Links to the CSV and XLSX of the current filter (the URL's, without its page cursor). */
+export function ExportLinks({
+  path,
+  maxRows,
+  tooLarge,
+  locale,
+}: {
+  /** e.g. "/portal/invoices": the export answers at `${path}/csv` and `${path}/xlsx`. */
+  path: string;
+  maxRows: number;
+  tooLarge: boolean;
+  locale: string;
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  for (const key of ["after", "before", "size", "exportTooLarge"]) params.delete(key);
+  const query = params.toString() ? `?${params}` : "";
+  const max = new Intl.NumberFormat(locale).format(maxRows);
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <Link reloadDocument to={`${path}/xlsx${query}`} className={buttonClass("secondary")}>
+          {t("documents.exportXlsx")}
+        </Link>
+        <Link reloadDocument to={`${path}/csv${query}`} className={buttonClass("secondary")}>
+          {t("documents.exportCsv")}
+        </Link>
+        <p className="text-xs text-slate-600">{t("documents.exportHint", { max })}</p>
+      </div>
+      {tooLarge ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("documents.exportTooLarge", { max })}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,225 @@
+// "Pagos y saldos a favor": every credit of the account (payments, credit notes, credit adjustments)
+// with what it paid (each application, reversals marked) and what remains unapplied; filters in the
+// URL, keyset pages, totals per currency, CSV/XLSX of the whole filter. Each credit is a card, so the
+// page reads the same at 390 px as on a desktop.
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FilterInput, FilterSelect } from "~/components/forms";
+import { ExportLinks, ListTotals } from "~/components/list-summary";
+import { StatusBadge } from "~/components/status-badge";
+import { Button, buttonClass } from "~/components/ui/button";
+import { formatDate } from "~/utils/i18n";
+import { formatMoney } from "~/utils/money";
+import type { PaymentListData } from "./document-list.server";
+
+const link = "text-brand-700 underline underline-offset-2 hover:no-underline";
+
+export function PaymentListPage() {
+  const { t } = useTranslation();
+  const { filters, sort, result, rows, invalidFilters, exportTooLarge, exportMaxRows, basePath, locale, multiAccount } =
+    useLoaderData<PaymentListData>();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
+  const pageLink = (cursor: { after?: string; before?: string }) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("after");
+    params.delete("before");
+    for (const [k, v] of Object.entries(cursor)) if (v) params.set(k, v);
+    return `?${params}`;
+  };
+  const kindLabel = (row: (typeof rows)[number]) =>
+    row.kind === "adjustment" ? t(`documents.adjustmentKinds.${row.effect}`) : t(`documents.kinds.${row.kind}`);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("payments.title")}</h1>
+        <p className="text-slate-600">{t("payments.intro")}</p>
+      </div>
+
+      <Form
+        method="get"
+        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+        aria-labelledby="filters-title"
+      >
+        <h2 id="filters-title" className="sr-only">
+          {t("documents.filters")}
+        </h2>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="sm:col-span-2">
+            <FilterInput
+              id="q"
+              label={t("documents.search")}
+              type="search"
+              defaultValue={filters.q}
+              placeholder={t("payments.searchHint")}
+            />
+          </div>
+          <FilterSelect
+            id="status"
+            label={t("documents.status")}
+            defaultValue={filters.status}
+            anyLabel={t("documents.anyStatus")}
+            options={[
+              { value: "open", label: t("payments.statusOpen") },
+              { value: "paid", label: t("payments.statusApplied") },
+              { value: "cancelled", label: t("documents.statusCancelled") },
+            ]}
+          />
+          <div className="grid grid-cols-2 gap-2">
+            <FilterSelect
+              id="sort"
+              label={t("documents.sort")}
+              defaultValue={sort.sort}
+              options={[
+                { value: "issue_date", label: t("payments.sortDate") },
+                { value: "amount", label: t("documents.sortAmount") },
+                { value: "folio", label: t("documents.sortFolio") },
+              ]}
+            />
+            <FilterSelect
+              id="dir"
+              label={t("documents.direction")}
+              defaultValue={sort.dir}
+              options={[
+                { value: "desc", label: t("documents.dirDesc") },
+                { value: "asc", label: t("documents.dirAsc") },
+              ]}
+            />
+          </div>
+          <FilterInput id="issuedFrom" label={t("payments.dateFrom")} type="date" defaultValue={filters.issuedFrom} />
+          <FilterInput id="issuedTo" label={t("payments.dateTo")} type="date" defaultValue={filters.issuedTo} />
+          <FilterInput
+            id="amountMin"
+            label={t("documents.amountMin")}
+            inputMode="decimal"
+            defaultValue={filters.amountMin}
+          />
+          <FilterInput
+            id="amountMax"
+            label={t("documents.amountMax")}
+            inputMode="decimal"
+            defaultValue={filters.amountMax}
+          />
+        </div>
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
+            {t("documents.apply")}
+          </Button>
+          <Link to="?" className={buttonClass("secondary")}>
+            {t("documents.clear")}
+          </Link>
+        </div>
+      </Form>
+
+      {invalidFilters ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("documents.invalidFilters")}
+        </p>
+      ) : null}
+
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <ListTotals total={result.total} totals={result.totals} locale={locale} />
+        <ExportLinks path={`${basePath}/payments`} maxRows={exportMaxRows} tooLarge={exportTooLarge} locale={locale} />
+      </div>
+
+      {rows.length === 0 ? (
+        <p className="text-slate-600">{t("payments.none")}</p>
+      ) : (
+        <ul aria-label={t("payments.title")} className="space-y-3">
+          {rows.map((row) => {
+            const money = (v: string) => formatMoney(v, row.currency, locale);
+            return (
+              <li
+                key={row.id}
+                id={`credit-${row.id}`}
+                className="scroll-mt-24 rounded-lg border border-slate-200 bg-white p-4 shadow-sm target:ring-2 target:ring-brand-600"
+              >
+                <article aria-labelledby={`credit-title-${row.id}`} className="space-y-3">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2">
+                    <h2 id={`credit-title-${row.id}`} className="font-medium">
+                      <span className="text-slate-600">{kindLabel(row)}</span>{" "}
+                      <Link to={`${basePath}/documents/${row.id}`} className={link}>
+                        {row.serieFolio}
+                      </Link>
+                      <span className="text-slate-600">
+                        {" "}
+                        · {formatDate(row.issueDate, locale)}
+                        {multiAccount ? ` · ${row.accountNumber}` : ""}
+                      </span>
+                    </h2>
+                    <StatusBadge
+                      status={row.status}
+                      label={row.status === "open" ? t("payments.badgeUnapplied") : undefined}
+                    />
+                  </div>
+                  {row.reference ? (
+                    <p className="break-all text-sm text-slate-600">
+                      {t("payments.reference")}: {row.reference}
+                    </p>
+                  ) : null}
+                  <dl className="grid grid-cols-3 gap-2 text-sm">
+                    <div>
+                      <dt className="text-slate-600">{t("documents.amount")}</dt>
+                      <dd className="font-semibold tabular-nums">{money(row.amount)}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-slate-600">{t("payments.applied")}</dt>
+                      <dd className="tabular-nums">{money(row.applied)}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-slate-600">{t("payments.unapplied")}</dt>
+                      <dd className={`tabular-nums ${Number(row.open) > 0 ? "font-semibold text-amber-900" : ""}`}>
+                        {money(row.open)}
+                      </dd>
+                    </div>
+                  </dl>
+                  {row.applications.length > 0 ? (
+                    <div className="text-sm">
+                      <h3 className="font-medium text-slate-800">{t("payments.appliedTo")}</h3>
+                      <ul className="mt-1 divide-y divide-slate-100">
+                        {row.applications.map((a) => (
+                          <li key={a.id} className="flex flex-wrap justify-between gap-x-3 py-1">
+                            <span className={a.reversal ? "text-slate-500" : undefined}>
+                              {t(`documents.kinds.${a.targetKind}`)}{" "}
+                              <Link to={`${basePath}/documents/${a.targetId}`} className={link}>
+                                {a.targetSerieFolio}
+                              </Link>{" "}
+                              · {formatDate(a.appliedOn, locale)}
+                              {a.reversal ? (
+                                <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-800">
+                                  {t("payments.reversedOn", { date: formatDate(a.reversal.appliedOn, locale) })}
+                                </span>
+                              ) : null}
+                            </span>
+                            <span className={`tabular-nums ${a.reversal ? "text-slate-500 line-through" : ""}`}>
+                              {money(a.amount)}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : (
+                    <p className="text-sm text-slate-600">{t("payments.nothingApplied")}</p>
+                  )}
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <nav aria-label={t("documents.results", { count: result.total ?? 0 })} className="flex gap-2">
+        {result.prevCursor ? (
+          <Link to={pageLink({ before: result.prevCursor })} className={buttonClass("secondary")} rel="prev">
+            {t("documents.prev")}
+          </Link>
+        ) : null}
+        {result.nextCursor ? (
+          <Link to={pageLink({ after: result.nextCursor })} className={buttonClass("secondary")} rel="next">
+            {t("documents.next")}
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}
