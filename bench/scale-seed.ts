@@ -18,6 +18,8 @@ import { databaseOptionsFromEnv, migrateDatabase, openDatabase, queryRows } from
 import { dec, toMoney } from "~/utils/money";
 
 const BATCH = Number(process.env.SCALE_BATCH ?? 5_000);
+// Bulk documents get their own series; SCALE_SERIES gives concurrent runs one each (their folios never collide).
+const SERIES = process.env.SCALE_SERIES ?? "BULK";
 const ACTOR = { userId: null, label: "bench:scale-seed" };
 
 async function scaleSeed() {
@@ -52,7 +54,7 @@ async function scaleSeed() {
     db,
     sql`
     select seller_id, kind::text, coalesce(max(folio::bigint), 0)::bigint as max from documents
-    where series = 'BULK' group by seller_id, kind`,
+    where series = ${SERIES} group by seller_id, kind`,
   );
   const nextFolio = new Map(folios.map((f) => [`${f.seller_id}:${f.kind}`, Number(f.max) + 1]));
   const folio = (sellerId: string, kind: string) => {
@@ -83,7 +85,7 @@ async function scaleSeed() {
         id: crypto.randomUUID(),
         accountId: account.id,
         kind: "invoice",
-        series: "BULK",
+        series: SERIES,
         folio: folio(account.seller_id, "invoice"),
         issueDate,
         currency: account.currency,
@@ -128,7 +130,7 @@ async function scaleSeed() {
           id,
           accountId,
           kind: "payment",
-          series: "BULK",
+          series: SERIES,
           folio: folio(account.seller_id, "payment"),
           issueDate: paidOn,
           currency: account.currency,

@@ -1,4 +1,4 @@
-// Prints the reference data of migration 0008 (claims): the MX and CO working calendars, their
+// Prints the reference data of migration 0009 (claims): the MX and CO working calendars, their
 // public holidays 2025–2030 from date-holidays (type "public" only: Mexico's LFT art. 74 rest days
 // and Colombia's Ley Emiliani days, including the 2026 Chiquinquirá holiday; Mexico's "bank" days
 // such as Holy Thursday are not rest days and stay out), and the default SLA policies. Run

@@ -1,6 +1,10 @@
 // Loader of the invoice and note lists, shared by the customer portal and the staff customer view.
 import { listDocuments } from "~/domain/documents/list-documents.server";
-import { type DocumentListTab, parseDocumentListSearchParams, splitDocumentListQuery } from "~/domain/documents/schemas";
+import {
+  type DocumentListTab,
+  parseDocumentListSearchParams,
+  splitDocumentListQuery,
+} from "~/domain/documents/schemas";
 import type { AccountScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
@@ -16,7 +20,11 @@ export async function loadDocumentList(request: Request, scope: AccountScope) {
   const query = parsed.success ? parsed.data : parseDocumentListSearchParams(new URLSearchParams()).data!;
   const { filters, sort, page } = splitDocumentListQuery(query);
   const asOf = todayIn(scope.timeZone);
-  const result = await listDocuments(await getDb(), { accountIds: scope.accountIds, tab, filters, sort, page, asOf });
+  const result = await listDocuments(
+    await getDb(),
+    { accountIds: scope.accountIds, tab, filters, sort, page, asOf },
+    { ledgerVersions: scope.ledgerVersions },
+  );
   return {
     tab,
     filters,

@@ -52,13 +52,11 @@ function readPeriod(url: URL, scope: AccountScope) {
 
 async function statementFor(request: Request, scope: AccountScope, period = readPeriod(new URL(request.url), scope)) {
   const accountId = requireSingleAccount(scope);
-  const statement = await getStatement(await getDb(), {
-    accountId,
-    accountIds: scope.accountIds,
-    from: period.from,
-    to: period.to,
-    asOf: period.asOf,
-  });
+  const statement = await getStatement(
+    await getDb(),
+    { accountId, accountIds: scope.accountIds, from: period.from, to: period.to, asOf: period.asOf },
+    { ledgerVersions: scope.ledgerVersions },
+  );
   if (!statement) notFound();
   return { statement, period };
 }

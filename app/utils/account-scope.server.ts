@@ -3,6 +3,7 @@
 // where links point, and the language and formatting locale of the reader.
 import { redirect } from "@remix-run/node";
 import { type Actor } from "~/domain/audit/record-audit-events.server";
+import type { LedgerVersions } from "~/domain/ledger/ledger-cache.server";
 import type { Country } from "~/domain/vocabulary";
 import { actorFor } from "./auth.server";
 import { type Language, formattingLocale } from "./i18n";
@@ -24,10 +25,12 @@ export interface AccountScope {
   timeZone: string;
   user: { id: string; email: string; name: string };
   actor: Actor;
+  /** The accounts' ledger versions, read with the session: pass them to the domain reads (page cache). */
+  ledgerVersions: LedgerVersions;
 }
 
 export async function requirePortalScope(request: Request): Promise<AccountScope> {
-  const { user, selection, accountIds } = await requireCustomerContext(request);
+  const { user, selection, accountIds, ledgerVersions } = await requireCustomerContext(request);
   const grant = selection.kind === "account" ? selection.grant : selection.grants[0];
   const language = await getLanguage(request, user);
   return {
@@ -41,6 +44,7 @@ export async function requirePortalScope(request: Request): Promise<AccountScope
     timeZone: grant.timeZone,
     user,
     actor: actorFor(request, user),
+    ledgerVersions,
   };
 }
 
@@ -60,6 +64,7 @@ export async function requireStaffScope(request: Request, accountId: string | un
     timeZone: seller.timeZone,
     user,
     actor: actorFor(request, user),
+    ledgerVersions: { [accountId]: account.ledgerVersion },
   };
 }
 

@@ -43,6 +43,8 @@ const EnvObject = z.object({
   MAIL_FROM: z.string().min(3).default("Cartera <no-reply@cartera.demo>"),
   OUTBOX_DIR: optionalString,
   SEED_INVOICES: z.coerce.number().int().min(0).max(2_000_000).optional(),
+  /** Size of the page cache in rows (app/domain/ledger/ledger-cache.server.ts); 0 turns it off. */
+  LEDGER_CACHE_ROWS: z.coerce.number().int().min(0).max(10_000_000).optional(),
   /** Which peers may set X-Forwarded-*: "loopback", "10.0.0.0/8,192.168.0.7", or a hop count. Unset: none. */
   TRUST_PROXY: optionalString,
   STRIPE_SECRET_KEY: optionalString,

@@ -38,7 +38,20 @@ export function getFixedT(language: Language): TFunction {
   return t;
 }
 
+// On the server one instance per language serves every render (its language never changes); creating and
+// initialising one per request showed in the profile of the account pages. The browser makes its own.
+const serverInstances = new Map<Language, ReturnType<typeof i18next.createInstance>>();
+
 export function createI18nInstance(language: Language) {
+  if (typeof document === "undefined") {
+    let shared = serverInstances.get(language);
+    if (!shared) serverInstances.set(language, (shared = newI18nInstance(language)));
+    return shared;
+  }
+  return newI18nInstance(language);
+}
+
+function newI18nInstance(language: Language) {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
@@ -66,7 +79,14 @@ export function formatDate(isoDate: string, locale: string): string {
   return formatter.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-/** Today's calendar date in a time zone, as YYYY-MM-DD. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's calendar date in a time zone, as YYYY-MM-DD. (One formatter per zone: every page asks.) */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(now);
 }

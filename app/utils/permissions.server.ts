@@ -2,6 +2,7 @@
 // refuse it. A customer asking for an account it was not granted gets 404, never a hint it exists.
 import { type CustomerGrant, getStaffReachableAccount } from "~/domain/identity/account-access.server";
 import { type CustomerPermission, type StaffPermission, grantAllows, staffAllows } from "~/domain/identity/permissions";
+import { type LedgerVersions, ledgerVersionsOf } from "~/domain/ledger/ledger-cache.server";
 import { type CustomerUser, type StaffUser, getIdentity, requireCustomerUser, requireStaffUser } from "./auth.server";
 import { getDb } from "./db.server";
 import { isId } from "./input";
@@ -25,6 +26,8 @@ export interface CustomerContext {
     | { kind: "group"; groupId: string; groupName: string; grants: CustomerGrant[] };
   /** The accounts of the current selection: the scope of every customer-data query on the page. */
   accountIds: string[];
+  /** The ledger versions of the granted accounts, read with the session (keys of the page cache). */
+  ledgerVersions: LedgerVersions;
 }
 
 /** The signed-in customer, its grants and current selection (from the switcher), all scoped. */
@@ -42,11 +45,18 @@ export async function requireCustomerContext(request: Request): Promise<Customer
         grants,
         selection: { kind: "group", groupId, groupName: inGroup[0].groupName ?? "", grants: inGroup },
         accountIds: inGroup.map((g) => g.accountId),
+        ledgerVersions: ledgerVersionsOf(grants),
       };
     }
   }
   const grant = grants.find((g) => g.accountId === wanted) ?? grants[0];
-  return { user, grants, selection: { kind: "account", grant }, accountIds: [grant.accountId] };
+  return {
+    user,
+    grants,
+    selection: { kind: "account", grant },
+    accountIds: [grant.accountId],
+    ledgerVersions: ledgerVersionsOf(grants),
+  };
 }
 
 /** The customer's grant on one account with a permission; 404 when not granted, 403 when the role lacks it. */

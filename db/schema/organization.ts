@@ -1,6 +1,6 @@
 // Sellers (legal entities), commercial zones, customer groups and customer accounts.
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, money } from "./_columns";
 import { accountStatusEnum, countryEnum, currencyEnum, segmentEnum } from "./enums";
 import { users } from "./identity";
@@ -61,6 +61,13 @@ export const customerAccounts = pgTable(
     status: accountStatusEnum("status").notNull().default("active"),
     collectorId: text("collector_id").references(() => users.id),
     createdAt: createdAt(),
+    /**
+     * Goes up by one in every transaction that changes what the account pages show of this account: its
+     * documents, applications, remissions and files, the account row itself, its seller (triggers of
+     * migration 0008, whoever writes). Read with the session on every request; the page cache of
+     * app/domain/ledger/ledger-cache.server.ts keys its entries by it (ADR 009). Never goes down.
+     */
+    ledgerVersion: bigint("ledger_version", { mode: "number" }).notNull().default(1),
   },
   (t) => [
     uniqueIndex("customer_accounts_seller_number_uq").on(t.sellerId, t.number),

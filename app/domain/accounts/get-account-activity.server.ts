@@ -3,6 +3,7 @@
 // read the documents' stored open amounts (ADR 009).
 import { sql } from "drizzle-orm";
 import { openAmountAsOfSql, openItemsAsOfSql } from "~/domain/ledger/get-account-balances.server";
+import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import type { Currency, MoneyString } from "~/utils/money";
 
@@ -30,7 +31,22 @@ const idList = (ids: string[]) =>
     sql`, `,
   );
 
-export async function getAccountActivity(db: DbOrTx, input: { accountIds: string[]; asOf: string; payments?: number }) {
+/** With the accounts' ledger versions it is served from the page cache while they have not changed. */
+export async function getAccountActivity(
+  db: DbOrTx,
+  input: { accountIds: string[]; asOf: string; payments?: number },
+  cache: { ledgerVersions?: LedgerVersions } = {},
+) {
+  return cachedLedgerRead({
+    name: "account-activity",
+    accountIds: input.accountIds,
+    versions: cache.ledgerVersions,
+    args: [input.asOf, input.payments ?? null],
+    compute: () => readAccountActivity(db, input),
+  });
+}
+
+async function readAccountActivity(db: DbOrTx, input: { accountIds: string[]; asOf: string; payments?: number }) {
   if (input.accountIds.length === 0) return { dueSoon: [] as DueSoon[], recentPayments: [] as RecentPayment[] };
   const dueRows = await queryRows<{ currency: Currency; a7: string; c7: number; a30: string; c30: number }>(
     db,

@@ -4,6 +4,7 @@ import Decimal from "decimal.js";
 import { asc, eq, inArray } from "drizzle-orm";
 import { customerAccounts, sellers } from "#db/schema";
 import { AGING_BUCKETS, type AccountBalance, getAccountBalances } from "~/domain/ledger/get-account-balances.server";
+import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { type Currency, type MoneyString, subtractMoney, toMoney } from "~/utils/money";
@@ -44,8 +45,28 @@ function totalsOf(balances: AccountBalance[]): CurrencyTotals[] {
   });
 }
 
-/** `asOf` defaults to today in the seller's time zone (of the first account). */
-export async function getAccountOverview(db: DbOrTx, input: { accountIds: string[]; asOf?: string; now?: Date }) {
+/**
+ * `asOf` defaults to today in the seller's time zone (of the first account). With the accounts' ledger
+ * versions it is served from the page cache (ledger-cache.server.ts) while they have not changed.
+ */
+export async function getAccountOverview(
+  db: DbOrTx,
+  input: { accountIds: string[]; asOf?: string; now?: Date },
+  cache: { ledgerVersions?: LedgerVersions } = {},
+) {
+  if (input.now) return readAccountOverview(db, input);
+  return cachedLedgerRead({
+    name: "account-overview",
+    accountIds: input.accountIds,
+    versions: cache.ledgerVersions,
+    args: input.asOf ?? null,
+    compute: () => readAccountOverview(db, input),
+    // The default date is today's: an entry from yesterday is computed again.
+    isFresh: (o) => Boolean(input.asOf) || o.asOf === todayIn(o.accounts[0]?.timeZone ?? "America/Mexico_City"),
+  });
+}
+
+async function readAccountOverview(db: DbOrTx, input: { accountIds: string[]; asOf?: string; now?: Date }) {
   if (input.accountIds.length === 0) return { asOf: input.asOf ?? null, accounts: [], totals: [] };
   const accounts = await db
     .select({

@@ -4,6 +4,7 @@
 // every query is scoped to the account IDs the caller may see.
 import { type SQL, sql } from "drizzle-orm";
 import { openAmountAsOfSql } from "~/domain/ledger/get-account-balances.server";
+import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import { isCalendarDate } from "~/domain/ledger/schemas";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { isId } from "~/utils/input";
@@ -185,9 +186,25 @@ interface RawRow {
 
 const parseJson = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
 
-/** A page of documents, with (by default) the count and per-currency totals of the whole filtered set. */
-export async function listDocuments(db: DbOrTx, input: ListDocumentsInput): Promise<DocumentListResult> {
-  return runDocumentList(db, input, input.withTotals === false ? "page" : "both");
+/**
+ * A page of documents, with (by default) the count and per-currency totals of the whole filtered set. With
+ * the accounts' ledger versions it is served from the page cache (ledger-cache.server.ts) while they have
+ * not changed.
+ */
+export async function listDocuments(
+  db: DbOrTx,
+  input: ListDocumentsInput,
+  cache: { ledgerVersions?: LedgerVersions } = {},
+): Promise<DocumentListResult> {
+  const { accountIds, ...args } = input;
+  return cachedLedgerRead({
+    name: "document-list",
+    accountIds,
+    versions: cache.ledgerVersions,
+    args,
+    compute: () => runDocumentList(db, input, input.withTotals === false ? "page" : "both"),
+    weigh: (result) => result.rows.length + 1,
+  });
 }
 
 async function runDocumentList(

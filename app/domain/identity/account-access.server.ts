@@ -15,6 +15,8 @@ export interface CustomerGrant {
   country: Country;
   currency: Currency;
   timeZone: string;
+  /** customer_accounts.ledger_version as read with the session: keys the page cache (ledger-cache.server.ts). */
+  ledgerVersion: string;
 }
 
 export async function listCustomerGrants(db: DbOrTx, userId: string): Promise<CustomerGrant[]> {
@@ -29,6 +31,7 @@ export async function listCustomerGrants(db: DbOrTx, userId: string): Promise<Cu
       country: sellers.country,
       currency: customerAccounts.currency,
       timeZone: sellers.timeZone,
+      ledgerVersion: sql<string>`${customerAccounts.ledgerVersion}::text`,
     })
     .from(accountGrants)
     .innerJoin(customerAccounts, eq(customerAccounts.id, accountGrants.accountId))
@@ -64,6 +67,7 @@ export async function getStaffReachableAccount(
       id: customerAccounts.id,
       number: customerAccounts.number,
       legalName: customerAccounts.legalName,
+      ledgerVersion: sql<string>`${customerAccounts.ledgerVersion}::text`,
       seller: {
         id: sellers.id,
         country: sellers.country,

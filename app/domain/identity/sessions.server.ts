@@ -95,7 +95,8 @@ export async function getSessionIdentity(db: DbOrTx, token: string, now: Date = 
             select coalesce(json_agg(json_build_object(
                 'accountId', ${g.accountId}, 'role', ${g.role}, 'number', ${a.number}, 'legalName', ${a.legalName},
                 'groupId', ${a.groupId}, 'groupName', ${customerGroups.name}, 'country', ${sellers.country},
-                'currency', ${a.currency}, 'timeZone', ${sellers.timeZone}) order by ${a.number}), '[]'::json)
+                'currency', ${a.currency}, 'timeZone', ${sellers.timeZone},
+                'ledgerVersion', ${a.ledgerVersion}::text) order by ${a.number}), '[]'::json)
             from ${g}
             join ${a} on ${a.id} = ${g.accountId}
             join ${sellers} on ${sellers.id} = ${a.sellerId}

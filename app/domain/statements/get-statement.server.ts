@@ -19,6 +19,7 @@ import {
   openAmountAsOfSql,
   openItemsAsOfSql,
 } from "~/domain/ledger/get-account-balances.server";
+import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import type { Country } from "~/domain/vocabulary";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { type Currency, type MoneyString, toMoney } from "~/utils/money";
@@ -70,10 +71,32 @@ type AgingRow = Record<string, string | number>;
  * amounts are computed at `asOf` (default: `to`), counting only applications applied on or before it,
  * over the documents issued on or before both `to` and `asOf`.
  */
-export async function getStatement(db: DbOrTx, query: StatementQuery): Promise<Statement | null> {
+export async function getStatement(
+  db: DbOrTx,
+  query: StatementQuery,
+  cache: { ledgerVersions?: LedgerVersions } = {},
+): Promise<Statement | null> {
   const q = StatementQuerySchema.parse(query);
   if (!q.accountIds.includes(q.accountId)) return null;
+  if (q.now) return readStatement(db, q);
+  // With the account's ledger version, served from the page cache (ledger-cache.server.ts) while it has not
+  // changed; the default period is this month's, so an entry of a past month's default is computed again.
+  return cachedLedgerRead({
+    name: "statement",
+    accountIds: [q.accountId],
+    versions: cache.ledgerVersions,
+    args: [q.from ?? null, q.to ?? null, q.asOf ?? null],
+    compute: () => readStatement(db, q),
+    weigh: (s) => (s ? s.sections.reduce((n, section) => n + section.movements.length, 1) : 1),
+    isFresh: (s) => {
+      if (!s || q.from) return true;
+      const period = defaultStatementPeriod(s.seller.timeZone, new Date());
+      return period.from === s.period.from && period.to === s.period.to;
+    },
+  });
+}
 
+async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySchema.parse>): Promise<Statement | null> {
   const [head] = await queryRows<HeaderRow>(
     db,
     sql`

@@ -11,10 +11,10 @@ import { requireCustomerContext } from "~/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: "Cartera · Resumen" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, selection, accountIds } = await requireCustomerContext(request);
+  const { user, selection, accountIds, ledgerVersions } = await requireCustomerContext(request);
   const db = await getDb();
-  const overview = await getAccountOverview(db, { accountIds });
-  const activity = await getAccountActivity(db, { accountIds, asOf: overview.asOf! });
+  const overview = await getAccountOverview(db, { accountIds }, { ledgerVersions });
+  const activity = await getAccountActivity(db, { accountIds, asOf: overview.asOf! }, { ledgerVersions });
   return {
     overview,
     activity,

@@ -12,7 +12,7 @@ import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
 import { getLanguage, getRequestT } from "~/utils/language.server";
-import { notFound, requireStaffAccountAccess } from "~/utils/permissions.server";
+import { notFound, requireStaffAccount, requireStaffAccountAccess } from "~/utils/permissions.server";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 
 /** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */
@@ -22,13 +22,14 @@ export const meta: MetaFunction = () => [{ title: "Cartera · Cliente" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const accountId = params.accountId ?? "";
-  const user = await requireStaffAccountAccess(request, accountId);
+  const { user, account } = await requireStaffAccount(request, accountId);
   const db = await getDb();
-  const overview = await getAccountOverview(db, { accountIds: [accountId] });
+  const cache = { ledgerVersions: { [accountId]: account.ledgerVersion } };
+  const overview = await getAccountOverview(db, { accountIds: [accountId] }, cache);
   if (overview.accounts.length === 0) notFound();
   return {
     overview,
-    activity: await getAccountActivity(db, { accountIds: [accountId], asOf: overview.asOf! }),
+    activity: await getAccountActivity(db, { accountIds: [accountId], asOf: overview.asOf! }, cache),
     users: await listAccountUsers(db, accountId),
     canInvite: staffAllows(user.staffRole, "invite:customer_admin"),
     language: await getLanguage(request, user),
