@@ -10,6 +10,9 @@ import { init } from "./utils/env.server";
 import { NonceProvider } from "./utils/nonce";
 import { applySecurityHeaders } from "./utils/security-headers.server";
 
+// The HTTP server (server/index.mjs) starts the scheduled-task sweeper through the build's entry module.
+export { startBackgroundJobs } from "./jobs/start-background-jobs.server";
+
 // A bad environment stops the server at start-up, before it answers anything.
 init();
 

@@ -90,7 +90,13 @@ async function main() {
   const app = createApp(build, { trustProxy: parseTrustProxy(process.env.TRUST_PROXY) });
   const port = Number(process.env.PORT ?? 3000);
   const server = app.listen(port, process.env.HOST, () => console.log(`[cartera] http://localhost:${port}`));
-  for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close());
+  // The scheduled-task sweeper of this instance (ADR 010); the database's own shutdown waits for it to stop.
+  const jobs = build.entry.module.startBackgroundJobs?.();
+  for (const signal of ["SIGTERM", "SIGINT"])
+    process.once(signal, () => {
+      server.close();
+      jobs?.stop();
+    });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

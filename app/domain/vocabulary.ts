@@ -52,3 +52,73 @@ export type GrantRole = (typeof GRANT_ROLES)[number];
 
 export const TOKEN_PURPOSES = ["invitation", "password_reset"] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+// Claims (issue 11): what a customer disputes, where it stands, and who holds it.
+
+/** What the customer contests. Each type has an owning area, the third escalation level (CLAIM_AREA_OF_TYPE). */
+export const CLAIM_TYPES = [
+  "price_difference",
+  "quantity_or_remission",
+  "damaged_or_returned",
+  "duplicate_charge",
+  "rebate_not_applied",
+  "credit_note_missing",
+  "reinvoicing",
+  "payment_not_applied",
+  "other",
+] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+
+/** What the claim was raised from: an invoice, some of its lines, a credit or debit note, a payment, or nothing. */
+export const CLAIM_ORIGINS = ["invoice", "lines", "note", "payment", "general"] as const;
+export type ClaimOrigin = (typeof CLAIM_ORIGINS)[number];
+
+/**
+ * open: staff owe an answer (the SLA clock runs); waiting_on_customer: staff asked for information
+ * (the clock is paused); resolved and withdrawn are closed (a resolved claim may be reopened within 15 days).
+ */
+export const CLAIM_STATUSES = ["open", "waiting_on_customer", "resolved", "withdrawn"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** L1 the account's collector, L2 the collector's supervisor, L3 the owning area. */
+export const CLAIM_LEVELS = ["L1", "L2", "L3"] as const;
+export type ClaimLevel = (typeof CLAIM_LEVELS)[number];
+
+export const CLAIM_RESOLUTIONS = ["accepted_full", "accepted_partial", "rejected"] as const;
+export type ClaimResolution = (typeof CLAIM_RESOLUTIONS)[number];
+
+/** internal_note is never shown to the customer; the rest form the thread both sides read. */
+export const CLAIM_MESSAGE_KINDS = ["customer_message", "staff_reply", "info_request", "internal_note"] as const;
+export type ClaimMessageKind = (typeof CLAIM_MESSAGE_KINDS)[number];
+
+/** The area that owns a claim type at L3: sales for prices, rebates and re-invoicing; operations for
+ * quantities, remissions and damaged goods; credit for payment application and credit. */
+export const CLAIM_AREA_OF_TYPE: Readonly<Record<ClaimType, StaffArea>> = {
+  price_difference: "sales",
+  rebate_not_applied: "sales",
+  credit_note_missing: "sales",
+  reinvoicing: "sales",
+  quantity_or_remission: "operations",
+  damaged_or_returned: "operations",
+  duplicate_charge: "credit",
+  payment_not_applied: "credit",
+  other: "credit",
+};
+
+/** Evidence files accepted by content (sniffed), whatever their name says. */
+export const EVIDENCE_MEDIA_TYPES = [
+  "application/pdf",
+  "image/jpeg",
+  "image/png",
+  "image/heic",
+  "image/webp",
+  "application/xml",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+] as const;
+export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
+
+// Scheduled tasks (app/jobs): durable timers swept by every app instance.
+export const SCHEDULED_TASK_STATUSES = ["pending", "running", "done", "dead", "cancelled"] as const;
+export type ScheduledTaskStatus = (typeof SCHEDULED_TASK_STATUSES)[number];
+
+export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

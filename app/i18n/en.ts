@@ -414,6 +414,7 @@ export const en: Resources = {
       customer_account: "Customer account",
       document: "Document",
       application: "Application",
+      claim: "Claim",
     },
     actions: {
       auth: {
@@ -442,6 +443,20 @@ export const en: Resources = {
       document: { issued: "Document issued" },
       application: { created: "Payment or note applied", reversed: "Application reversed" },
       statement: { emailed: "Statement emailed" },
+      claim: {
+        raised: "Claim raised",
+        assigned: "Claim assigned",
+        replied: "Reply to the customer",
+        note_added: "Internal note",
+        info_requested: "Information requested from the customer",
+        customer_answered: "Customer answered",
+        escalated: "Claim escalated",
+        sla_breached: "Claim deadline passed",
+        resolved: "Claim resolved",
+        withdrawn: "Claim withdrawn",
+        reopened: "Claim reopened",
+        attachment_added: "Evidence attached",
+      },
     },
     fields: {
       email: "Email",

@@ -413,6 +413,7 @@ export const es = {
       customer_account: "Cuenta de cliente",
       document: "Documento",
       application: "Aplicación",
+      claim: "Aclaración",
     },
     actions: {
       auth: {
@@ -441,6 +442,20 @@ export const es = {
       document: { issued: "Documento emitido" },
       application: { created: "Pago o nota aplicado", reversed: "Aplicación revertida" },
       statement: { emailed: "Estado de cuenta enviado por correo" },
+      claim: {
+        raised: "Aclaración levantada",
+        assigned: "Aclaración asignada",
+        replied: "Respuesta al cliente",
+        note_added: "Nota interna",
+        info_requested: "Información solicitada al cliente",
+        customer_answered: "El cliente respondió",
+        escalated: "Aclaración escalada",
+        sla_breached: "Plazo de la aclaración vencido",
+        resolved: "Aclaración resuelta",
+        withdrawn: "Aclaración retirada",
+        reopened: "Aclaración reabierta",
+        attachment_added: "Evidencia adjunta",
+      },
     },
     fields: {
       email: "Correo",

@@ -107,6 +107,13 @@ export function databaseOptionsFromEnv(env: Record<string, string | undefined> =
 }
 
 let opening: Promise<Database> | undefined;
+const beforeCloseHooks = new Set<() => Promise<void>>();
+
+/** Work to finish before the process-wide database closes on SIGTERM/SIGINT (the task sweeper). */
+export function beforeDatabaseClose(hook: () => Promise<void>): () => void {
+  beforeCloseHooks.add(hook);
+  return () => beforeCloseHooks.delete(hook);
+}
 
 /** Tests that call loaders and actions directly point the process-wide database at their own. */
 export function useDatabaseForTests(database: Database): void {
@@ -119,7 +126,9 @@ export function getDatabase(): Promise<Database> {
     const database = await openDatabase(databaseOptionsFromEnv());
     await migrateDatabase(database);
     const shutdown = () => {
-      database.close().finally(() => process.exit(0));
+      Promise.allSettled([...beforeCloseHooks].map((hook) => hook()))
+        .then(() => database.close())
+        .finally(() => process.exit(0));
     };
     process.once("SIGTERM", shutdown);
     process.once("SIGINT", shutdown);

@@ -4,3 +4,4 @@ export * from "./organization";
 export * from "./ledger";
 export * from "./audit";
 export * from "./rate-limits";
+export * from "./claims";

@@ -13,6 +13,11 @@
 // Pure (zod and the vocabulary lists only): the trail page and its exports import it as well as the server.
 import { z } from "zod";
 import {
+  CLAIM_LEVELS,
+  CLAIM_ORIGINS,
+  CLAIM_RESOLUTIONS,
+  CLAIM_STATUSES,
+  CLAIM_TYPES,
   COUNTRIES,
   CURRENCIES,
   DOCUMENT_KINDS,
@@ -32,6 +37,7 @@ export const AUDIT_ENTITY_TYPES = [
   "customer_account",
   "document",
   "application",
+  "claim",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -242,6 +248,96 @@ export const StatementEmailedEventSchema = auditEvent("statement.emailed", "cust
   after: z.strictObject({ to: z.string(), period: z.strictObject({ from: CalendarDate, to: CalendarDate }) }),
 });
 
+// Claims (app/domain/claims). Entity: the claim; every event is filed under the claim's account.
+const ClaimStatus = z.enum(CLAIM_STATUSES);
+const ClaimLevel = z.enum(CLAIM_LEVELS);
+const Minutes = Count;
+export const ClaimRaisedEventSchema = auditEvent("claim.raised", "claim").extend({
+  accountId: Id,
+  after: z.strictObject({
+    number: Count,
+    type: z.enum(CLAIM_TYPES),
+    origin: z.enum(CLAIM_ORIGINS),
+    level: ClaimLevel,
+    assigneeId: Id.nullable(),
+    dueAt: Instant,
+    documents: z.array(
+      z.strictObject({ documentId: Id, lineId: Id.nullable(), disputedAmount: Money, currency: Currency }),
+    ),
+  }),
+});
+export const ClaimAssignedEventSchema = auditEvent("claim.assigned", "claim").extend({
+  accountId: Id,
+  before: z.strictObject({ assigneeId: Id.nullable() }),
+  after: z.strictObject({ assigneeId: Id.nullable(), via: z.enum(["take", "reassign"]) }),
+});
+export const ClaimRepliedEventSchema = auditEvent("claim.replied", "claim").extend({
+  accountId: Id,
+  after: z.strictObject({ messageId: Id, firstResponse: z.boolean() }),
+});
+/** Internal note: the customer never sees it, nor this event in its version of the history. */
+export const ClaimNoteAddedEventSchema = auditEvent("claim.note_added", "claim").extend({
+  accountId: Id,
+  after: z.strictObject({ messageId: Id }),
+});
+export const ClaimInfoRequestedEventSchema = auditEvent("claim.info_requested", "claim").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ClaimStatus, dueAt: Instant }),
+  after: z.strictObject({ status: ClaimStatus, remainingMinutes: Minutes, messageId: Id }),
+});
+export const ClaimCustomerAnsweredEventSchema = auditEvent("claim.customer_answered", "claim").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ClaimStatus, remainingMinutes: Minutes }),
+  after: z.strictObject({ status: ClaimStatus, dueAt: Instant, messageId: Id }),
+});
+export const ClaimEscalatedEventSchema = auditEvent("claim.escalated", "claim").extend({
+  accountId: Id,
+  before: z.strictObject({ level: ClaimLevel, assigneeId: Id.nullable(), dueAt: Instant }),
+  after: z.strictObject({
+    level: ClaimLevel,
+    assigneeId: Id.nullable(),
+    dueAt: Instant,
+    automatic: z.boolean(),
+    reason: z.string().nullable(),
+  }),
+});
+/** The last level's deadline passed: nothing left to escalate to. */
+export const ClaimSlaBreachedEventSchema = auditEvent("claim.sla_breached", "claim").extend({
+  accountId: Id,
+  after: z.strictObject({ level: ClaimLevel, dueAt: Instant }),
+});
+export const ClaimResolvedEventSchema = auditEvent("claim.resolved", "claim").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ClaimStatus }),
+  after: z.strictObject({
+    status: ClaimStatus,
+    resolution: z.enum(CLAIM_RESOLUTIONS),
+    reason: z.string().nullable(),
+    acceptedAmount: Money.nullable(),
+  }),
+});
+export const ClaimWithdrawnEventSchema = auditEvent("claim.withdrawn", "claim").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ClaimStatus }),
+  after: z.strictObject({ status: ClaimStatus, reason: z.string().nullable() }),
+});
+export const ClaimReopenedEventSchema = auditEvent("claim.reopened", "claim").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ClaimStatus, resolution: z.enum(CLAIM_RESOLUTIONS).nullable() }),
+  after: z.strictObject({ status: ClaimStatus, level: ClaimLevel, dueAt: Instant, reason: z.string() }),
+});
+export const ClaimAttachmentAddedEventSchema = auditEvent("claim.attachment_added", "claim").extend({
+  accountId: Id,
+  after: z.strictObject({
+    attachmentId: Id,
+    messageId: Id.nullable(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    size: Count,
+  }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -270,6 +366,18 @@ export const AUDIT_EVENT_SCHEMAS = [
   ApplicationCreatedEventSchema,
   ApplicationReversedEventSchema,
   StatementEmailedEventSchema,
+  ClaimRaisedEventSchema,
+  ClaimAssignedEventSchema,
+  ClaimRepliedEventSchema,
+  ClaimNoteAddedEventSchema,
+  ClaimInfoRequestedEventSchema,
+  ClaimCustomerAnsweredEventSchema,
+  ClaimEscalatedEventSchema,
+  ClaimSlaBreachedEventSchema,
+  ClaimResolvedEventSchema,
+  ClaimWithdrawnEventSchema,
+  ClaimReopenedEventSchema,
+  ClaimAttachmentAddedEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);

@@ -1,0 +1,26 @@
+/** A claim rule was broken; `code` is a stable key for UI copy. */
+export class ClaimRuleError extends Error {
+  constructor(
+    public readonly code:
+      | "claim.not_found"
+      | "claim.stale"
+      | "claim.not_allowed"
+      | "claim.wrong_status"
+      | "claim.top_level"
+      | "claim.reopen_window_closed"
+      | "claim.reason_required"
+      | "claim.accepted_amount_invalid"
+      | "claim.assignee_invalid"
+      | "document.not_found"
+      | "document.wrong_kind"
+      | "document.amount_above_open"
+      | "document.duplicate"
+      | "line.not_found"
+      | "line.amount_above_total"
+      | "claim.documents_required",
+    message?: string,
+  ) {
+    super(message ?? code);
+    this.name = "ClaimRuleError";
+  }
+}

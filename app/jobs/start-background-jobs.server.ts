@@ -1,0 +1,20 @@
+// Started once per app instance by the HTTP server (server/index.mjs, through the server build's
+// entry module): the scheduled-task sweeper. Stopped before the database closes on SIGTERM/SIGINT,
+// so a sweep in flight finishes (or rolls back) instead of losing its connection.
+import { beforeDatabaseClose, getDb } from "~/utils/db.server";
+import { startTaskSweeper, type TaskSweeper } from "./scheduled-tasks.server";
+import { TASK_HANDLERS } from "./task-handlers.server";
+
+let running: TaskSweeper | undefined;
+
+export function startBackgroundJobs(): TaskSweeper {
+  if (running) return running;
+  const sweeper = startTaskSweeper({ db: getDb, handlers: TASK_HANDLERS, intervalMs: 15_000 });
+  const stop = async () => {
+    await sweeper.stop();
+    running = undefined;
+  };
+  beforeDatabaseClose(stop);
+  running = { stop };
+  return running;
+}

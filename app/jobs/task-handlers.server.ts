@@ -1,0 +1,8 @@
+// Every kind of scheduled task and its handler (imported when first run, so the sweeper's module
+// stays light). A handler runs in the transaction that marks its task done and must be idempotent.
+import type { TaskHandlers } from "./scheduled-tasks.server";
+
+export const TASK_HANDLERS: TaskHandlers = {
+  "claim.sla_due": async (tx, payload, context) =>
+    (await import("~/domain/claims/escalate-claim.server")).handleClaimSlaDue(tx, payload, context),
+};
