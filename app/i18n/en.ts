@@ -84,6 +84,9 @@ export const en: Resources = {
     passwordMismatch: "The passwords do not match.",
     personName: "Write your name with letters, spaces and . , ' - only (no links, addresses or digits).",
     invalid: "Invalid value.",
+    amount: "Type the amount like {{example}} (digits only, no minus sign).",
+    amountDecimals: "The amount takes at most two decimals, e.g. {{example}}.",
+    rangeInverted: "The end of the range is before its start: fix it to apply this filter.",
   },
   switcher: { label: "Account", group: "Group view: {{name}}", choose: "Switch account", submit: "Switch" },
   home: {
@@ -486,6 +489,8 @@ export const en: Resources = {
     forbidden: "Your user is not allowed to do this.",
     serverTitle: "Something went wrong",
     server: "An unexpected error happened. Try again in a few minutes.",
+    busyTitle: "We are generating many documents",
+    busy: "Too many downloads are under way right now. Try again in a few seconds.",
     back: "Go to home",
   },
   toast: { close: "Dismiss", loggedOutAll: "You signed out of all devices." },

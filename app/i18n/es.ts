@@ -82,6 +82,9 @@ export const es = {
     passwordMismatch: "Las contraseñas no coinciden.",
     personName: "Escribe tu nombre solo con letras, espacios y . , ' - (sin enlaces, correos ni números).",
     invalid: "Valor no válido.",
+    amount: "Escribe el importe como {{example}} (solo números, sin signo menos).",
+    amountDecimals: "El importe admite como máximo dos decimales, p. ej. {{example}}.",
+    rangeInverted: "El final del rango es menor que su inicio: corrígelo para aplicar este filtro.",
   },
   switcher: { label: "Cuenta", group: "Vista de grupo: {{name}}", choose: "Cambiar de cuenta", submit: "Cambiar" },
   home: {
@@ -485,6 +488,8 @@ export const es = {
     forbidden: "Tu usuario no tiene permiso para esta acción.",
     serverTitle: "Algo salió mal",
     server: "Ocurrió un error inesperado. Inténtalo de nuevo en unos minutos.",
+    busyTitle: "Estamos generando muchos documentos",
+    busy: "En este momento hay demasiadas descargas en curso. Inténtalo de nuevo en unos segundos.",
     back: "Ir al inicio",
   },
   toast: { close: "Cerrar aviso", loggedOutAll: "Cerraste la sesión en todos los dispositivos." },

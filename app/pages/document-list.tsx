@@ -12,8 +12,12 @@ import type { DocumentListData } from "./document-list.server";
 
 export function DocumentListPage() {
   const { t } = useTranslation();
-  const { tab, filters, sort, result, invalidFilters, basePath, locale, multiAccount } =
+  const { tab, filters, typed, fieldErrors, amountExample, sort, result, invalidFilters, basePath, locale, multiAccount } =
     useLoaderData<DocumentListData>();
+  const errorOf = (field: string) => {
+    const key = (fieldErrors as Record<string, string>)[field];
+    return key ? t(key, { example: amountExample }) : null;
+  };
   const location = useLocation();
   const navigation = useNavigation();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -32,6 +36,8 @@ export function DocumentListPage() {
       else next.add(id);
       return next;
     });
+  // The detail's "Volver a la lista" returns to this page with these filters.
+  const backQuery = location.search.length > 1 ? `?${new URLSearchParams({ back: location.search.slice(1) })}` : "";
   const allOnPage = result.rows.length > 0 && result.rows.every((r) => selected.has(r.id));
   return (
     <div className="space-y-6">
@@ -107,22 +113,28 @@ export function DocumentListPage() {
             id="issuedFrom"
             label={t("documents.issuedFrom")}
             type="date"
-            defaultValue={filters.issuedFrom}
+            defaultValue={typed.issuedFrom}
+            error={errorOf("issuedFrom")}
           />
-          <FilterInput id="issuedTo" label={t("documents.issuedTo")} type="date" defaultValue={filters.issuedTo} />
-          <FilterInput id="dueFrom" label={t("documents.dueFrom")} type="date" defaultValue={filters.dueFrom} />
-          <FilterInput id="dueTo" label={t("documents.dueTo")} type="date" defaultValue={filters.dueTo} />
+          <FilterInput id="issuedTo" label={t("documents.issuedTo")} type="date" defaultValue={typed.issuedTo}
+            error={errorOf("issuedTo")} />
+          <FilterInput id="dueFrom" label={t("documents.dueFrom")} type="date" defaultValue={typed.dueFrom}
+            error={errorOf("dueFrom")} />
+          <FilterInput id="dueTo" label={t("documents.dueTo")} type="date" defaultValue={typed.dueTo}
+            error={errorOf("dueTo")} />
           <FilterInput
             id="amountMin"
             label={t("documents.amountMin")}
             inputMode="decimal"
-            defaultValue={filters.amountMin}
+            defaultValue={typed.amountMin}
+            error={errorOf("amountMin")}
           />
           <FilterInput
             id="amountMax"
             label={t("documents.amountMax")}
             inputMode="decimal"
-            defaultValue={filters.amountMax}
+            defaultValue={typed.amountMax}
+            error={errorOf("amountMax")}
           />
         </div>
         <div className="mt-4 flex flex-wrap gap-2">
@@ -227,7 +239,7 @@ export function DocumentListPage() {
                     </td>
                     <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
                       <Link
-                        to={`${basePath}/documents/${row.id}`}
+                        to={`${basePath}/documents/${row.id}${backQuery}`}
                         className="text-brand-700 underline underline-offset-2 hover:no-underline"
                       >
                         {row.serieFolio}
