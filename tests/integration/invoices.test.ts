@@ -310,7 +310,8 @@ describe("listDocuments filters", () => {
     ]);
     expect(folios((await list({ filters: { dueFrom: "2026-04-01" } })).rows)).toEqual(["A-1004", "A-1005", "A-1006"]);
     expect(folios((await list({ filters: { dueTo: "2026-02-04" } })).rows)).toEqual(["A-1001", "A-999"]);
-    expect(folios((await list({ filters: { amountMin: "300", amountMax: "1,000.00" } })).rows)).toEqual([
+    // The domain takes exact decimals; what people type is read by parseAmount at the edge.
+    expect(folios((await list({ filters: { amountMin: "300", amountMax: "1000.00" } })).rows)).toEqual([
       "A-1001",
       "A-1003",
       "A-1004",

@@ -4,8 +4,8 @@ import { redirect } from "@remix-run/node";
 import { grantAllows } from "~/domain/identity/permissions";
 import { readForm } from "~/utils/form.server";
 import { requireCustomerContext } from "~/utils/permissions.server";
-import { AccountSwitchSchema } from "~/utils/preference-schemas";
 import { equivalentPortalPath } from "~/utils/portal-paths";
+import { AccountSwitchSchema } from "~/utils/preference-schemas";
 import { safeRedirect } from "~/utils/request.server";
 import { commitPreferences } from "~/utils/session.server";
 
