@@ -430,7 +430,11 @@ export function DocumentListPage() {
           </div>
           <div className="flex flex-wrap items-center justify-between gap-3">
             <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" variant="secondary" disabled={hydrated && selection.size > zipMax}>
+              <Button
+                type="submit"
+                variant="secondary"
+                disabled={hydrated && (selection.size === 0 || selection.size > zipMax)}
+              >
                 {t("documents.downloadZip")} {selection.size > 0 ? `(${selection.size})` : ""}
               </Button>
               {total > 0 && total <= zipMax ? (
