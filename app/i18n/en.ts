@@ -223,11 +223,13 @@ export const en: Resources = {
     selectionTooLarge: "A ZIP holds up to {{max}} documents: remove {{extra}} from the selection.",
     downloadAllResults_one: "Download the result (ZIP)",
     downloadAllResults_other: "Download all {{count}} results (ZIP)",
-    allResultsTooMany: "There are {{count}} results and a ZIP holds up to {{max}}: narrow the filters to download them all.",
+    allResultsTooMany:
+      "There are {{count}} results and a ZIP holds up to {{max}}: narrow the filters to download them all.",
     zipErrors: {
       empty: "No documents were selected: tick at least one (or download all results) and try again.",
       tooMany: "A ZIP holds up to {{max}} documents: select fewer or narrow the filters.",
-      notFound: "None of the selected documents is available: they may belong to another account. Select them again in this list.",
+      notFound:
+        "None of the selected documents is available: they may belong to another account. Select them again in this list.",
     },
     filtersToggle: "Filters",
     filtersActive_one: "{{count}} active",

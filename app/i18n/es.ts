@@ -221,11 +221,14 @@ export const es = {
     selectionTooLarge: "Un ZIP admite hasta {{max}} documentos: quita {{extra}} de la selección.",
     downloadAllResults_one: "Descargar el resultado (ZIP)",
     downloadAllResults_other: "Descargar los {{count}} resultados (ZIP)",
-    allResultsTooMany: "Hay {{count}} resultados y un ZIP admite hasta {{max}}: acota los filtros para descargarlos todos.",
+    allResultsTooMany:
+      "Hay {{count}} resultados y un ZIP admite hasta {{max}}: acota los filtros para descargarlos todos.",
     zipErrors: {
-      empty: "No había documentos seleccionados: marca al menos uno (o descarga todos los resultados) y vuelve a intentarlo.",
+      empty:
+        "No había documentos seleccionados: marca al menos uno (o descarga todos los resultados) y vuelve a intentarlo.",
       tooMany: "Un ZIP admite hasta {{max}} documentos: reduce la selección o acota los filtros.",
-      notFound: "Ninguno de los documentos seleccionados está disponible: puede que sean de otra cuenta. Vuelve a seleccionarlos en esta lista.",
+      notFound:
+        "Ninguno de los documentos seleccionados está disponible: puede que sean de otra cuenta. Vuelve a seleccionarlos en esta lista.",
     },
     filtersToggle: "Filtros",
     filtersActive_one: "{{count}} activo",

@@ -57,7 +57,8 @@ export function parseListQuery<S extends z.ZodObject>(
     }
     const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")));
     for (const field of fields) {
-      if (field === "" || !(field in raw)) return { data: schema.parse({}) as z.output<S>, errors: { ...errors, "": "validation.invalid" } };
+      if (field === "" || !(field in raw))
+        return { data: schema.parse({}) as z.output<S>, errors: { ...errors, "": "validation.invalid" } };
       errors[field] ??= "validation.invalid";
       delete raw[field];
     }

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomerAccount, createCustomerGroup } from "~/domain/accounts/create-organization.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
-import * as portalError from "~/routes/portal+/error.$status";
 import * as portalPdf from "~/routes/portal+/documents.$documentId_.pdf";
 import * as portalXml from "~/routes/portal+/documents.$documentId_.xml";
 import * as portalZip from "~/routes/portal+/documents.zip";
+import * as portalError from "~/routes/portal+/error.$status";
 import * as portalStatementExport from "~/routes/portal+/statement_.$format";
 import * as portalSwitch from "~/routes/portal+/switch";
 import * as staffHome from "~/routes/staff+/_index";

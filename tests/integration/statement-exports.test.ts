@@ -257,7 +257,7 @@ describe("CSV", () => {
     expect(lines.at(-1)).toBe("");
   });
 
-  it("es-CO: \";\" between fields and a decimal comma, as a Colombian spreadsheet reads it", async () => {
+  it('es-CO: ";" between fields and a decimal comma, as a Colombian spreadsheet reads it', async () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
       exportStatementCsv(statement, { language: "es", locale: "es-CO" }),
     );

@@ -1,6 +1,15 @@
 // The accounts a user may see. Every customer-data query is scoped by these IDs.
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { ACCENTED, UNACCENTED, accountGrants, customerAccounts, customerGroups, sellers, users, zones } from "#db/schema";
+import {
+  ACCENTED,
+  UNACCENTED,
+  accountGrants,
+  customerAccounts,
+  customerGroups,
+  sellers,
+  users,
+  zones,
+} from "#db/schema";
 import type { Country, Currency } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { type GrantRole, type StaffRole, staffAccountReach } from "./permissions";
@@ -82,7 +91,10 @@ const FOLD = new Map([...ACCENTED].map((c, i) => [c, UNACCENTED[i]]));
 
 /** What the staff search compares: accents off, lower case ("LÓPEZ" → "lopez"), like the search_text column. */
 export function foldSearchText(text: string): string {
-  return [...text].map((c) => FOLD.get(c) ?? c).join("").toLowerCase();
+  return [...text]
+    .map((c) => FOLD.get(c) ?? c)
+    .join("")
+    .toLowerCase();
 }
 
 export async function searchStaffAccounts(
