@@ -84,7 +84,7 @@ describe("the account switcher lands on the equivalent page", () => {
 
 describe("download errors reach a browser inside the shell", () => {
   it("a browser navigating to a foreign or unknown PDF, XML or export is sent to the 404 page; fetch keeps 404", async () => {
-    const cases = [
+    const cases: { handler: typeof portalPdf.loader; path: string; params: Record<string, string> }[] = [
       { handler: portalPdf.loader, path: `/portal/documents/${foreignDoc}/pdf`, params: { documentId: foreignDoc } },
       { handler: portalXml.loader, path: `/portal/documents/${foreignDoc}/xml`, params: { documentId: foreignDoc } },
       { handler: portalXml.loader, path: `/portal/documents/nope!/xml`, params: { documentId: "nope!" } },
