@@ -9,9 +9,10 @@ import type { Statement } from "./types";
 
 const BOM = "\uFEFF";
 
-function quoteField(value: string | null): string {
+/** Quoted when it holds the delimiter, a quote or a line break (quotes doubled). */
+function quoteField(value: string | null, delimiter: string): string {
   if (value === null) return "";
-  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export function exportStatementCsv(
@@ -83,6 +84,6 @@ export function exportStatementCsv(
       null,
     ]);
   }
-  const text = BOM + rows.map((r) => r.map(quoteField).join(delimiter)).join("\r\n") + "\r\n";
+  const text = BOM + rows.map((r) => r.map((field) => quoteField(field, delimiter)).join(delimiter)).join("\r\n") + "\r\n";
   return new TextEncoder().encode(text);
 }
