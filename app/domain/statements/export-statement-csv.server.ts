@@ -84,6 +84,7 @@ export function exportStatementCsv(
       null,
     ]);
   }
-  const text = BOM + rows.map((r) => r.map((field) => quoteField(field, delimiter)).join(delimiter)).join("\r\n") + "\r\n";
+  const text =
+    BOM + rows.map((r) => r.map((field) => quoteField(field, delimiter)).join(delimiter)).join("\r\n") + "\r\n";
   return new TextEncoder().encode(text);
 }
