@@ -9,7 +9,7 @@ export interface SwitcherOption {
   label: string;
 }
 
-/** Picks the account (or group view) the customer is looking at. Works without JavaScript. */
+/** Picks the account (or group view) the customer is looking at, on an explicit submit. Works without JavaScript. */
 export function AccountSwitcher({ options, value }: { options: SwitcherOption[]; value: string }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -20,7 +20,7 @@ export function AccountSwitcher({ options, value }: { options: SwitcherOption[];
   if (options.length < 2) return null;
   return (
     <Form method="post" action="/portal/switch" className="flex items-center gap-1" {...getFormProps(form)}>
-      <input type="hidden" name="redirectTo" value={location.pathname} />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       <label htmlFor="account-switcher" className="sr-only">
         {t("switcher.choose")}
       </label>
@@ -29,7 +29,6 @@ export function AccountSwitcher({ options, value }: { options: SwitcherOption[];
         name="selection"
         defaultValue={value}
         key={value}
-        onChange={(e) => e.currentTarget.form?.requestSubmit()}
         className="max-w-48 rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 sm:max-w-72"
       >
         {options.map((o) => (
@@ -38,11 +37,14 @@ export function AccountSwitcher({ options, value }: { options: SwitcherOption[];
           </option>
         ))}
       </select>
-      <noscript>
-        <button type="submit" className="rounded-md px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300">
-          {t("switcher.submit")}
-        </button>
-      </noscript>
+      {/* Choosing an option changes nothing until this is pressed (WCAG 3.2.2): arrow keys only move
+          through the options. */}
+      <button
+        type="submit"
+        className="min-h-8 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-brand-600"
+      >
+        {t("switcher.submit")}
+      </button>
     </Form>
   );
 }

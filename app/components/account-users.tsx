@@ -2,11 +2,12 @@
 // validates with its member of AccountUsersSchema, the schema the action parses.
 import { type SubmissionResult, getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ChangeRoleSchema, InviteSchema, RevokeSchema } from "~/domain/identity/schemas";
 import { Field, FieldErrors, FormError, SelectField, useIsSubmitting, useValidatedForm } from "./forms";
-import { Button } from "./ui/button";
+import { Button, buttonClass } from "./ui/button";
 
 export interface AccountUserRow {
   userId: string;
@@ -40,7 +41,20 @@ export function InviteForm({
 }) {
   const { t } = useTranslation();
   const submitting = useIsSubmitting("invite");
-  const [form, fields] = useValidatedForm(InviteSchema, { id: "invite", lastResult: useLastResult("invite") });
+  const lastResult = useLastResult("invite");
+  const [form, fields] = useValidatedForm(InviteSchema, { id: "invite", lastResult });
+  // A successful invitation redirects back here (with its toast): the form then starts empty again,
+  // ready for the next address. A refused one keeps what was typed, with its errors.
+  const navigation = useNavigation();
+  const inviting = navigation.state !== "idle" && navigation.formData?.get("intent") === "invite";
+  const wasInviting = useRef(false);
+  useEffect(() => {
+    if (inviting) wasInviting.current = true;
+    else if (navigation.state === "idle" && wasInviting.current) {
+      wasInviting.current = false;
+      if (!lastResult) form.reset();
+    }
+  }, [inviting, navigation.state, lastResult, form]);
   return (
     <section aria-labelledby="invite-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="invite-title" className="font-medium text-slate-900">
@@ -107,7 +121,10 @@ export function AccountUsersTable({
             <tr key={`${u.invited ? "invited" : "member"}-${u.userId}`}>
               <td className="px-4 py-2">{u.name}</td>
               <td className="px-4 py-2">{u.email}</td>
-              <td className="px-4 py-2">{u.active ? t("users.active") : t("users.pending")}</td>
+              <td className="px-4 py-2">
+                {u.active ? t("users.active") : t("users.pending")}
+                {editable && u.invited ? <ResendForm user={u} /> : null}
+              </td>
               <td className="px-4 py-2">
                 {editable && !u.invited && u.userId !== currentUserId ? <MemberForms user={u} /> : t(`roles.${u.role}`)}
               </td>
@@ -158,17 +175,45 @@ function MemberForms({ user }: { user: AccountUserRow }) {
         </Button>
         <FieldErrors id={roleFields.role.errorId} errors={roleFields.role.errors} />
       </Form>
-      <Form method="post" {...getFormProps(revokeForm)}>
-        <input type="hidden" name="intent" value="revoke" />
-        <input type="hidden" name="userId" value={user.userId} />
-        <Button type="submit" variant="danger">
-          {t("users.remove")}
-        </Button>
-      </Form>
+      {/* Removing access asks first (works without JavaScript: a disclosure, then the submit). */}
+      <details className="group">
+        <summary className={buttonClass("danger", "cursor-pointer list-none")}>{t("users.remove")}</summary>
+        <Form
+          method="post"
+          className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-red-50 p-2"
+          {...getFormProps(revokeForm)}
+        >
+          <input type="hidden" name="intent" value="revoke" />
+          <input type="hidden" name="userId" value={user.userId} />
+          <p className="text-sm text-red-900">{t("users.removeConfirm", { email: user.email })}</p>
+          <Button type="submit" variant="danger">
+            {t("users.removeConfirmSubmit")}
+          </Button>
+        </Form>
+      </details>
       <div className="w-full empty:hidden">
         <FormError form={roleForm} />
         <FormError form={revokeForm} />
       </div>
     </div>
+  );
+}
+
+/** A pending invitation sent again: the invite action with the same address and role (a new link). */
+function ResendForm({ user }: { user: AccountUserRow }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="mt-1">
+      <input type="hidden" name="intent" value="invite" />
+      <input type="hidden" name="email" value={user.email} />
+      <input type="hidden" name="role" value={user.role} />
+      <button
+        type="submit"
+        aria-label={t("users.resendLabel", { email: user.email })}
+        className="min-h-6 text-sm text-brand-700 underline underline-offset-2 hover:no-underline"
+      >
+        {t("users.resend")}
+      </button>
+    </Form>
   );
 }

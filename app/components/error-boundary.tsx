@@ -11,7 +11,7 @@ import { buttonClass } from "./ui/button";
 type StatusHandler = (info: { error: ErrorResponse; params: Record<string, string | undefined> }) => ReactNode;
 
 /** The copy keys of each status; any other 4xx reads as a bad request, anything else as a server error. */
-const STATUS_COPY: Record<number, "badRequest" | "forbidden" | "notFound" | "tooLarge" | "tooMany"> = {
+const STATUS_COPY: Record<number, "badRequest" | "busy" | "forbidden" | "notFound" | "tooLarge" | "tooMany"> = {
   400: "badRequest",
   403: "forbidden",
   404: "notFound",
@@ -19,6 +19,7 @@ const STATUS_COPY: Record<number, "badRequest" | "forbidden" | "notFound" | "too
   413: "tooLarge",
   415: "badRequest",
   429: "tooMany",
+  503: "busy",
 };
 
 function ErrorPanel({ status, title, body }: { status: number; title: string; body: string }) {

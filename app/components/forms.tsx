@@ -192,6 +192,7 @@ export function FilterInput({
   label,
   type = "text",
   defaultValue,
+  error,
   ...rest
 }: {
   id: string;
@@ -201,13 +202,29 @@ export function FilterInput({
   inputMode?: "decimal";
   placeholder?: string;
   autoComplete?: string;
+  /** The message of a value the server could not use (already in words). */
+  error?: string | null;
 }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input id={id} name={id} type={type} defaultValue={defaultValue ?? ""} className={filterInputClass} {...rest} />
+      <input
+        id={id}
+        name={id}
+        type={type}
+        defaultValue={defaultValue ?? ""}
+        className={`${filterInputClass} aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-600`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...rest}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,18 +1,22 @@
 // Loaders of one document and its downloads (PDF generated on demand, XML as stored, ZIP of a
 // selection), shared by the customer portal and the staff customer view. Foreign IDs answer 404, and
 // so do IDs of a shape no row can have (checked before any query: a NUL byte would fail it).
+import { redirect } from "@remix-run/node";
 import { getDocumentDetail } from "~/domain/documents/get-document-detail.server";
 import { getDocumentFiscalRecord } from "~/domain/documents/get-document-fiscal-record.server";
+import { listDocumentIds } from "~/domain/documents/list-document-ids.server";
 import { renderInvoicePdf } from "~/domain/documents/render-invoice-pdf.server";
 import { DOCUMENT_ZIP_MAX_DOCUMENTS } from "~/domain/documents/schemas";
 import { getDocumentXml, streamDocumentsZip } from "~/domain/documents/stream-documents-zip.server";
 import type { AccountScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
-import { getFixedT } from "~/utils/i18n";
+import { getFixedT, todayIn } from "~/utils/i18n";
 import { isId, requireIdParam } from "~/utils/input";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
+import { isDocumentNavigation } from "~/utils/resource-errors.server";
+import { type ZipError, readDocumentListQuery } from "./document-list.server";
 import { refuseIfPdfBusy, renderOrBusy } from "./pdf-busy.server";
 
 export async function loadDocumentDetail(scope: AccountScope, documentId: string | undefined) {
@@ -75,13 +79,48 @@ export async function downloadDocumentXml(scope: AccountScope, documentId: strin
   });
 }
 
+/** The query of the list a ZIP request came from (its hidden returnTo): only this scope's list counts. */
+function zipReturnQuery(scope: AccountScope, returnTo: FormDataEntryValue | null): URLSearchParams {
+  const list = `${scope.basePath}/invoices`;
+  if (typeof returnTo !== "string" || returnTo.length > 2000) return new URLSearchParams();
+  const [path, query = ""] = returnTo.split(/\?(.*)/s);
+  return path === list ? new URLSearchParams(query) : new URLSearchParams();
+}
+
+/**
+ * A ZIP of the selected documents (form fields `id`), or of every document of a list filter
+ * (`intent=all` with the list's query string in `query`), at most DOCUMENT_ZIP_MAX_DOCUMENTS. A
+ * selection that cannot be built (nothing chosen, too many, nothing this user may see) sends a
+ * browser back to its list with the reason shown there; other clients get 400 or 404.
+ */
 export async function downloadDocumentsZip(request: Request, scope: AccountScope) {
-  const requested = (await readForm(request)).getAll("id").filter((v) => v !== "");
-  if (requested.length === 0 || requested.length > DOCUMENT_ZIP_MAX_DOCUMENTS)
-    throw new Response("Bad request", { status: 400 });
-  // An ID of a shape no row can have is left out like an unknown one; with nothing left, 404 below.
-  const ids = requested.filter(isId);
-  if (ids.length === 0) notFound();
+  const form = await readForm(request);
+  const refuse = (reason: ZipError, status: number): never => {
+    if (!isDocumentNavigation(request)) throw new Response(status === 404 ? "Not found" : "Bad request", { status });
+    const back = zipReturnQuery(scope, form.get("returnTo"));
+    back.set("zipError", reason);
+    throw redirect(`${scope.basePath}/invoices?${back}`, 303);
+  };
+  let ids: string[];
+  if (form.get("intent") === "all") {
+    const query = typeof form.get("query") === "string" ? String(form.get("query")).slice(0, 4000) : "";
+    const { tab, filters, sort } = readDocumentListQuery(new URLSearchParams(query), scope.locale);
+    const all = await listDocumentIds(
+      await getDb(),
+      { accountIds: scope.accountIds, tab, filters, sort, asOf: todayIn(scope.timeZone) },
+      DOCUMENT_ZIP_MAX_DOCUMENTS,
+    );
+    if (all.truncated) refuse("tooMany", 400);
+    if (all.ids.length === 0) refuse("empty", 400);
+    ids = all.ids;
+  } else {
+    const requested = form.getAll("id").filter((v) => v !== "");
+    if (requested.length === 0) refuse("empty", 400);
+    if (new Set(requested).size > DOCUMENT_ZIP_MAX_DOCUMENTS) refuse("tooMany", 400);
+    // An ID of a shape no row can have is left out like an unknown one; with nothing left, 404 below.
+    ids = [...new Set(requested.filter(isId))];
+    if (ids.length === 0) refuse("notFound", 404);
+  }
   // Its PDFs are rendered one at a time as the archive streams (the first as soon as it is built),
   // each waiting its turn in the pool: so a full pool refuses the ZIP before anything is built.
   const busy = refuseIfPdfBusy(scope);
@@ -95,7 +134,7 @@ export async function downloadDocumentsZip(request: Request, scope: AccountScope
   // A selection with nothing the user may see is not an empty archive: it is not found.
   if (zip.included.length === 0) {
     await zip.stream.cancel();
-    notFound();
+    refuse("notFound", 404);
   }
   // Counted once we know there is something to build (the archive is built as it is read).
   const limit = await consumeRateLimit("zip", scope.user.id);

@@ -1,11 +1,11 @@
 // One invoice or note: fiscal data, lines, remissions, applications with the open amount after each,
 // related documents and downloads.
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/button";
-import { formatDate } from "~/utils/i18n";
+import { formatDate, formatQuantity } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
 import type { DocumentDetailData } from "./document-detail.server";
 
@@ -28,13 +28,18 @@ export function DocumentDetailPage() {
   const { detail: d, basePath, locale } = useLoaderData<DocumentDetailData>();
   const money = (v: string) => formatMoney(v, d.currency, locale);
   const hasXml = d.files.some((f) => f.role === "xml");
+  // The list's filters, carried by the list's link ("?back=tab=notes&status=overdue"): re-read as
+  // search params so nothing but a query string reaches the link.
+  const back = new URLSearchParams(useLocation().search).get("back");
+  const backParams = back ? new URLSearchParams(back) : null;
+  const backSearch = backParams && backParams.size > 0 ? `?${backParams}` : "";
   return (
     <div className="space-y-6">
       <Link
         to={
           d.kind === "payment"
-            ? `${basePath}/payments`
-            : `${basePath}/invoices${d.kind === "invoice" ? "" : d.kind === "adjustment" ? "?tab=adjustments" : "?tab=notes"}`
+            ? `${basePath}/payments${backSearch}`
+            : `${basePath}/invoices${backSearch || (d.kind === "invoice" ? "" : d.kind === "adjustment" ? "?tab=adjustments" : "?tab=notes")}`
         }
         className="text-sm text-brand-700 underline underline-offset-2 hover:no-underline"
       >
@@ -149,7 +154,7 @@ export function DocumentDetailPage() {
                   <td className={td}>
                     {l.description} <span className="text-xs text-slate-500">{l.sku}</span>
                   </td>
-                  <td className={`${td} text-right tabular-nums`}>{l.quantity}</td>
+                  <td className={`${td} text-right tabular-nums`}>{formatQuantity(l.quantity, locale)}</td>
                   <td className={td}>{l.unit}</td>
                   <td className={`${td} text-right tabular-nums`}>{money(l.unitPrice)}</td>
                   <td className={`${td} text-right tabular-nums`}>{money(l.tax)}</td>

@@ -1,13 +1,15 @@
 // Loaders of the document lists (invoices, notes, adjustments, every charge) and of the payments page
 // (every credit, with what it paid), and their CSV/XLSX exports of the whole filtered list; shared by
-// the customer portal and the staff customer view.
+// the customer portal and the staff customer view. Filters are read field by field in the reader's locale.
 import { redirect } from "@remix-run/node";
 import { streamDocumentListCsv, streamDocumentListXlsx } from "~/domain/documents/export-document-list.server";
 import { listCreditApplications } from "~/domain/documents/list-credit-applications.server";
 import { listDocuments } from "~/domain/documents/list-documents.server";
 import {
   DOCUMENT_EXPORT_MAX_ROWS,
+  DOCUMENT_LIST_AMOUNT_FIELDS,
   DOCUMENT_LIST_TABS,
+  DOCUMENT_ZIP_MAX_DOCUMENTS,
   type DocumentListTab,
   parseDocumentListSearchParams,
   splitDocumentListQuery,
@@ -21,24 +23,30 @@ import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rat
 /** The tabs of the document list page; "credits" is the payments page. */
 export const LIST_PAGE_TABS = DOCUMENT_LIST_TABS.filter((tab) => tab !== "credits");
 
-function readListQuery(url: URL, tab: DocumentListTab) {
-  const params = new URLSearchParams(url.searchParams);
-  for (const key of ["tab", "exportTooLarge"]) params.delete(key);
-  // Empty form fields arrive as "": they mean "no filter".
-  for (const [key, value] of [...params.entries()]) if (value === "") params.delete(key);
-  const parsed = parseDocumentListSearchParams(params);
-  const query = parsed.success ? parsed.data : parseDocumentListSearchParams(new URLSearchParams()).data!;
-  return { tab, ...splitDocumentListQuery(query), invalidFilters: !parsed.success };
-}
+/** Why the last ZIP request was refused (the ZIP action sends a browser back here with it). */
+export const ZIP_ERRORS = ["empty", "tooMany", "notFound"] as const;
+export type ZipError = (typeof ZIP_ERRORS)[number];
 
-function listTabOf(url: URL): DocumentListTab {
-  const tab = url.searchParams.get("tab");
+function listTabOf(search: URLSearchParams): DocumentListTab {
+  const tab = search.get("tab");
   return LIST_PAGE_TABS.find((t) => t === tab) ?? "invoices";
 }
 
-async function loadList(request: Request, scope: AccountScope, tab: DocumentListTab) {
+/** The list a query string asks for: its tab (or `tab`), and its filters read in the reader's locale. */
+export function readDocumentListQuery(
+  search: URLSearchParams,
+  locale: string,
+  tab: DocumentListTab = listTabOf(search),
+) {
+  const params = new URLSearchParams(search);
+  for (const key of ["tab", "zipError", "exportTooLarge"]) params.delete(key);
+  const parsed = parseDocumentListSearchParams(params, locale);
+  return { tab, ...splitDocumentListQuery(parsed.data), errors: parsed.errors };
+}
+
+async function loadList(request: Request, scope: AccountScope, listTab?: DocumentListTab) {
   const url = new URL(request.url);
-  const { filters, sort, page, invalidFilters } = readListQuery(url, tab);
+  const { tab, filters, sort, page, errors } = readDocumentListQuery(url.searchParams, scope.locale, listTab);
   const asOf = todayIn(scope.timeZone);
   const db = await getDb();
   const result = await listDocuments(
@@ -46,25 +54,40 @@ async function loadList(request: Request, scope: AccountScope, tab: DocumentList
     { accountIds: scope.accountIds, tab, filters, sort, page, asOf },
     { ledgerVersions: scope.ledgerVersions },
   );
+  // What the reader typed, shown back in the form as typed ("1.000.000", not "1000000.00").
+  const typed = Object.fromEntries(
+    [...DOCUMENT_LIST_AMOUNT_FIELDS, "issuedFrom", "issuedTo", "dueFrom", "dueTo"].map((k) => [
+      k,
+      url.searchParams.get(k) ?? "",
+    ]),
+  );
+  const zipError = url.searchParams.get("zipError");
   return {
     db,
     data: {
       tab,
       filters,
+      typed,
+      fieldErrors: errors,
+      amountExample: new Intl.NumberFormat(scope.locale, { minimumFractionDigits: 2 }).format(1234567.5),
       sort,
       result,
-      invalidFilters,
-      exportTooLarge: url.searchParams.get("exportTooLarge") === "1",
-      exportMaxRows: DOCUMENT_EXPORT_MAX_ROWS,
+      invalidFilters: Object.keys(errors).length > 0,
+      zipError: (ZIP_ERRORS as readonly string[]).includes(zipError ?? "") ? (zipError as ZipError) : null,
+      zipMax: DOCUMENT_ZIP_MAX_DOCUMENTS,
+      /** The ZIP selection kept in the browser belongs to these accounts (another selection starts afresh). */
+      selectionKey: `${scope.basePath}|${[...scope.accountIds].sort().join(",")}`,
       basePath: scope.basePath,
       locale: scope.locale,
       multiAccount: scope.accountIds.length > 1,
+      exportTooLarge: url.searchParams.get("exportTooLarge") === "1",
+      exportMaxRows: DOCUMENT_EXPORT_MAX_ROWS,
     },
   };
 }
 
 export async function loadDocumentList(request: Request, scope: AccountScope) {
-  return (await loadList(request, scope, listTabOf(new URL(request.url)))).data;
+  return (await loadList(request, scope)).data;
 }
 
 export type DocumentListData = Awaited<ReturnType<typeof loadDocumentList>>;
@@ -108,8 +131,11 @@ export async function downloadDocumentList(
 ) {
   const format = input.format === "csv" || input.format === "xlsx" ? input.format : notFound();
   const url = new URL(request.url);
-  const tab = input.list === "credits" ? "credits" : listTabOf(url);
-  const { filters, sort } = readListQuery(url, tab);
+  const { tab, filters, sort } = readDocumentListQuery(
+    url.searchParams,
+    scope.locale,
+    input.list === "credits" ? "credits" : undefined,
+  );
   const asOf = todayIn(scope.timeZone);
   const db = await getDb();
   const list = { accountIds: scope.accountIds, tab, filters, sort, asOf };

@@ -1,23 +1,96 @@
 // The invoice and note lists: filters in the URL (shareable, bookmarkable), keyset pages, totals per
-// currency, and a selection downloaded as one ZIP of PDFs and XMLs.
+// currency, and a selection downloaded as one ZIP of PDFs and XMLs. The selection is kept in the
+// browser's session storage, so it survives paging and filter changes; without JavaScript a page's
+// ticks and "download all results" still work. On a phone rows read as cards and filters fold away.
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { FilterInput, filterInputClass as inputClass } from "~/components/forms";
 import { ExportLinks, ListTotals } from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";
+import type { ListQueryError } from "~/utils/list-query";
 import { formatMoney } from "~/utils/money";
 import type { DocumentListData } from "./document-list.server";
 
 const TABS = ["invoices", "notes", "adjustments", "charges"] as const;
 
+/** Selected document ID → the list page (its query) it was ticked on. */
+type Selection = Map<string, string>;
+
+const SELECTION_EVENT = "cartera:zip-selection";
+const subscribeSelection = (onChange: () => void) => {
+  window.addEventListener(SELECTION_EVENT, onChange);
+  window.addEventListener("storage", onChange);
+  return () => {
+    window.removeEventListener(SELECTION_EVENT, onChange);
+    window.removeEventListener("storage", onChange);
+  };
+};
+const noSubscription = () => () => {};
+
+function readSelection(raw: string | null): Selection {
+  try {
+    const entries = raw ? (JSON.parse(raw) as unknown) : [];
+    if (!Array.isArray(entries)) return new Map();
+    return new Map(
+      entries.filter(
+        (e): e is [string, string] => Array.isArray(e) && e.length === 2 && e.every((v) => typeof v === "string"),
+      ),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+/** The selection of this list's accounts in session storage (empty on the server and before hydration). */
+function useStoredSelection(key: string) {
+  const storageKey = `cartera:zip-selection:${key}`;
+  const raw = useSyncExternalStore(
+    subscribeSelection,
+    () => window.sessionStorage.getItem(storageKey),
+    () => null,
+  );
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const selection = readSelection(raw);
+  const update = (next: Selection) => {
+    try {
+      window.sessionStorage.setItem(storageKey, JSON.stringify([...next.entries()]));
+    } catch {
+      // Storage full or refused: nothing to keep it in.
+    }
+    window.dispatchEvent(new Event(SELECTION_EVENT));
+  };
+  return { selection, update, hydrated };
+}
+
 export function DocumentListPage() {
   const { t } = useTranslation();
-  const { tab, filters, sort, result, invalidFilters, exportTooLarge, exportMaxRows, basePath, locale, multiAccount } =
-    useLoaderData<DocumentListData>();
+  const {
+    tab,
+    filters,
+    typed,
+    fieldErrors,
+    amountExample,
+    sort,
+    result,
+    invalidFilters,
+    zipError,
+    zipMax,
+    selectionKey,
+    basePath,
+    locale,
+    multiAccount,
+    exportTooLarge,
+    exportMaxRows,
+  } = useLoaderData<DocumentListData>();
   const tabLabel = (key: (typeof TABS)[number]) => t(`documents.tabs.${key}`);
+  const location = useLocation();
   // Filters that arrive from home's links (aging bucket, due within N days): kept through the form, removable.
   const linkedFilters = [
     filters.aging
@@ -37,28 +110,70 @@ export function DocumentListPage() {
   ].filter((f): f is { name: string; value: string; label: string } => f !== null);
   const without = (name: string) => {
     const params = new URLSearchParams(location.search);
-    for (const key of [name, "after", "before"]) params.delete(key);
+    for (const key of [name, "after", "before", "zipError"]) params.delete(key);
     return `?${params}`;
   };
-  const location = useLocation();
   const navigation = useNavigation();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selection, update, hydrated } = useStoredSelection(selectionKey);
+  const filtersRef = useRef<HTMLDetailsElement>(null);
   const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
+  const errorOf = (field: string) => {
+    const key = (fieldErrors as Record<string, ListQueryError | undefined>)[field];
+    return key ? t(key, { example: amountExample }) : null;
+  };
+  const search = new URLSearchParams(location.search);
+  search.delete("zipError");
+  /** This page of this filter: what "n pages" counts. */
+  const pageKey = search.toString();
   const pageLink = (cursor: { after?: string; before?: string }) => {
-    const params = new URLSearchParams(location.search);
+    const params = new URLSearchParams(search);
     params.delete("after");
     params.delete("before");
     for (const [k, v] of Object.entries(cursor)) if (v) params.set(k, v);
     return `?${params}`;
   };
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const allOnPage = result.rows.length > 0 && result.rows.every((r) => selected.has(r.id));
+  // The filter as "download all results" sends it: no page cursor.
+  const filterParams = new URLSearchParams(pageKey);
+  filterParams.delete("after");
+  filterParams.delete("before");
+  const filterQuery = filterParams.toString();
+  // The detail's "Volver a la lista" returns to this page with these filters.
+  const backQuery = pageKey ? `?${new URLSearchParams({ back: pageKey })}` : "";
+  const activeFilters = Object.values(filters).filter((v) => v !== undefined && v !== "").length;
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  useEffect(() => {
+    // Wide screens show the filters open; a phone keeps them folded unless something needs fixing.
+    if (filtersRef.current && window.matchMedia("(min-width: 40rem)").matches) filtersRef.current.open = true;
+  }, []);
+
+  const onPage = new Set(result.rows.map((r) => r.id));
+  const elsewhere = [...selection.keys()].filter((id) => !onPage.has(id));
+  const pages = new Set(selection.values()).size;
+  const toggle = (id: string) => {
+    const next = new Map(selection);
+    if (next.has(id)) next.delete(id);
+    else next.set(id, pageKey);
+    update(next);
+  };
+  const allOnPage = result.rows.length > 0 && result.rows.every((r) => selection.has(r.id));
+  const toggleAllOnPage = () => {
+    const next = new Map(selection);
+    for (const r of result.rows) {
+      if (allOnPage) next.delete(r.id);
+      else next.set(r.id, pageKey);
+    }
+    update(next);
+  };
+  const selectionText =
+    pages > 1
+      ? t("documents.selectionPages", { selection: t("documents.selection", { count: selection.size }), count: pages })
+      : t("documents.selection", { count: selection.size });
+  const total = result.total ?? 0;
+  const cell = "px-3 py-2 max-sm:p-0";
+  // On a phone each cell carries its column's name (the header row is visually hidden there).
+  const cardLabel =
+    "max-sm:before:block max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]";
+
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold text-slate-900">{t("documents.title")}</h1>
@@ -75,110 +190,144 @@ export function DocumentListPage() {
         ))}
       </nav>
 
-      <Form
-        method="get"
-        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-        aria-labelledby="filters-title"
+      <details
+        ref={filtersRef}
+        open={hasFieldErrors || undefined}
+        className="group rounded-lg border border-slate-200 bg-white shadow-sm sm:[&::details-content]:[content-visibility:visible]"
       >
-        <h2 id="filters-title" className="sr-only">
-          {t("documents.filters")}
-        </h2>
-        <input type="hidden" name="tab" value={tab} />
-        {linkedFilters.map((f) => (
-          <input key={f.name} type="hidden" name={f.name} value={f.value} />
-        ))}
-        {linkedFilters.length > 0 ? (
-          <ul className="mb-3 flex flex-wrap gap-2" aria-label={t("documents.activeFilters")}>
-            {linkedFilters.map((f) => (
-              <li
-                key={f.name}
-                className="inline-flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-800"
-              >
-                {f.label}
-                <Link to={without(f.name)} className="underline underline-offset-2 hover:no-underline">
-                  {t("documents.removeFilter")}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <div className="sm:col-span-2">
+        <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-2 px-4 py-2 text-sm font-medium text-slate-900 sm:hidden">
+          <span id="filters-title">
+            {t("documents.filtersToggle")}
+            {activeFilters > 0 ? ` · ${t("documents.filtersActive", { count: activeFilters })}` : ""}
+          </span>
+          <span aria-hidden="true" className="text-slate-500 group-open:rotate-180">
+            ▾
+          </span>
+        </summary>
+        <Form method="get" className="p-4 max-sm:pt-0" aria-labelledby="filters-title">
+          <input type="hidden" name="tab" value={tab} />
+          {linkedFilters.map((f) => (
+            <input key={f.name} type="hidden" name={f.name} value={f.value} />
+          ))}
+          {linkedFilters.length > 0 ? (
+            <ul className="mb-3 flex flex-wrap gap-2" aria-label={t("documents.activeFilters")}>
+              {linkedFilters.map((f) => (
+                <li
+                  key={f.name}
+                  className="inline-flex items-center gap-2 rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-800"
+                >
+                  {f.label}
+                  <Link to={without(f.name)} className="underline underline-offset-2 hover:no-underline">
+                    {t("documents.removeFilter")}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <div className="sm:col-span-2">
+              <FilterInput
+                id="q"
+                label={t("documents.search")}
+                type="search"
+                defaultValue={filters.q}
+                placeholder={t("documents.searchHint")}
+              />
+            </div>
+            <div>
+              <label htmlFor="status" className="block text-sm font-medium text-slate-800">
+                {t("documents.status")}
+              </label>
+              <select id="status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
+                <option value="">{t("documents.anyStatus")}</option>
+                <option value="open">{t("documents.statusOpen")}</option>
+                <option value="overdue">{t("documents.statusOverdue")}</option>
+                <option value="due_soon">{t("documents.statusDueSoon")}</option>
+                <option value="paid">{t("documents.statusPaid")}</option>
+                <option value="cancelled">{t("documents.statusCancelled")}</option>
+              </select>
+            </div>
+            <div className="grid grid-cols-2 gap-2">
+              <div>
+                <label htmlFor="sort" className="block text-sm font-medium text-slate-800">
+                  {t("documents.sort")}
+                </label>
+                <select id="sort" name="sort" defaultValue={sort.sort} className={inputClass}>
+                  <option value="issue_date">{t("documents.sortIssue")}</option>
+                  <option value="due_date">{t("documents.sortDue")}</option>
+                  <option value="amount">{t("documents.sortAmount")}</option>
+                  <option value="folio">{t("documents.sortFolio")}</option>
+                </select>
+              </div>
+              <div>
+                <label htmlFor="dir" className="block text-sm font-medium text-slate-800">
+                  {t("documents.direction")}
+                </label>
+                <select id="dir" name="dir" defaultValue={sort.dir} className={inputClass}>
+                  <option value="desc">{t("documents.dirDesc")}</option>
+                  <option value="asc">{t("documents.dirAsc")}</option>
+                </select>
+              </div>
+            </div>
             <FilterInput
-              id="q"
-              label={t("documents.search")}
-              type="search"
-              defaultValue={filters.q}
-              placeholder={t("documents.searchHint")}
+              id="issuedFrom"
+              label={t("documents.issuedFrom")}
+              type="date"
+              defaultValue={typed.issuedFrom}
+              error={errorOf("issuedFrom")}
+            />
+            <FilterInput
+              id="issuedTo"
+              label={t("documents.issuedTo")}
+              type="date"
+              defaultValue={typed.issuedTo}
+              error={errorOf("issuedTo")}
+            />
+            <FilterInput
+              id="dueFrom"
+              label={t("documents.dueFrom")}
+              type="date"
+              defaultValue={typed.dueFrom}
+              error={errorOf("dueFrom")}
+            />
+            <FilterInput
+              id="dueTo"
+              label={t("documents.dueTo")}
+              type="date"
+              defaultValue={typed.dueTo}
+              error={errorOf("dueTo")}
+            />
+            <FilterInput
+              id="amountMin"
+              label={t("documents.amountMin")}
+              inputMode="decimal"
+              defaultValue={typed.amountMin}
+              error={errorOf("amountMin")}
+            />
+            <FilterInput
+              id="amountMax"
+              label={t("documents.amountMax")}
+              inputMode="decimal"
+              defaultValue={typed.amountMax}
+              error={errorOf("amountMax")}
             />
           </div>
-          <div>
-            <label htmlFor="status" className="block text-sm font-medium text-slate-800">
-              {t("documents.status")}
-            </label>
-            <select id="status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
-              <option value="">{t("documents.anyStatus")}</option>
-              <option value="open">{t("documents.statusOpen")}</option>
-              <option value="overdue">{t("documents.statusOverdue")}</option>
-              <option value="due_soon">{t("documents.statusDueSoon")}</option>
-              <option value="paid">{t("documents.statusPaid")}</option>
-              <option value="cancelled">{t("documents.statusCancelled")}</option>
-            </select>
+          <div className="mt-4 flex flex-wrap gap-2">
+            <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
+              {t("documents.apply")}
+            </Button>
+            <Link to={`?tab=${tab}`} className={buttonClass("secondary")}>
+              {t("documents.clear")}
+            </Link>
           </div>
-          <div className="grid grid-cols-2 gap-2">
-            <div>
-              <label htmlFor="sort" className="block text-sm font-medium text-slate-800">
-                {t("documents.sort")}
-              </label>
-              <select id="sort" name="sort" defaultValue={sort.sort} className={inputClass}>
-                <option value="issue_date">{t("documents.sortIssue")}</option>
-                <option value="due_date">{t("documents.sortDue")}</option>
-                <option value="amount">{t("documents.sortAmount")}</option>
-                <option value="folio">{t("documents.sortFolio")}</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="dir" className="block text-sm font-medium text-slate-800">
-                {t("documents.direction")}
-              </label>
-              <select id="dir" name="dir" defaultValue={sort.dir} className={inputClass}>
-                <option value="desc">{t("documents.dirDesc")}</option>
-                <option value="asc">{t("documents.dirAsc")}</option>
-              </select>
-            </div>
-          </div>
-          <FilterInput
-            id="issuedFrom"
-            label={t("documents.issuedFrom")}
-            type="date"
-            defaultValue={filters.issuedFrom}
-          />
-          <FilterInput id="issuedTo" label={t("documents.issuedTo")} type="date" defaultValue={filters.issuedTo} />
-          <FilterInput id="dueFrom" label={t("documents.dueFrom")} type="date" defaultValue={filters.dueFrom} />
-          <FilterInput id="dueTo" label={t("documents.dueTo")} type="date" defaultValue={filters.dueTo} />
-          <FilterInput
-            id="amountMin"
-            label={t("documents.amountMin")}
-            inputMode="decimal"
-            defaultValue={filters.amountMin}
-          />
-          <FilterInput
-            id="amountMax"
-            label={t("documents.amountMax")}
-            inputMode="decimal"
-            defaultValue={filters.amountMax}
-          />
-        </div>
-        <div className="mt-4 flex flex-wrap gap-2">
-          <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
-            {t("documents.apply")}
-          </Button>
-          <Link to={`?tab=${tab}`} className={buttonClass("secondary")}>
-            {t("documents.clear")}
-          </Link>
-        </div>
-      </Form>
+        </Form>
+      </details>
 
+      {zipError ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {t(`documents.zipErrors.${zipError}`, { max: zipMax })}
+        </p>
+      ) : null}
       {invalidFilters ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("documents.invalidFilters")}
@@ -194,18 +343,23 @@ export function DocumentListPage() {
         <p className="text-slate-600">{t("documents.none")}</p>
       ) : (
         <Form method="post" action={`${basePath}/documents/zip`} reloadDocument className="space-y-3">
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full text-sm">
+          <input type="hidden" name="returnTo" value={`${basePath}/invoices?${pageKey}`} />
+          <input type="hidden" name="query" value={filterQuery} />
+          {elsewhere.map((id) => (
+            <input key={id} type="hidden" name="id" value={id} />
+          ))}
+          <div className="rounded-lg border border-slate-200 bg-white shadow-sm sm:overflow-x-auto max-sm:border-0 max-sm:bg-transparent max-sm:shadow-none">
+            <table className="min-w-full text-sm max-sm:block">
               <caption className="sr-only">{tabLabel(tab as (typeof TABS)[number])}</caption>
-              <thead className="bg-slate-50 text-left text-slate-700">
+              <thead className="bg-slate-50 text-left text-slate-700 max-sm:sr-only">
                 <tr>
                   <th scope="col" className="px-3 py-2">
                     <input
                       type="checkbox"
                       aria-label={t("documents.selectAll")}
                       checked={allOnPage}
-                      onChange={() => setSelected(allOnPage ? new Set() : new Set(result.rows.map((r) => r.id)))}
-                      className="size-4"
+                      onChange={toggleAllOnPage}
+                      className="size-6 align-middle"
                     />
                   </th>
                   <th scope="col" className="px-3 py-2 font-medium">
@@ -241,38 +395,49 @@ export function DocumentListPage() {
                   </th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className="divide-y divide-slate-100 max-sm:block max-sm:space-y-3 max-sm:divide-y-0">
                 {result.rows.map((row) => (
-                  <tr key={row.id} className={selected.has(row.id) ? "bg-brand-50" : undefined}>
-                    <td className="px-3 py-2">
+                  <tr
+                    key={row.id}
+                    data-testid="document-row"
+                    className={`max-sm:grid max-sm:grid-cols-[auto_1fr_auto] max-sm:items-start max-sm:gap-x-3 max-sm:gap-y-2 max-sm:rounded-lg max-sm:border max-sm:border-slate-200 max-sm:bg-white max-sm:p-3 max-sm:shadow-sm ${selection.has(row.id) ? "bg-brand-50 max-sm:bg-brand-50" : ""}`}
+                  >
+                    <td className={`${cell} max-sm:row-span-2`}>
                       <input
                         type="checkbox"
                         name="id"
                         value={row.id}
-                        checked={selected.has(row.id)}
+                        checked={selection.has(row.id)}
                         onChange={() => toggle(row.id)}
                         aria-label={t("documents.select", { folio: row.serieFolio })}
-                        className="size-4"
+                        className="size-6 align-middle"
                       />
                     </td>
-                    <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium">
+                    <th scope="row" className={`${cell} whitespace-nowrap text-left font-medium max-sm:text-base`}>
                       <Link
-                        to={`${basePath}/documents/${row.id}`}
-                        className="text-brand-700 underline underline-offset-2 hover:no-underline"
+                        to={`${basePath}/documents/${row.id}${backQuery}`}
+                        className="inline-block py-0.5 text-brand-700 underline underline-offset-2 hover:no-underline"
                       >
                         {row.serieFolio}
                       </Link>
                     </th>
                     {tab !== "invoices" ? (
-                      <td className="px-3 py-2">
+                      <td className={`${cell} max-sm:col-start-2 max-sm:text-slate-600`}>
                         {row.kind === "adjustment"
                           ? t(`documents.adjustmentKinds.${row.effect}`)
                           : t(`documents.kinds.${row.kind}`)}
                       </td>
                     ) : null}
-                    {multiAccount ? <td className="whitespace-nowrap px-3 py-2">{row.accountNumber}</td> : null}
-                    <td className="whitespace-nowrap px-3 py-2">{formatDate(row.issueDate, locale)}</td>
-                    <td className="whitespace-nowrap px-3 py-2">
+                    {multiAccount ? (
+                      <td className={`${cell} whitespace-nowrap max-sm:col-start-2 max-sm:text-slate-600`}>
+                        {row.accountNumber}
+                      </td>
+                    ) : null}
+                    <td className={`${cell} whitespace-nowrap max-sm:hidden`}>{formatDate(row.issueDate, locale)}</td>
+                    <td
+                      data-label={t("documents.dueDate")}
+                      className={`${cell} ${cardLabel} whitespace-nowrap max-sm:col-start-2`}
+                    >
                       {formatDate(row.dueDate, locale)}
                       {row.daysOverdue > 0 ? (
                         <span className="block text-xs text-red-700">
@@ -280,26 +445,53 @@ export function DocumentListPage() {
                         </span>
                       ) : null}
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    <td className={`${cell} whitespace-nowrap text-right tabular-nums max-sm:hidden`}>
                       {formatMoney(row.amount, row.currency, locale)}
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    <td
+                      data-label={t("documents.open")}
+                      className={`${cell} ${cardLabel} whitespace-nowrap text-right tabular-nums max-sm:col-start-3 max-sm:row-start-2 max-sm:font-medium`}
+                    >
                       {formatMoney(row.open, row.currency, locale)}
                     </td>
-                    <td className="px-3 py-2">
+                    <td className={`${cell} max-sm:col-start-3 max-sm:row-start-1 max-sm:text-right`}>
                       <StatusBadge status={row.status} />
                     </td>
-                    <td className="px-3 py-2">{row.purchaseOrder ?? ""}</td>
+                    <td className={`${cell} max-sm:hidden`}>{row.purchaseOrder ?? ""}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <Button type="submit" variant="secondary" disabled={selected.size === 0}>
-              {t("documents.downloadZip")} {selected.size > 0 ? `(${selected.size})` : ""}
-            </Button>
-            <nav aria-label={t("documents.results", { count: result.total ?? 0 })} className="flex gap-2">
+            <div className="flex flex-wrap items-center gap-3">
+              <Button
+                type="submit"
+                variant="secondary"
+                disabled={hydrated && (selection.size === 0 || selection.size > zipMax)}
+              >
+                {t("documents.downloadZip")} {selection.size > 0 ? `(${selection.size})` : ""}
+              </Button>
+              {total > 0 && total <= zipMax ? (
+                <Button type="submit" name="intent" value="all" variant="ghost">
+                  {t("documents.downloadAllResults", { count: total })}
+                </Button>
+              ) : null}
+              {hydrated && selection.size > 0 ? (
+                <Button type="button" variant="ghost" onClick={() => update(new Map())}>
+                  {t("documents.clearSelection")}
+                </Button>
+              ) : null}
+              <p aria-live="polite" className="text-sm text-slate-700" data-testid="selection-summary">
+                {selection.size > 0 ? selectionText : ""}
+                {selection.size > zipMax ? (
+                  <span className="block text-red-700">
+                    {t("documents.selectionTooLarge", { max: zipMax, extra: selection.size - zipMax })}
+                  </span>
+                ) : null}
+              </p>
+            </div>
+            <nav aria-label={t("documents.results", { count: total })} className="flex gap-2">
               {result.prevCursor ? (
                 <Link to={pageLink({ before: result.prevCursor })} className={buttonClass("secondary")} rel="prev">
                   {t("documents.prev")}
@@ -312,6 +504,9 @@ export function DocumentListPage() {
               ) : null}
             </nav>
           </div>
+          {total > zipMax ? (
+            <p className="text-sm text-slate-600">{t("documents.allResultsTooMany", { count: total, max: zipMax })}</p>
+          ) : null}
         </Form>
       )}
     </div>

@@ -79,6 +79,19 @@ export function formatDate(isoDate: string, locale: string): string {
   return formatter.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+const quantityFormatters = new Map<string, Intl.NumberFormat>();
+
+/** A stored quantity ("49.0000", "1.5000") as the locale writes it: "49", "1.5" (es-MX), "1,5" (es-CO). */
+export function formatQuantity(quantity: string, locale: string): string {
+  let formatter = quantityFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+    quantityFormatters.set(locale, formatter);
+  }
+  // Intl formats the decimal string exactly (no float in between).
+  return formatter.format(quantity as unknown as number);
+}
+
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Today's calendar date in a time zone, as YYYY-MM-DD. (One formatter per zone: every page asks.) */

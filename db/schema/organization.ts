@@ -5,6 +5,10 @@ import { createdAt, id, money } from "./_columns";
 import { accountStatusEnum, countryEnum, currencyEnum, segmentEnum } from "./enums";
 import { users } from "./identity";
 
+/** The accented letters of Spanish (and Portuguese/French names) and what the staff search folds them to. */
+export const ACCENTED = "ÁÀÂÄÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇáàâäãéèêëíìîïóòôöõúùûüñç";
+export const UNACCENTED = "AAAAAEEEEIIIIOOOOOUUUUNCaaaaaeeeeiiiiooooouuuunc";
+
 export const sellers = pgTable("sellers", {
   id: id(),
   code: text("code").notNull().unique(),
@@ -68,8 +72,18 @@ export const customerAccounts = pgTable(
      * app/domain/ledger/ledger-cache.server.ts keys its entries by it (ADR 009). Never goes down.
      */
     ledgerVersion: bigint("ledger_version", { mode: "number" }).notNull().default(1),
+    /**
+     * Name, number and tax ID without accents, in lower case: what the staff search matches ("lopez"
+     * finds "Ferretería López"). Kept by PostgreSQL on every write (a generated column: nobody can
+     * forget to update it) with translate(), which, unlike unaccent(), is immutable and needs no
+     * extension; its trigram index serves the "contains" search. Same folding as foldSearchText.
+     */
+    searchText: text("search_text").generatedAlwaysAs(
+      sql`lower(translate(legal_name || ' ' || number || ' ' || tax_id, ${sql.raw(`'${ACCENTED}'`)}, ${sql.raw(`'${UNACCENTED}'`)}))`,
+    ),
   },
   (t) => [
+    index("customer_accounts_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     uniqueIndex("customer_accounts_seller_number_uq").on(t.sellerId, t.number),
     index("customer_accounts_group_idx").on(t.groupId),
     index("customer_accounts_collector_idx").on(t.collectorId),

@@ -15,7 +15,8 @@ type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 export interface Fixtures {
   /** Messages from console.error and page errors seen so far in this test. */
   browserErrors: string[];
-  expectAccessible: (page: Page, options?: { include?: string; exclude?: string[] }) => Promise<void>;
+  /** `wcag22`: also WCAG 2.2 AA (target size 2.5.8: every target at least 24 × 24 px or spaced). */
+  expectAccessible: (page: Page, options?: { include?: string; exclude?: string[]; wcag22?: boolean }) => Promise<void>;
   /** Signs in as a seeded demo user (db/seed/users.ts) and waits for the home page it lands on. */
   login: (page: Page, email: string) => Promise<void>;
 }
@@ -77,7 +78,13 @@ export const test = base.extend<Fixtures>({
 
   expectAccessible: async ({}, use, testInfo) => {
     await use(async (page, options = {}) => {
-      let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+      let builder = new AxeBuilder({ page }).withTags([
+        "wcag2a",
+        "wcag2aa",
+        "wcag21a",
+        "wcag21aa",
+        ...(options.wcag22 ? ["wcag22aa"] : []),
+      ]);
       if (options.include) builder = builder.include(options.include);
       for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
       const results = await builder.analyze();

@@ -311,7 +311,8 @@ describe("listDocuments filters", () => {
     ]);
     expect(folios((await list({ filters: { dueFrom: "2026-04-01" } })).rows)).toEqual(["A-1004", "A-1005", "A-1006"]);
     expect(folios((await list({ filters: { dueTo: "2026-02-04" } })).rows)).toEqual(["A-1001", "A-999"]);
-    expect(folios((await list({ filters: { amountMin: "300", amountMax: "1,000.00" } })).rows)).toEqual([
+    // The domain takes exact decimals; what people type is read by parseAmount at the edge.
+    expect(folios((await list({ filters: { amountMin: "300", amountMax: "1000.00" } })).rows)).toEqual([
       "A-1001",
       "A-1003",
       "A-1004",
@@ -372,15 +373,50 @@ describe("listDocuments filters", () => {
   it("parses URL search params, treating blank fields as unset", () => {
     const parsed = parseDocumentListSearchParams(
       new URLSearchParams("status=overdue&q=&issuedFrom=&amountMin=1,000&sort=amount&dir=asc&size=50"),
+      "es-MX",
     );
-    expect(parsed.success).toBe(true);
-    const { filters, sort, page } = splitDocumentListQuery(parsed.data!);
-    expect(filters).toMatchObject({ status: "overdue", amountMin: "1000" });
+    expect(parsed.errors).toEqual({});
+    const { filters, sort, page } = splitDocumentListQuery(parsed.data);
+    expect(filters).toMatchObject({ status: "overdue", amountMin: "1000.00" });
     expect(filters.q).toBeUndefined();
     expect(sort).toEqual({ sort: "amount", dir: "asc" });
     expect(page.size).toBe(50);
-    expect(parseDocumentListSearchParams(new URLSearchParams("size=500")).success).toBe(false);
-    expect(parseDocumentListSearchParams(new URLSearchParams("status=disputed")).success).toBe(false);
+    expect(parseDocumentListSearchParams(new URLSearchParams("size=500"), "es-MX").errors).toEqual({
+      size: "validation.invalid",
+    });
+    expect(parseDocumentListSearchParams(new URLSearchParams("status=disputed"), "es-MX").errors).toEqual({
+      status: "validation.invalid",
+    });
+  });
+
+  it("reads amounts in the reader's locale, field by field: a bad one is an error on it, never reinterpreted", () => {
+    const co = parseDocumentListSearchParams(new URLSearchParams("amountMin=100,50&amountMax=1.000.000"), "es-CO");
+    expect(co).toMatchObject({ errors: {}, data: { amountMin: "100.50", amountMax: "1000000.00" } });
+    const mx = parseDocumentListSearchParams(new URLSearchParams("amountMin=$100,000.00"), "es-MX");
+    expect(mx).toMatchObject({ errors: {}, data: { amountMin: "100000.00" } });
+    // "100,50" once became 10050 here; now it is an error on that field and the other filters apply.
+    const wrong = parseDocumentListSearchParams(new URLSearchParams("amountMin=100,50&status=open"), "es-MX");
+    expect(wrong.errors).toEqual({ amountMin: "validation.amount" });
+    expect(wrong.data.amountMin).toBeUndefined();
+    expect(wrong.data.status).toBe("open");
+    expect(parseDocumentListSearchParams(new URLSearchParams("amountMax=10,505"), "es-CO").errors).toEqual({
+      amountMax: "validation.amountDecimals",
+    });
+  });
+
+  it("a range typed backwards is reported on its upper end and not applied", () => {
+    const amounts = parseDocumentListSearchParams(new URLSearchParams("amountMin=2.000&amountMax=100"), "es-CO");
+    expect(amounts.errors).toEqual({ amountMax: "validation.rangeInverted" });
+    expect(amounts.data).not.toHaveProperty("amountMin");
+    expect(amounts.data).not.toHaveProperty("amountMax");
+    const dates = parseDocumentListSearchParams(
+      new URLSearchParams("issuedFrom=2026-03-02&issuedTo=2026-03-01&dueFrom=2026-01-01&dueTo=2026-01-01"),
+      "es-MX",
+    );
+    expect(dates.errors).toEqual({ issuedTo: "validation.rangeInverted" });
+    expect(dates.data).toMatchObject({ dueFrom: "2026-01-01", dueTo: "2026-01-01" });
+    // Compared as decimals, not as text: "9" is below "10".
+    expect(parseDocumentListSearchParams(new URLSearchParams("amountMin=9&amountMax=10"), "es-MX").errors).toEqual({});
   });
 });
 

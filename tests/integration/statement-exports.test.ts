@@ -257,6 +257,26 @@ describe("CSV", () => {
     expect(lines.at(-1)).toBe("");
   });
 
+  it('es-CO: ";" between fields and a decimal comma, as a Colombian spreadsheet reads it', async () => {
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+      exportStatementCsv(statement, { language: "es", locale: "es-CO" }),
+    );
+    const lines = text.slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      "Moneda;Fecha;Vence;Documento;Tipo de fila;Concepto;Folio fiscal;Cargo;Abono;Saldo;Pendiente;Vencido",
+    );
+    expect(lines[1]).toBe("MXN;2026-05-01;;;Saldo inicial;;;;;500,00;;");
+    expect(lines[2]).toBe(
+      `MXN;2026-05-02;2026-05-20;A-101;Factura;"Pedido ""urgente"", parcial";${UUID};1000,00;;1500,00;600,00;Sí`,
+    );
+    expect(lines[5]).toBe("MXN;2026-05-25;;P-9;Pago;SPEI 42;;;400,00;1250,00;;");
+    // es-MX keeps "," and the dot
+    const mx = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+      exportStatementCsv(statement, { language: "es", locale: "es-MX" }),
+    );
+    expect(mx.slice(1).split("\r\n")[1]).toBe("MXN,2026-05-01,,,Saldo inicial,,,,,500.00,,");
+  });
+
   it("in English: English headers and labels", async () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
       exportStatementCsv(statement, { language: "en" }),

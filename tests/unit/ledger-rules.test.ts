@@ -123,15 +123,24 @@ describe("documents", () => {
 });
 
 describe("statement periods", () => {
-  it("defaults to the 1st of the current month through today, in the seller's time zone", () => {
+  it("defaults to the 1st of the current month through today (the previous month on the 1st), in the seller's time zone", () => {
     // 2026-03-01 05:59 UTC is still 2026-02-28 in Mexico City (UTC−6): February to date.
     expect(defaultStatementPeriod("America/Mexico_City", new Date("2026-03-01T05:59:00Z"))).toEqual({
       from: "2026-02-01",
       to: "2026-02-28",
     });
+    // On the 1st itself (06:00 UTC is midnight in Mexico City) the month that just closed.
     expect(defaultStatementPeriod("America/Mexico_City", new Date("2026-03-01T06:00:00Z"))).toEqual({
+      from: "2026-02-01",
+      to: "2026-02-28",
+    });
+    expect(defaultStatementPeriod("America/Bogota", new Date("2026-01-01T12:00:00Z"))).toEqual({
+      from: "2025-12-01",
+      to: "2025-12-31",
+    });
+    expect(defaultStatementPeriod("America/Bogota", new Date("2026-03-02T12:00:00Z"))).toEqual({
       from: "2026-03-01",
-      to: "2026-03-01",
+      to: "2026-03-02",
     });
     expect(defaultStatementPeriod("America/Bogota", new Date("2026-07-15T12:00:00Z"))).toEqual({
       from: "2026-07-01",

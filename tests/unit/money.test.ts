@@ -8,6 +8,7 @@ import {
   dec,
   formatMoney,
   isPositiveMoney,
+  parseAmount,
   subtractMoney,
   toMoney,
   totalsByCurrency,
@@ -129,5 +130,46 @@ describe("totalsByCurrency", () => {
 
   it("knows the three ledger currencies", () => {
     expect(CURRENCIES).toEqual(["MXN", "COP", "USD"]);
+  });
+});
+
+describe("parseAmount (an amount as a person types it, in the account's locale)", () => {
+  it.each([
+    ["es-CO", "1.000.000", "1000000.00"],
+    ["es-CO", "100,50", "100.50"],
+    ["es-CO", "$ 1.234.567,8", "1234567.80"],
+    ["es-CO", "$\u00a01.000,00", "1000.00"],
+    ["es-CO", "1000", "1000.00"],
+    ["es-CO", "COP 250.000", "250000.00"],
+    ["es-MX", "$100,000.00", "100000.00"],
+    ["es-MX", "100000", "100000.00"],
+    ["es-MX", "1,000", "1000.00"],
+    ["es-MX", "1000.5", "1000.50"],
+    ["es-MX", " 12,345.67 MXN ", "12345.67"],
+    ["es-MX", ".5", "0.50"],
+    ["es-MX", "007", "7.00"],
+    ["en-US", "1,000.25", "1000.25"],
+  ])("%s reads %j as %s", (locale, text, expected) => {
+    expect(parseAmount(text, locale)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    // Another locale's format is refused, never reinterpreted ("100,50" once became 10050).
+    ["es-MX", "100,50", "format"],
+    ["es-CO", "100.50", "format"],
+    ["es-CO", "$100,000.00", "format"],
+    ["es-MX", "1.000.000", "format"],
+    ["es-MX", "1,00,000", "format"],
+    ["es-MX", "12.345.67", "format"],
+    ["es-MX", "1.234", "decimals"],
+    ["es-CO", "1,234", "decimals"],
+    ["es-MX", "-100", "format"],
+    ["es-MX", "abc", "format"],
+    ["es-MX", "1e5", "format"],
+    ["es-MX", "", "format"],
+    ["es-MX", "$", "format"],
+    ["es-MX", "1".repeat(17), "format"],
+  ])("%s refuses %j (%s)", (locale, text, error) => {
+    expect(parseAmount(text, locale)).toEqual({ ok: false, error });
   });
 });

@@ -83,6 +83,24 @@ describe("statement PDF layout", () => {
     expect(all).toMatch(/Antigüedad de saldos \(\s*USD\s*\)/);
   });
 
+  it("never leaves the aging alone under empty column titles, nor the closing rows without movements", () => {
+    const labels = getStatementLabels("es");
+    let agingPages = 0;
+    for (let n = 20; n <= 140; n += 1) {
+      const pages = paginateStatement(buildLargeStatement(n), labels, "es-MX");
+      for (const [index, page] of pages.entries()) {
+        const rows = page.filter((item) => item.type === "rows").reduce((sum, item) => sum + item.rows.length, 0);
+        if (page.some((item) => item.type === "aging")) {
+          agingPages += 1;
+          // totals + closing + at least three movements above them
+          expect(rows, `${n} movements, page ${index + 1}`).toBeGreaterThanOrEqual(5);
+        }
+        if (page.some((item) => item.type === "notes")) expect(page.some((item) => item.type === "aging")).toBe(true);
+      }
+    }
+    expect(agingPages).toBe(121);
+  });
+
   it("breaks text at spaces to the column's width, and cuts a word wider than the column", () => {
     const width = 122;
     const lines = breakLines(`Factura - ${"Pedido muy largo ".repeat(6)} ${"X".repeat(50)}`, width, "Helvetica", 7.5);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 import { CurrencySchema, isCalendarDate } from "~/domain/ledger/schemas";
 import { IdSchema, searchText } from "~/utils/input";
+import { parseListQuery } from "~/utils/list-query";
 
 /** A form left blank sends "", which must mean "no filter" rather than a validation error. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -13,11 +14,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
   );
 
 const IsoDateParamSchema = z.string().refine(isCalendarDate, { message: "date" });
-/** Non-negative amount as typed by a person: "1234", "1234.5"; commas as thousands separators are dropped. */
-const AmountParamSchema = z
-  .string()
-  .transform((v) => v.replace(/,/g, ""))
-  .pipe(z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, { message: "money" }));
+/**
+ * A non-negative amount as an exact decimal string ("1234", "1234.50"). What a person types
+ * ("$100,000.00", "1.000.000", "100,50") is read in their locale by parseAmount (utils/money.ts)
+ * before it gets here: see parseDocumentListSearchParams.
+ */
+const AmountParamSchema = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, { message: "money" });
 
 /**
  * invoices; notes (credit and debit notes); adjustments (charge and credit adjustments); charges (every
@@ -108,9 +110,25 @@ export function splitDocumentListQuery(query: DocumentListQuery): {
   return { filters, sort: { sort, dir }, page: { size, after, before } };
 }
 
-/** Parses URL search params; invalid input answers `success: false` with zod's issues (the route answers 400 or drops them). */
-export function parseDocumentListSearchParams(params: URLSearchParams) {
-  return DocumentListQuerySchema.safeParse(Object.fromEntries(params));
+/** The amount fields of the list's query, typed by people in their locale. */
+export const DOCUMENT_LIST_AMOUNT_FIELDS = ["amountMin", "amountMax"] as const;
+/** Lower and upper ends of the list's ranges: one typed backwards is reported, not applied. */
+export const DOCUMENT_LIST_RANGES = [
+  ["amountMin", "amountMax"],
+  ["issuedFrom", "issuedTo"],
+  ["dueFrom", "dueTo"],
+] as const;
+
+/**
+ * Parses URL search params field by field, amounts in the reader's locale: `errors` maps each field
+ * that was left out to its message key (see utils/list-query.ts); the other fields still apply.
+ */
+export function parseDocumentListSearchParams(params: URLSearchParams, locale: string) {
+  return parseListQuery(DocumentListQuerySchema, params, {
+    locale,
+    amounts: DOCUMENT_LIST_AMOUNT_FIELDS,
+    ranges: DOCUMENT_LIST_RANGES,
+  });
 }
 
 /**

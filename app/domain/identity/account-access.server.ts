@@ -1,6 +1,15 @@
 // The accounts a user may see. Every customer-data query is scoped by these IDs.
-import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import { accountGrants, customerAccounts, customerGroups, sellers, users, zones } from "#db/schema";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import {
+  ACCENTED,
+  UNACCENTED,
+  accountGrants,
+  customerAccounts,
+  customerGroups,
+  sellers,
+  users,
+  zones,
+} from "#db/schema";
 import type { Country, Currency } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { type GrantRole, type StaffRole, staffAccountReach } from "./permissions";
@@ -82,12 +91,22 @@ export async function getStaffReachableAccount(
 }
 
 /** Customer accounts a staff member reaches, filtered by a text search, for the staff customer search. */
+const FOLD = new Map([...ACCENTED].map((c, i) => [c, UNACCENTED[i]]));
+
+/** What the staff search compares: accents off, lower case ("LÓPEZ" → "lopez"), like the search_text column. */
+export function foldSearchText(text: string): string {
+  return [...text]
+    .map((c) => FOLD.get(c) ?? c)
+    .join("")
+    .toLowerCase();
+}
+
 export async function searchStaffAccounts(
   db: DbOrTx,
   staff: { id: string; staffRole: StaffRole },
   options: { q?: string; limit?: number },
 ) {
-  const q = options.q?.trim().replace(/[%_\\]/g, "\\$&");
+  const q = options.q ? foldSearchText(options.q.trim()).replace(/[%_\\]/g, "\\$&") : "";
   const collector = sql<
     string | null
   >`(select ${users.name} from ${users} where ${users.id} = ${customerAccounts.collectorId})`;
@@ -109,13 +128,8 @@ export async function searchStaffAccounts(
     .where(
       and(
         staffScope(staff),
-        q
-          ? or(
-              ilike(customerAccounts.legalName, `%${q}%`),
-              ilike(customerAccounts.number, `%${q}%`),
-              ilike(customerAccounts.taxId, `%${q}%`),
-            )
-          : undefined,
+        // Accents and case folded on both sides; the trigram index on search_text serves it.
+        q ? sql`${customerAccounts.searchText} like ${`%${q}%`}` : undefined,
       ),
     )
     .orderBy(asc(customerAccounts.number))

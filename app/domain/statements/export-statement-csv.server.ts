@@ -1,19 +1,26 @@
 // Exports a statement (from getStatement) as CSV (RFC 4180: CRLF line ends, fields quoted when they
 // hold a comma, quote or line break, quotes doubled), UTF-8 with a BOM so Excel reads the accents.
-// Amounts stay the ledger's exact decimal strings with a dot; dates are ISO (YYYY-MM-DD), which
-// every spreadsheet parses regardless of its locale.
+// Amounts stay the ledger's exact decimal strings, with the reader's decimal separator: es-CO files
+// use ";" between fields and a decimal comma, as a Colombian spreadsheet expects (utils/csv.ts);
+// dates are ISO (YYYY-MM-DD), which every spreadsheet parses regardless of its locale.
+import { csvConventions } from "~/utils/csv";
 import { getKindLabel, getStatementLabels, type StatementLanguage } from "./labels";
 import type { Statement } from "./types";
 
 const BOM = "\uFEFF";
 
-function quoteField(value: string | null): string {
+/** Quoted when it holds the delimiter, a quote or a line break (quotes doubled). */
+function quoteField(value: string | null, delimiter: string): string {
   if (value === null) return "";
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function exportStatementCsv(statement: Statement, options: { language: StatementLanguage }): Uint8Array {
+export function exportStatementCsv(
+  statement: Statement,
+  options: { language: StatementLanguage; locale?: string },
+): Uint8Array {
   const labels = getStatementLabels(options.language);
+  const { delimiter, amount } = csvConventions(options.locale ?? "es-MX");
   const c = labels.columns;
   const rows: (string | null)[][] = [
     [
@@ -42,7 +49,7 @@ export function exportStatementCsv(statement: Statement, options: { language: St
       null,
       null,
       null,
-      section.openingBalance,
+      amount(section.openingBalance),
       null,
       null,
     ]);
@@ -55,10 +62,10 @@ export function exportStatementCsv(statement: Statement, options: { language: St
         getKindLabel(labels, m.kind, m.effect),
         m.description,
         m.fiscalId,
-        m.charge,
-        m.credit,
-        m.balance,
-        m.openAmount,
+        amount(m.charge),
+        amount(m.credit),
+        amount(m.balance),
+        amount(m.openAmount),
         m.effect === "charge" ? (m.overdue ? labels.yes : labels.no) : null,
       ]);
     }
@@ -72,11 +79,12 @@ export function exportStatementCsv(statement: Statement, options: { language: St
       null,
       null,
       null,
-      section.closingBalance,
+      amount(section.closingBalance),
       null,
       null,
     ]);
   }
-  const text = BOM + rows.map((r) => r.map(quoteField).join(",")).join("\r\n") + "\r\n";
+  const text =
+    BOM + rows.map((r) => r.map((field) => quoteField(field, delimiter)).join(delimiter)).join("\r\n") + "\r\n";
   return new TextEncoder().encode(text);
 }

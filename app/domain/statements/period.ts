@@ -8,12 +8,21 @@ export interface StatementPeriod {
 }
 
 /**
- * The current month to date in the seller's time zone: from the 1st to today. It stops at today
+ * The current month to date in the seller's time zone: from the 1st to today (on the 1st itself, the
+ * previous month). It stops at today
  * rather than the month's last day so the aging (computed at the period end) never ages items
  * against a date that has not come yet.
  */
 export function defaultStatementPeriod(timeZone: string, now: Date): StatementPeriod {
   const today = todayIn(timeZone, now);
+  // On the 1st the month to date is one day long and nearly empty: what a customer wants then is
+  // the month that just closed.
+  if (today.endsWith("-01")) {
+    const [year, month] = today.split("-").map(Number);
+    const lastDay = new Date(Date.UTC(year, month - 1, 0));
+    const to = lastDay.toISOString().slice(0, 10);
+    return { from: `${to.slice(0, 8)}01`, to };
+  }
   return { from: `${today.slice(0, 8)}01`, to: today };
 }
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadDocumentPdf } from "~/pages/document-detail.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
+import { withErrorPage } from "~/utils/resource-errors.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withErrorPage("portal", async ({ request, params }: LoaderFunctionArgs) => {
   return downloadDocumentPdf(await requirePortalScope(request), params.documentId);
-}
+});

@@ -17,13 +17,14 @@ import { todayIn } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
 import { notFound, requireStaffPermission } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
+import { withErrorPage } from "~/utils/resource-errors.server";
 
 const FORMATS = {
   csv: { type: "text/csv; charset=utf-8", stream: streamAuditEventsCsv },
   xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stream: streamAuditEventsXlsx },
 } as const;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withErrorPage("staff", async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireStaffPermission(request, "read:audit");
   const format = params.format === "csv" || params.format === "xlsx" ? FORMATS[params.format] : notFound();
   const { filters } = parseAuditTrailSearchParams(new URL(request.url).searchParams);
@@ -49,4 +50,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

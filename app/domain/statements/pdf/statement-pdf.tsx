@@ -118,8 +118,14 @@ type PageItem =
 
 type Block =
   | { type: "rows"; rows: TableRow[]; keepWithNext?: boolean }
-  | { type: "aging"; section: StatementSection }
-  | { type: "notes"; multiCurrency: boolean };
+  | { type: "aging"; section: StatementSection; keepWithNext?: boolean }
+  | { type: "notes"; multiCurrency: boolean; keepWithNext?: boolean };
+
+/**
+ * Movements kept on the page of a section's closing rows and aging, so that page is never the column
+ * titles over one or two rows and the aging table (or the aging alone).
+ */
+const ROWS_BEFORE_CLOSING = 3;
 
 // Heights of the react-pdf blocks, measured on rendered pages and rounded up (they hold short, fixed
 // text that never wraps): the aging title, its column titles, six bucket rows and four totals;
@@ -259,8 +265,14 @@ export function paginateStatement(statement: Statement, labels: StatementLabels,
   for (const section of statement.sections) {
     const rows = sectionRows(section, statement, ctx);
     blocks.push({ type: "rows", rows: [rows.title, rows.opening], keepWithNext: true });
-    for (const row of rows.movements) blocks.push({ type: "rows", rows: [row] });
-    blocks.push({ type: "rows", rows: [rows.totals, rows.closing] }, { type: "aging", section });
+    // The last movements stay with the closing rows, which stay with the aging.
+    rows.movements.forEach((row, index) =>
+      blocks.push({ type: "rows", rows: [row], keepWithNext: index >= rows.movements.length - ROWS_BEFORE_CLOSING }),
+    );
+    // Totals and closing stay with the aging (never an aging page under empty column titles); the
+    // last section's aging stays with the notes.
+    blocks.push({ type: "rows", rows: [rows.totals, rows.closing], keepWithNext: true });
+    blocks.push({ type: "aging", section, keepWithNext: section === statement.sections.at(-1) });
   }
   blocks.push({ type: "notes", multiCurrency: statement.sections.length > 1 });
 
@@ -270,10 +282,9 @@ export function paginateStatement(statement: Statement, labels: StatementLabels,
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i];
     const height = blockHeight(block);
-    const needed =
-      block.type === "rows" && block.keepWithNext && i + 1 < blocks.length
-        ? height + blockHeight(blocks[i + 1])
-        : height;
+    // A block kept with the next one needs room for the whole chain.
+    let needed = height;
+    for (let j = i; blocks[j]?.keepWithNext && j + 1 < blocks.length; j += 1) needed += blockHeight(blocks[j + 1]);
     const page = pages[pages.length - 1];
     if (used + needed > budget && page.length > 0) {
       pages.push([]);
