@@ -1,0 +1,77 @@
+// What the claim routes share on the server: who the reader is (customer with its dispute accounts,
+// or staff as a claims actor), how times read in the account's time zone, and how a refused claim
+// rule answers (not found: 404, as if the claim did not exist; any other: 400 with its words).
+import { data } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import type { CustomerActor } from "~/domain/claims/customer-claim-actions.server";
+import { ClaimRuleError } from "~/domain/claims/errors";
+import type { ClaimDetail } from "~/domain/claims/read-claims.server";
+import type { StaffActor } from "~/domain/claims/staff-access.server";
+import { grantAllows } from "~/domain/identity/permissions";
+import { actorFor, requireStaffUser } from "./auth.server";
+import { requireIdParam } from "./input";
+import { notFound, requireCustomerContext } from "./permissions.server";
+
+/** The claim ID of the URL; one of the wrong shape is not found. */
+export const claimIdParam = (params: Record<string, string | undefined>) => requireIdParam(params.claimId);
+
+/** The customer as a claims actor: the selected accounts on which its grant allows disputing. */
+export async function requireClaimCustomer(request: Request): Promise<CustomerActor> {
+  const { user, grants, accountIds } = await requireCustomerContext(request);
+  const disputable = grants
+    .filter((g) => accountIds.includes(g.accountId) && grantAllows(g.role, "dispute"))
+    .map((g) => g.accountId);
+  return { ...actorFor(request, user), userId: user.id, accountIds: disputable };
+}
+
+export async function requireClaimStaff(request: Request): Promise<StaffActor> {
+  const user = await requireStaffUser(request);
+  return { ...actorFor(request, user), userId: user.id, staffRole: user.staffRole, staffArea: user.staffArea ?? null };
+}
+
+/** Formats instants as the account reads them (its time zone, its locale). */
+export function claimTimeFormat(locale: string, timeZone: string) {
+  const f = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "long", timeStyle: "short" });
+  return (d: Date | null) => (d ? f.format(d) : null);
+}
+
+/** The claim's page data both sides show, formatted for the reader. */
+export function presentClaimDetail(detail: ClaimDetail, format: (d: Date | null) => string | null) {
+  const { claim } = detail;
+  return {
+    id: claim.id,
+    number: claim.number,
+    type: claim.type,
+    status: claim.status,
+    level: claim.level,
+    version: claim.version,
+    description: claim.description,
+    due: format(claim.dueAt),
+    created: format(claim.createdAt),
+    resolution: claim.resolution,
+    resolutionReason: claim.resolutionReason,
+    acceptedAmount: claim.acceptedAmount,
+    account: detail.account,
+    assigneeName: detail.assigneeName,
+    reopenable: detail.reopenable,
+    documents: detail.documents,
+    attachments: detail.attachments,
+    messages: detail.messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      body: m.body,
+      time: format(m.createdAt) ?? "",
+      authorName: m.authorName,
+    })),
+  };
+}
+
+/** A claim rule refused: not found is 404; any other is shown on the form that sent it. */
+export function refuseClaimRule(error: unknown, t: TFunction, intent: string) {
+  if (!(error instanceof ClaimRuleError)) throw error;
+  if (error.code === "claim.not_found") notFound();
+  return data(
+    { intent, error: t(`claims.errors.${error.code}`) },
+    { status: error.code === "claim.stale" ? 409 : 400 },
+  );
+}
