@@ -66,6 +66,11 @@ export function DocumentDetailPage() {
               {t("document.downloadXml")}
             </Link>
           ) : null}
+          {basePath === "/portal" ? (
+            <Link to={`/portal/claims/new?documentId=${d.id}`} className={buttonClass("secondary")}>
+              {t("claims.dispute")}
+            </Link>
+          ) : null}
         </div>
       </div>
 

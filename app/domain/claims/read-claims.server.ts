@@ -11,6 +11,7 @@ import {
   customerAccounts,
   documents,
   users,
+  sellers,
 } from "#db/schema";
 import type { ClaimStatus } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
@@ -118,9 +119,12 @@ export async function readClaimDetail(
       accountNumber: customerAccounts.number,
       accountName: customerAccounts.legalName,
       assigneeName: assignee.name,
+      timeZone: sellers.timeZone,
+      country: sellers.country,
     })
     .from(claims)
     .innerJoin(customerAccounts, eq(customerAccounts.id, claims.accountId))
+    .innerJoin(sellers, eq(sellers.id, claims.sellerId))
     .leftJoin(assignee, eq(assignee.id, claims.assigneeId))
     .where(and(eq(claims.id, claimId), customer ? inArray(claims.accountId, [...scope.accountIds]) : undefined));
   if (!row) throw new ClaimRuleError("claim.not_found");
@@ -171,6 +175,9 @@ export async function readClaimDetail(
   return {
     claim,
     account: { number: row.accountNumber, legalName: row.accountName },
+    /** The seller's: the account's time zone and formatting country. */
+    timeZone: row.timeZone,
+    country: row.country,
     assigneeName: row.assigneeName,
     documents: docs,
     messages,

@@ -32,6 +32,7 @@ export default function PortalLayout() {
     { to: "/portal", label: t("nav.home"), end: true },
     { to: "/portal/invoices", label: t("nav.invoices") },
     { to: "/portal/payments", label: t("nav.payments") },
+    { to: "/portal/claims", label: t("nav.claims") },
   ];
   if (role) nav.push({ to: "/portal/statement", label: t("nav.statement") });
   if (canManageUsers) nav.push({ to: "/portal/users", label: t("nav.users") });

@@ -25,6 +25,7 @@ import {
 } from "~/utils/claim-pages.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
+import { formattingLocale } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
 import { pageTitle } from "~/utils/page-title";
 import { notFound } from "~/utils/permissions.server";
@@ -46,8 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     );
     const canAct = customer.accountIds.includes(detail.claim.accountId);
     return {
-      claim: presentClaimDetail(detail, claimTimeFormat(scope.locale, scope.timeZone)),
-      locale: scope.locale,
+      claim: presentClaimDetail(
+        detail,
+        claimTimeFormat(formattingLocale(scope.language, detail.country), detail.timeZone),
+      ),
+      locale: formattingLocale(scope.language, detail.country),
       canAct,
     };
   } catch (error) {

@@ -25,7 +25,8 @@ export default function StaffLayout() {
           homeTo="/staff"
           user={{ name: user.name, email: user.email, roleLabel }}
           nav={[
-            { to: "/staff", label: t("nav.staffHome"), exclude: ["/staff/audit"] },
+            { to: "/staff", label: t("nav.staffHome"), exclude: ["/staff/audit", "/staff/claims"] },
+            { to: "/staff/claims", label: t("nav.claims") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
           ]}
         />
