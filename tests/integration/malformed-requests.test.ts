@@ -6,6 +6,7 @@
 // in Remix). The targeted tests at the end pin the exact answer of each of the five causes.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
@@ -261,7 +262,20 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
   bystander = await createTestCustomer(db, [{ accountId: accountA.id, role: "viewer" }]);
   loginUser = await createTestCustomer(db, [{ accountId: accountA.id, role: "payer" }]);
   staff = await createTestStaff(db, "admin");
-  validParams = { accountId: accountA.id, documentId: documentA, token: "a".repeat(43), format: "csv" };
+  // A claim of account A, for the claim pages (portal+/claims.*, staff+/claims.*).
+  const claim = await raiseClaim(
+    db,
+    { userId: customer.id, label: customer.email },
+    { accountId: accountA.id, type: "other", origin: "general", description: "Aclaración del barrido" },
+    { now: new Date() },
+  );
+  validParams = {
+    accountId: accountA.id,
+    documentId: documentA,
+    claimId: claim.id,
+    token: "a".repeat(43),
+    format: "csv",
+  };
   routes = [];
   for (const route of listRouteFiles()) {
     const module = (await import(route.file)) as RouteModule;
@@ -277,6 +291,8 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
   it("finds the route modules with loaders or actions", () => {
     expect(routes.length).toBeGreaterThan(20);
     expect(routes.map((r) => r.segments.join("."))).toContain("portal.documents.$documentId");
+    for (const claimRoute of ["portal.claims.$claimId", "portal.claims.new", "staff.claims.$claimId"])
+      expect(routes.map((r) => r.segments.join("."))).toContain(claimRoute);
   });
 
   it("answers < 500 to malformed path params", async () => {
