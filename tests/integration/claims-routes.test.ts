@@ -153,6 +153,37 @@ describe("raising and handling a claim", () => {
     expect(above.status).toBe(400);
   });
 
+  it("evidence sent with the claim is kept with it; a refused file keeps the claim from being raised", async () => {
+    const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const send = (bytes: Uint8Array, name: string) => {
+      const fd = new FormData();
+      fd.append("type", "damaged_or_returned");
+      fd.append("description", "Llegó dañado");
+      fd.append("evidence", new Blob([new Uint8Array(bytes)], { type: "application/pdf" }), name);
+      const request = new Request("http://portal.test/portal/claims/new", {
+        method: "POST",
+        body: fd,
+        headers: { Cookie: cookies.owner, Origin: "http://portal.test" },
+      });
+      return portalNewClaim.action({ request, params: {}, context: {} });
+    };
+    const ok = (await send(PDF, "remision.pdf")) as Response;
+    expect(ok.status).toBe(302);
+    const claimId = ok.headers.get("location")!.split("/").pop()!;
+    const page = await callRoute(portalClaim.loader, {
+      path: `/portal/claims/${claimId}`,
+      params: { claimId },
+      cookie: cookies.owner,
+    });
+    expect((page.body as { claim: { attachments: { fileName: string }[] } }).claim.attachments).toEqual([
+      expect.objectContaining({ fileName: "remision.pdf", mediaType: "application/pdf" }),
+    ]);
+    const before = (await db.select().from(claims)).length;
+    const refused = await send(new TextEncoder().encode("MZ\u0090 not a pdf"), "virus.exe");
+    expect((refused as { init?: { status?: number } }).init?.status).toBe(400);
+    expect((await db.select().from(claims)).length).toBe(before);
+  });
+
   it("the collector takes and replies; an internal note is for staff only", async () => {
     const params = { claimId: claim.id };
     const path = `/staff/claims/${claim.id}`;
