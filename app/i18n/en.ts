@@ -707,6 +707,7 @@ export const en: Resources = {
     forgotPassword: "Reset password",
     resetPassword: "New password",
     invitation: "Invitation",
+    payments: "Payments and credits",
   },
   common: { save: "Save", cancel: "Cancel", loading: "Loading…", total: "Total", currency: "Currency" },
   email: {

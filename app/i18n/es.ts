@@ -708,6 +708,7 @@ export const es = {
     forgotPassword: "Restablecer contraseña",
     resetPassword: "Nueva contraseña",
     invitation: "Invitación",
+    payments: "Pagos y saldos a favor",
   },
   common: { save: "Guardar", cancel: "Cancelar", loading: "Cargando…", total: "Total", currency: "Moneda" },
   email: {

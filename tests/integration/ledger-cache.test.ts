@@ -181,7 +181,9 @@ describe("the account pages serve from the cache only at the version they just r
     expect(h2.queries).toHaveLength(1);
     expect(s2.queries).toHaveLength(1);
     expect(balance(h2.data)).toBe(balance(h1.data));
-    await issueDocument(db, accountId, "invoice", "30.00", today);
+    // Dated inside the default period (on the 1st of a month that is the previous month, not today).
+    const periodEnd = (s1.data as { statement: { period: { to: string } } }).statement.period.to;
+    await issueDocument(db, accountId, "invoice", "30.00", periodEnd);
     const [h3, s3] = [await home(), await statement()];
     expect(Number(balance(h3.data))).toBeCloseTo(Number(balance(h1.data)) + 30, 2);
     expect(Number(closing(s3.data))).toBeCloseTo(Number(closing(s1.data)) + 30, 2);

@@ -56,8 +56,11 @@ function workerFile(): { filename: string; execArgv?: string[] } {
     // From sources: a fresh worker (no inherited loader flags) that registers tsx itself.
     return { filename: pathToFileURL(path.join(path.dirname(here), "pdf-worker.dev.mjs")).href, execArgv: [] };
   }
-  const built = path.join(path.dirname(here), "pdf-worker.mjs");
-  if (!existsSync(built)) throw new Error(`The PDF worker ${built} is missing: build the portal (npm run build).`);
+  // The build emits the worker at build/server/pdf-worker.mjs; this module is in index.js beside it, or
+  // in a chunk under build/server/assets/ when the bundler splits the server code.
+  const dir = path.dirname(here);
+  const built = [path.join(dir, "pdf-worker.mjs"), path.join(dir, "..", "pdf-worker.mjs")].find((f) => existsSync(f));
+  if (!built) throw new Error(`The PDF worker ${dir}/pdf-worker.mjs is missing: build the portal (npm run build).`);
   return { filename: pathToFileURL(built).href };
 }
 
