@@ -100,14 +100,15 @@ describe("who reaches a claim", () => {
     const v = String(await version());
     const cookie = cookies.strangerCollector;
     expect((await callRoute(staffClaim.loader, { path, params, cookie })).status).toBe(404);
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: "take", version: v },
       { intent: "reply", version: v, body: "hola" },
       { intent: "note", body: "nota" },
       { intent: "request_info", version: v, body: "¿OC?" },
       { intent: "escalate", version: v, reason: "porque sí" },
       { intent: "resolve", version: v, resolution: "rejected", reason: "no" },
-    ]) {
+    ];
+    for (const form of forms) {
       const result = await callRoute(staffClaim.action, { path, params, cookie, form });
       expect(result.status, form.intent).toBe(404);
       expect(JSON.stringify(result.body)).not.toContain(SECRET);
