@@ -131,11 +131,14 @@ test("a group user switches between accounts and the group view, and the languag
 }) => {
   await signIn(page, "tesoreria@grupo-constructor.mx");
   const switcher = page.getByLabel("Cambiar de cuenta");
+  // Choosing does not submit (WCAG 3.2.2): the switch happens on "Cambiar".
   await switcher.selectOption({ label: "Vista de grupo: Grupo Constructor del Bajío" });
+  await page.getByRole("button", { name: "Cambiar", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Resumen del grupo: Grupo Constructor del Bajío" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Cuentas del grupo" })).toBeVisible();
   await expectAccessible(page);
   await switcher.selectOption({ label: "Concretos y Agregados del Bajío, S.A. de C.V. · MX-0003" });
+  await page.getByRole("button", { name: "Cambiar", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Resumen de cuenta" })).toBeVisible();
   await expect(page.locator("main").getByText("Concretos y Agregados del Bajío, S.A. de C.V. · MX-0003")).toBeVisible();
 

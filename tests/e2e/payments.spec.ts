@@ -94,7 +94,8 @@ test("adjustments have their own tab, are found by search and open from the stat
     .getByRole("link", { name: /^AJ-\d+$/ })
     .first();
   const folio = (await first.innerText()).trim();
-  const href = (await first.getAttribute("href"))!;
+  // The list's link carries its filters for "Volver a la lista" (?back=…); the document is the path.
+  const href = (await first.getAttribute("href"))!.split("?")[0];
   await page.getByLabel("Buscar").fill(folio);
   await page.getByRole("button", { name: "Aplicar filtros" }).click();
   await expect(page).toHaveURL(new RegExp(`q=${folio}`));
@@ -103,10 +104,10 @@ test("adjustments have their own tab, are found by search and open from the stat
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const from = iso(new Date(Date.now() - 90 * 24 * 3600 * 1000));
   await page.goto(`/portal/statement?from=${from}&to=${iso(new Date())}`);
-  const fromStatement = page.locator(`a[href="${href}"]`);
+  const fromStatement = page.locator(`a[href^="${href}"]`);
   await expect(fromStatement).toHaveText(`Ajuste ${folio}`);
   await fromStatement.click();
-  await expect(page).toHaveURL(href);
+  await expect(page).toHaveURL(new RegExp(`${href}(\\?|$)`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(folio);
 });
 
