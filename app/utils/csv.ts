@@ -16,3 +16,12 @@ export function csvConventions(locale: string): CsvConventions {
     amount: (value) => (value === null || !comma ? value : value.replace(".", ",")),
   };
 }
+
+/**
+ * A text cell a spreadsheet would read as a formula (=, +, -, @, tab or CR first: a description or a
+ * folio typed by somebody can be "=HYPERLINK(…)") gets a leading apostrophe, OWASP's defence against
+ * CSV injection. Only for text: amounts are written as numbers and may start with "-".
+ */
+export function csvSafeText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

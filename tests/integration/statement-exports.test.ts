@@ -277,6 +277,30 @@ describe("CSV", () => {
     expect(mx.slice(1).split("\r\n")[1]).toBe("MXN,2026-05-01,,,Saldo inicial,,,,,500.00,,");
   });
 
+  it("a description a spreadsheet would run as a formula is written as text (CSV injection); negative amounts stay numbers", async () => {
+    const section = statement.sections[0];
+    const hostile = {
+      ...statement,
+      sections: [
+        {
+          ...section,
+          movements: section.movements.map((m, i) =>
+            i === 0 ? { ...m, description: '=HYPERLINK("http://evil.example")' } : m,
+          ),
+        },
+      ],
+    };
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(exportStatementCsv(hostile, { language: "es" }));
+    const lines = text.slice(1).split("\r\n");
+    expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    const negative = {
+      ...statement,
+      sections: [{ ...section, openingBalance: "-500.00" as typeof section.openingBalance }],
+    };
+    const neg = new TextDecoder("utf-8", { ignoreBOM: true }).decode(exportStatementCsv(negative, { language: "es" }));
+    expect(neg.slice(1).split("\r\n")[1]).toBe("MXN,2026-05-01,,,Saldo inicial,,,,,-500.00,,");
+  });
+
   it("in English: English headers and labels", async () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
       exportStatementCsv(statement, { language: "en" }),

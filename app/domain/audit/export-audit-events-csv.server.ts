@@ -2,6 +2,7 @@
 // quoted when they hold a comma, quote or line break, quotes doubled; UTF-8 with a BOM so Excel reads
 // the accents). Columns: audit-export-rows.ts. The caller checks the row cap first (countAuditEvents).
 import type { TFunction } from "i18next";
+import { csvSafeText } from "~/utils/csv";
 import type { DbOrTx } from "~/utils/db.server";
 import { AUDIT_EXPORT_COLUMNS, auditExportHeader, createAuditExportCells } from "./audit-export-rows";
 import { iterateAuditEvents } from "./list-audit-events.server";
@@ -15,7 +16,7 @@ const BOM = "\uFEFF";
  * defence against CSV injection; the exact value is still in the JSON columns.
  */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = csvSafeText(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -10,6 +10,7 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
+import { csvSafeText } from "~/utils/csv";
 import type { DbOrTx } from "~/utils/db.server";
 import type { Currency, MoneyString } from "~/utils/money";
 import { toWebStream } from "~/utils/streams.server";
@@ -34,7 +35,7 @@ export function csvDialectFor(locale: string): CsvDialect {
  */
 function csvText(value: string | null, dialect: CsvDialect): string {
   if (value === null || value === "") return "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = csvSafeText(value);
   return safe.includes(dialect.delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

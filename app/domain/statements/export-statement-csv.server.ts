@@ -3,7 +3,7 @@
 // Amounts stay the ledger's exact decimal strings, with the reader's decimal separator: es-CO files
 // use ";" between fields and a decimal comma, as a Colombian spreadsheet expects (utils/csv.ts);
 // dates are ISO (YYYY-MM-DD), which every spreadsheet parses regardless of its locale.
-import { csvConventions } from "~/utils/csv";
+import { csvConventions, csvSafeText } from "~/utils/csv";
 import { getKindLabel, getStatementLabels, type StatementLanguage } from "./labels";
 import type { Statement } from "./types";
 
@@ -58,10 +58,10 @@ export function exportStatementCsv(
         section.currency,
         m.issueDate,
         m.effect === "charge" ? m.dueDate : null,
-        m.serieFolio,
+        csvSafeText(m.serieFolio),
         getKindLabel(labels, m.kind, m.effect),
-        m.description,
-        m.fiscalId,
+        m.description === null ? null : csvSafeText(m.description),
+        m.fiscalId === null ? null : csvSafeText(m.fiscalId),
         amount(m.charge),
         amount(m.credit),
         amount(m.balance),
