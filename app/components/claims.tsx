@@ -5,7 +5,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
+import { FieldErrors, FilterSelect, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import type {
   ClaimLevel,
@@ -15,6 +15,7 @@ import type {
   ClaimType,
   Currency,
 } from "~/domain/vocabulary";
+import { CLAIM_STATUSES } from "~/domain/vocabulary";
 import { formatMoney } from "~/utils/money";
 
 export interface ClaimActionData {
@@ -325,5 +326,24 @@ export function ClaimSummary({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The status filter of a claims list; `anyLabel` names what "no status" shows on that side. */
+export function ClaimStatusFilter({ status, anyLabel }: { status: string | null | undefined; anyLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="flex flex-wrap items-end gap-3">
+      <FilterSelect
+        id="status"
+        label={t("claims.status")}
+        defaultValue={status ?? ""}
+        anyLabel={anyLabel}
+        options={CLAIM_STATUSES.map((s) => ({ value: s, label: t(`claims.statuses.${s}`) }))}
+      />
+      <Button type="submit" variant="secondary">
+        {t("claims.filter")}
+      </Button>
+    </Form>
   );
 }

@@ -42,30 +42,39 @@ async function loadForStaff(tx: DbOrTx, staff: StaffActor, claimId: string) {
   return loaded;
 }
 
+/** Gives the claim to `assigneeId` (the staff user taking it, or the one it is reassigned to). */
+async function assignClaim(
+  tx: DbOrTx,
+  staff: StaffActor,
+  input: { claimId: string; version: number; assigneeId: string; via: "take" | "reassign" },
+  now: Date,
+) {
+  const { claim } = await loadForStaff(tx, staff, input.claimId);
+  const updated = await transitionClaim(tx, {
+    claimId: input.claimId,
+    version: input.version,
+    from: ["open", "waiting_on_customer"],
+    set: { assigneeId: input.assigneeId },
+    now,
+  });
+  await recordAuditEvent(tx, staff, {
+    action: "claim.assigned",
+    entityType: "claim",
+    entityId: claim.id,
+    accountId: claim.accountId,
+    before: { assigneeId: claim.assigneeId },
+    after: { assigneeId: input.assigneeId, via: input.via },
+  });
+  return updated;
+}
+
 export async function takeClaim(
   db: DbOrTx,
   staff: StaffActor,
   input: { claimId: string; version: number },
   { now }: Now,
 ) {
-  return db.transaction(async (tx) => {
-    const { claim } = await loadForStaff(tx, staff, input.claimId);
-    const updated = await transitionClaim(tx, {
-      ...input,
-      from: ["open", "waiting_on_customer"],
-      set: { assigneeId: staff.userId },
-      now,
-    });
-    await recordAuditEvent(tx, staff, {
-      action: "claim.assigned",
-      entityType: "claim",
-      entityId: claim.id,
-      accountId: claim.accountId,
-      before: { assigneeId: claim.assigneeId },
-      after: { assigneeId: staff.userId, via: "take" },
-    });
-    return updated;
-  });
+  return db.transaction((tx) => assignClaim(tx, staff, { ...input, assigneeId: staff.userId, via: "take" }, now));
 }
 
 export async function reassignClaim(
@@ -75,7 +84,6 @@ export async function reassignClaim(
   { now }: Now,
 ) {
   return db.transaction(async (tx) => {
-    const { claim } = await loadForStaff(tx, staff, input.claimId);
     const [target] = await tx
       .select({ id: users.id })
       .from(users)
@@ -88,22 +96,7 @@ export async function reassignClaim(
         ),
       );
     if (!target) throw new ClaimRuleError("claim.assignee_invalid");
-    const updated = await transitionClaim(tx, {
-      claimId: input.claimId,
-      version: input.version,
-      from: ["open", "waiting_on_customer"],
-      set: { assigneeId: target.id },
-      now,
-    });
-    await recordAuditEvent(tx, staff, {
-      action: "claim.assigned",
-      entityType: "claim",
-      entityId: claim.id,
-      accountId: claim.accountId,
-      before: { assigneeId: claim.assigneeId },
-      after: { assigneeId: target.id, via: "reassign" },
-    });
-    return updated;
+    return assignClaim(tx, staff, { ...input, assigneeId: target.id, via: "reassign" }, now);
   });
 }
 

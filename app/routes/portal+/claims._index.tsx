@@ -1,14 +1,12 @@
 // The customer's claims on the selected account (or group), newest first, filtered by status, a page
 // at a time.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ClaimList } from "~/components/claims";
-import { FilterSelect } from "~/components/forms";
-import { Button, buttonClass } from "~/components/ui/button";
+import { ClaimList, ClaimStatusFilter } from "~/components/claims";
+import { buttonClass } from "~/components/ui/button";
 import { parseClaimListParams } from "~/domain/claims/claim-forms";
 import { listCustomerClaims } from "~/domain/claims/read-claims.server";
-import { CLAIM_STATUSES } from "~/domain/vocabulary";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { claimTimeFormat } from "~/utils/claim-pages.server";
 import { getDb } from "~/utils/db.server";
@@ -43,18 +41,7 @@ export default function PortalClaims() {
           {t("claims.new")}
         </Link>
       </div>
-      <Form method="get" className="flex flex-wrap items-end gap-3">
-        <FilterSelect
-          id="status"
-          label={t("claims.status")}
-          defaultValue={status ?? ""}
-          anyLabel={t("claims.allStatuses")}
-          options={CLAIM_STATUSES.map((s) => ({ value: s, label: t(`claims.statuses.${s}`) }))}
-        />
-        <Button type="submit" variant="secondary">
-          {t("claims.filter")}
-        </Button>
-      </Form>
+      <ClaimStatusFilter status={status} anyLabel={t("claims.allStatuses")} />
       <ClaimList rows={rows} basePath="/portal/claims" status={status} page={page} hasMore={hasMore} />
     </div>
   );

@@ -1,14 +1,11 @@
 // The staff claims queue: the claims this staff member may act on (administrators and auditors: all),
 // open and waiting ones by default, the nearest deadline first.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ClaimList } from "~/components/claims";
-import { FilterSelect } from "~/components/forms";
-import { Button } from "~/components/ui/button";
+import { ClaimList, ClaimStatusFilter } from "~/components/claims";
 import { parseClaimListParams } from "~/domain/claims/claim-forms";
 import { listStaffClaims } from "~/domain/claims/read-claims.server";
-import { CLAIM_STATUSES } from "~/domain/vocabulary";
 import { requireStaffUser } from "~/utils/auth.server";
 import { claimTimeFormat, requireClaimStaff } from "~/utils/claim-pages.server";
 import { getDb } from "~/utils/db.server";
@@ -44,18 +41,7 @@ export default function StaffClaims() {
         <h1 className="text-2xl font-semibold text-slate-900">{t("claims.queueTitle")}</h1>
         <p className="text-slate-600">{t("claims.queueIntro")}</p>
       </div>
-      <Form method="get" className="flex flex-wrap items-end gap-3">
-        <FilterSelect
-          id="status"
-          label={t("claims.status")}
-          defaultValue={status ?? ""}
-          anyLabel={t("claims.anyStatus")}
-          options={CLAIM_STATUSES.map((s) => ({ value: s, label: t(`claims.statuses.${s}`) }))}
-        />
-        <Button type="submit" variant="secondary">
-          {t("claims.filter")}
-        </Button>
-      </Form>
+      <ClaimStatusFilter status={status} anyLabel={t("claims.anyStatus")} />
       <ClaimList rows={rows} basePath="/staff/claims" status={status} page={page} hasMore={hasMore} />
     </div>
   );
