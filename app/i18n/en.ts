@@ -675,6 +675,7 @@ export const en: Resources = {
         accepted_amount_invalid: "The accepted amount is not valid.",
         assignee_invalid: "The claim cannot be assigned to that person.",
         documents_required: "Name the document.",
+        account_required: "Pick a single account to raise a claim.",
       },
       document: {
         not_found: "We could not find the document.",
@@ -688,7 +689,6 @@ export const en: Resources = {
       },
       evidence: "One of the files was refused (type or size).",
       tooLarge: "The files are above the allowed size.",
-      pickAccount: "Pick a single account to raise a claim.",
     },
   },
   titles: {

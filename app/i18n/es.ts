@@ -675,6 +675,7 @@ export const es = {
         accepted_amount_invalid: "El monto aceptado no es válido.",
         assignee_invalid: "No se puede asignar a esa persona.",
         documents_required: "Indica el documento.",
+        account_required: "Elige una sola cuenta para registrar una aclaración.",
       },
       document: {
         not_found: "No encontramos el documento.",
@@ -688,7 +689,6 @@ export const es = {
       },
       evidence: "No aceptamos uno de los archivos (tipo o tamaño).",
       tooLarge: "Los archivos superan el tamaño permitido.",
-      pickAccount: "Elige una sola cuenta para registrar una aclaración.",
     },
   },
   // Page titles (after "Cartera · "), one per page.

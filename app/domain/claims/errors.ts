@@ -17,7 +17,8 @@ export class ClaimRuleError extends Error {
       | "document.duplicate"
       | "line.not_found"
       | "line.amount_above_total"
-      | "claim.documents_required",
+      | "claim.documents_required"
+      | "claim.account_required",
     message?: string,
   ) {
     super(message ?? code);

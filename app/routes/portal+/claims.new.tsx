@@ -12,10 +12,9 @@ import { Button } from "~/components/ui/button";
 import { RaiseClaimFormSchema } from "~/domain/claims/claim-forms";
 import { ClaimRuleError } from "~/domain/claims/errors";
 import { parseEvidenceUpload } from "~/domain/claims/parse-evidence-upload.server";
-import { raiseClaim } from "~/domain/claims/raise-claim.server";
+import { raiseCustomerClaim } from "~/domain/claims/raise-customer-claim.server";
 import { findClaimableDocument } from "~/domain/claims/read-claims.server";
-import { storeClaimAttachments } from "~/domain/claims/store-claim-attachments.server";
-import { CLAIM_TYPES, type ClaimOrigin, type DocumentKind } from "~/domain/vocabulary";
+import { CLAIM_TYPES } from "~/domain/vocabulary";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { requireClaimCustomer } from "~/utils/claim-pages.server";
 import { getDb } from "~/utils/db.server";
@@ -28,14 +27,6 @@ import { forbidden } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = pageTitle("titles.newClaim");
-
-const ORIGIN_OF_KIND: Record<DocumentKind, ClaimOrigin> = {
-  invoice: "invoice",
-  credit_note: "note",
-  debit_note: "note",
-  payment: "payment",
-  adjustment: "general",
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requirePortalScope(request);
@@ -74,36 +65,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const reply = (error: string, status = 400) =>
     data({ result: submission.reply({ formErrors: [error] }), error }, { status });
   if (form.refused) return reply(t("claims.errors.evidence"));
-  const value = submission.value;
-  const db = await getDb();
-  const doc = value.documentId ? await findClaimableDocument(db, customer.accountIds, value.documentId) : null;
-  if (value.documentId && !doc) return reply(t("claims.errors.document.not_found"));
-  const accountId = doc?.accountId ?? (customer.accountIds.length === 1 ? customer.accountIds[0] : null);
-  if (!accountId) return reply(t("claims.errors.pickAccount"));
-  const now = new Date();
   try {
-    const claim = await db.transaction(async (tx) => {
-      const raised = await raiseClaim(
-        tx,
-        customer,
-        {
-          accountId,
-          type: value.type,
-          origin: doc ? ORIGIN_OF_KIND[doc.kind] : "general",
-          description: value.description,
-          documents: doc && value.amount ? [{ documentId: doc.id, amount: value.amount }] : [],
-        },
-        { now },
-      );
-      await storeClaimAttachments(tx, customer, {
-        claimId: raised.id,
-        accountId,
-        messageId: null,
-        files: form.files,
-        now,
-      });
-      return raised;
-    });
+    const claim = await raiseCustomerClaim(
+      await getDb(),
+      customer,
+      { ...submission.value, files: form.files },
+      { now: new Date() },
+    );
     return redirectWithToast(request, `/portal/claims/${claim.id}`, {
       kind: "success",
       message: t("claims.raised", { number: claim.number }),

@@ -1,0 +1,59 @@
+// A customer raises a claim from the portal: on one of its documents (the claim's origin follows the
+// document's kind) or in general on its one selected account, with its evidence files, in one
+// transaction (a refused rule writes nothing, files included).
+import type { ClaimOrigin, ClaimType, DocumentKind } from "~/domain/vocabulary";
+import type { DbOrTx } from "~/utils/db.server";
+import type { CustomerActor } from "./customer-claim-actions.server";
+import { ClaimRuleError } from "./errors";
+import type { AcceptedEvidence } from "./parse-evidence-upload.server";
+import { raiseClaim } from "./raise-claim.server";
+import { findClaimableDocument } from "./read-claims.server";
+import { storeClaimAttachments } from "./store-claim-attachments.server";
+
+const ORIGIN_OF_KIND: Record<DocumentKind, ClaimOrigin> = {
+  invoice: "invoice",
+  credit_note: "note",
+  debit_note: "note",
+  payment: "payment",
+  adjustment: "general",
+};
+
+export async function raiseCustomerClaim(
+  db: DbOrTx,
+  customer: CustomerActor,
+  input: {
+    type: ClaimType;
+    description: string;
+    documentId?: string;
+    amount?: string;
+    files: readonly AcceptedEvidence[];
+  },
+  { now }: { now: Date },
+) {
+  const doc = input.documentId ? await findClaimableDocument(db, customer.accountIds, input.documentId) : null;
+  if (input.documentId && !doc) throw new ClaimRuleError("document.not_found");
+  const accountId = doc?.accountId ?? (customer.accountIds.length === 1 ? customer.accountIds[0] : null);
+  if (!accountId) throw new ClaimRuleError("claim.account_required");
+  return db.transaction(async (tx) => {
+    const raised = await raiseClaim(
+      tx,
+      customer,
+      {
+        accountId,
+        type: input.type,
+        origin: doc ? ORIGIN_OF_KIND[doc.kind] : "general",
+        description: input.description,
+        documents: doc && input.amount ? [{ documentId: doc.id, amount: input.amount }] : [],
+      },
+      { now },
+    );
+    await storeClaimAttachments(tx, customer, {
+      claimId: raised.id,
+      accountId,
+      messageId: null,
+      files: input.files,
+      now,
+    });
+    return raised;
+  });
+}
