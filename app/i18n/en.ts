@@ -441,6 +441,7 @@ export const en: Resources = {
       document: "Document",
       application: "Application",
       claim: "Claim",
+      payment_attempt: "Card payment",
     },
     actions: {
       auth: {
@@ -482,6 +483,13 @@ export const en: Resources = {
         withdrawn: "Claim withdrawn",
         reopened: "Claim reopened",
         attachment_added: "Evidence attached",
+      },
+      card_payment: {
+        started: "Card payment started",
+        status_changed: "Card payment: status changed",
+        mismatch: "Card payment: Stripe amount does not match (not applied)",
+        paid: "Card payment collected and applied",
+        refunded: "Card payment refunded",
       },
     },
     fields: {
@@ -532,6 +540,11 @@ export const en: Resources = {
       sessionsEnded: "Sessions ended",
       resetLinksRevoked: "Reset links revoked",
       via: "Via",
+      paymentDocumentId: "Ledger payment (ID)",
+      paymentIntentId: "Stripe PaymentIntent",
+      refundedAmount: "Refunded amount",
+      refundDocumentId: "Refund charge (ID)",
+      amountTotal: "Amount Stripe collected (cents)",
       inert: "Inert",
     },
     values: {

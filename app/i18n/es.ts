@@ -441,6 +441,7 @@ export const es = {
       document: "Documento",
       application: "Aplicación",
       claim: "Aclaración",
+      payment_attempt: "Pago con tarjeta",
     },
     actions: {
       auth: {
@@ -482,6 +483,13 @@ export const es = {
         withdrawn: "Aclaración retirada",
         reopened: "Aclaración reabierta",
         attachment_added: "Evidencia adjunta",
+      },
+      card_payment: {
+        started: "Pago con tarjeta iniciado",
+        status_changed: "Pago con tarjeta: cambio de estado",
+        mismatch: "Pago con tarjeta: importe de Stripe no coincide (no aplicado)",
+        paid: "Pago con tarjeta cobrado y aplicado",
+        refunded: "Pago con tarjeta reembolsado",
       },
     },
     fields: {
@@ -532,6 +540,11 @@ export const es = {
       sessionsEnded: "Sesiones cerradas",
       resetLinksRevoked: "Enlaces de restablecimiento anulados",
       via: "Vía",
+      paymentDocumentId: "Pago en el libro (ID)",
+      paymentIntentId: "PaymentIntent de Stripe",
+      refundedAmount: "Importe reembolsado",
+      refundDocumentId: "Cargo por reembolso (ID)",
+      amountTotal: "Importe cobrado por Stripe (centavos)",
       inert: "Inerte",
     },
     values: {
