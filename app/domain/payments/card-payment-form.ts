@@ -14,7 +14,7 @@ export function cardPaymentFormSchema(locale: string) {
     .transform((text, ctx) => {
       const parsed = parseAmount(text, locale);
       if (!parsed.ok || !/[1-9]/.test(parsed.value)) {
-        ctx.addIssue({ code: "custom", message: "cardPayments.amountInvalid" });
+        ctx.addIssue({ code: "custom", message: "validation.amountPositive" });
         return z.NEVER;
       }
       return parsed.value;
@@ -40,9 +40,9 @@ export function cardPaymentFormSchema(locale: string) {
         }
         chosen.push({ documentId: item.documentId, amount: amount.data });
       });
-      if (chosen.length === 0) ctx.addIssue({ code: "custom", path: ["items"], message: "cardPayments.chooseOne" });
+      if (chosen.length === 0) ctx.addIssue({ code: "custom", path: ["items"], message: "validation.chooseOne" });
       if (chosen.length > MAX_CARD_PAYMENT_ITEMS)
-        ctx.addIssue({ code: "custom", path: ["items"], message: "cardPayments.tooMany" });
+        ctx.addIssue({ code: "custom", path: ["items"], message: "validation.tooManyItems" });
       return { accountId: form.accountId, items: chosen };
     });
 }
