@@ -318,7 +318,7 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       "portal.claims.new",
       "staff.claims.$claimId",
       "portal.payments_.card",
-      "portal.payments_.card.$attemptId",
+      "portal.payments_.card_.$attemptId",
       "resources.stripe.webhook",
     ])
       expect(routes.map((r) => r.segments.join("."))).toContain(claimRoute);
