@@ -130,3 +130,10 @@ export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
  */
 export const CARD_PAYMENT_STATUSES = ["open", "processing", "paid", "failed", "expired", "refunded"] as const;
 export type CardPaymentStatus = (typeof CARD_PAYMENT_STATUSES)[number];
+
+/**
+ * A payment promise: pending until its date; then kept (paid in full by its date), partly kept (some
+ * of it), or broken (nothing); cancelled when the customer withdraws it before its date.
+ */
+export const PROMISE_STATUSES = ["pending", "kept", "partly_kept", "broken", "cancelled"] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];

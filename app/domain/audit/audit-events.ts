@@ -20,6 +20,7 @@ import {
   CLAIM_TYPES,
   CARD_PAYMENT_STATUSES,
   COUNTRIES,
+  PROMISE_STATUSES,
   CURRENCIES,
   DOCUMENT_KINDS,
   GRANT_ROLES,
@@ -40,6 +41,7 @@ export const AUDIT_ENTITY_TYPES = [
   "application",
   "claim",
   "payment_attempt",
+  "payment_promise",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -377,6 +379,23 @@ export const CardPaymentRefundedEventSchema = auditEvent("card_payment.refunded"
   after: z.strictObject({ refundedAmount: Money, status: CardPaymentStatus, refundDocumentId: Id }),
 });
 
+// Payment promises (app/domain/payments). Entity: the promise.
+const PromiseStatus = z.enum(PROMISE_STATUSES);
+export const PromiseRecordedEventSchema = auditEvent("promise.recorded", "payment_promise").extend({
+  accountId: Id,
+  after: z.strictObject({ amount: Money, currency: Currency, promisedDate: CalendarDate, items: AttemptItems }),
+});
+export const PromiseSettledEventSchema = auditEvent("promise.settled", "payment_promise").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PromiseStatus }),
+  after: z.strictObject({ status: PromiseStatus, paidAmount: Money }),
+});
+export const PromiseCancelledEventSchema = auditEvent("promise.cancelled", "payment_promise").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PromiseStatus }),
+  after: z.strictObject({ status: PromiseStatus }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -422,6 +441,9 @@ export const AUDIT_EVENT_SCHEMAS = [
   CardPaymentMismatchEventSchema,
   CardPaymentPaidEventSchema,
   CardPaymentRefundedEventSchema,
+  PromiseRecordedEventSchema,
+  PromiseSettledEventSchema,
+  PromiseCancelledEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);
