@@ -33,6 +33,7 @@ import type { FiscalLineInput, FiscalParty } from "~/domain/fiscal/fiscal-types"
 import { type LineTemplate, linesForAmount } from "~/domain/fiscal/lines-for-amount";
 import { applyCredits } from "~/domain/ledger/apply-credits.server";
 import { cancelInvoice } from "~/domain/ledger/cancel-invoice.server";
+import { LedgerRuleError } from "~/domain/ledger/errors";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { nextFolio } from "~/domain/ledger/next-folio.server";
 import type { ClaimSettlementKind, Country, Currency } from "~/domain/vocabulary";
@@ -124,6 +125,20 @@ function allocate(rows: Disputed[], accepted: Decimal) {
  * inside the resolution's transaction, after its conditional update.
  */
 export async function settleClaim(
+  tx: DbOrTx,
+  staff: StaffActor,
+  input: { claim: ClaimRow; kind: ClaimSettlementKind; now: Date },
+): Promise<ClaimSettlement> {
+  try {
+    return await settle(tx, staff, input);
+  } catch (error) {
+    // A ledger rule refused (the rules above should have caught it first): a refusal, not a crash.
+    if (error instanceof LedgerRuleError) throw new ClaimRuleError("claim.settlement_invalid", error.message);
+    throw error;
+  }
+}
+
+async function settle(
   tx: DbOrTx,
   staff: StaffActor,
   input: { claim: ClaimRow; kind: ClaimSettlementKind; now: Date },

@@ -4,8 +4,8 @@
 // transaction: a conditional update on the version the actor saw, its message, its SLA task and its
 // typed audit event.
 import Decimal from "decimal.js";
-import { and, eq, isNull, ne } from "drizzle-orm";
-import { claimDocuments, claimMessages, users } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { claimDocuments, claimMessages } from "#db/schema";
 import { recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import type { ClaimMessageKind, ClaimResolution, ClaimSettlementKind } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
@@ -13,6 +13,7 @@ import { pauseDeadline } from "./business-hours";
 import { loadWorkingCalendar, rescheduleSlaCheck } from "./claim-sla.server";
 import { loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
+import { mayBeAssigned } from "./list-claim-assignees.server";
 import { settleClaim } from "./settle-claim.server";
 import { requireStaffMayAct, type StaffActor } from "./staff-access.server";
 
@@ -85,19 +86,9 @@ export async function reassignClaim(
   { now }: Now,
 ) {
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          eq(users.id, input.assigneeId),
-          eq(users.kind, "staff"),
-          ne(users.staffRole, "auditor"),
-          isNull(users.disabledAt),
-        ),
-      );
-    if (!target) throw new ClaimRuleError("claim.assignee_invalid");
-    return assignClaim(tx, staff, { ...input, assigneeId: target.id, via: "reassign" }, now);
+    // Active staff who reach the claim's account, never an auditor (list-claim-assignees.server.ts).
+    if (!(await mayBeAssigned(tx, input.claimId, input.assigneeId))) throw new ClaimRuleError("claim.assignee_invalid");
+    return assignClaim(tx, staff, { ...input, via: "reassign" }, now);
   });
 }
 
