@@ -19,7 +19,15 @@ const selectClass =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
 /** What settled the claim; `href` is the settling document's page on the reader's side. */
-export function ClaimOutcome({ settlement, href, locale }: { settlement: ClaimOutcomeData; href: string; locale: string }) {
+export function ClaimOutcome({
+  settlement,
+  href,
+  locale,
+}: {
+  settlement: ClaimOutcomeData;
+  href: string;
+  locale: string;
+}) {
   const { t } = useTranslation();
   const amount = formatMoney(settlement.amount, settlement.currency, locale);
   return (

@@ -663,7 +663,8 @@ export const es = {
     outcome: "Resultado",
     outcomeDocument: {
       credit_note: "Nota de crédito {{document}} por {{amount}}, aplicada a los documentos en disputa.",
-      reinvoice: "Factura {{cancelled}} cancelada; la nueva factura {{document}} la sustituye (se descontaron {{amount}}).",
+      reinvoice:
+        "Factura {{cancelled}} cancelada; la nueva factura {{document}} la sustituye (se descontaron {{amount}}).",
       rebate: "Bonificación {{document}} por {{amount}}.",
     },
     openDocument: "Ver {{document}}",

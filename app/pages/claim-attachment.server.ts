@@ -1,8 +1,8 @@
 // Evidence downloads of the claim pages, portal and staff: always as an attachment (never rendered by
 // the browser), with the type sniffed from the bytes when the file was accepted, and nosniff so the
 // browser keeps to it. A claim or file outside the reader's reach answers 404 like a missing one.
-import { readClaimAttachment } from "~/domain/claims/read-claim-attachment.server";
 import { ClaimRuleError } from "~/domain/claims/errors";
+import { readClaimAttachment } from "~/domain/claims/read-claim-attachment.server";
 import { requireStaffMaySee } from "~/domain/claims/read-claims.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { requireClaimStaff } from "~/utils/claim-pages.server";
@@ -12,7 +12,11 @@ import { notFound } from "~/utils/permissions.server";
 
 /** `attachment` with an ASCII fallback name and the UTF-8 one (RFC 6266 / 5987). */
 export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.normalize("NFD").replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 150) || "archivo";
+  const ascii =
+    fileName
+      .normalize("NFD")
+      .replace(/[^A-Za-z0-9._-]/g, "_")
+      .slice(0, 150) || "archivo";
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName.slice(0, 200))}`;
 }
 

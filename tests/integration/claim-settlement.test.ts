@@ -86,7 +86,11 @@ async function mxInvoice(accountId = mxAccount.id) {
       lines: LINES,
     },
   ]);
-  const lines = await db.select().from(invoiceLines).where(eq(invoiceLines.documentId, inv.id)).orderBy(invoiceLines.lineNo);
+  const lines = await db
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.documentId, inv.id))
+    .orderBy(invoiceLines.lineNo);
   return { ...inv, lines };
 }
 
@@ -455,7 +459,12 @@ describe("credit note (Colombia)", () => {
       dueDate: "2026-11-04",
       currency: "COP",
       supplier: { taxId: "900123456-7", legalName: "Aceros Andinos S.A.S.", taxRegime: "O-13", postalCode: "110111" },
-      customer: { taxId: "901234567-1", legalName: "Distribuidora Sabana S.A.S.", taxRegime: "O-15", postalCode: "110221" },
+      customer: {
+        taxId: "901234567-1",
+        legalName: "Distribuidora Sabana S.A.S.",
+        taxRegime: "O-15",
+        postalCode: "110221",
+      },
       lines,
     });
     const [inv] = await issueDocuments(db, SYSTEM_ACTOR, [

@@ -272,15 +272,26 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
   );
   // Its evidence file, for the attachment downloads (portal+/claims.$claimId_.attachments.$attachmentId, staff twin).
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-  const [attachment] = await storeClaimAttachments(db, { userId: customer.id, label: customer.email }, {
-    claimId: claim.id,
-    accountId: accountA.id,
-    messageId: null,
-    files: [
-      { fieldName: "evidence", fileName: "foto.png", mediaType: "image/png", sha256: "0".repeat(64), size: 16, bytes: png },
-    ],
-    now: new Date(),
-  });
+  const [attachment] = await storeClaimAttachments(
+    db,
+    { userId: customer.id, label: customer.email },
+    {
+      claimId: claim.id,
+      accountId: accountA.id,
+      messageId: null,
+      files: [
+        {
+          fieldName: "evidence",
+          fileName: "foto.png",
+          mediaType: "image/png",
+          sha256: "0".repeat(64),
+          size: 16,
+          bytes: png,
+        },
+      ],
+      now: new Date(),
+    },
+  );
   validParams = {
     accountId: accountA.id,
     documentId: documentA,

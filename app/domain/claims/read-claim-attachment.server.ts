@@ -8,8 +8,7 @@ import type { DbOrTx } from "~/utils/db.server";
 export async function readClaimAttachment(
   db: DbOrTx,
   input: { claimId: string; attachmentId: string } & (
-    | { audience: "customer"; accountIds: readonly string[] }
-    | { audience: "staff" }
+    { audience: "customer"; accountIds: readonly string[] } | { audience: "staff" }
   ),
 ) {
   const customer = input.audience === "customer";

@@ -25,7 +25,11 @@ function standingApplications(tx: DbOrTx, documentId: string) {
     .select({ id: applications.id, sourceId: applications.sourceId, amount: applications.amount })
     .from(applications)
     .where(
-      and(eq(applications.targetId, documentId), sql`${applications.reversesId} is null`, sql`not exists (${reversal})`),
+      and(
+        eq(applications.targetId, documentId),
+        sql`${applications.reversesId} is null`,
+        sql`not exists (${reversal})`,
+      ),
     )
     .orderBy(applications.createdAt, applications.id);
 }
