@@ -28,7 +28,8 @@ test("staff resolve a claim as partly accepted with a credit note; the customer 
   await page.getByLabel("Monto en disputa").fill("100.00");
   await page.getByLabel("Descripción").fill("El precio no es el pactado en la lista vigente");
   await page.getByRole("button", { name: "Enviar aclaración" }).click();
-  await expect(page).toHaveURL(/\/portal\/claims\/[^/]+$/);
+  await expect(page).toHaveURL(/\/portal\/claims\/(?!new)[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: /^Aclaración \d+$/ })).toBeVisible();
   const claimPath = new URL(page.url()).pathname;
   const claimId = claimPath.split("/").pop()!;
   await signOut(page);
