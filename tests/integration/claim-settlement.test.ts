@@ -492,6 +492,29 @@ describe("credit note (Colombia)", () => {
     expect(note.fiscalId).toMatch(/^[0-9a-f]{96}$/);
     const validation = await validateUblXml([{ fileName, xml }]);
     expect(validation.errors).toEqual([]);
+
+    // A re-invoice there: the corrected invoice is a UBL 2.1 Invoice, valid too.
+    const [second] = await issueDocuments(db, SYSTEM_ACTOR, [
+      {
+        accountId: account.id,
+        kind: "invoice",
+        series: "FE",
+        folio: "9002",
+        fiscalId: "f".repeat(96),
+        issueDate: "2026-10-06",
+        currency: "COP",
+        lines: [...lines, { ...LINES[1], unitPrice: "12000", taxRate: "0.19" }],
+      },
+    ]);
+    const reinvoiced = await raise(second.id, "71400.00", null, customer, account.id);
+    await resolve(reinvoiced, "reinvoice", "accepted_full");
+    const fresh = await doc((await readClaimSettlement(db, reinvoiced.id))!.documentId);
+    expect(fresh).toMatchObject({ kind: "invoice", currency: "COP", amount: "535500.00" });
+    expect((await doc(second.id)).status).toBe("cancelled");
+    const invoiceXml = await xmlOf(fresh.id);
+    expect(invoiceXml.xml).toContain("<Invoice ");
+    expect(invoiceXml.xml).toContain("Sustituye a la factura FE-9002");
+    expect((await validateUblXml([invoiceXml])).errors).toEqual([]);
     await expectLedgerAgrees();
   });
 });
