@@ -27,6 +27,16 @@ export function cardPaymentsEnabled(): boolean {
   return Boolean(key && webhookSecret);
 }
 
+/**
+ * Where the card form's redirect may go (the CSP's form-action): Stripe's hosted Checkout and, when the
+ * SDK is pointed elsewhere (the tests' fake), that origin, whose sessions live there.
+ */
+export function checkoutOrigins(): string[] {
+  if (!cardPaymentsEnabled()) return [];
+  const { url } = settings();
+  return ["https://checkout.stripe.com", ...(url ? [new URL(url).origin] : [])];
+}
+
 export function getStripe(): Stripe {
   const { key, url: apiUrl } = settings();
   if (!key) throw new Error("Stripe is not configured (STRIPE_SECRET_KEY)");

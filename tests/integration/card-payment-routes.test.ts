@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { paymentAttempts } from "#db/schema";
 import * as cardPage from "~/routes/portal+/payments_.card";
-import * as cardStatus from "~/routes/portal+/payments_.card.$attemptId";
+import * as cardStatus from "~/routes/portal+/payments_.card_.$attemptId";
 import * as webhook from "~/routes/resources+/stripe.webhook";
 import { issueDocument } from "../fixtures/ledger";
 import { createTestAccount } from "../fixtures/organization";

@@ -344,7 +344,7 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       "portal.claims.$claimId_.attachments.$attachmentId",
       "staff.claims.$claimId_.attachments.$attachmentId",
       "portal.payments_.card",
-      "portal.payments_.card.$attemptId",
+      "portal.payments_.card_.$attemptId",
       "resources.stripe.webhook",
     ])
       expect(routes.map((r) => r.segments.join("."))).toContain(claimRoute);

@@ -218,6 +218,7 @@ export async function startFakeStripe(options: FakeStripeOptions) {
         const missing = () => json(404, { error: { type: "invalid_request_error", message: "No such object" } });
         const expand = JSON.stringify(body.expand ?? []).includes("payment_intent");
         let m: RegExpMatchArray | null;
+        if (url.pathname === "/health") return json(200, { ok: true });
         if (req.method === "POST" && url.pathname === "/v1/checkout/sessions") {
           if (idempotencyKey && idempotent.has(idempotencyKey)) return json(200, idempotent.get(idempotencyKey));
           const items = (body.line_items as Json[] | undefined) ?? [];

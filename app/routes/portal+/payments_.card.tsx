@@ -11,7 +11,11 @@ import { useTranslation } from "react-i18next";
 import { FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { grantAllows } from "~/domain/identity/permissions";
-import { cardPaymentFormSchema, MAX_CARD_PAYMENT_ITEMS } from "~/domain/payments/card-payment-form";
+import {
+  cardPaymentFormSchema,
+  chosenCardPaymentItems,
+  MAX_CARD_PAYMENT_ITEMS,
+} from "~/domain/payments/card-payment-form";
 import { PaymentRuleError } from "~/domain/payments/errors";
 import { listPayableDocuments, listRecentCardPayments } from "~/domain/payments/read-card-payments.server";
 import { startCardPayment } from "~/domain/payments/start-card-payment.server";
@@ -85,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { checkoutUrl } = await startCardPayment(await getDb(), getStripe(), scope.actor, {
       accountId: grant.accountId,
       userId: user.id,
-      items: submission.value.items,
+      items: chosenCardPaymentItems(submission.value, scope.locale),
       baseUrl: appBaseUrl(),
       language,
     });
@@ -128,6 +132,15 @@ function PayForm({ page }: { page: ReadyPage }) {
   const [form, fields] = useValidatedForm(cardPaymentFormSchema(page.locale), {
     id: "card-payment",
     lastResult: actionData?.result,
+    // The rows as fields, so each row's errors have a place (conform lists what its value holds).
+    defaultValue: {
+      accountId: page.accountId,
+      items: page.documents.map((d) => ({
+        documentId: d.id,
+        selected: d.selected ? "on" : undefined,
+        amount: d.openInput,
+      })),
+    },
   });
   const items = fields.items.getFieldList();
   const submitting = useIsSubmitting();
