@@ -15,6 +15,16 @@ export function startBackgroundJobs(): TaskSweeper {
     running = undefined;
   };
   beforeDatabaseClose(stop);
-  running = { stop };
+  running = { stop, wake: () => sweeper.wake() };
   return running;
+}
+
+/**
+ * Asks this instance's sweeper to run soon: work was just queued in a transaction that is about to
+ * commit (the short delay lets it). Without a sweeper here (tests, scripts) it does nothing; if the
+ * commit takes longer, the next regular tick picks the work up.
+ */
+export function wakeBackgroundJobsSoon(delayMs = 250): void {
+  if (!running) return;
+  setTimeout(() => running?.wake(), delayMs).unref();
 }

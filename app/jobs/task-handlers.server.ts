@@ -5,4 +5,6 @@ import type { TaskHandlers } from "./scheduled-tasks.server";
 export const TASK_HANDLERS: TaskHandlers = {
   "claim.sla_due": async (tx, payload, context) =>
     (await import("~/domain/claims/escalate-claim.server")).handleClaimSlaDue(tx, payload, context),
+  "claim.email": async (tx, payload, context) =>
+    (await import("~/domain/claims/send-claim-email.server")).handleClaimEmailDue(tx, payload, context),
 };

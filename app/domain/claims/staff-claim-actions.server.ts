@@ -13,6 +13,7 @@ import { pauseDeadline } from "./business-hours";
 import { loadWorkingCalendar, rescheduleSlaCheck } from "./claim-sla.server";
 import { loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
+import { queueClaimEmails } from "./queue-claim-emails.server";
 import { requireStaffMayAct, type StaffActor } from "./staff-access.server";
 
 interface Now {
@@ -64,6 +65,13 @@ async function assignClaim(
     accountId: claim.accountId,
     before: { assigneeId: claim.assigneeId },
     after: { assigneeId: input.assigneeId, via: input.via },
+  });
+  await queueClaimEmails(tx, {
+    event: "assigned",
+    claim: updated,
+    actorUserId: staff.userId,
+    previousAssigneeId: claim.assigneeId,
+    now,
   });
   return updated;
 }
@@ -125,6 +133,7 @@ export async function replyToClaim(
       accountId: claim.accountId,
       after: { messageId, firstResponse },
     });
+    await queueClaimEmails(tx, { event: "replied", claim: updated, actorUserId: staff.userId, now });
     return { claim: updated, messageId };
   });
 }
@@ -185,6 +194,7 @@ export async function requestClaimInfo(
       before: { status: claim.status, dueAt: claim.dueAt },
       after: { status: "waiting_on_customer", remainingMinutes, messageId },
     });
+    await queueClaimEmails(tx, { event: "info_requested", claim: updated, actorUserId: staff.userId, now });
     return { claim: updated, messageId };
   });
 }
@@ -247,6 +257,7 @@ export async function resolveClaim(
       before: { status: claim.status },
       after: { status: "resolved", resolution: input.resolution, reason, acceptedAmount },
     });
+    await queueClaimEmails(tx, { event: "resolved", claim: updated, actorUserId: staff.userId, now });
     return updated;
   });
 }
