@@ -44,7 +44,9 @@ function totalsOf(balances: AccountBalance[], disputed: readonly DisputedTotal[]
       overdue,
       notDue: subtractMoney(openCharges, overdue),
       aging,
-      disputed: disputed.find((d) => d.currency === currency)?.amount ?? "0.00",
+      disputed: toMoney(
+        disputed.filter((d) => d.currency === currency).reduce((s, d) => s.plus(d.amount), new Decimal(0)),
+      ),
     };
   });
 }
@@ -103,7 +105,10 @@ async function readAccountOverview(db: DbOrTx, input: { accountIds: string[]; as
       const used = inAccountCurrency ? Decimal.max(inAccountCurrency.balance, 0) : new Decimal(0);
       return {
         ...a,
-        totals: totalsOf(own),
+        totals: totalsOf(
+          own,
+          disputed.filter((d) => d.accountId === a.id),
+        ),
         credit: {
           limit: a.creditLimit,
           used: toMoney(used),

@@ -80,25 +80,29 @@ export async function listDisputedAmounts(
 }
 
 export interface DisputedTotal {
+  accountId: string;
   currency: Currency;
   amount: MoneyString;
   /** Documents disputed. */
   count: number;
 }
 
-/** What open claims dispute on `accountIds`, per currency (never added across currencies): home's "En aclaración". */
+/**
+ * What open claims dispute on each of `accountIds`, per currency (never added across currencies): home's
+ * and the statement's "En aclaración".
+ */
 export async function getDisputedTotals(db: DbOrTx, accountIds: readonly string[]): Promise<DisputedTotal[]> {
   if (accountIds.length === 0) return [];
-  const rows = await queryRows<{ currency: Currency; amount: string; count: number }>(
+  const rows = await queryRows<{ account_id: string; currency: Currency; amount: string; count: number }>(
     db,
-    sql`select cd.currency, sum(cd.disputed_amount)::numeric(18,2)::text as amount,
+    sql`select c.account_id, cd.currency, sum(cd.disputed_amount)::numeric(18,2)::text as amount,
           count(distinct cd.document_id)::int as count
         from claims c
         join claim_documents cd on cd.claim_id = c.id
         where c.account_id in (${sqlList(accountIds)})
           and c.status in (${sqlList(DISPUTING_CLAIM_STATUSES)})
-        group by cd.currency
-        order by cd.currency`,
+        group by c.account_id, cd.currency
+        order by c.account_id, cd.currency`,
   );
-  return rows.map((r) => ({ currency: r.currency, amount: r.amount, count: Number(r.count) }));
+  return rows.map((r) => ({ accountId: r.account_id, currency: r.currency, amount: r.amount, count: Number(r.count) }));
 }

@@ -219,7 +219,7 @@ async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySche
         agingRows.find((r) => r.currency === currency),
         agingDate,
       ),
-      disputedTotal: disputedRows.find((r) => r.currency === currency)?.amount ?? "0.00",
+      disputedTotal: toMoney(disputedRows.find((r) => r.currency === currency)?.amount ?? "0"),
     };
   });
 
