@@ -48,10 +48,7 @@ beforeEach(() => resetLedgerCache());
 const versionOf = async (id: string) =>
   Number(
     (
-      await queryRows<{ v: string }>(
-        db,
-        sql`select ledger_version::text as v from customer_accounts where id = ${id}`,
-      )
+      await queryRows<{ v: string }>(db, sql`select ledger_version::text as v from customer_accounts where id = ${id}`)
     )[0].v,
   );
 async function bump(write: () => Promise<unknown>) {
@@ -167,7 +164,10 @@ describe("the marks", () => {
     expect(await getDocumentDetail(db, { accountIds: [s.other.id], documentId: invoice })).toBeNull();
 
     const st = (await statement()).data as StatementData;
-    const csv = new TextDecoder().decode(exportStatementCsv(st.statement, { language: "es" })).slice(1).split("\r\n");
+    const csv = new TextDecoder()
+      .decode(exportStatementCsv(st.statement, { language: "es" }))
+      .slice(1)
+      .split("\r\n");
     expect(csv[0].endsWith(",Vencido,En aclaración")).toBe(true);
     const folio = await serieFolio(invoice);
     const row = csv.find((l) => l.includes(`,${folio},`))!;
@@ -190,7 +190,10 @@ describe("the marks", () => {
 });
 
 async function serieFolio(documentId: string) {
-  const [r] = await queryRows<{ sf: string }>(db, sql`select series || '-' || folio as sf from documents where id = ${documentId}`);
+  const [r] = await queryRows<{ sf: string }>(
+    db,
+    sql`select series || '-' || folio as sf from documents where id = ${documentId}`,
+  );
   return r.sf;
 }
 

@@ -72,7 +72,10 @@ async function loadEmailContext(db: DbOrTx, claimId: string, recipientId: string
   return { ...row, recipient };
 }
 
-export async function sendClaimEmail(db: DbOrTx, input: { claimId: string; event: ClaimEmailEvent; recipientId: string }) {
+export async function sendClaimEmail(
+  db: DbOrTx,
+  input: { claimId: string; event: ClaimEmailEvent; recipientId: string },
+) {
   const context = await loadEmailContext(db, input.claimId, input.recipientId);
   if (!context) return null;
   const { claim, recipient } = context;

@@ -51,7 +51,8 @@ const es = {
   overdueTotal: "Total vencido",
   disputedTotal: "Total en aclaración",
   disputedMark: "(A)",
-  disputedNote: "(A) Documento en aclaración: el monto indicado está en una aclaración abierta y no se cobra mientras se resuelve.",
+  disputedNote:
+    "(A) Documento en aclaración: el monto indicado está en una aclaración abierta y no se cobra mientras se resuelve.",
   kinds: {
     invoice: "Factura",
     debit_note: "Nota de cargo",
@@ -120,7 +121,8 @@ const en: StatementLabels = {
   overdueTotal: "Total overdue",
   disputedTotal: "Total under claim",
   disputedMark: "(C)",
-  disputedNote: "(C) Document under claim: the amount shown is in an open claim and is not collected until it is resolved.",
+  disputedNote:
+    "(C) Document under claim: the amount shown is in an open claim and is not collected until it is resolved.",
   kinds: {
     invoice: "Invoice",
     debit_note: "Debit note",
