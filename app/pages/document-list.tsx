@@ -5,9 +5,9 @@
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
+import { DisputedBadge } from "~/components/disputed-badge";
 import { FilterInput, filterInputClass as inputClass } from "~/components/forms";
 import { ExportLinks, ListTotals } from "~/components/list-summary";
-import { DisputedBadge } from "~/components/disputed-badge";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";

@@ -7,10 +7,10 @@
 // can send a mail twice, never lose it).
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { ClaimEmail } from "#emails/claim-email";
 import { accountGrants, claims, customerAccounts, sellers, users } from "#db/schema";
-import type { TaskHandler } from "~/jobs/scheduled-tasks.server";
+import { ClaimEmail } from "#emails/claim-email";
 import type { Currency } from "~/domain/vocabulary";
+import type { TaskHandler } from "~/jobs/scheduled-tasks.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { appBaseUrl } from "~/utils/env.server";
