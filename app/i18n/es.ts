@@ -87,6 +87,9 @@ export const es = {
     amount: "Escribe el importe como {{example}} (solo números, sin signo menos).",
     amountDecimals: "El importe admite como máximo dos decimales, p. ej. {{example}}.",
     rangeInverted: "El final del rango es menor que su inicio: corrígelo para aplicar este filtro.",
+    amountPositive: "Escribe un importe mayor que cero, con dos decimales como máximo, en el formato de tu cuenta.",
+    chooseOne: "Elige al menos un documento.",
+    tooManyItems: "Elige como máximo {{max}} documentos por pago.",
   },
   switcher: { label: "Cuenta", group: "Vista de grupo: {{name}}", choose: "Cambiar de cuenta", submit: "Cambiar" },
   home: {
@@ -442,6 +445,7 @@ export const es = {
       document: "Documento",
       application: "Aplicación",
       claim: "Aclaración",
+      payment_attempt: "Pago con tarjeta",
     },
     actions: {
       auth: {
@@ -483,6 +487,13 @@ export const es = {
         withdrawn: "Aclaración retirada",
         reopened: "Aclaración reabierta",
         attachment_added: "Evidencia adjunta",
+      },
+      card_payment: {
+        started: "Pago con tarjeta iniciado",
+        status_changed: "Pago con tarjeta: cambio de estado",
+        mismatch: "Pago con tarjeta: importe de Stripe no coincide (no aplicado)",
+        paid: "Pago con tarjeta cobrado y aplicado",
+        refunded: "Pago con tarjeta reembolsado",
       },
     },
     fields: {
@@ -533,6 +544,11 @@ export const es = {
       sessionsEnded: "Sesiones cerradas",
       resetLinksRevoked: "Enlaces de restablecimiento anulados",
       via: "Vía",
+      paymentDocumentId: "Pago en el libro (ID)",
+      paymentIntentId: "PaymentIntent de Stripe",
+      refundedAmount: "Importe reembolsado",
+      refundDocumentId: "Cargo por reembolso (ID)",
+      amountTotal: "Importe cobrado por Stripe (centavos)",
       inert: "Inerte",
     },
     values: {
@@ -698,7 +714,63 @@ export const es = {
     },
   },
   // Page titles (after "Cartera · "), one per page.
+  cardPayments: {
+    title: "Pagar con tarjeta",
+    intro:
+      "Elige qué documentos pagar y cuánto de cada uno; el cobro se hace en la página segura de Stripe y se aplica a tus documentos en cuanto se confirma.",
+    link: "Pagar con tarjeta",
+    payDocument: "Pagar con tarjeta",
+    account: "Cuenta: {{account}}",
+    chooseAccount: "Elige una cuenta en el selector de arriba para pagar sus documentos con tarjeta.",
+    notAllowed:
+      "Tu rol en esta cuenta no permite hacer pagos. Pide a quien administra la cuenta que te dé el rol de pagador.",
+    nothingOpen: "Esta cuenta no tiene documentos con saldo por pagar.",
+    caption: "Documentos con saldo por pagar, del vencimiento más antiguo al más reciente",
+    pay: "Pagar",
+    payThis: "Pagar {{document}}",
+    document: "Documento",
+    amount: "Importe a pagar",
+    amountFor: "Importe a pagar de {{document}} en {{currency}}",
+    overdue: "vencido",
+    hint: "Puedes pagar una parte de un documento escribiendo un importe menor. Todos los documentos de un pago deben estar en la misma moneda.",
+    submit: "Continuar al pago seguro",
+    recent: "Pagos con tarjeta recientes",
+    statusTitle: "Pago con tarjeta por {{amount}}",
+    itemsCaption: "Lo que paga",
+    openNow: "Saldo actual",
+    reference: "Referencia de Stripe: {{reference}}",
+    refundedAmount: "Reembolsado: {{amount}}.",
+    continue: "Continuar al pago",
+    retry: "Intentar de nuevo",
+    toPayments: "Ver pagos y saldos a favor",
+    status: {
+      open: "Pendiente de pago",
+      processing: "En proceso",
+      paid: "Pagado",
+      failed: "No se completó",
+      expired: "Expirado",
+      refunded: "Reembolsado",
+    },
+    statusExplained: {
+      open: "aún no se ha cobrado. Si cerraste la página de pago, puedes continuar mientras siga vigente.",
+      processing:
+        "el pago se completará cuando llegue el depósito (por ejemplo, en OXXO o por transferencia); te avisaremos aquí.",
+      paid: "el cobro se confirmó y se aplicó a los documentos de abajo.",
+      failed: "el cobro no se realizó y no se aplicó nada. Puedes intentar de nuevo.",
+      expired: "la página de pago expiró sin cobro. Puedes intentar de nuevo.",
+      refunded: "el importe se devolvió a tu tarjeta y los documentos volvieron a tener saldo.",
+    },
+    errors: {
+      "document.not_payable":
+        "Uno de los documentos ya no tiene saldo por pagar. Revisa la lista e inténtalo de nuevo.",
+      "amount.above_open": "Un importe es mayor que el saldo del documento. Corrígelo e inténtalo de nuevo.",
+      "currency.mixed": "Los documentos de un pago deben estar en la misma moneda: paga cada moneda por separado.",
+      "checkout.unavailable": "No pudimos abrir la página de pago en este momento. Inténtalo de nuevo en unos minutos.",
+      "attempt.not_found": "No encontramos ese pago.",
+    },
+  },
   titles: {
+    cardPayment: "Pago con tarjeta",
     claims: "Aclaraciones",
     claim: "Aclaración",
     newClaim: "Nueva aclaración",
