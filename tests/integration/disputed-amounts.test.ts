@@ -1,7 +1,7 @@
 // Disputed amounts ("en aclaración"): what open claims dispute is marked on the account pages (invoice
 // list, document detail, home, statement and its CSV) and handed to whatever chases payment by
 // listDisputedAmounts, scoped to the accounts asked for. A claim raised, resolved, withdrawn or reopened
-// bumps the account's ledger version (migration 0011), so a cached page shows the mark after the claim
+// bumps the account's ledger version (migration 0012), so a cached page shows the mark after the claim
 // is raised and loses it after resolution; an assignment or a reply does not (the cache survives the
 // queue's work). The marks come from one aggregate inside the page's own query: the list sends as many
 // statements with many disputed rows as with none.
@@ -13,6 +13,7 @@ import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { replyToClaim, resolveClaim, takeClaim } from "~/domain/claims/staff-claim-actions.server";
 import { getDocumentDetail } from "~/domain/documents/get-document-detail.server";
 import { ledgerCacheStats, resetLedgerCache } from "~/domain/ledger/ledger-cache.server";
+import { listPayableDocuments } from "~/domain/payments/read-card-payments.server";
 import { exportStatementCsv } from "~/domain/statements/export-statement-csv.server";
 import type { Statement } from "~/domain/statements/types";
 import * as root from "~/root";
@@ -228,5 +229,19 @@ describe("listDisputedAmounts (for payment suggestions and reminders)", () => {
     expect(await listDisputedAmounts(db, [s.other.id])).toEqual([]);
     expect(await listDisputedAmounts(db, [])).toEqual([]);
     expect(await listDisputedAmounts(db, [s.account.id], { documentIds: [] })).toEqual([]);
+  });
+
+  it("the card payment page suggests the open amount less what is disputed (a fully disputed charge: nothing)", async () => {
+    const part = await issueDocument(db, s.account.id, "invoice", "400.00", "2026-10-09");
+    const whole = await issueDocument(db, s.account.id, "invoice", "90.00", "2026-10-09");
+    await raiseOn(part, "100.00");
+    await raiseOn(whole, "90.00");
+    const payable = await listPayableDocuments(db, s.account.id);
+    expect(payable.find((d) => d.id === part)).toMatchObject({
+      open: "400.00",
+      disputed: "100.00",
+      suggested: "300.00",
+    });
+    expect(payable.find((d) => d.id === whole)).toMatchObject({ disputed: "90.00", suggested: "0.00" });
   });
 });

@@ -3,7 +3,7 @@
 // (invoice list, document detail, home, statements) from one aggregate over claim_documents joined to
 // its claims, inside the query that reads the documents, never a query per row; whatever chases
 // payment (payment suggestions, reminders) leaves them out, through listDisputedAmounts. Changes to
-// claims and their documents bump the account's ledger version (migration 0011), so cached pages
+// claims and their documents bump the account's ledger version (migration 0012), so cached pages
 // follow.
 import { type SQL, sql } from "drizzle-orm";
 import type { ClaimStatus } from "~/domain/vocabulary";
