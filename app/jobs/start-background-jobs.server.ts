@@ -21,10 +21,11 @@ export function startBackgroundJobs(): TaskSweeper {
 
 /**
  * Asks this instance's sweeper to run soon: work was just queued in a transaction that is about to
- * commit (the short delay lets it). Without a sweeper here (tests, scripts) it does nothing; if the
- * commit takes longer, the next regular tick picks the work up.
+ * commit (the short delays let it; a second wake covers a transaction that still had files to store).
+ * Without a sweeper here (tests, scripts) it does nothing; if the commit takes longer still, the next
+ * regular tick picks the work up.
  */
-export function wakeBackgroundJobsSoon(delayMs = 250): void {
+export function wakeBackgroundJobsSoon(delaysMs: readonly number[] = [250, 2000]): void {
   if (!running) return;
-  setTimeout(() => running?.wake(), delayMs).unref();
+  for (const delay of delaysMs) setTimeout(() => running?.wake(), delay).unref();
 }
