@@ -144,3 +144,7 @@ export type CardPaymentStatus = (typeof CARD_PAYMENT_STATUSES)[number];
  */
 export const PROMISE_STATUSES = ["pending", "kept", "partly_kept", "broken", "cancelled"] as const;
 export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+
+/** The collectors' views of the promises list: due today, this week, every pending one, and how the settled ones ended. */
+export const STAFF_PROMISE_VIEWS = ["today", "week", "pending", "broken", "partly_kept", "kept"] as const;
+export type StaffPromiseView = (typeof STAFF_PROMISE_VIEWS)[number];

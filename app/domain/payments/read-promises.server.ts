@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import { customerAccounts, documents, paymentPromiseDocuments, paymentPromises } from "#db/schema";
 import { staffScope } from "~/domain/identity/account-access.server";
-import type { PromiseStatus, StaffRole } from "~/domain/vocabulary";
+import type { PromiseStatus, StaffPromiseView, StaffRole } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { promisePaidSql } from "./settle-promise.server";
 
@@ -76,9 +76,6 @@ export async function listPendingPromises(db: DbOrTx, accountIds: string[], limi
     .orderBy(asc(paymentPromises.promisedDate), asc(paymentPromises.id))
     .limit(limit);
 }
-
-export const STAFF_PROMISE_VIEWS = ["today", "week", "pending", "broken", "partly_kept", "kept"] as const;
-export type StaffPromiseView = (typeof STAFF_PROMISE_VIEWS)[number];
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
