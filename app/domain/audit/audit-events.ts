@@ -20,7 +20,10 @@ import {
   CLAIM_TYPES,
   COUNTRIES,
   CURRENCIES,
+  DIFFERENCE_KINDS,
   DOCUMENT_KINDS,
+  ENVELOPE_KINDS,
+  ENVELOPE_STATUSES,
   GRANT_ROLES,
   SEGMENTS,
   STAFF_AREAS,
@@ -38,6 +41,7 @@ export const AUDIT_ENTITY_TYPES = [
   "document",
   "application",
   "claim",
+  "envelope",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -338,6 +342,84 @@ export const ClaimAttachmentAddedEventSchema = auditEvent("claim.attachment_adde
   }),
 });
 
+// Signing (app/domain/signing). Entity: the envelope (a reconciliation, later a minute); every event
+// is filed under the envelope's account.
+const EnvelopeStatus = z.enum(ENVELOPE_STATUSES);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+export const EnvelopePreparedEventSchema = auditEvent("envelope.prepared", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({
+    kind: z.enum(ENVELOPE_KINDS),
+    number: Count,
+    cutoffDate: CalendarDate.nullable(),
+    contentSha256: Sha256,
+    balances: z.array(z.strictObject({ currency: Currency, balance: Money, items: Count })),
+  }),
+});
+export const EnvelopeSentEventSchema = auditEvent("envelope.sent", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({
+    status: EnvelopeStatus,
+    expiresAt: Instant,
+    signers: z.array(z.strictObject({ userId: Id, role: GrantRole })),
+  }),
+});
+/** A signer opened it for the first time (the envelope moves to viewed on the first signer's view). */
+export const EnvelopeViewedEventSchema = auditEvent("envelope.viewed", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({ status: EnvelopeStatus, signerId: Id }),
+});
+export const EnvelopeSignedEventSchema = auditEvent("envelope.signed", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({
+    status: EnvelopeStatus,
+    signerId: Id,
+    typedName: z.string(),
+    signedAt: Instant,
+    timeZone: z.string(),
+    contentSha256: Sha256,
+    differences: Count,
+    customerBalance: Money.nullable(),
+  }),
+});
+/** One per difference stated when signing with differences, with the claim it raised. */
+export const EnvelopeDisputedEventSchema = auditEvent("envelope.disputed", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({
+    differenceId: Id,
+    kind: z.enum(DIFFERENCE_KINDS),
+    documentId: Id.nullable(),
+    amount: Money,
+    currency: Currency,
+    claimId: Id,
+  }),
+});
+export const EnvelopeSealedEventSchema = auditEvent("envelope.sealed", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({
+    originalSha256: Sha256,
+    sealedSha256: Sha256,
+    level: z.literal("PAdES B-B"),
+    certificateSubject: z.string(),
+    certificateSha256: Sha256,
+  }),
+});
+export const EnvelopeDownloadedEventSchema = auditEvent("envelope.downloaded", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({ file: z.enum(["sealed"]) }),
+});
+/** Someone checked it on the public page (by its code, or a copy of its PDF matched it). */
+export const EnvelopeVerifiedEventSchema = auditEvent("envelope.verified", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({
+    via: z.enum(["code", "upload"]),
+    result: z.enum(["sealed_copy", "bytes_appended", "modified", "not_sealed"]),
+  }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -378,6 +460,14 @@ export const AUDIT_EVENT_SCHEMAS = [
   ClaimWithdrawnEventSchema,
   ClaimReopenedEventSchema,
   ClaimAttachmentAddedEventSchema,
+  EnvelopePreparedEventSchema,
+  EnvelopeSentEventSchema,
+  EnvelopeViewedEventSchema,
+  EnvelopeSignedEventSchema,
+  EnvelopeDisputedEventSchema,
+  EnvelopeSealedEventSchema,
+  EnvelopeDownloadedEventSchema,
+  EnvelopeVerifiedEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);

@@ -12,11 +12,14 @@ import {
   type StatementRenderOptions,
   renderStatementPdfDocument,
 } from "~/domain/statements/pdf/render-statement-pdf-document";
+import type { EnvelopePdfData } from "~/domain/signing/pdf/envelope-pdf-data";
+import { renderEnvelopePdfDocument } from "~/domain/signing/pdf/render-envelope-pdf-document";
 import type { Statement } from "~/domain/statements/types";
 
 export type PdfTask =
   | { kind: "statement"; statement: Statement; options: StatementRenderOptions }
-  | { kind: "invoice"; detail: DocumentDetail; fiscal: FiscalRecord | null; options: RenderInvoicePdfOptions };
+  | { kind: "invoice"; detail: DocumentDetail; fiscal: FiscalRecord | null; options: RenderInvoicePdfOptions }
+  | { kind: "envelope"; data: EnvelopePdfData };
 
 /** Renders a task in the calling thread (the worker calls this). */
 export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
@@ -25,5 +28,7 @@ export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
       return renderStatementPdfDocument(task.statement, task.options);
     case "invoice":
       return renderInvoicePdfDocument(task.detail, task.fiscal, task.options);
+    case "envelope":
+      return renderEnvelopePdfDocument(task.data);
   }
 }
