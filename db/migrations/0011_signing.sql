@@ -105,11 +105,14 @@ BEGIN
   IF TG_OP = 'DELETE' THEN
     RAISE EXCEPTION '% rows are never deleted', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
   END IF;
-  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'envelope_signers' AND OLD.status = 'signed' THEN
-    RAISE EXCEPTION 'signature % is recorded: UPDATE refused', OLD.id USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'reconciliation_differences' THEN
-    RAISE EXCEPTION 'differences are never rewritten' USING ERRCODE = 'insufficient_privilege';
+  IF TG_OP = 'UPDATE' THEN
+    -- (Nested: PL/pgSQL does not promise to short-circuit AND, and OLD.status exists on one table only.)
+    IF TG_TABLE_NAME = 'reconciliation_differences' THEN
+      RAISE EXCEPTION 'differences are never rewritten' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF OLD.status = 'signed' THEN
+      RAISE EXCEPTION 'signature % is recorded: UPDATE refused', OLD.id USING ERRCODE = 'insufficient_privilege';
+    END IF;
   END IF;
   envelope := NEW.envelope_id;
   IF EXISTS (SELECT 1 FROM envelopes WHERE id = envelope AND sealed_at IS NOT NULL) THEN

@@ -39,7 +39,8 @@ describe("canonical JSON", () => {
   it("is stable across runs (a pinned hash)", () => {
     expect(canonicalJson({ saldo: "1160.00", cliente: "Ñandú", n: 1 })).toBe('{"cliente":"Ñandú","n":1,"saldo":"1160.00"}');
     expect(canonicalSha256({ saldo: "1160.00", cliente: "Ñandú", n: 1 })).toBe(
-      "9a0e1f0c6f7e1e0e5a6b0b8f2d1e3c4a5b6c7d8e9f00112233445566778899aa",
+      // printf %s '{"cliente":"Ñandú","n":1,"saldo":"1160.00"}' | sha256sum
+      "735dcc827604ef40fb1a7fa68afff6d1807d259f7f8a978b68f79ca8e6ac86ca",
     );
   });
 

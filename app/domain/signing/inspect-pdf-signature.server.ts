@@ -8,7 +8,9 @@ import { X509Certificate, createHash, webcrypto } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 
-pkijs.setEngine("node", new pkijs.CryptoEngine({ name: "node", crypto: webcrypto as unknown as Crypto }));
+// Our own engine instance, passed to verify: not pkijs's global one, which other modules (the signing
+// library loads its own copy of pkijs) may set to something else.
+const engine = new pkijs.CryptoEngine({ name: "node", crypto: webcrypto as unknown as Crypto });
 
 export interface PdfSignatureInspection {
   /** A signature dictionary with a usable /ByteRange and /Contents was found. */
@@ -55,7 +57,8 @@ export async function inspectPdfSignature(bytes: Uint8Array): Promise<PdfSignatu
   signedData.set(bytes.subarray(c, c + d), b);
 
   try {
-    const der = Buffer.from(hex.replace(/(00)+$/, ""), "hex");
+    // The placeholder is zero-padded after the DER; the parser reads one element and ignores the rest.
+    const der = Buffer.from(hex, "hex");
     const asn1 = asn1js.fromBER(new Uint8Array(der).buffer);
     if (asn1.offset === -1) return { ...NOT_FOUND, found: true, signedLength, coversWholeFile };
     const contentInfo = new pkijs.ContentInfo({ schema: asn1.result });
@@ -76,7 +79,7 @@ export async function inspectPdfSignature(bytes: Uint8Array): Promise<PdfSignatu
         data: signedData.buffer.slice(signedData.byteOffset, signedData.byteOffset + signedData.byteLength),
         checkChain: false,
         extendedMode: true,
-      });
+      }, engine);
       valid = result.signatureVerified === true;
     } catch {
       valid = false;
