@@ -18,14 +18,20 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
 }
 
 /** read:audit is the audit trail of every account and user: auditors and administrators only. */
-export type StaffPermission = "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit";
+/** send:reconciliation: prepare and send balance reconciliations (collectors, supervisors, administrators). */
+export type StaffPermission =
+  | "read:account"
+  | "invite:customer_admin"
+  | "manage:staff"
+  | "read:audit"
+  | "send:reconciliation";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
-  collector: ["read:account", "invite:customer_admin"],
-  supervisor: ["read:account", "invite:customer_admin"],
+  collector: ["read:account", "invite:customer_admin", "send:reconciliation"],
+  supervisor: ["read:account", "invite:customer_admin", "send:reconciliation"],
   area_owner: ["read:account"],
   auditor: ["read:account", "read:audit"],
-  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit"],
+  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit", "send:reconciliation"],
 };
 
 export function staffAllows(role: StaffRole, permission: StaffPermission): boolean {

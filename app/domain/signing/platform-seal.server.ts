@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import forge from "node-forge";
+import { getEnv } from "~/utils/env.server";
 
 export interface PlatformSeal {
   p12: Uint8Array;
@@ -144,7 +145,7 @@ export function generateSelfSignedSeal(now = new Date()) {
 
 let cached: PlatformSeal | undefined;
 /** The seal of this process (read or created once). */
-export function getPlatformSeal(config: SealConfig = process.env): PlatformSeal {
+export function getPlatformSeal(config: SealConfig = getEnv()): PlatformSeal {
   cached ??= loadPlatformSeal(config);
   return cached;
 }
