@@ -382,6 +382,8 @@ export const en: Resources = {
     statementEmail: "You have already asked for this statement by email several times. Try again in {{wait}}.",
     invitations: "Too many invitations were sent in a short time. Try again in {{wait}}.",
     pdfBusy: "Many documents are being generated right now. Try again in {{wait}}.",
+    signatures: "There were several signing attempts in a short time. Try again in {{wait}}.",
+    verifications: "There were many verifications from your connection. Try again in {{wait}}.",
     seconds_one: "{{count}} second",
     seconds_other: "{{count}} seconds",
     minutes_one: "{{count}} minute",

@@ -381,6 +381,8 @@ export const es = {
     statementEmail: "Ya pediste este estado de cuenta por correo varias veces. Inténtalo de nuevo en {{wait}}.",
     invitations: "Se enviaron demasiadas invitaciones en poco tiempo. Inténtalo de nuevo en {{wait}}.",
     pdfBusy: "Ahora mismo se están generando muchos documentos. Inténtalo de nuevo en {{wait}}.",
+    signatures: "Hubo varios intentos de firma en poco tiempo. Inténtalo de nuevo en {{wait}}.",
+    verifications: "Hubo muchas verificaciones desde tu conexión. Inténtalo de nuevo en {{wait}}.",
     seconds_one: "{{count}} segundo",
     seconds_other: "{{count}} segundos",
     minutes_one: "{{count}} minuto",

@@ -104,7 +104,12 @@ export async function consumeRateLimits(checks: [RateLimitName, string][]): Prom
 }
 
 export type RateLimitMessageKey =
-  "rateLimit.downloads" | "rateLimit.statementEmail" | "rateLimit.invitations" | "rateLimit.pdfBusy";
+  | "rateLimit.downloads"
+  | "rateLimit.statementEmail"
+  | "rateLimit.invitations"
+  | "rateLimit.pdfBusy"
+  | "rateLimit.signatures"
+  | "rateLimit.verifications";
 
 /** "Try again in 40 seconds" / "in 7 minutes", in the reader's language. */
 export function rateLimitMessage(t: TFunction, key: RateLimitMessageKey, retryAfterSeconds: number): string {
