@@ -8,6 +8,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
+import { prepareReconciliation } from "~/domain/signing/prepare-reconciliation.server";
+import { sendEnvelope } from "~/domain/signing/send-envelope.server";
 import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff } from "../fixtures/users";
@@ -135,6 +137,7 @@ function badValues(valid: string): string[] {
 /** Every query param a page reads somewhere (filters, cursors, period, search, redirects). */
 const QUERY_PARAMS = [
   "q",
+  "code",
   "account",
   "status",
   "aging",
@@ -269,10 +272,24 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     { accountId: accountA.id, type: "other", origin: "general", description: "Aclaración del barrido" },
     { now: new Date() },
   );
+  // A reconciliation of account A sent to its signers, for the reconciliation pages (portal+, staff+).
+  const envelope = await prepareReconciliation(
+    db,
+    { userId: staff.id, label: staff.email },
+    { accountId: accountA.id, cutoffDate: "2026-11-30", message: "Barrido" },
+    { now: new Date("2026-12-02T12:00:00-06:00") },
+  );
+  await sendEnvelope(
+    db,
+    { userId: staff.id, label: staff.email },
+    { envelopeId: envelope.id, accountIds: [accountA.id], baseUrl: BASE },
+    { now: new Date() },
+  );
   validParams = {
     accountId: accountA.id,
     documentId: documentA,
     claimId: claim.id,
+    envelopeId: envelope.id,
     token: "a".repeat(43),
     format: "csv",
   };
@@ -293,6 +310,14 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
     expect(routes.map((r) => r.segments.join("."))).toContain("portal.documents.$documentId");
     for (const claimRoute of ["portal.claims.$claimId", "portal.claims.new", "staff.claims.$claimId"])
       expect(routes.map((r) => r.segments.join("."))).toContain(claimRoute);
+    for (const signingRoute of [
+      "portal.reconciliations.$envelopeId",
+      "portal.reconciliations.$envelopeId_.pdf",
+      "staff.accounts.$accountId.reconciliations.$envelopeId",
+      "staff.reconciliations",
+      "_auth.verify",
+    ])
+      expect(routes.map((r) => r.segments.join("."))).toContain(signingRoute);
   });
 
   it("answers < 500 to malformed path params", async () => {
