@@ -27,7 +27,7 @@ import { formatDate, formattingLocale } from "~/utils/i18n";
 import { requireIdParam } from "~/utils/input";
 import { getLanguage, getRequestT } from "~/utils/language.server";
 import { pageTitle } from "~/utils/page-title";
-import { notFound } from "~/utils/permissions.server";
+import { forbidden, notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
 import { presentEnvelope, refuseSigningRule, requireEnvelopeCustomer } from "~/utils/signing-pages.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -78,6 +78,8 @@ async function readSignForm(request: Request) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const envelopeId = requireIdParam(params.envelopeId);
   const { customer, detail } = await loadEnvelope(request, envelopeId);
+  // A viewer (or a user whose grant on the account cannot sign) is refused before anything is read.
+  if (!customer.signableAccountIds.includes(detail.accountId)) forbidden();
   const { t } = await getRequestT(request);
   const limit = await consumeRateLimit("signature", customer.user.id);
   if (!limit.ok) throw tooManyRequests(rateLimitMessage(t, "rateLimit.signatures", limit.retryAfterSeconds), limit.retryAfterSeconds);
