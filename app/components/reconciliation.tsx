@@ -17,7 +17,9 @@ const tones: Record<EnvelopeStatus, string> = {
 export function EnvelopeStatusBadge({ status }: { status: EnvelopeStatus }) {
   const { t } = useTranslation();
   return (
-    <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status]}`}>
+    <span
+      className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status]}`}
+    >
       {t(`signing.statuses.${status}`)}
     </span>
   );
@@ -44,19 +46,37 @@ export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; s
       <table className="min-w-full text-sm">
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
-            <th scope="col" className="px-3 py-2">{t("signing.number")}</th>
-            {showAccount ? <th scope="col" className="px-3 py-2">{t("signing.account")}</th> : null}
-            <th scope="col" className="px-3 py-2">{t("signing.cutoff")}</th>
-            <th scope="col" className="px-3 py-2">{t("signing.status")}</th>
-            <th scope="col" className="px-3 py-2">{t("signing.sentAt")}</th>
-            <th scope="col" className="px-3 py-2">{t("signing.completedAt")}</th>
+            <th scope="col" className="px-3 py-2">
+              {t("signing.number")}
+            </th>
+            {showAccount ? (
+              <th scope="col" className="px-3 py-2">
+                {t("signing.account")}
+              </th>
+            ) : null}
+            <th scope="col" className="px-3 py-2">
+              {t("signing.cutoff")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("signing.status")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("signing.sentAt")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("signing.completedAt")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id}>
               <td className="px-3 py-2">
-                <Link to={r.href} className="text-brand-700 underline hover:no-underline" aria-label={t("signing.open", { number: r.number })}>
+                <Link
+                  to={r.href}
+                  className="text-brand-700 underline hover:no-underline"
+                  aria-label={t("signing.open", { number: r.number })}
+                >
                   {r.number}
                 </Link>
               </td>
@@ -67,7 +87,8 @@ export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; s
               ) : null}
               <td className="px-3 py-2 whitespace-nowrap">{r.cutoff}</td>
               <td className="px-3 py-2">
-                <EnvelopeStatusBadge status={r.status} /> {r.sealed ? <span className="text-xs text-slate-600">· {t("signing.sealed")}</span> : null}
+                <EnvelopeStatusBadge status={r.status} />{" "}
+                {r.sealed ? <span className="text-xs text-slate-600">· {t("signing.sealed")}</span> : null}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{r.sentAt ?? "—"}</td>
               <td className="px-3 py-2 whitespace-nowrap">{r.completedAt ?? "—"}</td>
@@ -79,7 +100,15 @@ export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; s
   );
 }
 
-export function EnvelopeContent({ envelope, claimsBasePath, pdfHref }: { envelope: EnvelopeView; claimsBasePath: string; pdfHref: string }) {
+export function EnvelopeContent({
+  envelope,
+  claimsBasePath,
+  pdfHref,
+}: {
+  envelope: EnvelopeView;
+  claimsBasePath: string;
+  pdfHref: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="space-y-6">
@@ -130,11 +159,21 @@ export function EnvelopeContent({ envelope, claimsBasePath, pdfHref }: { envelop
                 <caption className="sr-only">{t("signing.items")}</caption>
                 <thead className="bg-slate-50 text-left text-slate-700">
                   <tr>
-                    <th scope="col" className="px-3 py-2">{t("signing.document")}</th>
-                    <th scope="col" className="px-3 py-2">{t("signing.issueDate")}</th>
-                    <th scope="col" className="px-3 py-2">{t("signing.dueDate")}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t("signing.amount")}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t("signing.openAmount")}</th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("signing.document")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("signing.issueDate")}
+                    </th>
+                    <th scope="col" className="px-3 py-2">
+                      {t("signing.dueDate")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-right">
+                      {t("signing.amount")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-right">
+                      {t("signing.openAmount")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -160,7 +199,9 @@ export function EnvelopeContent({ envelope, claimsBasePath, pdfHref }: { envelop
       ))}
       {envelope.signers.length ? (
         <section aria-labelledby="signers" className="space-y-2">
-          <h2 id="signers" className="text-lg font-semibold text-slate-900">{t("signing.signers")}</h2>
+          <h2 id="signers" className="text-lg font-semibold text-slate-900">
+            {t("signing.signers")}
+          </h2>
           <ul className="space-y-1 text-sm">
             {envelope.signers.map((s) => (
               <li key={s.id}>
@@ -178,7 +219,9 @@ export function EnvelopeContent({ envelope, claimsBasePath, pdfHref }: { envelop
       ) : null}
       {envelope.differences.length ? (
         <section aria-labelledby="differences" className="space-y-2">
-          <h2 id="differences" className="text-lg font-semibold text-slate-900">{t("signing.differences")}</h2>
+          <h2 id="differences" className="text-lg font-semibold text-slate-900">
+            {t("signing.differences")}
+          </h2>
           <ul className="space-y-2 text-sm">
             {envelope.differences.map((d) => (
               <li key={d.id} className="rounded-md border border-slate-200 bg-white p-2">

@@ -140,7 +140,12 @@ export const SIGNER_STATUSES = ["pending", "viewed", "signed"] as const;
 export type SignerStatus = (typeof SIGNER_STATUSES)[number];
 
 /** What a customer states when it disagrees with a reconciliation, item by item. */
-export const DIFFERENCE_KINDS = ["unknown_invoice", "unapplied_payment", "expected_credit_note", "amount_differs"] as const;
+export const DIFFERENCE_KINDS = [
+  "unknown_invoice",
+  "unapplied_payment",
+  "expected_credit_note",
+  "amount_differs",
+] as const;
 export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
 
 /**

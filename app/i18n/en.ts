@@ -708,8 +708,10 @@ export const en: Resources = {
   signing: {
     title: "Balance reconciliations",
     one: "Reconciliation {{number}}",
-    portalIntro: "Your supplier asks you to confirm your account's balance at a cut-off date. Review and sign it, or state the differences: each one is handled as a claim.",
-    staffIntro: "Freeze the account's balance and open items at a cut-off date and send it to the customer's signers (payers and administrators).",
+    portalIntro:
+      "Your supplier asks you to confirm your account's balance at a cut-off date. Review and sign it, or state the differences: each one is handled as a claim.",
+    staffIntro:
+      "Freeze the account's balance and open items at a cut-off date and send it to the customer's signers (payers and administrators).",
     portfolioTitle: "Portfolio reconciliations",
     portfolioIntro: "The reconciliations of the accounts you handle, by status.",
     none: "No reconciliations yet.",
@@ -788,13 +790,15 @@ export const en: Resources = {
       "I have reviewed this balance reconciliation and sign it electronically. I accept that my electronic signature, with my password, my name and this record, identifies me and states my agreement (or the differences I state).",
     signSubmit: "Sign",
     signedToast: "Reconciliation {{number}} signed.",
-    signedWithDifferencesToast: "Reconciliation {{number}} signed with {{count}} differences; we opened a claim for each one.",
+    signedWithDifferencesToast:
+      "Reconciliation {{number}} signed with {{count}} differences; we opened a claim for each one.",
     cannotSign: "Your role on this account cannot sign. Ask a payer or an administrator of the account to sign it.",
     notSignable: "This reconciliation can no longer be signed.",
     claimTitle: "Reconciliation {{number}} at {{cutoff}}",
     emailSubject: "{{seller}} asks you to confirm the balance of {{account}} at {{cutoff}}",
     emailHeading: "Balance reconciliation",
-    emailBody: "{{seller}} asks you to review and sign the balance of {{account}} at {{cutoff}}. If you do not agree, you can state the differences item by item.",
+    emailBody:
+      "{{seller}} asks you to review and sign the balance of {{account}} at {{cutoff}}. If you do not agree, you can state the differences item by item.",
     emailCta: "Review and sign",
     emailExpiry: "You can answer until {{date}}.",
     errors: {
@@ -861,7 +865,8 @@ export const en: Resources = {
   },
   verify: {
     title: "Verify a signed document",
-    intro: "Type the verification code printed on the certificate page, or upload a copy of the PDF to learn whether it is the sealed document.",
+    intro:
+      "Type the verification code printed on the certificate page, or upload a copy of the PDF to learn whether it is the sealed document.",
     code: "Verification code",
     codeSubmit: "Verify code",
     upload: "Copy of the PDF",
@@ -876,7 +881,8 @@ export const en: Resources = {
     sealedHash: "SHA-256 of the sealed PDF",
     results: {
       sealed_copy: "This file is, byte for byte, the sealed PDF.",
-      bytes_appended: "This file holds the sealed PDF and {{count}} bytes added after sealing: it is not the original copy.",
+      bytes_appended:
+        "This file holds the sealed PDF and {{count}} bytes added after sealing: it is not the original copy.",
       modified: "This file is not a PDF we sealed: it was modified or is another document.",
       not_sealed: "This file has no signature.",
     },
@@ -888,7 +894,10 @@ export const en: Resources = {
     tooMany: "Too many verifications from your connection. Try again in {{seconds}} s.",
   },
   titles: {
-    reconciliations: "Reconciliations", reconciliation: "Reconciliation", verify: "Verify a document", portfolioReconciliations: "Portfolio reconciliations",
+    reconciliations: "Reconciliations",
+    reconciliation: "Reconciliation",
+    verify: "Verify a document",
+    portfolioReconciliations: "Portfolio reconciliations",
     claims: "Claims",
     claim: "Claim",
     newClaim: "New claim",

@@ -709,8 +709,10 @@ export const es = {
   signing: {
     title: "Conciliaciones de saldos",
     one: "Conciliación {{number}}",
-    portalIntro: "Tu proveedor te pide confirmar el saldo de tu cuenta a una fecha de corte. Revísalo y fírmalo, o indica las diferencias: cada una se atiende como una aclaración.",
-    staffIntro: "Congela el saldo y las partidas abiertas de la cuenta a una fecha de corte y envíalo a los firmantes del cliente (pagadores y administradores).",
+    portalIntro:
+      "Tu proveedor te pide confirmar el saldo de tu cuenta a una fecha de corte. Revísalo y fírmalo, o indica las diferencias: cada una se atiende como una aclaración.",
+    staffIntro:
+      "Congela el saldo y las partidas abiertas de la cuenta a una fecha de corte y envíalo a los firmantes del cliente (pagadores y administradores).",
     portfolioTitle: "Conciliaciones de la cartera",
     portfolioIntro: "Las conciliaciones de las cuentas que atiendes, por estado.",
     none: "Aún no hay conciliaciones.",
@@ -789,13 +791,15 @@ export const es = {
       "Revisé esta conciliación de saldos y la firmo electrónicamente. Acepto que mi firma electrónica, con mi contraseña, mi nombre y este registro, me identifica y expresa mi conformidad (o las diferencias que indico).",
     signSubmit: "Firmar",
     signedToast: "Conciliación {{number}} firmada.",
-    signedWithDifferencesToast: "Conciliación {{number}} firmada con {{count}} diferencias; abrimos una aclaración por cada una.",
+    signedWithDifferencesToast:
+      "Conciliación {{number}} firmada con {{count}} diferencias; abrimos una aclaración por cada una.",
     cannotSign: "Tu rol en esta cuenta no permite firmar. Pide a un pagador o administrador de la cuenta que la firme.",
     notSignable: "Esta conciliación ya no se puede firmar.",
     claimTitle: "Conciliación {{number}} al {{cutoff}}",
     emailSubject: "{{seller}} te pide confirmar el saldo de {{account}} al {{cutoff}}",
     emailHeading: "Conciliación de saldos",
-    emailBody: "{{seller}} te pide revisar y firmar el saldo de {{account}} al {{cutoff}}. Si no estás de acuerdo, puedes indicar las diferencias partida por partida.",
+    emailBody:
+      "{{seller}} te pide revisar y firmar el saldo de {{account}} al {{cutoff}}. Si no estás de acuerdo, puedes indicar las diferencias partida por partida.",
     emailCta: "Revisar y firmar",
     emailExpiry: "Puedes responder hasta el {{date}}.",
     errors: {
@@ -862,7 +866,8 @@ export const es = {
   },
   verify: {
     title: "Verificar un documento firmado",
-    intro: "Escribe el código de verificación impreso en la hoja de certificado, o sube una copia del PDF para saber si es el documento sellado.",
+    intro:
+      "Escribe el código de verificación impreso en la hoja de certificado, o sube una copia del PDF para saber si es el documento sellado.",
     code: "Código de verificación",
     codeSubmit: "Verificar código",
     upload: "Copia del PDF",
@@ -877,7 +882,8 @@ export const es = {
     sealedHash: "SHA-256 del PDF sellado",
     results: {
       sealed_copy: "Este archivo es, byte por byte, el PDF sellado.",
-      bytes_appended: "Este archivo contiene el PDF sellado y {{count}} bytes agregados después de sellarlo: no es la copia original.",
+      bytes_appended:
+        "Este archivo contiene el PDF sellado y {{count}} bytes agregados después de sellarlo: no es la copia original.",
       modified: "Este archivo no es ningún PDF sellado por nosotros: fue modificado o es otro documento.",
       not_sealed: "Este archivo no tiene firma.",
     },
@@ -889,7 +895,10 @@ export const es = {
     tooMany: "Demasiadas verificaciones desde tu conexión. Intenta de nuevo en {{seconds}} s.",
   },
   titles: {
-    reconciliations: "Conciliaciones", reconciliation: "Conciliación", verify: "Verificar documento", portfolioReconciliations: "Conciliaciones de la cartera",
+    reconciliations: "Conciliaciones",
+    reconciliation: "Conciliación",
+    verify: "Verificar documento",
+    portfolioReconciliations: "Conciliaciones de la cartera",
     claims: "Aclaraciones",
     claim: "Aclaración",
     newClaim: "Nueva aclaración",

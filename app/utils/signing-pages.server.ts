@@ -83,7 +83,9 @@ export function presentEnvelope(detail: EnvelopeDetail, locale: string) {
     differences: detail.differences.map((d) => ({
       id: d.id,
       kind: d.kind,
-      item: d.documentId ? (content.sections.flatMap((s) => s.items).find((i) => i.documentId === d.documentId)?.serieFolio ?? null) : null,
+      item: d.documentId
+        ? (content.sections.flatMap((s) => s.items).find((i) => i.documentId === d.documentId)?.serieFolio ?? null)
+        : null,
       reference: d.reference,
       amount: formatMoney(d.amount, d.currency, locale),
       description: d.description,

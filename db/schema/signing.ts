@@ -4,13 +4,20 @@
 // trigger (migration "signing", hand SQL at its end) refuses any change to the envelope, its signers
 // and its differences.
 import { sql } from "drizzle-orm";
-import { bigint, check, customType, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import {
-  DIFFERENCE_KINDS,
-  ENVELOPE_KINDS,
-  ENVELOPE_STATUSES,
-  SIGNER_STATUSES,
-} from "~/domain/vocabulary";
+  bigint,
+  check,
+  customType,
+  date,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { DIFFERENCE_KINDS, ENVELOPE_KINDS, ENVELOPE_STATUSES, SIGNER_STATUSES } from "~/domain/vocabulary";
 import { createdAt, id, money } from "./_columns";
 import { claims } from "./claims";
 import { currencyEnum } from "./enums";
@@ -71,10 +78,7 @@ export const envelopes = pgTable(
     uniqueIndex("envelopes_sealed_sha256_uq").on(t.sealedSha256),
     index("envelopes_account_created_idx").on(t.accountId, t.createdAt, t.id),
     index("envelopes_seller_status_idx").on(t.sellerId, t.status, t.createdAt, t.id),
-    check(
-      "envelopes_reconciliation_has_cutoff",
-      sql`${t.kind} <> 'reconciliation' or ${t.cutoffDate} is not null`,
-    ),
+    check("envelopes_reconciliation_has_cutoff", sql`${t.kind} <> 'reconciliation' or ${t.cutoffDate} is not null`),
     check(
       "envelopes_sealed_complete",
       sql`${t.sealedAt} is null or (${t.sealedPdf} is not null and ${t.sealedSha256} is not null and ${t.originalPdf} is not null and ${t.completedAt} is not null)`,

@@ -275,13 +275,13 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
   // A reconciliation of account A sent to its signers, for the reconciliation pages (portal+, staff+).
   const envelope = await prepareReconciliation(
     db,
-    { userId: staff.id, label: staff.email },
+    { userId: staff.id, label: "staff" },
     { accountId: accountA.id, cutoffDate: "2026-11-30", message: "Barrido" },
     { now: new Date("2026-12-02T12:00:00-06:00") },
   );
   await sendEnvelope(
     db,
-    { userId: staff.id, label: staff.email },
+    { userId: staff.id, label: "staff" },
     { envelopeId: envelope.id, accountIds: [accountA.id], baseUrl: BASE },
     { now: new Date() },
   );

@@ -56,7 +56,13 @@ const sign = (
   envelopeId: string,
   form: Parameters<typeof signEnvelope>[2]["form"],
   accountIds = [s.account.id],
-) => signEnvelope(db, actor, { envelopeId, accountIds, form, consentText: CONSENT, claimTitle: "Conciliación 1" }, { now: SIGNING_NOW });
+) =>
+  signEnvelope(
+    db,
+    actor,
+    { envelopeId, accountIds, form, consentText: CONSENT, claimTitle: "Conciliación 1" },
+    { now: SIGNING_NOW },
+  );
 
 const envelopeRow = async (id: string) => (await db.select().from(envelopes).where(eq(envelopes.id, id)))[0];
 const actions = async (id: string) =>
@@ -81,7 +87,12 @@ describe("preparing and sending", () => {
     expect(row.status).toBe("draft");
     expect(content.sections).toHaveLength(1);
     // The payment was applied on 2026-12-01, after the cut-off: then it was unapplied and the invoice wholly open.
-    expect(content.sections[0]).toMatchObject({ currency: "MXN", openCharges: "1392.00", unappliedCredits: "500.00", balance: "892.00" });
+    expect(content.sections[0]).toMatchObject({
+      currency: "MXN",
+      openCharges: "1392.00",
+      unappliedCredits: "500.00",
+      balance: "892.00",
+    });
     expect(content.sections[0].items.map((i) => [i.kind, i.open])).toEqual([
       ["invoice", "1392.00"],
       ["payment", "500.00"],
@@ -91,7 +102,12 @@ describe("preparing and sending", () => {
     expect(await actions(prepared.id)).toEqual(["envelope.prepared"]);
     // A cut-off after today (in Mexico City) is refused.
     await expect(
-      prepareReconciliation(db, s.collectorActor, { accountId: s.account.id, cutoffDate: "2026-12-03" }, { now: SIGNING_NOW }),
+      prepareReconciliation(
+        db,
+        s.collectorActor,
+        { accountId: s.account.id, cutoffDate: "2026-12-03" },
+        { now: SIGNING_NOW },
+      ),
     ).rejects.toEqual(rule("cutoff.future"));
   });
 
@@ -102,11 +118,21 @@ describe("preparing and sending", () => {
     expect((await envelopeRow(prepared.id)).status).toBe("sent");
     const { sendEnvelope } = await import("~/domain/signing/send-envelope.server");
     await expect(
-      sendEnvelope(db, s.collectorActor, { envelopeId: prepared.id, accountIds: [s.account.id], baseUrl: BASE_URL }, { now: SIGNING_NOW }),
+      sendEnvelope(
+        db,
+        s.collectorActor,
+        { envelopeId: prepared.id, accountIds: [s.account.id], baseUrl: BASE_URL },
+        { now: SIGNING_NOW },
+      ),
     ).rejects.toEqual(rule("envelope.not_sendable"));
     // Another account's staff scope does not find it.
     await expect(
-      sendEnvelope(db, s.collectorActor, { envelopeId: prepared.id, accountIds: [s.other.id], baseUrl: BASE_URL }, { now: SIGNING_NOW }),
+      sendEnvelope(
+        db,
+        s.collectorActor,
+        { envelopeId: prepared.id, accountIds: [s.other.id], baseUrl: BASE_URL },
+        { now: SIGNING_NOW },
+      ),
     ).rejects.toEqual(rule("envelope.not_found"));
   });
 });
@@ -114,22 +140,30 @@ describe("preparing and sending", () => {
 describe("signing", () => {
   it("refuses a wrong password, a viewer, another account, and a content hash other than the envelope's", async () => {
     const prepared = await sendTestReconciliation(db, s);
-    await expect(sign(s.payerActor, prepared.id, agreeForm(prepared.contentSha256, { password: "wrong-password-1" }))).rejects.toEqual(
-      rule("signer.wrong_password"),
+    await expect(
+      sign(s.payerActor, prepared.id, agreeForm(prepared.contentSha256, { password: "wrong-password-1" })),
+    ).rejects.toEqual(rule("signer.wrong_password"));
+    await expect(sign(s.viewerActor, prepared.id, agreeForm(prepared.contentSha256))).rejects.toEqual(
+      rule("signer.not_allowed"),
     );
-    await expect(sign(s.viewerActor, prepared.id, agreeForm(prepared.contentSha256))).rejects.toEqual(rule("signer.not_allowed"));
     await expect(sign(s.outsiderActor, prepared.id, agreeForm(prepared.contentSha256), [s.other.id])).rejects.toEqual(
       rule("envelope.not_found"),
     );
-    await expect(sign(s.payerActor, prepared.id, agreeForm("0".repeat(64)))).rejects.toEqual(rule("envelope.content_changed"));
+    await expect(sign(s.payerActor, prepared.id, agreeForm("0".repeat(64)))).rejects.toEqual(
+      rule("envelope.content_changed"),
+    );
     expect(await readEnvelope(db, [s.other.id], prepared.id, { now: SIGNING_NOW })).toBeNull();
     expect((await envelopeRow(prepared.id)).status).toBe("sent");
   });
 
   it("records the view, then the signature: signer, time and zone, IP, device, consent and hash; once", async () => {
     const prepared = await sendTestReconciliation(db, s);
-    expect(await recordEnvelopeView(db, s.payerActor, { id: prepared.id, accountId: s.account.id }, { now: SIGNING_NOW })).toBe(true);
-    expect(await recordEnvelopeView(db, s.payerActor, { id: prepared.id, accountId: s.account.id }, { now: SIGNING_NOW })).toBe(false);
+    expect(
+      await recordEnvelopeView(db, s.payerActor, { id: prepared.id, accountId: s.account.id }, { now: SIGNING_NOW }),
+    ).toBe(true);
+    expect(
+      await recordEnvelopeView(db, s.payerActor, { id: prepared.id, accountId: s.account.id }, { now: SIGNING_NOW }),
+    ).toBe(false);
     expect((await envelopeRow(prepared.id)).status).toBe("viewed");
     const result = await sign(s.payerActor, prepared.id, agreeForm(prepared.contentSha256));
     expect(result.status).toBe("signed");
@@ -148,9 +182,18 @@ describe("signing", () => {
     });
     expect(signer.signedAt?.toISOString()).toBe(SIGNING_NOW.toISOString());
     // A double submit, or the other signer, signs nothing more.
-    await expect(sign(s.payerActor, prepared.id, agreeForm(prepared.contentSha256))).rejects.toEqual(rule("envelope.already_signed"));
-    await expect(sign(s.adminActor, prepared.id, agreeForm(prepared.contentSha256))).rejects.toEqual(rule("envelope.already_signed"));
-    expect(await actions(prepared.id)).toEqual(["envelope.prepared", "envelope.sent", "envelope.viewed", "envelope.signed"]);
+    await expect(sign(s.payerActor, prepared.id, agreeForm(prepared.contentSha256))).rejects.toEqual(
+      rule("envelope.already_signed"),
+    );
+    await expect(sign(s.adminActor, prepared.id, agreeForm(prepared.contentSha256))).rejects.toEqual(
+      rule("envelope.already_signed"),
+    );
+    expect(await actions(prepared.id)).toEqual([
+      "envelope.prepared",
+      "envelope.sent",
+      "envelope.viewed",
+      "envelope.signed",
+    ]);
   });
 
   it("turns each difference into a claim of its type and amount, linked to the reconciliation", async () => {
@@ -165,13 +208,22 @@ describe("signing", () => {
       differences: [
         { kind: "unknown_invoice", documentId: s.invoice.id, amount: "300.00", description: "No tenemos la remisión" },
         { kind: "amount_differs", documentId: s.invoice.id, amount: "42.00", description: "Precio pactado menor" },
-        { kind: "unapplied_payment", amount: "100.00", reference: "SPEI 8841", description: "Pagamos el 28 de noviembre" },
+        {
+          kind: "unapplied_payment",
+          amount: "100.00",
+          reference: "SPEI 8841",
+          description: "Pagamos el 28 de noviembre",
+        },
         { kind: "expected_credit_note", amount: "0.50", description: "Bonificación de octubre" },
       ],
     });
     expect(result).toMatchObject({ status: "signed_with_differences", differences: 4 });
     const row = await envelopeRow(prepared.id);
-    expect(row).toMatchObject({ status: "signed_with_differences", customerBalance: "450.00", customerBalanceCurrency: "MXN" });
+    expect(row).toMatchObject({
+      status: "signed_with_differences",
+      customerBalance: "450.00",
+      customerBalanceCurrency: "MXN",
+    });
     const diffs = await db
       .select({
         kind: reconciliationDifferences.kind,
@@ -194,8 +246,13 @@ describe("signing", () => {
       ]),
     );
     expect(new Set(diffs.map((d) => d.accountId))).toEqual(new Set([s.account.id]));
-    const disputed = await db.select().from(claimDocuments).where(eq(claimDocuments.claimId, diffs.find((d) => d.kind === "amount_differs")!.claimId));
-    expect(disputed).toEqual([expect.objectContaining({ documentId: s.invoice.id, disputedAmount: "42.00", currency: "MXN" })]);
+    const disputed = await db
+      .select()
+      .from(claimDocuments)
+      .where(eq(claimDocuments.claimId, diffs.find((d) => d.kind === "amount_differs")!.claimId));
+    expect(disputed).toEqual([
+      expect.objectContaining({ documentId: s.invoice.id, disputedAmount: "42.00", currency: "MXN" }),
+    ]);
     const detail = await readEnvelope(db, [s.account.id], prepared.id, { now: SIGNING_NOW });
     expect(detail?.differences).toHaveLength(4);
     // One transaction, one instant: the signature and its four differences (in any order among them).
@@ -230,15 +287,35 @@ describe("signing", () => {
 
   it("lists per account (customers never see drafts) and per portfolio by status, expired past the deadline", async () => {
     const later = new Date(SIGNING_NOW.getTime() + 16 * 86_400_000);
-    const portfolio = await listPortfolioEnvelopes(db, { id: s.collector.id, staffRole: "collector" }, { status: "expired" }, { now: later });
+    const portfolio = await listPortfolioEnvelopes(
+      db,
+      { id: s.collector.id, staffRole: "collector" },
+      { status: "expired" },
+      { now: later },
+    );
     expect(portfolio.length).toBeGreaterThan(0);
     expect(portfolio.every((e) => e.status === "expired" && e.accountId === s.account.id)).toBe(true);
-    const customer = await listAccountEnvelopes(db, { accountIds: [s.account.id], includeDrafts: false }, { now: SIGNING_NOW });
+    const customer = await listAccountEnvelopes(
+      db,
+      { accountIds: [s.account.id], includeDrafts: false },
+      { now: SIGNING_NOW },
+    );
     expect(customer.some((e) => e.status === "draft")).toBe(false);
-    const staff = await listAccountEnvelopes(db, { accountIds: [s.account.id], includeDrafts: true }, { now: SIGNING_NOW });
+    const staff = await listAccountEnvelopes(
+      db,
+      { accountIds: [s.account.id], includeDrafts: true },
+      { now: SIGNING_NOW },
+    );
     expect(staff.some((e) => e.status === "draft")).toBe(true);
-    expect(await listAccountEnvelopes(db, { accountIds: [s.other.id], includeDrafts: true }, { now: SIGNING_NOW })).toEqual([]);
-    const strangers = await listPortfolioEnvelopes(db, { id: s.supervisor.id, staffRole: "collector" }, {}, { now: SIGNING_NOW });
+    expect(
+      await listAccountEnvelopes(db, { accountIds: [s.other.id], includeDrafts: true }, { now: SIGNING_NOW }),
+    ).toEqual([]);
+    const strangers = await listPortfolioEnvelopes(
+      db,
+      { id: s.supervisor.id, staffRole: "collector" },
+      {},
+      { now: SIGNING_NOW },
+    );
     expect(strangers).toEqual([]);
   });
 });
@@ -304,7 +381,17 @@ describe("sealing and verification", () => {
     const plain = pdfsig(sealed);
     expect(plain).toContain("Signature is Valid");
     expect(plain).toContain("Total document signed");
-    execFileSync("certutil", ["-A", "-d", `sql:${path.join(dir, "nss")}`, "-n", "cartera-root", "-t", "CT,C,C", "-i", path.join(dir, "root.pem")]);
+    execFileSync("certutil", [
+      "-A",
+      "-d",
+      `sql:${path.join(dir, "nss")}`,
+      "-n",
+      "cartera-root",
+      "-t",
+      "CT,C,C",
+      "-i",
+      path.join(dir, "root.pem"),
+    ]);
     expect(pdfsig(sealed, true)).toContain("Certificate is Trusted");
   });
 
@@ -352,12 +439,18 @@ describe("sealing and verification", () => {
       }
       return "accepted";
     };
-    expect(await refusal(db.update(envelopes).set({ message: "otro" }).where(eq(envelopes.id, envelopeId)))).toMatch(/is sealed/);
+    expect(await refusal(db.update(envelopes).set({ message: "otro" }).where(eq(envelopes.id, envelopeId)))).toMatch(
+      /is sealed/,
+    );
     expect(await refusal(db.delete(envelopes).where(eq(envelopes.id, envelopeId)))).toMatch(/never deleted/);
     expect(
-      await refusal(db.update(envelopeSigners).set({ ip: "1.1.1.1" }).where(eq(envelopeSigners.envelopeId, envelopeId))),
+      await refusal(
+        db.update(envelopeSigners).set({ ip: "1.1.1.1" }).where(eq(envelopeSigners.envelopeId, envelopeId)),
+      ),
     ).toMatch(/is recorded|is sealed/);
-    expect(await refusal(db.insert(envelopeSigners).values({ envelopeId, userId: s.viewer.id, role: "viewer" }))).toMatch(/is sealed/);
+    expect(
+      await refusal(db.insert(envelopeSigners).values({ envelopeId, userId: s.viewer.id, role: "viewer" })),
+    ).toMatch(/is sealed/);
     expect((await envelopeRow(envelopeId)).message).not.toBe("otro");
   });
 });
@@ -379,13 +472,18 @@ describe.runIf(onPostgres)("double submit on PostgreSQL", () => {
         signEnvelope(
           d,
           actor,
-          { envelopeId: prepared.id, accountIds: [s.account.id], form: agreeForm(prepared.contentSha256), consentText: CONSENT, claimTitle: "x" },
+          {
+            envelopeId: prepared.id,
+            accountIds: [s.account.id],
+            form: agreeForm(prepared.contentSha256),
+            consentText: CONSENT,
+            claimTitle: "x",
+          },
           { now: SIGNING_NOW },
         );
       const results = await Promise.allSettled([run(db, pair[0]), run(second.db, pair[1]), run(db, pair[1])]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-      for (const r of results)
-        if (r.status === "rejected") expect(r.reason).toEqual(rule("envelope.already_signed"));
+      for (const r of results) if (r.status === "rejected") expect(r.reason).toEqual(rule("envelope.already_signed"));
       const signed = await db
         .select()
         .from(envelopeSigners)

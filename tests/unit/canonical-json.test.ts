@@ -25,7 +25,11 @@ describe("canonical JSON", () => {
     const reordered = {
       message: content.message,
       agreed: null,
-      sections: content.sections.map((s) => ({ items: s.items.map((i) => ({ open: i.open, folio: i.folio })), balance: s.balance, currency: s.currency })),
+      sections: content.sections.map((s) => ({
+        items: s.items.map((i) => ({ open: i.open, folio: i.folio })),
+        balance: s.balance,
+        currency: s.currency,
+      })),
       count: 2,
       account: { legalName: content.account.legalName, number: content.account.number },
       cutoffDate: content.cutoffDate,
@@ -37,7 +41,9 @@ describe("canonical JSON", () => {
   });
 
   it("is stable across runs (a pinned hash)", () => {
-    expect(canonicalJson({ saldo: "1160.00", cliente: "Ñandú", n: 1 })).toBe('{"cliente":"Ñandú","n":1,"saldo":"1160.00"}');
+    expect(canonicalJson({ saldo: "1160.00", cliente: "Ñandú", n: 1 })).toBe(
+      '{"cliente":"Ñandú","n":1,"saldo":"1160.00"}',
+    );
     expect(canonicalSha256({ saldo: "1160.00", cliente: "Ñandú", n: 1 })).toBe(
       // printf %s '{"cliente":"Ñandú","n":1,"saldo":"1160.00"}' | sha256sum
       "735dcc827604ef40fb1a7fa68afff6d1807d259f7f8a978b68f79ca8e6ac86ca",

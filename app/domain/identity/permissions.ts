@@ -20,11 +20,7 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
 /** read:audit is the audit trail of every account and user: auditors and administrators only. */
 /** send:reconciliation: prepare and send balance reconciliations (collectors, supervisors, administrators). */
 export type StaffPermission =
-  | "read:account"
-  | "invite:customer_admin"
-  | "manage:staff"
-  | "read:audit"
-  | "send:reconciliation";
+  "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit" | "send:reconciliation";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
   collector: ["read:account", "invite:customer_admin", "send:reconciliation"],

@@ -8,12 +8,12 @@ import {
   renderInvoicePdfDocument,
 } from "~/domain/documents/pdf/render-invoice-pdf-document";
 import type { FiscalRecord } from "~/domain/fiscal/read-fiscal-xml";
+import type { EnvelopePdfData } from "~/domain/signing/pdf/envelope-pdf-data";
+import { renderEnvelopePdfDocument } from "~/domain/signing/pdf/render-envelope-pdf-document";
 import {
   type StatementRenderOptions,
   renderStatementPdfDocument,
 } from "~/domain/statements/pdf/render-statement-pdf-document";
-import type { EnvelopePdfData } from "~/domain/signing/pdf/envelope-pdf-data";
-import { renderEnvelopePdfDocument } from "~/domain/signing/pdf/render-envelope-pdf-document";
 import type { Statement } from "~/domain/statements/types";
 
 export type PdfTask =

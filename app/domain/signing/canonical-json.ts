@@ -8,12 +8,7 @@
 import { createHash } from "node:crypto";
 
 export type CanonicalValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly CanonicalValue[]
-  | { readonly [key: string]: CanonicalValue };
+  string | number | boolean | null | readonly CanonicalValue[] | { readonly [key: string]: CanonicalValue };
 
 export class CanonicalJsonError extends Error {
   constructor(path: string, what: string) {

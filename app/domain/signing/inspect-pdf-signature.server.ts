@@ -74,12 +74,15 @@ export async function inspectPdfSignature(bytes: Uint8Array): Promise<PdfSignatu
       ) ?? certificate;
     let valid = false;
     try {
-      const result = await cms.verify({
-        signer: 0,
-        data: signedData.buffer.slice(signedData.byteOffset, signedData.byteOffset + signedData.byteLength),
-        checkChain: false,
-        extendedMode: true,
-      }, engine);
+      const result = await cms.verify(
+        {
+          signer: 0,
+          data: signedData.buffer.slice(signedData.byteOffset, signedData.byteOffset + signedData.byteLength),
+          checkChain: false,
+          extendedMode: true,
+        },
+        engine,
+      );
       valid = result.signatureVerified === true;
     } catch {
       valid = false;

@@ -108,14 +108,27 @@ export async function prepareReconciliation(
       items: itemsByCurrency.get(b.currency) ?? [],
     }));
     if (!sections.some((s) => s.currency === head.currency))
-      sections.push({ currency: head.currency, openCharges: "0.00", unappliedCredits: "0.00", balance: "0.00", items: [] });
-    sections.sort((a, b) => (a.currency === head.currency ? -1 : b.currency === head.currency ? 1 : a.currency < b.currency ? -1 : 1));
+      sections.push({
+        currency: head.currency,
+        openCharges: "0.00",
+        unappliedCredits: "0.00",
+        balance: "0.00",
+        items: [],
+      });
+    sections.sort((a, b) =>
+      a.currency === head.currency ? -1 : b.currency === head.currency ? 1 : a.currency < b.currency ? -1 : 1,
+    );
 
     const envelopeId = createRandomId();
     const content: ReconciliationContent = {
       kind: "reconciliation",
       envelopeId,
-      seller: { legalName: head.sellerLegalName, taxId: head.sellerTaxId, country: head.country, timeZone: head.timeZone },
+      seller: {
+        legalName: head.sellerLegalName,
+        taxId: head.sellerTaxId,
+        country: head.country,
+        timeZone: head.timeZone,
+      },
       account: {
         id: head.accountId,
         number: head.number,

@@ -78,7 +78,12 @@ export function listPortfolioEnvelopes(
 }
 
 /** One envelope of the given accounts with its signers and differences, or null. */
-export async function readEnvelope(db: DbOrTx, accountIds: readonly string[], envelopeId: string, { now }: { now: Date }) {
+export async function readEnvelope(
+  db: DbOrTx,
+  accountIds: readonly string[],
+  envelopeId: string,
+  { now }: { now: Date },
+) {
   if (accountIds.length === 0) return null;
   const [row] = await db
     .select({

@@ -8,6 +8,8 @@ export async function readSealedPdf(db: DbOrTx, accountIds: readonly string[], e
   const [row] = await db
     .select({ id: envelopes.id, number: envelopes.number, accountId: envelopes.accountId, bytes: envelopes.sealedPdf })
     .from(envelopes)
-    .where(and(eq(envelopes.id, envelopeId), inArray(envelopes.accountId, [...accountIds]), isNotNull(envelopes.sealedAt)));
+    .where(
+      and(eq(envelopes.id, envelopeId), inArray(envelopes.accountId, [...accountIds]), isNotNull(envelopes.sealedAt)),
+    );
   return row?.bytes ? { ...row, bytes: row.bytes } : null;
 }

@@ -30,7 +30,10 @@ export async function recordEnvelopeView(
       .set({ status: "viewed" })
       .where(and(eq(envelopes.id, envelope.id), eq(envelopes.status, "sent")))
       .returning({ id: envelopes.id });
-    const [current] = await tx.select({ status: envelopes.status }).from(envelopes).where(eq(envelopes.id, envelope.id));
+    const [current] = await tx
+      .select({ status: envelopes.status })
+      .from(envelopes)
+      .where(eq(envelopes.id, envelope.id));
     await recordAuditEvent(tx, actor, {
       action: "envelope.viewed",
       entityType: "envelope",

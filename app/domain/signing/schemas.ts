@@ -2,12 +2,18 @@
 import { z } from "zod";
 import { DIFFERENCE_KINDS } from "~/domain/vocabulary";
 
-const Id = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const Id = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/);
 const CalendarDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "date");
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "date",
+  );
 /** A positive amount with at most two decimals, as an exact string. */
 const PositiveMoney = z
   .string()
@@ -15,8 +21,14 @@ const PositiveMoney = z
   .regex(/^\d{1,16}(\.\d{1,2})?$/, "amount")
   .refine((s) => /[1-9]/.test(s), "amount");
 /** An amount that may be zero or negative (a customer's stated balance). */
-const SignedMoney = z.string().trim().regex(/^-?\d{1,16}(\.\d{1,2})?$/, "amount");
-const Sha256 = z.string().trim().regex(/^[0-9a-f]{64}$/);
+const SignedMoney = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,16}(\.\d{1,2})?$/, "amount");
+const Sha256 = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{64}$/);
 
 export const PrepareReconciliationSchema = z.object({
   accountId: Id,

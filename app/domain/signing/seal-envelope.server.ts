@@ -8,8 +8,8 @@ import { X509Certificate, createHash } from "node:crypto";
 import { P12Signer, PDF } from "@libpdf/core";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { auditEvents, envelopeSigners, envelopes, reconciliationDifferences, claims, sellers, users } from "#db/schema";
-import { type Actor, SYSTEM_ACTOR, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { auditActionLabel } from "~/domain/audit/audit-labels";
+import { type Actor, SYSTEM_ACTOR, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { renderPdf } from "~/domain/pdf/pdf-pool.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { type Language, formatDate, formattingLocale, getFixedT } from "~/utils/i18n";
@@ -156,7 +156,12 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
 
   const money: Record<string, string> = { [`date:${content.cutoffDate}`]: formatDate(content.cutoffDate, locale) };
   for (const section of content.sections) {
-    for (const amount of [section.balance, section.openCharges, section.unappliedCredits, ...section.items.flatMap((i) => [i.amount, i.open])])
+    for (const amount of [
+      section.balance,
+      section.openCharges,
+      section.unappliedCredits,
+      ...section.items.flatMap((i) => [i.amount, i.open]),
+    ])
       money[`${section.currency}:${amount}`] ??= formatMoney(amount, section.currency, locale);
   }
   const itemLabel = (documentId: string | null) => {
@@ -210,11 +215,42 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
     labels: Object.fromEntries(
       (
         [
-          "seller", "customer", "cutoff", "message", "preparedBy", "balance", "openCharges", "unappliedCredits",
-          "document", "issueDate", "dueDate", "amount", "open", "noItems", "outcome", "customerBalance",
-          "differences", "claim", "certificateTitle", "signerName", "signerEmail", "signerRole", "typedName",
-          "signedAt", "viewedAt", "ip", "device", "consent", "contentHash", "verificationCode", "verifyAt",
-          "auditTitle", "time", "action", "actor", "page",
+          "seller",
+          "customer",
+          "cutoff",
+          "message",
+          "preparedBy",
+          "balance",
+          "openCharges",
+          "unappliedCredits",
+          "document",
+          "issueDate",
+          "dueDate",
+          "amount",
+          "open",
+          "noItems",
+          "outcome",
+          "customerBalance",
+          "differences",
+          "claim",
+          "certificateTitle",
+          "signerName",
+          "signerEmail",
+          "signerRole",
+          "typedName",
+          "signedAt",
+          "viewedAt",
+          "ip",
+          "device",
+          "consent",
+          "contentHash",
+          "verificationCode",
+          "verifyAt",
+          "auditTitle",
+          "time",
+          "action",
+          "actor",
+          "page",
         ] as const
       ).map((k) => [k, L(k)]),
     ) as EnvelopePdfData["labels"],

@@ -4,8 +4,8 @@
 // a link to the portal page (APP_URL) after the transaction commits.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { createElement } from "react";
-import { ReconciliationEmail } from "#emails/reconciliation-email";
 import { accountGrants, customerAccounts, envelopeSigners, envelopes, sellers, users } from "#db/schema";
+import { ReconciliationEmail } from "#emails/reconciliation-email";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { grantAllows } from "~/domain/identity/permissions";
 import { GRANT_ROLES, type GrantRole } from "~/domain/vocabulary";
@@ -68,7 +68,13 @@ export async function sendEnvelope(
       .returning({ id: envelopes.id });
     if (moved.length !== 1) throw new SigningRuleError("envelope.not_sendable");
     await tx.insert(envelopeSigners).values(
-      signers.map((s) => ({ envelopeId: envelope.id, userId: s.userId, role: s.role as GrantRole, emailedAt: now, createdAt: now })),
+      signers.map((s) => ({
+        envelopeId: envelope.id,
+        userId: s.userId,
+        role: s.role as GrantRole,
+        emailedAt: now,
+        createdAt: now,
+      })),
     );
     await recordAuditEvent(tx, actor, {
       action: "envelope.sent",

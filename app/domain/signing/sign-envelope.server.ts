@@ -9,13 +9,21 @@
 // complete-document-with-token.ts). Sealing follows (sealEnvelope), outside this transaction.
 import Decimal from "decimal.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { accountGrants, documents, envelopeSigners, envelopes, reconciliationDifferences, sellers, users } from "#db/schema";
+import {
+  accountGrants,
+  documents,
+  envelopeSigners,
+  envelopes,
+  reconciliationDifferences,
+  sellers,
+  users,
+} from "#db/schema";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { storeClaimAttachments } from "~/domain/claims/store-claim-attachments.server";
-import { grantAllows } from "~/domain/identity/permissions";
 import { verifyPassword } from "~/domain/identity/passwords.server";
+import { grantAllows } from "~/domain/identity/permissions";
 import { CLAIM_TYPE_OF_DIFFERENCE, type ClaimOrigin, type DocumentKind, GRANT_ROLES } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { SigningRuleError } from "./errors";
@@ -79,7 +87,10 @@ export async function signEnvelope(
     if (!envelope) throw new SigningRuleError("envelope.not_found");
     if (envelope.status === "signed" || envelope.status === "signed_with_differences")
       throw new SigningRuleError("envelope.already_signed");
-    if (!(envelope.status === "sent" || envelope.status === "viewed") || (envelope.expiresAt && envelope.expiresAt <= now))
+    if (
+      !(envelope.status === "sent" || envelope.status === "viewed") ||
+      (envelope.expiresAt && envelope.expiresAt <= now)
+    )
       throw new SigningRuleError("envelope.not_signable");
     if (form.contentSha256 !== envelope.contentSha256) throw new SigningRuleError("envelope.content_changed");
 

@@ -4,6 +4,8 @@
 // signed revision is a sealed file and something follows it). What it tells about an envelope is
 // what the certificate page prints anyway: number, parties, who signed and when. Each check that
 // finds an envelope is audited (envelope.verified) under its account.
+import { createHash, X509Certificate } from "node:crypto";
+import { P12Signer } from "@libpdf/core";
 import { eq } from "drizzle-orm";
 import { customerAccounts, envelopeSigners, envelopes, sellers, users } from "#db/schema";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
@@ -11,8 +13,6 @@ import type { DbOrTx } from "~/utils/db.server";
 import { sha256Hex } from "./canonical-json";
 import { type PdfSignatureInspection, inspectPdfSignature } from "./inspect-pdf-signature.server";
 import { getPlatformSeal } from "./platform-seal.server";
-import { createHash, X509Certificate } from "node:crypto";
-import { P12Signer } from "@libpdf/core";
 
 export type VerificationResult = "sealed_copy" | "bytes_appended" | "modified" | "not_sealed";
 
@@ -65,7 +65,9 @@ async function platformCertificateSha256(): Promise<string> {
   sealCertificateSha256 ??= (async () => {
     const seal = getPlatformSeal();
     const signer = await P12Signer.create(seal.p12, seal.password);
-    return createHash("sha256").update(new X509Certificate(Buffer.from(signer.certificate)).raw).digest("hex");
+    return createHash("sha256")
+      .update(new X509Certificate(Buffer.from(signer.certificate)).raw)
+      .digest("hex");
   })();
   return sealCertificateSha256;
 }
@@ -81,7 +83,8 @@ export interface UploadVerification {
 export async function verifyUploadedPdf(db: DbOrTx, actor: Actor, bytes: Uint8Array): Promise<UploadVerification> {
   const sha256 = sha256Hex(bytes);
   const inspection = await inspectPdfSignature(bytes);
-  const byPlatformSeal = inspection.certificateSha256 !== null && inspection.certificateSha256 === (await platformCertificateSha256());
+  const byPlatformSeal =
+    inspection.certificateSha256 !== null && inspection.certificateSha256 === (await platformCertificateSha256());
   let envelope = await summary(db, eq(envelopes.sealedSha256, sha256));
   let result: VerificationResult = "sealed_copy";
   let appendedBytes = 0;

@@ -9,8 +9,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/forms";
 import { Button } from "~/components/ui/button";
-import { VerificationCodeSchema } from "~/domain/signing/schemas";
 import { formatVerificationCode } from "~/domain/signing/reconciliation-content";
+import { VerificationCodeSchema } from "~/domain/signing/schemas";
 import { type VerifiedEnvelope, verifyByCode, verifyUploadedPdf } from "~/domain/signing/verify-sealed-pdf.server";
 import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -38,7 +38,11 @@ async function present(request: Request, envelope: VerifiedEnvelope) {
     cutoff: envelope.cutoffDate ? formatDate(envelope.cutoffDate, locale) : null,
     sealedAt: at(envelope.sealedAt),
     sealedSha256: envelope.sealedSha256,
-    signers: envelope.signers.map((s) => ({ name: s.name, typedName: s.typedName ?? s.name, signedAt: at(s.signedAt) })),
+    signers: envelope.signers.map((s) => ({
+      name: s.name,
+      typedName: s.typedName ?? s.name,
+      signedAt: at(s.signedAt),
+    })),
   };
 }
 
@@ -46,7 +50,10 @@ async function spendBudget(request: Request) {
   const limit = await consumeRateLimit("verification", getClientIp(request));
   if (!limit.ok) {
     const { t } = await getRequestT(request);
-    throw tooManyRequests(rateLimitMessage(t, "rateLimit.verifications", limit.retryAfterSeconds), limit.retryAfterSeconds);
+    throw tooManyRequests(
+      rateLimitMessage(t, "rateLimit.verifications", limit.retryAfterSeconds),
+      limit.retryAfterSeconds,
+    );
   }
 }
 
@@ -74,10 +81,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ error: t("verify.badFile"), upload: null }, { status: 413 });
   let bytes: Uint8Array | null = null;
   try {
-    await parseFormData(request, { maxFiles: 1, maxFileSize: MAX_PDF_BYTES, maxParts: 5, maxTotalSize: MAX_PDF_BYTES + 64 * 1024 }, async (upload) => {
-      if (upload.fieldName === "pdf" && upload.size > 0) bytes = new Uint8Array(await upload.arrayBuffer());
-      return null;
-    });
+    await parseFormData(
+      request,
+      { maxFiles: 1, maxFileSize: MAX_PDF_BYTES, maxParts: 5, maxTotalSize: MAX_PDF_BYTES + 64 * 1024 },
+      async (upload) => {
+        if (upload.fieldName === "pdf" && upload.size > 0) bytes = new Uint8Array(await upload.arrayBuffer());
+        return null;
+      },
+    );
   } catch (error) {
     const tooLarge = error instanceof MaxFileSizeExceededError;
     if (tooLarge || error instanceof MaxFilesExceededError || (error instanceof Error && error.name.endsWith("Error")))
@@ -94,7 +105,11 @@ export async function action({ request }: ActionFunctionArgs) {
       result: result.result,
       appendedBytes: result.appendedBytes,
       sha256: result.sha256,
-      signature: { found: result.signature.found, valid: result.signature.valid, byPlatformSeal: result.signature.byPlatformSeal },
+      signature: {
+        found: result.signature.found,
+        valid: result.signature.valid,
+        byPlatformSeal: result.signature.byPlatformSeal,
+      },
       envelope: result.envelope ? await present(request, result.envelope) : null,
     },
   };
@@ -105,7 +120,12 @@ function EnvelopeFacts({ envelope }: { envelope: Awaited<ReturnType<typeof prese
   return (
     <div className="space-y-1 text-sm">
       <p className="font-medium">
-        {t("verify.found", { kind: t(`verify.kinds.${envelope.kind}`), number: envelope.number, seller: envelope.seller, account: envelope.account })}
+        {t("verify.found", {
+          kind: t(`verify.kinds.${envelope.kind}`),
+          number: envelope.number,
+          seller: envelope.seller,
+          account: envelope.account,
+        })}
       </p>
       {envelope.cutoff ? (
         <p>
@@ -170,7 +190,10 @@ export default function Verify() {
       {actionData?.error ? <FormError message={actionData.error} /> : null}
       {upload ? (
         <section aria-live="polite" className="space-y-2 rounded-md border border-slate-200 p-3 text-sm">
-          <p role="status" className={upload.result === "sealed_copy" ? "font-medium text-emerald-800" : "font-medium text-red-800"}>
+          <p
+            role="status"
+            className={upload.result === "sealed_copy" ? "font-medium text-emerald-800" : "font-medium text-red-800"}
+          >
             {t(`verify.results.${upload.result}`, { count: upload.appendedBytes })}
           </p>
           {upload.signature.found ? (

@@ -52,7 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const signed = detail.status === "signed" || detail.status === "signed_with_differences";
   // Sealing normally follows the signature at once; if it did not (a busy PDF pool, a restart), try again.
   if (signed && !detail.sealedAt)
-    runInBackground(`seal envelope ${detail.id}`, () => sealEnvelope(db, detail.id, { now: new Date(), baseUrl: appBaseUrl() }));
+    runInBackground(`seal envelope ${detail.id}`, () =>
+      sealEnvelope(db, detail.id, { now: new Date(), baseUrl: appBaseUrl() }),
+    );
   const grant = customer.grants.find((g) => g.accountId === detail.accountId)!;
   const locale = formattingLocale(await getLanguage(request, customer.user), grant.country);
   const canSign = Boolean(mine) && customer.signableAccountIds.includes(detail.accountId);
@@ -67,7 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** The form's fields and each difference's evidence files (multipart), or the fields alone. */
 async function readSignForm(request: Request) {
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
-  if (type !== "multipart/form-data") return { fields: await readForm(request), files: [] as AcceptedEvidence[], refused: false };
+  if (type !== "multipart/form-data")
+    return { fields: await readForm(request), files: [] as AcceptedEvidence[], refused: false };
   const upload = await parseEvidenceUpload(request);
   if (!upload.ok) throw new Response(upload.reason, { status: upload.tooLarge ? 413 : 400 });
   for (const [, value] of upload.fields)
@@ -82,10 +85,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!customer.signableAccountIds.includes(detail.accountId)) forbidden();
   const { t } = await getRequestT(request);
   const limit = await consumeRateLimit("signature", customer.user.id);
-  if (!limit.ok) throw tooManyRequests(rateLimitMessage(t, "rateLimit.signatures", limit.retryAfterSeconds), limit.retryAfterSeconds);
+  if (!limit.ok)
+    throw tooManyRequests(
+      rateLimitMessage(t, "rateLimit.signatures", limit.retryAfterSeconds),
+      limit.retryAfterSeconds,
+    );
   const form = await readSignForm(request);
   const submission = parseWithZod(form.fields, { schema: SignEnvelopeFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }), error: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply({ hideFields: ["password"] }), error: null }, { status: 400 });
   const reply = (error: string, status = 400) =>
     data({ result: submission.reply({ formErrors: [error], hideFields: ["password"] }), error }, { status });
   if (form.refused) return reply(t("signing.errors.evidence"));
@@ -104,7 +112,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         accountIds: customer.signableAccountIds,
         form: submission.value,
         consentText: t("signing.consent"),
-        claimTitle: t("signing.claimTitle", { number: detail.number, cutoff: formatDate(detail.content.cutoffDate, locale) }),
+        claimTitle: t("signing.claimTitle", {
+          number: detail.number,
+          cutoff: formatDate(detail.content.cutoffDate, locale),
+        }),
         evidence,
       },
       { now: new Date() },
@@ -163,8 +174,16 @@ export default function PortalReconciliation() {
   const differences = fields.differences.getFieldList();
   return (
     <div className="space-y-8">
-      <EnvelopeContent envelope={envelope} claimsBasePath="/portal/claims" pdfHref={`/portal/reconciliations/${envelope.id}/pdf`} />
-      {signable && !canSign ? <p role="note" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("signing.cannotSign")}</p> : null}
+      <EnvelopeContent
+        envelope={envelope}
+        claimsBasePath="/portal/claims"
+        pdfHref={`/portal/reconciliations/${envelope.id}/pdf`}
+      />
+      {signable && !canSign ? (
+        <p role="note" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          {t("signing.cannotSign")}
+        </p>
+      ) : null}
       {signable && canSign ? (
         <Form
           method="post"
@@ -190,11 +209,21 @@ export default function PortalReconciliation() {
           </fieldset>
           <fieldset className="space-y-4">
             <legend className="font-semibold text-slate-900">{t("signing.differences")}</legend>
-            <Labeled meta={fields.customerBalance} label={t("signing.yourBalance", { currency: envelope.accountCurrency })}>
-              <input {...getInputProps(fields.customerBalance, { type: "text", ariaAttributes: true })} inputMode="decimal" className={inputClass} />
+            <Labeled
+              meta={fields.customerBalance}
+              label={t("signing.yourBalance", { currency: envelope.accountCurrency })}
+            >
+              <input
+                {...getInputProps(fields.customerBalance, { type: "text", ariaAttributes: true })}
+                inputMode="decimal"
+                className={inputClass}
+              />
             </Labeled>
             {differences.map((difference, index) => {
-              const d = difference.getFieldset() as unknown as Record<"kind" | "documentId" | "reference" | "amount" | "description", Meta>;
+              const d = difference.getFieldset() as unknown as Record<
+                "kind" | "documentId" | "reference" | "amount" | "description",
+                Meta
+              >;
               return (
                 <fieldset key={difference.key} className="space-y-3 rounded-md border border-slate-200 p-3">
                   <legend className="px-1 text-sm font-medium">{t("signing.differenceN", { n: index + 1 })}</legend>
@@ -219,44 +248,80 @@ export default function PortalReconciliation() {
                   </Labeled>
                   <div className="grid gap-3 sm:grid-cols-2">
                     <Labeled meta={d.amount} label={t("signing.differenceAmount")}>
-                      <input {...getInputProps(d.amount, { type: "text", ariaAttributes: true })} inputMode="decimal" className={inputClass} />
+                      <input
+                        {...getInputProps(d.amount, { type: "text", ariaAttributes: true })}
+                        inputMode="decimal"
+                        className={inputClass}
+                      />
                     </Labeled>
                     <Labeled meta={d.reference} label={t("signing.differenceReference")}>
-                      <input {...getInputProps(d.reference, { type: "text", ariaAttributes: true })} className={inputClass} />
+                      <input
+                        {...getInputProps(d.reference, { type: "text", ariaAttributes: true })}
+                        className={inputClass}
+                      />
                     </Labeled>
                   </div>
                   <Labeled meta={d.description} label={t("signing.differenceDescription")}>
-                    <textarea rows={2} {...getTextareaProps(d.description, { ariaAttributes: true })} className={inputClass} />
+                    <textarea
+                      rows={2}
+                      {...getTextareaProps(d.description, { ariaAttributes: true })}
+                      className={inputClass}
+                    />
                   </Labeled>
                   <div>
                     <label htmlFor={`evidence-${index}`} className="block text-sm font-medium text-slate-800">
                       {t("signing.differenceEvidence")}
                     </label>
-                    <input id={`evidence-${index}`} name={`differences[${index}].evidence`} type="file" multiple className="mt-1 block text-sm" />
+                    <input
+                      id={`evidence-${index}`}
+                      name={`differences[${index}].evidence`}
+                      type="file"
+                      multiple
+                      className="mt-1 block text-sm"
+                    />
                   </div>
                   {differences.length > 1 ? (
-                    <Button type="submit" variant="secondary" {...form.remove.getButtonProps({ name: fields.differences.name, index })}>
+                    <Button
+                      type="submit"
+                      variant="secondary"
+                      {...form.remove.getButtonProps({ name: fields.differences.name, index })}
+                    >
                       {t("signing.removeDifference")}
                     </Button>
                   ) : null}
                 </fieldset>
               );
             })}
-            <Button type="submit" variant="secondary" {...form.insert.getButtonProps({ name: fields.differences.name })}>
+            <Button
+              type="submit"
+              variant="secondary"
+              {...form.insert.getButtonProps({ name: fields.differences.name })}
+            >
               {t("signing.addDifference")}
             </Button>
           </fieldset>
           <fieldset className="space-y-3">
             <legend className="text-lg font-semibold text-slate-900">{t("signing.signTitle")}</legend>
             <Labeled meta={fields.typedName} label={t("signing.typedName")}>
-              <input {...getInputProps(fields.typedName, { type: "text", ariaAttributes: true })} autoComplete="name" className={inputClass} />
+              <input
+                {...getInputProps(fields.typedName, { type: "text", ariaAttributes: true })}
+                autoComplete="name"
+                className={inputClass}
+              />
             </Labeled>
             <Labeled meta={fields.password} label={t("signing.password")}>
-              <input {...getInputProps(fields.password, { type: "password", ariaAttributes: true })} autoComplete="current-password" className={inputClass} />
+              <input
+                {...getInputProps(fields.password, { type: "password", ariaAttributes: true })}
+                autoComplete="current-password"
+                className={inputClass}
+              />
             </Labeled>
             <div>
               <label className="flex items-start gap-2 text-sm">
-                <input {...getInputProps(fields.consent, { type: "checkbox", value: "on", ariaAttributes: true })} className="mt-1" />
+                <input
+                  {...getInputProps(fields.consent, { type: "checkbox", value: "on", ariaAttributes: true })}
+                  className="mt-1"
+                />
                 <span>{t("signing.consent")}</span>
               </label>
               <FieldErrors id={fields.consent.errorId} errors={fields.consent.errors} />

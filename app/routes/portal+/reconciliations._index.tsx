@@ -14,7 +14,11 @@ export const meta = pageTitle("titles.reconciliations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requirePortalScope(request);
-  const rows = await listAccountEnvelopes(await getDb(), { accountIds: scope.accountIds, includeDrafts: false }, { now: new Date() });
+  const rows = await listAccountEnvelopes(
+    await getDb(),
+    { accountIds: scope.accountIds, includeDrafts: false },
+    { now: new Date() },
+  );
   const at = instantFormat(scope.locale, scope.timeZone);
   return {
     rows: rows.map((r) => ({

@@ -25,7 +25,11 @@ export default function StaffLayout() {
           homeTo="/staff"
           user={{ name: user.name, email: user.email, roleLabel }}
           nav={[
-            { to: "/staff", label: t("nav.staffHome"), exclude: ["/staff/audit", "/staff/claims", "/staff/reconciliations"] },
+            {
+              to: "/staff",
+              label: t("nav.staffHome"),
+              exclude: ["/staff/audit", "/staff/claims", "/staff/reconciliations"],
+            },
             { to: "/staff/claims", label: t("nav.claims") },
             { to: "/staff/reconciliations", label: t("nav.reconciliations") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),

@@ -22,7 +22,9 @@ const LIST_TIME_ZONE = "America/Mexico_City";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request);
   const wanted = new URL(request.url).searchParams.get("status");
-  const status = (ENVELOPE_STATUSES as readonly string[]).includes(wanted ?? "") ? (wanted as EnvelopeStatus) : undefined;
+  const status = (ENVELOPE_STATUSES as readonly string[]).includes(wanted ?? "")
+    ? (wanted as EnvelopeStatus)
+    : undefined;
   const rows = await listPortfolioEnvelopes(await getDb(), user, { status }, { now: new Date() });
   const locale = formattingLocale(await getLanguage(request, user), "MX");
   const at = instantFormat(locale, LIST_TIME_ZONE);
@@ -57,7 +59,12 @@ export default function PortfolioReconciliations() {
           <label htmlFor="status" className="block text-sm font-medium text-slate-800">
             {t("signing.filterStatus")}
           </label>
-          <select id="status" name="status" defaultValue={status} className="mt-1 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300">
+          <select
+            id="status"
+            name="status"
+            defaultValue={status}
+            className="mt-1 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
+          >
             <option value="">{t("signing.allStatuses")}</option>
             {ENVELOPE_STATUSES.map((s) => (
               <option key={s} value={s}>

@@ -14,7 +14,14 @@ export interface EnvelopePdfData {
   /** "Signed" / "Signed with differences", and the customer's stated balance when it disagreed. */
   outcome: string;
   customerBalance: string | null;
-  differences: { kind: string; item: string | null; reference: string | null; amount: string; description: string; claim: string }[];
+  differences: {
+    kind: string;
+    item: string | null;
+    reference: string | null;
+    amount: string;
+    description: string;
+    claim: string;
+  }[];
   signers: {
     name: string;
     email: string;

@@ -15,7 +15,13 @@ const styles = StyleSheet.create({
   h2: { fontFamily: "Helvetica-Bold", fontSize: 10.5, marginTop: 10, marginBottom: 4 },
   muted: { color: "#475569" },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#cbd5e1", paddingVertical: 2.5 },
-  head: { flexDirection: "row", backgroundColor: "#0f172a", color: "#ffffff", fontFamily: "Helvetica-Bold", paddingVertical: 3 },
+  head: {
+    flexDirection: "row",
+    backgroundColor: "#0f172a",
+    color: "#ffffff",
+    fontFamily: "Helvetica-Bold",
+    paddingVertical: 3,
+  },
   cDoc: { width: 90, paddingLeft: 3 },
   cDate: { width: 70 },
   cMoney: { width: 100, textAlign: "right", paddingRight: 3 },
@@ -23,7 +29,16 @@ const styles = StyleSheet.create({
   k: { width: 150, color: "#475569" },
   v: { flex: 1 },
   mono: { fontFamily: "Courier", fontSize: 7.5 },
-  footer: { position: "absolute", bottom: 20, left: 36, right: 36, fontSize: 7, color: "#64748b", flexDirection: "row", justifyContent: "space-between" },
+  footer: {
+    position: "absolute",
+    bottom: 20,
+    left: 36,
+    right: 36,
+    fontSize: 7,
+    color: "#64748b",
+    flexDirection: "row",
+    justifyContent: "space-between",
+  },
   qrBox: { flexDirection: "row", alignItems: "center", marginTop: 12, gap: 10 },
 });
 
@@ -41,7 +56,9 @@ function KV({ k, v, mono }: { k: string; v: string | null | undefined; mono?: bo
 function Footer({ data }: { data: EnvelopePdfData }) {
   return (
     <View style={styles.footer} fixed>
-      <Text>{T(`${data.title} · ${data.labels.verificationCode} ${formatVerificationCode(data.verificationCode)}`)}</Text>
+      <Text>
+        {T(`${data.title} · ${data.labels.verificationCode} ${formatVerificationCode(data.verificationCode)}`)}
+      </Text>
       <Text render={({ pageNumber, totalPages }) => T(`${data.labels.page} ${pageNumber} / ${totalPages}`)} />
     </View>
   );
@@ -53,7 +70,9 @@ function Verification({ data }: { data: EnvelopePdfData }) {
       <QrCode text={data.verificationUrl} size={84} />
       <View>
         <Text>{T(data.labels.verificationCode)}</Text>
-        <Text style={{ fontFamily: "Helvetica-Bold", fontSize: 12 }}>{formatVerificationCode(data.verificationCode)}</Text>
+        <Text style={{ fontFamily: "Helvetica-Bold", fontSize: 12 }}>
+          {formatVerificationCode(data.verificationCode)}
+        </Text>
         <Text style={styles.muted}>{T(`${data.labels.verifyAt} ${data.verificationUrl}`)}</Text>
       </View>
     </View>
@@ -67,13 +86,18 @@ export function EnvelopePdf({ data }: { data: EnvelopePdfData }) {
       <Page size="LETTER" style={styles.page}>
         <Text style={styles.h1}>{T(data.title)}</Text>
         <KV k={labels.seller} v={`${content.seller.legalName} · ${content.seller.taxId}`} />
-        <KV k={labels.customer} v={`${content.account.legalName} · ${content.account.taxId} · ${content.account.number}`} />
+        <KV
+          k={labels.customer}
+          v={`${content.account.legalName} · ${content.account.taxId} · ${content.account.number}`}
+        />
         <KV k={labels.cutoff} v={data.money[`date:${content.cutoffDate}`] ?? content.cutoffDate} />
         <KV k={labels.preparedBy} v={content.preparedBy.name} />
         {content.message ? <KV k={labels.message} v={content.message} /> : null}
         {content.sections.map((section) => (
           <View key={section.currency}>
-            <Text style={styles.h2}>{T(`${labels.balance} ${section.currency}: ${money[`${section.currency}:${section.balance}`]}`)}</Text>
+            <Text style={styles.h2}>
+              {T(`${labels.balance} ${section.currency}: ${money[`${section.currency}:${section.balance}`]}`)}
+            </Text>
             <KV k={labels.openCharges} v={money[`${section.currency}:${section.openCharges}`]} />
             <KV k={labels.unappliedCredits} v={money[`${section.currency}:${section.unappliedCredits}`]} />
             <View style={styles.head} fixed>
@@ -106,7 +130,9 @@ export function EnvelopePdf({ data }: { data: EnvelopePdfData }) {
             {data.differences.map((d, i) => (
               <View key={i} style={styles.row} wrap={false}>
                 <Text style={{ flex: 1 }}>
-                  {T(`${d.kind}${d.item ? ` · ${d.item}` : ""}${d.reference ? ` · ${d.reference}` : ""} · ${d.amount} — ${d.description} (${labels.claim} ${d.claim})`)}
+                  {T(
+                    `${d.kind}${d.item ? ` · ${d.item}` : ""}${d.reference ? ` · ${d.reference}` : ""} · ${d.amount} — ${d.description} (${labels.claim} ${d.claim})`,
+                  )}
                 </Text>
               </View>
             ))}

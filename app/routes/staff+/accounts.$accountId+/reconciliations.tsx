@@ -16,8 +16,8 @@ import { sendEnvelope } from "~/domain/signing/send-envelope.server";
 import { requireStaffScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { appBaseUrl } from "~/utils/env.server";
-import { formatDate, todayIn } from "~/utils/i18n";
 import { readForm } from "~/utils/form.server";
+import { formatDate, todayIn } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
 import { pageTitle } from "~/utils/page-title";
 import { requireStaffAccount } from "~/utils/permissions.server";
@@ -30,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireStaffScope(request, params.accountId);
   const { user } = await requireStaffAccount(request, scope.accountId!);
   const now = new Date();
-  const rows = await listAccountEnvelopes(await getDb(), { accountIds: scope.accountIds, includeDrafts: true }, { now });
+  const rows = await listAccountEnvelopes(
+    await getDb(),
+    { accountIds: scope.accountIds, includeDrafts: true },
+    { now },
+  );
   const at = instantFormat(scope.locale, scope.timeZone);
   return {
     canSend: staffAllows(user.staffRole, "send:reconciliation"),
@@ -108,7 +112,11 @@ export default function StaffReconciliations() {
       </div>
       {actionData?.error ? <FormError message={actionData.error} /> : null}
       {canSend ? (
-        <Form method="post" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" {...getFormProps(form)}>
+        <Form
+          method="post"
+          className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          {...getFormProps(form)}
+        >
           <h3 className="font-semibold text-slate-900">{t("signing.prepare")}</h3>
           <input type="hidden" name="intent" value="prepare" />
           <Field meta={f.cutoffDate} label={t("signing.cutoffDate")} max={today} {...{ type: "date" as never }} />
