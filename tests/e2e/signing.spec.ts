@@ -8,16 +8,29 @@ import { DEMO_PASSWORD, linkIn, readPdfText, signOut, waitForEmail, waitForHydra
 
 const PAYER = "compras@ferreteria-lopez.mx";
 
-test("a reconciliation is sent, signed with a difference, sealed and verified", async ({ page, login, expectAccessible }) => {
+test("a reconciliation is sent, signed with a difference, sealed and verified", async ({
+  page,
+  login,
+  expectAccessible,
+}) => {
   test.setTimeout(120_000);
   await login(page, "admin@cartera.demo");
   await page.goto("/staff?q=MX-0001");
-  await page.getByRole("link", { name: /Ferretería López/ }).first().click();
-  await page.getByRole("link", { name: "Conciliaciones" }).click();
+  await page
+    .getByRole("link", { name: /Ferretería López/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/staff\/accounts\/[a-z0-9]+$/);
+  await page
+    .getByRole("navigation", { name: /MX-0001/ })
+    .getByRole("link", { name: "Conciliaciones" })
+    .click();
   await expect(page.getByRole("heading", { name: "Conciliaciones de saldos" })).toBeVisible();
   await waitForHydration(page);
   await expectAccessible(page);
-  const lastMonthEnd = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 0)).toISOString().slice(0, 10);
+  const lastMonthEnd = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 0))
+    .toISOString()
+    .slice(0, 10);
   await page.getByLabel("Fecha de corte").fill(lastMonthEnd);
   await page.getByLabel("Mensaje para el cliente").fill("Favor de confirmar el saldo al cierre de mes.");
   await page.getByRole("button", { name: "Preparar" }).click();
@@ -55,10 +68,13 @@ test("a reconciliation is sent, signed with a difference, sealed and verified", 
     await page.reload();
     await expect(page.getByRole("link", { name: "Descargar PDF sellado" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Descargar PDF sellado" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Descargar PDF sellado" }).click(),
+  ]);
   const file = await download.path();
   const { readFileSync, writeFileSync } = await import("node:fs");
-  const bytes = readFileSync(file);
+  const bytes = new Uint8Array(readFileSync(file));
   const text = await readPdfText(bytes);
   expect(text).toContain("Certificado de firma");
   expect(text).toContain("Compras Ferretería López");
