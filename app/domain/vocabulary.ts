@@ -159,3 +159,10 @@ export const CLAIM_TYPE_OF_DIFFERENCE: Readonly<Record<DifferenceKind, ClaimType
   expected_credit_note: "credit_note_missing",
   amount_differs: "price_difference",
 };
+/**
+ * A card payment attempt through Stripe Checkout: open (session created, customer at the checkout),
+ * processing (completed with a delayed method such as OXXO or bank transfer, money not yet in), paid
+ * (applied in the ledger), failed, expired; refunded once Stripe has returned all of it.
+ */
+export const CARD_PAYMENT_STATUSES = ["open", "processing", "paid", "failed", "expired", "refunded"] as const;
+export type CardPaymentStatus = (typeof CARD_PAYMENT_STATUSES)[number];

@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./rate-limits";
 export * from "./claims";
 export * from "./signing";
+export * from "./card-payments";

@@ -80,7 +80,8 @@ CREATE UNIQUE INDEX "envelopes_verification_code_uq" ON "envelopes" USING btree 
 CREATE UNIQUE INDEX "envelopes_sealed_sha256_uq" ON "envelopes" USING btree ("sealed_sha256");--> statement-breakpoint
 CREATE INDEX "envelopes_account_created_idx" ON "envelopes" USING btree ("account_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "envelopes_seller_status_idx" ON "envelopes" USING btree ("seller_id","status","created_at","id");--> statement-breakpoint
-CREATE INDEX "reconciliation_differences_envelope_idx" ON "reconciliation_differences" USING btree ("envelope_id");--> statement-breakpoint
+CREATE INDEX "reconciliation_differences_envelope_idx" ON "reconciliation_differences" USING btree ("envelope_id");
+--> statement-breakpoint
 -- Hand SQL (signing): a sealed envelope never changes, nor do its signers and differences; nothing of
 -- an envelope is ever deleted; a recorded signature is never rewritten. The code never tries: this is
 -- the database refusing it anyway (issue 13, "after sealing the database refuses changes").
