@@ -17,6 +17,9 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
   return GRANT_PERMISSIONS[role].includes(permission);
 }
 
+/** The grant roles that may sign (reconciliations, minutes): who an envelope is sent to. */
+export const SIGNING_GRANT_ROLES: readonly GrantRole[] = GRANT_ROLES.filter((r) => grantAllows(r, "sign"));
+
 /** read:audit is the audit trail of every account and user: auditors and administrators only. */
 /** send:reconciliation: prepare and send balance reconciliations (collectors, supervisors, administrators). */
 export type StaffPermission =

@@ -7,8 +7,8 @@ import { createElement } from "react";
 import { accountGrants, customerAccounts, envelopeSigners, envelopes, sellers, users } from "#db/schema";
 import { ReconciliationEmail } from "#emails/reconciliation-email";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
-import { grantAllows } from "~/domain/identity/permissions";
-import { GRANT_ROLES, type GrantRole } from "~/domain/vocabulary";
+import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
+import type { GrantRole } from "~/domain/vocabulary";
 import { runInBackground } from "~/utils/background.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
@@ -17,8 +17,6 @@ import { SigningRuleError } from "./errors";
 
 /** How long a reconciliation waits for an answer before it reads as expired. */
 export const RECONCILIATION_ANSWER_DAYS = 15;
-
-const SIGNING_ROLES = GRANT_ROLES.filter((r) => grantAllows(r, "sign"));
 
 /** `accountIds`: the accounts the staff member reaches (checked by the caller); another account's envelope is not found. */
 export async function sendEnvelope(
@@ -54,7 +52,7 @@ export async function sendEnvelope(
       .where(
         and(
           eq(accountGrants.accountId, envelope.accountId),
-          inArray(accountGrants.role, SIGNING_ROLES),
+          inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
           eq(users.kind, "customer"),
           isNull(users.disabledAt),
         ),

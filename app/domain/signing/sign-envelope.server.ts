@@ -21,23 +21,15 @@ import {
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
+import { ORIGIN_OF_KIND } from "~/domain/claims/raise-customer-claim.server";
 import { storeClaimAttachments } from "~/domain/claims/store-claim-attachments.server";
 import { verifyPassword } from "~/domain/identity/passwords.server";
-import { grantAllows } from "~/domain/identity/permissions";
-import { CLAIM_TYPE_OF_DIFFERENCE, type ClaimOrigin, type DocumentKind, GRANT_ROLES } from "~/domain/vocabulary";
+import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
+import { CLAIM_TYPE_OF_DIFFERENCE, type ClaimOrigin } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { SigningRuleError } from "./errors";
 import { type ReconciliationContent, findItem } from "./reconciliation-content";
 import { type SignEnvelopeForm, SignEnvelopeFormSchema } from "./schemas";
-
-const ORIGIN_OF_KIND: Record<DocumentKind, ClaimOrigin> = {
-  invoice: "invoice",
-  credit_note: "note",
-  debit_note: "note",
-  payment: "payment",
-  adjustment: "general",
-};
-const SIGNING_ROLES = GRANT_ROLES.filter((r) => grantAllows(r, "sign"));
 
 export interface SignEnvelopeInput {
   envelopeId: string;
@@ -106,7 +98,7 @@ export async function signEnvelope(
         and(
           eq(envelopeSigners.envelopeId, envelope.id),
           eq(envelopeSigners.userId, actor.userId),
-          inArray(accountGrants.role, SIGNING_ROLES),
+          inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
         ),
       );
     if (!signer) throw new SigningRuleError("signer.not_allowed");
