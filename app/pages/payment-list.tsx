@@ -36,10 +36,17 @@ export function PaymentListPage() {
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{t("payments.title")}</h1>
         <p className="text-slate-600">{t("payments.intro")}</p>
-        {data.payByCard ? (
-          <Link to="/portal/payments/card" className={`mt-3 inline-flex ${buttonClass("primary")}`}>
-            {t("cardPayments.link")}
-          </Link>
+        {basePath === "/portal" ? (
+          <div className="mt-3 flex flex-wrap gap-2">
+            {data.payByCard ? (
+              <Link to="/portal/payments/card" className={buttonClass("primary")}>
+                {t("cardPayments.link")}
+              </Link>
+            ) : null}
+            <Link to="/portal/promises" className={buttonClass("secondary")}>
+              {t("promises.link")}
+            </Link>
+          </div>
         ) : null}
       </div>
 

@@ -7,3 +7,4 @@ export * from "./rate-limits";
 export * from "./claims";
 export * from "./signing";
 export * from "./card-payments";
+export * from "./promises";

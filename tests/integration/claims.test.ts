@@ -271,13 +271,17 @@ describe("conditional transitions and who may act", () => {
     await expect(
       reassignClaim(db, supervisor, { claimId: claim.id, version: 2, assigneeId: auditor.userId }, { now }),
     ).rejects.toEqual(rule("claim.assignee_invalid"));
-    await reassignClaim(db, supervisor, { claimId: claim.id, version: 2, assigneeId: stranger.userId }, { now });
-    // Now assigned to the stranger, who may act.
-    await addInternalNote(db, stranger, { claimId: claim.id, body: "Revisar con ventas" }, { now });
+    // A collector of another portfolio does not reach the account: not an assignee either.
+    await expect(
+      reassignClaim(db, supervisor, { claimId: claim.id, version: 2, assigneeId: stranger.userId }, { now }),
+    ).rejects.toEqual(rule("claim.assignee_invalid"));
+    await reassignClaim(db, supervisor, { claimId: claim.id, version: 2, assigneeId: sales.userId }, { now });
+    // Now assigned to the sales owner, who may act before L3.
+    await addInternalNote(db, sales, { claimId: claim.id, body: "Revisar con ventas" }, { now });
     const assigned = (await events(claim.id)).filter((e) => e.action === "claim.assigned").map((e) => e.after);
     expect(assigned).toEqual([
       { assigneeId: s.supervisor.id, via: "take" },
-      { assigneeId: stranger.userId, via: "reassign" },
+      { assigneeId: sales.userId, via: "reassign" },
     ]);
   });
 });

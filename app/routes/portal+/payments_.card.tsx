@@ -11,11 +11,8 @@ import { useTranslation } from "react-i18next";
 import { FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { grantAllows } from "~/domain/identity/permissions";
-import {
-  cardPaymentFormSchema,
-  chosenCardPaymentItems,
-  MAX_CARD_PAYMENT_ITEMS,
-} from "~/domain/payments/card-payment-form";
+import { cardPaymentFormSchema } from "~/domain/payments/card-payment-form";
+import { chosenDocumentAmounts, MAX_DOCUMENTS_PER_FORM } from "~/domain/payments/document-amounts-form";
 import { PaymentRuleError } from "~/domain/payments/errors";
 import { listPayableDocuments, listRecentCardPayments } from "~/domain/payments/read-card-payments.server";
 import { startCardPayment } from "~/domain/payments/start-card-payment.server";
@@ -42,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!grantAllows(grant.role, "pay")) return { state: "notAllowed" as const };
   const db = await getDb();
   const wanted = new Set(
-    (new URL(request.url).searchParams.get("documents") ?? "").split(",").filter(isId).slice(0, MAX_CARD_PAYMENT_ITEMS),
+    (new URL(request.url).searchParams.get("documents") ?? "").split(",").filter(isId).slice(0, MAX_DOCUMENTS_PER_FORM),
   );
   const payable = await listPayableDocuments(db, scope.accountId);
   const recent = await listRecentCardPayments(db, [scope.accountId]);
@@ -89,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { checkoutUrl } = await startCardPayment(await getDb(), getStripe(), scope.actor, {
       accountId: grant.accountId,
       userId: user.id,
-      items: chosenCardPaymentItems(submission.value, scope.locale),
+      items: chosenDocumentAmounts(submission.value.items, scope.locale),
       baseUrl: appBaseUrl(),
       language,
     });
@@ -97,7 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof PaymentRuleError)
       return data(
-        { result: submission.reply({ formErrors: [t(`cardPayments.errors.${error.code}`)] }) },
+        { result: submission.reply({ formErrors: [t(`paymentErrors.${error.code}`)] }) },
         { status: error.code === "checkout.unavailable" ? 503 : 400 },
       );
     throw error;

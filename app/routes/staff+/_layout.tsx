@@ -28,10 +28,11 @@ export default function StaffLayout() {
             {
               to: "/staff",
               label: t("nav.staffHome"),
-              exclude: ["/staff/audit", "/staff/claims", "/staff/reconciliations"],
+              exclude: ["/staff/audit", "/staff/claims", "/staff/promises", "/staff/reconciliations"],
             },
             { to: "/staff/claims", label: t("nav.claims") },
             { to: "/staff/reconciliations", label: t("nav.reconciliations") },
+            { to: "/staff/promises", label: t("nav.promises") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
           ]}
         />
