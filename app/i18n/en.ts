@@ -309,6 +309,7 @@ export const en: Resources = {
     nothingApplied: "Not applied to any document yet.",
   },
   document: {
+    disputedNote: "{{amount}} of this document is under claim and is not chased while it is handled:",
     back: "Back to the list",
     fiscal: "Fiscal data",
     fiscalId: "Fiscal folio (UUID)",
@@ -631,6 +632,11 @@ export const en: Resources = {
     new: "New claim",
     newIntro: "Tell us what does not match. You may attach evidence (PDF, image or XML, up to 10 MB each).",
     dispute: "Query / dispute",
+    disputedBadge: "Under claim {{amount}}",
+    disputedLabel: "Under claim",
+    disputedTotal: "Under claim",
+    disputedTotalHint: "Amounts in open claims: we do not chase them while we handle the claims.",
+    disputedLink: "View claims",
     number: "Claim {{number}}",
     numberColumn: "Number",
     type: "Type",
@@ -1101,5 +1107,59 @@ export const en: Resources = {
     resetCta: "Create a new password",
     resetExpiry: "The link expires in 1 hour and can be used only once.",
     footer: "This email was sent automatically by Cartera. Do not reply to this message.",
+    claim: {
+      cta: "View the claim",
+      due: "Answer by {{date}} at the latest.",
+      paused: {
+        customer: "The deadline is paused until you answer.",
+        staff: "The deadline is paused while the customer answers.",
+      },
+      resolution: "Outcome: {{resolution}}.",
+      acceptedAmount: "Amount accepted: {{amount}}.",
+      customer: {
+        received: {
+          subject: "We received your claim {{number}}",
+          body: "We registered your claim {{number}} ({{type}}) on account {{account}}. The team handling it has it now.",
+        },
+        replied: {
+          subject: "We answered your claim {{number}}",
+          body: "There is a new answer on your claim {{number}} ({{type}}). Read it in the portal.",
+        },
+        info_requested: {
+          subject: "We need information for your claim {{number}}",
+          body: "To handle your claim {{number}} ({{type}}) we need some information. Answer us in the portal.",
+        },
+        escalated: {
+          subject: "Your claim {{number}} moved to level {{level}}",
+          body: "Your claim {{number}} ({{type}}) moved to level {{level}} to be resolved.",
+        },
+        resolved: {
+          subject: "We resolved your claim {{number}}",
+          body: "We resolved your claim {{number}} ({{type}}) on account {{account}}.",
+        },
+      },
+      staff: {
+        received: {
+          subject: "New claim {{number}} assigned to you",
+          body: "Claim {{number}} ({{type}}) of {{account}} was assigned to you.",
+        },
+        assigned: {
+          subject: "Claim {{number}} assigned to you",
+          body: "Claim {{number}} ({{type}}) of {{account}} was assigned to you.",
+        },
+        escalated: {
+          subject: "Claim {{number}} escalated to {{level}}",
+          body: "Claim {{number}} ({{type}}) of {{account}} escalated to level {{level}}.",
+        },
+        customer_answered: {
+          subject: "The customer answered claim {{number}}",
+          body: "The customer answered claim {{number}} ({{type}}) of {{account}}; the deadline runs again.",
+        },
+        reopened: {
+          subject: "The customer reopened claim {{number}}",
+          body: "The customer reopened claim {{number}} ({{type}}) of {{account}}.",
+        },
+      },
+    },
   },
 };

@@ -308,6 +308,7 @@ export const es = {
     nothingApplied: "Aún no se ha aplicado a ningún documento.",
   },
   document: {
+    disputedNote: "{{amount}} de este documento están en aclaración y no se cobran mientras se atiende:",
     back: "Volver a la lista",
     fiscal: "Datos fiscales",
     fiscalId: "Folio fiscal (UUID)",
@@ -631,6 +632,11 @@ export const es = {
     new: "Nueva aclaración",
     newIntro: "Cuéntanos qué no coincide. Puedes adjuntar evidencia (PDF, imagen o XML, hasta 10 MB cada archivo).",
     dispute: "Aclarar / disputar",
+    disputedBadge: "En aclaración {{amount}}",
+    disputedLabel: "En aclaración",
+    disputedTotal: "En aclaración",
+    disputedTotalHint: "Montos en aclaraciones abiertas: no se te cobran mientras las atendemos.",
+    disputedLink: "Ver aclaraciones",
     number: "Aclaración {{number}}",
     numberColumn: "Folio",
     type: "Tipo",
@@ -1105,6 +1111,60 @@ export const es = {
     resetCta: "Crear nueva contraseña",
     resetExpiry: "El enlace vence en 1 hora y solo puede usarse una vez.",
     footer: "Este correo fue enviado automáticamente por Cartera. No respondas a este mensaje.",
+    claim: {
+      cta: "Ver la aclaración",
+      due: "Respuesta a más tardar el {{date}}.",
+      paused: {
+        customer: "El plazo está detenido hasta que respondas.",
+        staff: "El plazo está detenido mientras el cliente responde.",
+      },
+      resolution: "Resolución: {{resolution}}.",
+      acceptedAmount: "Monto aceptado: {{amount}}.",
+      customer: {
+        received: {
+          subject: "Recibimos tu aclaración {{number}}",
+          body: "Registramos tu aclaración {{number}} ({{type}}) de la cuenta {{account}}. Ya está con el equipo que la atiende.",
+        },
+        replied: {
+          subject: "Respondimos a tu aclaración {{number}}",
+          body: "Hay una respuesta nueva en tu aclaración {{number}} ({{type}}). Léela en el portal.",
+        },
+        info_requested: {
+          subject: "Necesitamos información para tu aclaración {{number}}",
+          body: "Para atender tu aclaración {{number}} ({{type}}) necesitamos información. Respóndenos en el portal.",
+        },
+        escalated: {
+          subject: "Tu aclaración {{number}} pasó al nivel {{level}}",
+          body: "Tu aclaración {{number}} ({{type}}) pasó al nivel {{level}} para resolverla.",
+        },
+        resolved: {
+          subject: "Resolvimos tu aclaración {{number}}",
+          body: "Resolvimos tu aclaración {{number}} ({{type}}) de la cuenta {{account}}.",
+        },
+      },
+      staff: {
+        received: {
+          subject: "Nueva aclaración {{number}} asignada",
+          body: "Se te asignó la aclaración {{number}} ({{type}}) de {{account}}.",
+        },
+        assigned: {
+          subject: "Aclaración {{number}} asignada",
+          body: "Se te asignó la aclaración {{number}} ({{type}}) de {{account}}.",
+        },
+        escalated: {
+          subject: "Aclaración {{number}} escalada a {{level}}",
+          body: "La aclaración {{number}} ({{type}}) de {{account}} escaló al nivel {{level}}.",
+        },
+        customer_answered: {
+          subject: "El cliente respondió la aclaración {{number}}",
+          body: "El cliente respondió la aclaración {{number}} ({{type}}) de {{account}}; el plazo corre de nuevo.",
+        },
+        reopened: {
+          subject: "El cliente reabrió la aclaración {{number}}",
+          body: "El cliente reabrió la aclaración {{number}} ({{type}}) de {{account}}.",
+        },
+      },
+    },
   },
 };
 

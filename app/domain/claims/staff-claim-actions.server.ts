@@ -15,6 +15,7 @@ import { loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
 import { mayBeAssigned } from "./list-claim-assignees.server";
 import { settleClaim } from "./settle-claim.server";
+import { queueClaimEmails } from "./queue-claim-emails.server";
 import { requireStaffMayAct, type StaffActor } from "./staff-access.server";
 
 interface Now {
@@ -67,6 +68,13 @@ async function assignClaim(
     before: { assigneeId: claim.assigneeId },
     after: { assigneeId: input.assigneeId, via: input.via },
   });
+  await queueClaimEmails(tx, {
+    event: "assigned",
+    claim: updated,
+    actorUserId: staff.userId,
+    previousAssigneeId: claim.assigneeId,
+    now,
+  });
   return updated;
 }
 
@@ -117,6 +125,7 @@ export async function replyToClaim(
       accountId: claim.accountId,
       after: { messageId, firstResponse },
     });
+    await queueClaimEmails(tx, { event: "replied", claim: updated, actorUserId: staff.userId, now });
     return { claim: updated, messageId };
   });
 }
@@ -177,6 +186,7 @@ export async function requestClaimInfo(
       before: { status: claim.status, dueAt: claim.dueAt },
       after: { status: "waiting_on_customer", remainingMinutes, messageId },
     });
+    await queueClaimEmails(tx, { event: "info_requested", claim: updated, actorUserId: staff.userId, now });
     return { claim: updated, messageId };
   });
 }
@@ -248,6 +258,7 @@ export async function resolveClaim(
       after: { status: "resolved", resolution: input.resolution, reason, acceptedAmount },
     });
     if (input.settlement) await settleClaim(tx, staff, { claim: updated, kind: input.settlement, now });
+    await queueClaimEmails(tx, { event: "resolved", claim: updated, actorUserId: staff.userId, now });
     return updated;
   });
 }
