@@ -130,6 +130,42 @@ export type ScheduledTaskStatus = (typeof SCHEDULED_TASK_STATUSES)[number];
 
 export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
+// Signing (issue 13): balance reconciliations (and, later, minutes) signed in the portal and sealed.
+
+export const ENVELOPE_KINDS = ["reconciliation", "minutes"] as const;
+export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
+
+/**
+ * draft: prepared, not sent; sent: the signers were emailed; viewed: a signer opened it; signed: the
+ * customer agreed; signed_with_differences: it signed stating differences (each one a claim);
+ * expired: unanswered past its deadline. Sealing (sealed_at) follows signing and freezes the row.
+ */
+export const ENVELOPE_STATUSES = ["draft", "sent", "viewed", "signed", "signed_with_differences", "expired"] as const;
+export type EnvelopeStatus = (typeof ENVELOPE_STATUSES)[number];
+
+export const SIGNER_STATUSES = ["pending", "viewed", "signed"] as const;
+export type SignerStatus = (typeof SIGNER_STATUSES)[number];
+
+/** What a customer states when it disagrees with a reconciliation, item by item. */
+export const DIFFERENCE_KINDS = [
+  "unknown_invoice",
+  "unapplied_payment",
+  "expected_credit_note",
+  "amount_differs",
+] as const;
+export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
+
+/**
+ * The claim each difference becomes. An invoice the customer does not recognise is answered with the
+ * proof of delivery (remission), so it goes to operations; a payment not applied to credit; a missing
+ * credit note and an amount that differs (price) to sales.
+ */
+export const CLAIM_TYPE_OF_DIFFERENCE: Readonly<Record<DifferenceKind, ClaimType>> = {
+  unknown_invoice: "quantity_or_remission",
+  unapplied_payment: "payment_not_applied",
+  expected_credit_note: "credit_note_missing",
+  amount_differs: "price_difference",
+};
 /**
  * A card payment attempt through Stripe Checkout: open (session created, customer at the checkout),
  * processing (completed with a delayed method such as OXXO or bank transfer, money not yet in), paid

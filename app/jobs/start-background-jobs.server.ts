@@ -1,7 +1,9 @@
 // Started once per app instance by the HTTP server (server/index.mjs, through the server build's
 // entry module): the scheduled-task sweeper. Stopped before the database closes on SIGTERM/SIGINT,
 // so a sweep in flight finishes (or rolls back) instead of losing its connection.
+import { describePlatformSeal, getPlatformSeal } from "~/domain/signing/platform-seal.server";
 import { beforeDatabaseClose, getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { startTaskSweeper, type TaskSweeper } from "./scheduled-tasks.server";
 import { TASK_HANDLERS } from "./task-handlers.server";
 
@@ -9,6 +11,8 @@ let running: TaskSweeper | undefined;
 
 export function startBackgroundJobs(): TaskSweeper {
   if (running) return running;
+  // The signing seal is read (or, unconfigured, created once) at start and reported, not on the first signature.
+  console.info(describePlatformSeal(getPlatformSeal(getEnv())));
   const sweeper = startTaskSweeper({ db: getDb, handlers: TASK_HANDLERS, intervalMs: 15_000 });
   const stop = async () => {
     await sweeper.stop();

@@ -47,6 +47,9 @@ const EnvObject = z.object({
   LEDGER_CACHE_ROWS: z.coerce.number().int().min(0).max(10_000_000).optional(),
   /** Which peers may set X-Forwarded-*: "loopback", "10.0.0.0/8,192.168.0.7", or a hop count. Unset: none. */
   TRUST_PROXY: optionalString,
+  /** The platform seal's PKCS #12 (path to the file, or its base64); unset: a self-signed seal under ./data/signing. */
+  SIGNING_P12: optionalString,
+  SIGNING_P12_PASSWORD: optionalString,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   /** Where the Stripe SDK sends its API calls; unset: Stripe itself. Tests and the demo point it at a local fake. */
@@ -64,6 +67,9 @@ const EnvSchema = EnvObject.superRefine((env, ctx) => {
       path: ["STRIPE_WEBHOOK_SECRET"],
       message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together or not at all",
     });
+  }
+  if (env.SIGNING_P12_PASSWORD && !env.SIGNING_P12) {
+    ctx.addIssue({ code: "custom", path: ["SIGNING_P12"], message: "SIGNING_P12_PASSWORD is set without SIGNING_P12" });
   }
   if (env.TRUST_PROXY === "true") {
     ctx.addIssue({ code: "custom", path: ["TRUST_PROXY"], message: "name the proxies (e.g. loopback, 10.0.0.0/8)" });

@@ -33,6 +33,10 @@ export const RATE_LIMITS = {
   invitationsPerAccount: { points: 20, duration: 60 * 60 },
   /** Audit trail CSV and XLSX exports (up to 100,000 events each), per user. */
   auditExport: { points: 10, duration: 10 * 60 },
+  /** Signing attempts (each checks the password), per user. */
+  signature: { points: 5, duration: 10 * 60 },
+  /** The public verification page (by code or upload), per client IP. */
+  verification: { points: 10, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -100,7 +104,12 @@ export async function consumeRateLimits(checks: [RateLimitName, string][]): Prom
 }
 
 export type RateLimitMessageKey =
-  "rateLimit.downloads" | "rateLimit.statementEmail" | "rateLimit.invitations" | "rateLimit.pdfBusy";
+  | "rateLimit.downloads"
+  | "rateLimit.statementEmail"
+  | "rateLimit.invitations"
+  | "rateLimit.pdfBusy"
+  | "rateLimit.signatures"
+  | "rateLimit.verifications";
 
 /** "Try again in 40 seconds" / "in 7 minutes", in the reader's language. */
 export function rateLimitMessage(t: TFunction, key: RateLimitMessageKey, retryAfterSeconds: number): string {

@@ -5,5 +5,6 @@ export * from "./ledger";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./claims";
+export * from "./signing";
 export * from "./card-payments";
 export * from "./promises";

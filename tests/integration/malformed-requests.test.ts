@@ -10,6 +10,8 @@ import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { storeClaimAttachments } from "~/domain/claims/store-claim-attachments.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
+import { prepareReconciliation } from "~/domain/signing/prepare-reconciliation.server";
+import { sendEnvelope } from "~/domain/signing/send-envelope.server";
 import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff } from "../fixtures/users";
@@ -137,6 +139,7 @@ function badValues(valid: string): string[] {
 /** Every query param a page reads somewhere (filters, cursors, period, search, redirects). */
 const QUERY_PARAMS = [
   "q",
+  "code",
   "account",
   "status",
   "aging",
@@ -310,10 +313,24 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
       expiresAt: new Date(Date.now() + 3_600_000),
     })
     .returning({ id: paymentAttempts.id });
+  // A reconciliation of account A sent to its signers, for the reconciliation pages (portal+, staff+).
+  const envelope = await prepareReconciliation(
+    db,
+    { userId: staff.id, label: "staff" },
+    { accountId: accountA.id, cutoffDate: "2026-11-30", message: "Barrido" },
+    { now: new Date("2026-12-02T12:00:00-06:00") },
+  );
+  await sendEnvelope(
+    db,
+    { userId: staff.id, label: "staff" },
+    { envelopeId: envelope.id, accountIds: [accountA.id], baseUrl: BASE },
+    { now: new Date() },
+  );
   validParams = {
     accountId: accountA.id,
     documentId: documentA,
     claimId: claim.id,
+    envelopeId: envelope.id,
     attachmentId: attachment.id,
     attemptId: attempt.id,
     token: "a".repeat(43),
@@ -348,6 +365,14 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       "resources.stripe.webhook",
     ])
       expect(routes.map((r) => r.segments.join("."))).toContain(claimRoute);
+    for (const signingRoute of [
+      "portal.reconciliations.$envelopeId",
+      "portal.reconciliations.$envelopeId_.pdf",
+      "staff.accounts.$accountId.reconciliations.$envelopeId",
+      "staff.reconciliations",
+      "_auth.verify",
+    ])
+      expect(routes.map((r) => r.segments.join("."))).toContain(signingRoute);
   });
 
   it("answers < 500 to malformed path params", async () => {

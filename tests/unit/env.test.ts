@@ -33,7 +33,7 @@ describe("environment", () => {
   it("the README's configuration table lists exactly the variables of the schema", () => {
     const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
     const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## Running on PostgreSQL"));
-    const listed = [...section.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)?/gm)].flatMap((m) =>
+    const listed = [...section.matchAll(/^\| `([A-Z0-9_]+)`(?:, `([A-Z0-9_]+)`)?/gm)].flatMap((m) =>
       m.slice(1).filter(Boolean),
     );
     expect([...listed].sort()).toEqual([...ENV_VARIABLES].sort());

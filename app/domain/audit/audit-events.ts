@@ -23,7 +23,10 @@ import {
   COUNTRIES,
   PROMISE_STATUSES,
   CURRENCIES,
+  DIFFERENCE_KINDS,
   DOCUMENT_KINDS,
+  ENVELOPE_KINDS,
+  ENVELOPE_STATUSES,
   GRANT_ROLES,
   SEGMENTS,
   STAFF_AREAS,
@@ -41,6 +44,7 @@ export const AUDIT_ENTITY_TYPES = [
   "document",
   "application",
   "claim",
+  "envelope",
   "payment_attempt",
   "payment_promise",
 ] as const;
@@ -367,6 +371,84 @@ export const ClaimAttachmentAddedEventSchema = auditEvent("claim.attachment_adde
   }),
 });
 
+// Signing (app/domain/signing). Entity: the envelope (a reconciliation, later a minute); every event
+// is filed under the envelope's account.
+const EnvelopeStatus = z.enum(ENVELOPE_STATUSES);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+export const EnvelopePreparedEventSchema = auditEvent("envelope.prepared", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({
+    kind: z.enum(ENVELOPE_KINDS),
+    number: Count,
+    cutoffDate: CalendarDate.nullable(),
+    contentSha256: Sha256,
+    balances: z.array(z.strictObject({ currency: Currency, balance: Money, items: Count })),
+  }),
+});
+export const EnvelopeSentEventSchema = auditEvent("envelope.sent", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({
+    status: EnvelopeStatus,
+    expiresAt: Instant,
+    signers: z.array(z.strictObject({ userId: Id, role: GrantRole })),
+  }),
+});
+/** A signer opened it for the first time (the envelope moves to viewed on the first signer's view). */
+export const EnvelopeViewedEventSchema = auditEvent("envelope.viewed", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({ status: EnvelopeStatus, signerId: Id }),
+});
+export const EnvelopeSignedEventSchema = auditEvent("envelope.signed", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({
+    status: EnvelopeStatus,
+    signerId: Id,
+    typedName: z.string(),
+    signedAt: Instant,
+    timeZone: z.string(),
+    contentSha256: Sha256,
+    differences: Count,
+    customerBalance: Money.nullable(),
+  }),
+});
+/** One per difference stated when signing with differences, with the claim it raised. */
+export const EnvelopeDisputedEventSchema = auditEvent("envelope.disputed", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({
+    differenceId: Id,
+    kind: z.enum(DIFFERENCE_KINDS),
+    documentId: Id.nullable(),
+    amount: Money,
+    currency: Currency,
+    claimId: Id,
+  }),
+});
+export const EnvelopeSealedEventSchema = auditEvent("envelope.sealed", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({
+    originalSha256: Sha256,
+    sealedSha256: Sha256,
+    level: z.literal("PAdES B-B"),
+    certificateSubject: z.string(),
+    certificateSha256: Sha256,
+  }),
+});
+export const EnvelopeDownloadedEventSchema = auditEvent("envelope.downloaded", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({ file: z.enum(["sealed"]) }),
+});
+/** Someone checked it on the public page (by its code, or a copy of its PDF matched it). */
+export const EnvelopeVerifiedEventSchema = auditEvent("envelope.verified", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({
+    via: z.enum(["code", "upload"]),
+    result: z.enum(["sealed_copy", "bytes_appended", "modified", "not_sealed"]),
+  }),
+});
+
 // Card payments through Stripe Checkout (app/domain/payments). Entity: our payment attempt.
 const CardPaymentStatus = z.enum(CARD_PAYMENT_STATUSES);
 const AttemptItems = z.array(z.strictObject({ documentId: Id, amount: Money }));
@@ -463,6 +545,14 @@ export const AUDIT_EVENT_SCHEMAS = [
   ClaimWithdrawnEventSchema,
   ClaimReopenedEventSchema,
   ClaimAttachmentAddedEventSchema,
+  EnvelopePreparedEventSchema,
+  EnvelopeSentEventSchema,
+  EnvelopeViewedEventSchema,
+  EnvelopeSignedEventSchema,
+  EnvelopeDisputedEventSchema,
+  EnvelopeSealedEventSchema,
+  EnvelopeDownloadedEventSchema,
+  EnvelopeVerifiedEventSchema,
   CardPaymentStartedEventSchema,
   CardPaymentStatusChangedEventSchema,
   CardPaymentMismatchEventSchema,

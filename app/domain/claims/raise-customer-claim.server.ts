@@ -10,7 +10,8 @@ import { raiseClaim } from "./raise-claim.server";
 import { findClaimableDocument } from "./read-claims.server";
 import { storeClaimAttachments } from "./store-claim-attachments.server";
 
-const ORIGIN_OF_KIND: Record<DocumentKind, ClaimOrigin> = {
+/** The origin of a claim raised on a document of this kind. */
+export const ORIGIN_OF_KIND: Readonly<Record<DocumentKind, ClaimOrigin>> = {
   invoice: "invoice",
   credit_note: "note",
   debit_note: "note",

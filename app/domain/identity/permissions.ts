@@ -17,15 +17,20 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
   return GRANT_PERMISSIONS[role].includes(permission);
 }
 
+/** The grant roles that may sign (reconciliations, minutes): who an envelope is sent to. */
+export const SIGNING_GRANT_ROLES: readonly GrantRole[] = GRANT_ROLES.filter((r) => grantAllows(r, "sign"));
+
 /** read:audit is the audit trail of every account and user: auditors and administrators only. */
-export type StaffPermission = "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit";
+/** send:reconciliation: prepare and send balance reconciliations (collectors, supervisors, administrators). */
+export type StaffPermission =
+  "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit" | "send:reconciliation";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
-  collector: ["read:account", "invite:customer_admin"],
-  supervisor: ["read:account", "invite:customer_admin"],
+  collector: ["read:account", "invite:customer_admin", "send:reconciliation"],
+  supervisor: ["read:account", "invite:customer_admin", "send:reconciliation"],
   area_owner: ["read:account"],
   auditor: ["read:account", "read:audit"],
-  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit"],
+  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit", "send:reconciliation"],
 };
 
 export function staffAllows(role: StaffRole, permission: StaffPermission): boolean {

@@ -8,6 +8,8 @@ import {
   renderInvoicePdfDocument,
 } from "~/domain/documents/pdf/render-invoice-pdf-document";
 import type { FiscalRecord } from "~/domain/fiscal/read-fiscal-xml";
+import type { EnvelopePdfData } from "~/domain/signing/pdf/envelope-pdf-data";
+import { renderEnvelopePdfDocument } from "~/domain/signing/pdf/render-envelope-pdf-document";
 import {
   type StatementRenderOptions,
   renderStatementPdfDocument,
@@ -16,7 +18,8 @@ import type { Statement } from "~/domain/statements/types";
 
 export type PdfTask =
   | { kind: "statement"; statement: Statement; options: StatementRenderOptions }
-  | { kind: "invoice"; detail: DocumentDetail; fiscal: FiscalRecord | null; options: RenderInvoicePdfOptions };
+  | { kind: "invoice"; detail: DocumentDetail; fiscal: FiscalRecord | null; options: RenderInvoicePdfOptions }
+  | { kind: "envelope"; data: EnvelopePdfData };
 
 /** Renders a task in the calling thread (the worker calls this). */
 export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
@@ -25,5 +28,7 @@ export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
       return renderStatementPdfDocument(task.statement, task.options);
     case "invoice":
       return renderInvoicePdfDocument(task.detail, task.fiscal, task.options);
+    case "envelope":
+      return renderEnvelopePdfDocument(task.data);
   }
 }

@@ -33,6 +33,7 @@ export default function PortalLayout() {
     { to: "/portal/invoices", label: t("nav.invoices") },
     { to: "/portal/payments", label: t("nav.payments") },
     { to: "/portal/claims", label: t("nav.claims") },
+    { to: "/portal/reconciliations", label: t("nav.reconciliations") },
   ];
   if (role) nav.push({ to: "/portal/statement", label: t("nav.statement") });
   if (canManageUsers) nav.push({ to: "/portal/users", label: t("nav.users") });

@@ -25,8 +25,13 @@ export default function StaffLayout() {
           homeTo="/staff"
           user={{ name: user.name, email: user.email, roleLabel }}
           nav={[
-            { to: "/staff", label: t("nav.staffHome"), exclude: ["/staff/audit", "/staff/claims", "/staff/promises"] },
+            {
+              to: "/staff",
+              label: t("nav.staffHome"),
+              exclude: ["/staff/audit", "/staff/claims", "/staff/promises", "/staff/reconciliations"],
+            },
             { to: "/staff/claims", label: t("nav.claims") },
+            { to: "/staff/reconciliations", label: t("nav.reconciliations") },
             { to: "/staff/promises", label: t("nav.promises") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
           ]}

@@ -22,6 +22,7 @@ export default function StaffAccountLayout() {
     { to: `${basePath}/invoices`, label: t("nav.invoices") },
     { to: `${basePath}/payments`, label: t("nav.payments") },
     { to: `${basePath}/statement`, label: t("nav.statement") },
+    { to: `${basePath}/reconciliations`, label: t("nav.reconciliations") },
   ];
   return (
     <div className="space-y-6">

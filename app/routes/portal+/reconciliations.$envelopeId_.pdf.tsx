@@ -1,0 +1,19 @@
+// The sealed PDF of one of the customer's reconciliations; the download is audited.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readSealedPdf } from "~/domain/signing/read-sealed-pdf.server";
+import { recordEnvelopeDownload } from "~/domain/signing/record-envelope-download.server";
+import { actorFor } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { requireIdParam } from "~/utils/input";
+import { notFound } from "~/utils/permissions.server";
+import { withErrorPage } from "~/utils/resource-errors.server";
+import { requireEnvelopeCustomer, sealedPdfResponse } from "~/utils/signing-pages.server";
+
+export const loader = withErrorPage("portal", async ({ request, params }: LoaderFunctionArgs) => {
+  const customer = await requireEnvelopeCustomer(request);
+  const db = await getDb();
+  const pdf = await readSealedPdf(db, customer.readableAccountIds, requireIdParam(params.envelopeId));
+  if (!pdf) notFound();
+  await recordEnvelopeDownload(db, actorFor(request, customer.user), pdf);
+  return sealedPdfResponse(pdf.bytes, pdf.number);
+});
