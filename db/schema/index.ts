@@ -5,3 +5,4 @@ export * from "./ledger";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./claims";
+export * from "./payments";
