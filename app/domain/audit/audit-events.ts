@@ -21,7 +21,10 @@ import {
   COUNTRIES,
   CURRENCIES,
   DOCUMENT_KINDS,
+  DUPLICATE_DECISIONS,
   GRANT_ROLES,
+  PAYMENT_REGISTRATION_METHODS,
+  PAYMENT_REGISTRATION_STATUSES,
   SEGMENTS,
   STAFF_AREAS,
   STAFF_ROLES,
@@ -38,6 +41,7 @@ export const AUDIT_ENTITY_TYPES = [
   "document",
   "application",
   "claim",
+  "payment_registration",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -338,6 +342,54 @@ export const ClaimAttachmentAddedEventSchema = auditEvent("claim.attachment_adde
   }),
 });
 
+// Registered payments and cash application (app/domain/payments).
+const PaymentStatus = z.enum(PAYMENT_REGISTRATION_STATUSES);
+const Allocations = z.array(z.strictObject({ documentId: Id, amount: Money }));
+export const PaymentRegisteredEventSchema = auditEvent("payment.registered", "payment_registration").extend({
+  accountId: Id,
+  after: z.strictObject({
+    number: Count,
+    method: z.enum(PAYMENT_REGISTRATION_METHODS),
+    amount: Money,
+    currency: Currency,
+    paidOn: CalendarDate,
+    reference: z.string(),
+    staffEntered: z.boolean(),
+    allocations: Allocations,
+    proofSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  }),
+});
+export const PaymentAllocationAdjustedEventSchema = auditEvent(
+  "payment.allocation_adjusted",
+  "payment_registration",
+).extend({
+  accountId: Id,
+  before: z.strictObject({ allocations: Allocations }),
+  after: z.strictObject({ allocations: Allocations }),
+});
+export const PaymentConfirmedEventSchema = auditEvent("payment.confirmed", "payment_registration").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PaymentStatus }),
+  after: z.strictObject({ status: PaymentStatus, paymentDocumentId: Id, applied: Money, onAccount: Money }),
+});
+export const PaymentRejectedEventSchema = auditEvent("payment.rejected", "payment_registration").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PaymentStatus }),
+  after: z.strictObject({ status: PaymentStatus, reason: z.string() }),
+});
+export const PaymentDuplicateDecidedEventSchema = auditEvent(
+  "payment.duplicate_decided",
+  "payment_registration",
+).extend({
+  accountId: Id,
+  after: z.strictObject({ decision: z.enum(DUPLICATE_DECISIONS), duplicateOfId: Id.nullable() }),
+});
+/** A REP (CFDI type P) issued for the PPD invoices a confirmed payment paid. */
+export const PaymentReceiptIssuedEventSchema = auditEvent("payment.rep_issued", "payment_registration").extend({
+  accountId: Id,
+  after: z.strictObject({ receiptId: Id, uuid: z.string(), series: z.string(), folio: z.string(), invoices: Count }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -378,6 +430,12 @@ export const AUDIT_EVENT_SCHEMAS = [
   ClaimWithdrawnEventSchema,
   ClaimReopenedEventSchema,
   ClaimAttachmentAddedEventSchema,
+  PaymentRegisteredEventSchema,
+  PaymentAllocationAdjustedEventSchema,
+  PaymentConfirmedEventSchema,
+  PaymentRejectedEventSchema,
+  PaymentDuplicateDecidedEventSchema,
+  PaymentReceiptIssuedEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);
