@@ -18,14 +18,15 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
 }
 
 /** read:audit is the audit trail of every account and user: auditors and administrators only. */
-export type StaffPermission = "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit";
+/** apply:payments: confirm, reject and apply registered payments, and enter manual receipts (cash application). */
+export type StaffPermission = "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit" | "apply:payments";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
-  collector: ["read:account", "invite:customer_admin"],
-  supervisor: ["read:account", "invite:customer_admin"],
+  collector: ["read:account", "invite:customer_admin", "apply:payments"],
+  supervisor: ["read:account", "invite:customer_admin", "apply:payments"],
   area_owner: ["read:account"],
   auditor: ["read:account", "read:audit"],
-  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit"],
+  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit", "apply:payments"],
 };
 
 export function staffAllows(role: StaffRole, permission: StaffPermission): boolean {

@@ -55,7 +55,7 @@ export const RegisterPaymentFormSchema = z
   })
   .refine((v) => !v.depositDate || v.method !== "postdated_cheque" || v.depositDate > v.paidOn, {
     path: ["depositDate"],
-    message: "payments.validation.depositAfterPaid",
+    message: "validation.depositAfterPaid",
   });
 export type RegisterPaymentForm = z.infer<typeof RegisterPaymentFormSchema>;
 

@@ -9,6 +9,11 @@ import {
 } from "~/domain/documents/pdf/render-invoice-pdf-document";
 import type { FiscalRecord } from "~/domain/fiscal/read-fiscal-xml";
 import {
+  type PaymentPdfInput,
+  type PaymentPdfOptions,
+  renderPaymentPdfDocument,
+} from "~/domain/payments/pdf/render-payment-pdf-document";
+import {
   type StatementRenderOptions,
   renderStatementPdfDocument,
 } from "~/domain/statements/pdf/render-statement-pdf-document";
@@ -16,7 +21,8 @@ import type { Statement } from "~/domain/statements/types";
 
 export type PdfTask =
   | { kind: "statement"; statement: Statement; options: StatementRenderOptions }
-  | { kind: "invoice"; detail: DocumentDetail; fiscal: FiscalRecord | null; options: RenderInvoicePdfOptions };
+  | { kind: "invoice"; detail: DocumentDetail; fiscal: FiscalRecord | null; options: RenderInvoicePdfOptions }
+  | { kind: "payment"; input: PaymentPdfInput; options: PaymentPdfOptions };
 
 /** Renders a task in the calling thread (the worker calls this). */
 export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
@@ -25,5 +31,7 @@ export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
       return renderStatementPdfDocument(task.statement, task.options);
     case "invoice":
       return renderInvoicePdfDocument(task.detail, task.fiscal, task.options);
+    case "payment":
+      return renderPaymentPdfDocument(task.input, task.options);
   }
 }
