@@ -3,6 +3,7 @@
 // so do IDs of a shape no row can have (checked before any query: a NUL byte would fail it).
 import { redirect } from "@remix-run/node";
 import { getDocumentDetail } from "~/domain/documents/get-document-detail.server";
+import { listInvoiceReceipts } from "~/domain/payments/read-payment-registrations.server";
 import { getDocumentFiscalRecord } from "~/domain/documents/get-document-fiscal-record.server";
 import { listDocumentIds } from "~/domain/documents/list-document-ids.server";
 import { renderInvoicePdf } from "~/domain/documents/render-invoice-pdf.server";
@@ -25,7 +26,15 @@ export async function loadDocumentDetail(scope: AccountScope, documentId: string
     documentId: requireIdParam(documentId),
   });
   if (!detail) notFound();
-  return { detail, basePath: scope.basePath, locale: scope.locale };
+  // The REPs that name this invoice (its instalments), downloadable from here as from the payment.
+  const receipts = await listInvoiceReceipts(await getDb(), scope.accountIds, detail.id);
+  const repBase = scope.side === "portal" ? "/portal/payments/reps" : "/staff/payments/reps";
+  return {
+    detail,
+    basePath: scope.basePath,
+    locale: scope.locale,
+    receipts: receipts.map((r) => ({ ...r, xml: `${repBase}/${r.id}/xml`, pdf: `${repBase}/${r.id}/pdf` })),
+  };
 }
 
 export type DocumentDetailData = Awaited<ReturnType<typeof loadDocumentDetail>>;

@@ -32,9 +32,21 @@ export function PaymentListPage() {
     row.kind === "adjustment" ? t(`documents.adjustmentKinds.${row.effect}`) : t(`documents.kinds.${row.kind}`);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("payments.title")}</h1>
-        <p className="text-slate-600">{t("payments.intro")}</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("payments.title")}</h1>
+          <p className="text-slate-600">{t("payments.intro")}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link to={`${basePath}/payments/new`} className={buttonClass()}>
+            {t(basePath.startsWith("/staff") ? "registrations.staffRegister" : "registrations.register")}
+          </Link>
+          {basePath.startsWith("/staff") ? null : (
+            <Link to="/portal/payments/registrations" className={buttonClass("secondary")}>
+              {t("registrations.list")}
+            </Link>
+          )}
+        </div>
       </div>
 
       <Form

@@ -25,8 +25,13 @@ export default function StaffLayout() {
           homeTo="/staff"
           user={{ name: user.name, email: user.email, roleLabel }}
           nav={[
-            { to: "/staff", label: t("nav.staffHome"), exclude: ["/staff/audit", "/staff/claims"] },
+            {
+              to: "/staff",
+              label: t("nav.staffHome"),
+              exclude: ["/staff/audit", "/staff/claims", "/staff/payments"],
+            },
             { to: "/staff/claims", label: t("nav.claims") },
+            { to: "/staff/payments", label: t("nav.paymentQueue") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
           ]}
         />
