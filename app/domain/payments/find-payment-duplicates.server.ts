@@ -130,7 +130,7 @@ export async function findPaymentDuplicates(db: DbOrTx, reg: PaymentRegistration
         eq(documents.kind, "payment"),
         eq(documents.amount, reg.amount),
         sql`${documents.id} is distinct from ${reg.paymentDocumentId}`,
-        sql`not exists (select 1 from ${paymentRegistrations} r where r.payment_document_id = ${documents.id})`,
+        sql`not exists (select 1 from payment_registrations r where r.payment_document_id = "documents"."id")`,
         or(
           sql`regexp_replace(lower(coalesce(${documents.reference}, '')), '[^0-9a-z]', '', 'g') = ${reg.referenceKey}`,
           between(documents.issueDate, from, to),

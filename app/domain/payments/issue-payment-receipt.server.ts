@@ -65,7 +65,8 @@ export async function issuePaymentReceipt(
       amount: documents.amount,
       openAmount: documents.openAmount,
       currency: documents.currency,
-      nextInstalment: sql<number>`(select coalesce(max(${paymentReceiptInvoices.instalment}), 0) + 1 from ${paymentReceiptInvoices} where ${paymentReceiptInvoices.invoiceId} = ${documents.id})::int`,
+      // Qualified by hand: a one-table select writes bare column names, which the subquery would read as its own.
+      nextInstalment: sql<number>`(select coalesce(max(pri.instalment), 0) + 1 from payment_receipt_invoices pri where pri.invoice_id = "documents"."id")::int`,
     })
     .from(documents)
     .where(

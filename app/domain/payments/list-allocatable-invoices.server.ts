@@ -2,7 +2,7 @@
 // something open, oldest due first, each with what open claims dispute on it (claim_documents of
 // claims still open or waiting on the customer), which the suggestion skips and an allocation may not take.
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { claimDocuments, claims, documents } from "#db/schema";
+import { documents } from "#db/schema";
 import type { Currency } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import type { AllocatableInvoice } from "./allocate-oldest-first";
@@ -22,10 +22,12 @@ export async function listAllocatableInvoices(
   accountId: string,
   options: { documentIds?: readonly string[] } = {},
 ): Promise<AllocatableDocument[]> {
+  // Qualified by hand: drizzle writes bare column names in a one-table select, which a correlated
+  // subquery would read as its own.
   const disputed = sql<string>`coalesce((
-    select sum(${claimDocuments.disputedAmount}) from ${claimDocuments}
-    join ${claims} on ${claims.id} = ${claimDocuments.claimId}
-    where ${claimDocuments.documentId} = ${documents.id} and ${claims.status} in ('open', 'waiting_on_customer')
+    select sum(cd.disputed_amount) from claim_documents cd
+    join claims c on c.id = cd.claim_id
+    where cd.document_id = "documents"."id" and c.status in ('open', 'waiting_on_customer')
   ), 0)::text`;
   return db
     .select({
