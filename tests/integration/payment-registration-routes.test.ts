@@ -125,11 +125,12 @@ describe("who reaches a registered payment", () => {
     const cookie = cookies.stranger;
     const v = String((await row()).version);
     expect((await callRoute(staffRegistration.loader, { path: `/staff/payments/${registration.id}`, params, cookie })).status).toBe(404);
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: "confirm", version: v },
       { intent: "reject", version: v, reason: "no" },
       { intent: "duplicate", version: v, decision: "genuine" },
-    ]) {
+    ];
+    for (const form of forms) {
       const result = await callRoute(staffRegistration.action, { path: `/staff/payments/${registration.id}`, params, cookie, form });
       expect(result.status, form.intent).toBe(404);
     }
