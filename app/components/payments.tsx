@@ -2,7 +2,7 @@
 // rejected) and the allocation table (the invoices a payment may be applied to, with an amount input
 // each, the oldest-due-first suggestion and the running total of what is left on account).
 import Decimal from "decimal.js";
-import { useEffect, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { allocateOldestFirst } from "~/domain/payments/allocate-oldest-first";
 import type { PaymentRegistrationStatus } from "~/domain/vocabulary";
@@ -59,18 +59,15 @@ export function AllocationTable({
   initial?: Record<string, string>;
 }) {
   const { t } = useTranslation();
-  const rows = invoices.filter((i) => i.currency === currency);
-  const [values, setValues] = useState<Record<string, string>>(initial ?? {});
-  const [edited, setEdited] = useState(initial !== undefined);
-  const suggest = () => {
-    const total = isMoney(amount) ? amount : "0";
-    const { allocations } = allocateOldestFirst(total, currency, rows);
-    setValues(Object.fromEntries(allocations.map((a) => [a.documentId, a.amount])));
-  };
-  useEffect(() => {
-    if (!edited) suggest();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows the amount and currency only
-  }, [amount, currency, edited]);
+  const rows = useMemo(() => invoices.filter((i) => i.currency === currency), [invoices, currency]);
+  // Until the reader edits an amount, the inputs show the suggestion for the current amount; after,
+  // what the reader typed ("Sugerir" goes back to the suggestion).
+  const [manual, setManual] = useState<Record<string, string> | null>(initial ?? null);
+  const suggestion = useMemo(() => {
+    const { allocations } = allocateOldestFirst(isMoney(amount) ? amount : "0", currency, rows);
+    return Object.fromEntries(allocations.map((a) => [a.documentId, a.amount]));
+  }, [amount, currency, rows]);
+  const values = manual ?? suggestion;
   const allocated = rows.reduce((s, r) => (isMoney(values[r.id] ?? "") ? s.plus(values[r.id]) : s), new Decimal(0));
   const left = isMoney(amount) ? new Decimal(amount).minus(allocated) : new Decimal(0);
   const money = (v: Decimal.Value) => formatMoney(new Decimal(v).toFixed(2), currency, locale);
@@ -82,7 +79,7 @@ export function AllocationTable({
         <p className="text-sm text-slate-700">{t("registrations.noInvoices")}</p>
       ) : (
         <>
-          <button type="button" className={buttonClass("secondary")} onClick={() => (setEdited(false), suggest())}>
+          <button type="button" className={buttonClass("secondary")} onClick={() => setManual(null)}>
             {t("registrations.suggest")}
           </button>
           <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
@@ -107,10 +104,7 @@ export function AllocationTable({
                     name={`allocations[${i}].amount`}
                     inputMode="decimal"
                     value={values[r.id] ?? ""}
-                    onChange={(e) => {
-                      setEdited(true);
-                      setValues((v) => ({ ...v, [r.id]: e.target.value }));
-                    }}
+                    onChange={(e) => setManual({ ...values, [r.id]: e.target.value })}
                     className="block w-full rounded-md border-0 px-2 py-1 text-right ring-1 ring-inset ring-slate-300"
                   />
                 </label>

@@ -721,12 +721,14 @@ export const en: Resources = {
   },
   registrations: {
     title: "Registered payments",
-    intro: "The payments you told us about: in review until collections confirms them against the bank and applies them.",
+    intro:
+      "The payments you told us about: in review until collections confirms them against the bank and applies them.",
     register: "Register a payment",
     registerIntro:
       "Tell us about a transfer, deposit or cheque. You get a provisional receipt at once; collections applies it when confirmed.",
     staffRegister: "Manual receipt",
-    staffRegisterIntro: "Register a payment on the customer's behalf (contingency). It is marked as entered by collections.",
+    staffRegisterIntro:
+      "Register a payment on the customer's behalf (contingency). It is marked as entered by collections.",
     list: "See registered payments",
     none: "You have not registered any payments yet.",
     account: "Account",

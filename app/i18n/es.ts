@@ -726,7 +726,8 @@ export const es = {
     registerIntro:
       "Avísanos de una transferencia, depósito o cheque. Te damos un recibo provisional al momento y cobranza lo aplica al confirmarlo.",
     staffRegister: "Ingreso manual",
-    staffRegisterIntro: "Registra un pago a nombre del cliente (contingencia). Quedará marcado como capturado por cobranza.",
+    staffRegisterIntro:
+      "Registra un pago a nombre del cliente (contingencia). Quedará marcado como capturado por cobranza.",
     list: "Ver pagos registrados",
     none: "Aún no has registrado pagos.",
     account: "Cuenta",

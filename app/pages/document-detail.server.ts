@@ -3,12 +3,12 @@
 // so do IDs of a shape no row can have (checked before any query: a NUL byte would fail it).
 import { redirect } from "@remix-run/node";
 import { getDocumentDetail } from "~/domain/documents/get-document-detail.server";
-import { listInvoiceReceipts } from "~/domain/payments/read-payment-registrations.server";
 import { getDocumentFiscalRecord } from "~/domain/documents/get-document-fiscal-record.server";
 import { listDocumentIds } from "~/domain/documents/list-document-ids.server";
 import { renderInvoicePdf } from "~/domain/documents/render-invoice-pdf.server";
 import { DOCUMENT_ZIP_MAX_DOCUMENTS } from "~/domain/documents/schemas";
 import { getDocumentXml, streamDocumentsZip } from "~/domain/documents/stream-documents-zip.server";
+import { listInvoiceReceipts } from "~/domain/payments/read-payment-registrations.server";
 import type { AccountScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";

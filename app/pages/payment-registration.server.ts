@@ -2,13 +2,10 @@
 // and PDF), shared by the customer portal and the staff cash application pages. A customer reaches
 // the registrations of every account it was granted (whatever the switcher shows); staff those of the
 // accounts they reach. Foreign IDs, and IDs of a shape no row can have, answer 404.
-import { renderPaymentPdf } from "~/domain/payments/render-payment-pdf.server";
-import {
-  type RegistrationDetail,
-  getPaymentReceipt,
-} from "~/domain/payments/read-payment-registrations.server";
-import type { ProvisionalReceiptData } from "~/domain/payments/pdf/payment-pdfs";
 import { readFiscalXml } from "~/domain/fiscal/read-fiscal-xml";
+import type { ProvisionalReceiptData } from "~/domain/payments/pdf/payment-pdfs";
+import { type RegistrationDetail, getPaymentReceipt } from "~/domain/payments/read-payment-registrations.server";
+import { renderPaymentPdf } from "~/domain/payments/render-payment-pdf.server";
 import { type AccountScope, requirePortalScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { getFixedT, formattingLocale } from "~/utils/i18n";
@@ -90,9 +87,11 @@ export async function downloadProvisionalReceipt(scope: AccountScope, detail: Re
     currency: r.currency,
     bank: r.bank,
     reference: r.reference,
-    registeredAt: new Intl.DateTimeFormat(locale, { timeZone: r.timeZone, dateStyle: "long", timeStyle: "short" }).format(
-      r.createdAt,
-    ),
+    registeredAt: new Intl.DateTimeFormat(locale, {
+      timeZone: r.timeZone,
+      dateStyle: "long",
+      timeStyle: "short",
+    }).format(r.createdAt),
     registeredBy: r.registeredByName,
     staffEntered: r.staffEntered,
     proof: r.proofFileName ? `${r.proofFileName} · SHA-256 ${r.proofSha256?.slice(0, 16)}…` : null,
@@ -181,7 +180,11 @@ export async function downloadRep(
 }
 
 /** The proof file, as uploaded (its type was sniffed from the bytes when accepted). */
-export function proofResponse(proof: { fileName: string | null; mediaType: string | null; content: Uint8Array | null }) {
+export function proofResponse(proof: {
+  fileName: string | null;
+  mediaType: string | null;
+  content: Uint8Array | null;
+}) {
   return new Response(proof.content as Uint8Array<ArrayBuffer>, {
     headers: {
       "Content-Type": proof.mediaType ?? "application/octet-stream",

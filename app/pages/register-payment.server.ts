@@ -9,11 +9,11 @@ import { customerAccounts } from "#db/schema";
 import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.server";
 import { parseEvidenceUpload } from "~/domain/claims/parse-evidence-upload.server";
 import { grantAllows } from "~/domain/identity/permissions";
+import { payableAmount } from "~/domain/payments/allocate-oldest-first";
 import { PaymentRuleError } from "~/domain/payments/errors";
 import { listAllocatableInvoices } from "~/domain/payments/list-allocatable-invoices.server";
 import { RegisterPaymentFormSchema, filledAllocations } from "~/domain/payments/payment-forms";
 import { registerPayment } from "~/domain/payments/register-payment.server";
-import { payableAmount } from "~/domain/payments/allocate-oldest-first";
 import type { Currency } from "~/domain/vocabulary";
 import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -102,7 +102,9 @@ export async function loadStaffRegisterPayment(request: Request, accountId: stri
   if (!accountId) notFound();
   const { user, account } = await requireStaffAccount(request, accountId, "apply:payments");
   const language = await getLanguage(request, user);
-  const [row] = await (await getDb())
+  const [row] = await (
+    await getDb()
+  )
     .select({ currency: customerAccounts.currency })
     .from(customerAccounts)
     .where(eq(customerAccounts.id, account.id));
@@ -121,7 +123,9 @@ export async function loadStaffRegisterPayment(request: Request, accountId: stri
 }
 
 /** The form from a multipart body (with the proof) or a urlencoded one; anything else is refused. */
-async function readPaymentForm(request: Request): Promise<{ fields: FormData; proof: AcceptedEvidence | null; refused: boolean }> {
+async function readPaymentForm(
+  request: Request,
+): Promise<{ fields: FormData; proof: AcceptedEvidence | null; refused: boolean }> {
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (type !== "multipart/form-data") return { fields: await readForm(request), proof: null, refused: false };
   const upload = await parseEvidenceUpload(request, PROOF_LIMITS);
@@ -131,9 +135,13 @@ async function readPaymentForm(request: Request): Promise<{ fields: FormData; pr
   return { fields: upload.fields, proof: upload.files[0] ?? null, refused: upload.refused.length > 0 };
 }
 
-export async function registerPaymentAction(request: Request, side: { kind: "portal" } | { kind: "staff"; accountId: string | undefined }) {
+export async function registerPaymentAction(
+  request: Request,
+  side: { kind: "portal" } | { kind: "staff"; accountId: string | undefined },
+) {
   // Who acts is settled before the body is read: an anonymous or foreign caller learns nothing from it.
-  const staff = side.kind === "staff" ? await requireStaffAccount(request, side.accountId ?? "", "apply:payments") : null;
+  const staff =
+    side.kind === "staff" ? await requireStaffAccount(request, side.accountId ?? "", "apply:payments") : null;
   const customer = side.kind === "portal" ? await requireCustomerContext(request) : null;
   const { t } = await getRequestT(request);
   const form = await readPaymentForm(request);
@@ -190,4 +198,3 @@ export async function registerPaymentAction(request: Request, side: { kind: "por
     throw error;
   }
 }
-

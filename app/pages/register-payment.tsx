@@ -4,8 +4,8 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AllocationTable } from "~/components/payments";
 import { Field, FormError, SelectField, useIsSubmitting, useValidatedForm } from "~/components/forms";
+import { AllocationTable } from "~/components/payments";
 import { Button, buttonClass } from "~/components/ui/button";
 import { RegisterPaymentFormSchema } from "~/domain/payments/payment-forms";
 import { CURRENCIES, type Currency, MANUAL_PAYMENT_METHODS } from "~/domain/vocabulary";
@@ -40,7 +40,9 @@ export function RegisterPaymentPage() {
         <h1 className="text-2xl font-semibold text-slate-900">
           {t(staff ? "registrations.staffRegister" : "registrations.register")}
         </h1>
-        <p className="text-slate-600">{t(staff ? "registrations.staffRegisterIntro" : "registrations.registerIntro")}</p>
+        <p className="text-slate-600">
+          {t(staff ? "registrations.staffRegisterIntro" : "registrations.registerIntro")}
+        </p>
       </div>
       {data.accounts.length > 1 ? (
         <Form method="get" className="flex flex-wrap items-end gap-2">

@@ -19,7 +19,12 @@ export function RegistrationView({
   children,
 }: {
   registration: PresentedRegistration;
-  links: { receipt: string; proof: string; rep: (id: string, format: "xml" | "pdf") => string; document?: (id: string) => string };
+  links: {
+    receipt: string;
+    proof: string;
+    rep: (id: string, format: "xml" | "pdf") => string;
+    document?: (id: string) => string;
+  };
   backTo: string;
   children?: ReactNode;
 }) {
@@ -29,11 +34,16 @@ export function RegistrationView({
     [t("registrations.account"), `${r.account.number} · ${r.account.name}`],
     [t("registrations.method"), t(`registrations.methods.${r.method}`)],
     [t("registrations.paidOn"), formatDate(r.paidOn, r.locale)],
-    ...(r.depositDate ? ([[t("registrations.depositDate"), formatDate(r.depositDate, r.locale)]] as [string, string][]) : []),
+    ...(r.depositDate
+      ? ([[t("registrations.depositDate"), formatDate(r.depositDate, r.locale)]] as [string, string][])
+      : []),
     [t("registrations.amount"), `${money(r.amount)} ${r.currency}`],
     [t("registrations.bank"), r.bank],
     [t("registrations.reference"), r.reference],
-    [t("registrations.registeredBy"), `${r.registeredBy}${r.staffEntered ? ` (${t("registrations.staffEntered")})` : ""}`],
+    [
+      t("registrations.registeredBy"),
+      `${r.registeredBy}${r.staffEntered ? ` (${t("registrations.staffEntered")})` : ""}`,
+    ],
     ...(r.notes ? ([[t("registrations.notes"), r.notes]] as [string, string][]) : []),
   ];
   return (

@@ -22,11 +22,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import {
-  DUPLICATE_DECISIONS,
-  PAYMENT_REGISTRATION_METHODS,
-  PAYMENT_REGISTRATION_STATUSES,
-} from "~/domain/vocabulary";
+import { DUPLICATE_DECISIONS, PAYMENT_REGISTRATION_METHODS, PAYMENT_REGISTRATION_STATUSES } from "~/domain/vocabulary";
 import { createdAt, id, money } from "./_columns";
 import { currencyEnum } from "./enums";
 import { users } from "./identity";

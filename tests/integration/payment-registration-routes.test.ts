@@ -69,7 +69,8 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
 });
 
 const markers = () => [registration.id, SECRET_REFERENCE, `RP-${registration.number}`];
-const row = async () => (await db.select().from(paymentRegistrations).where(eq(paymentRegistrations.id, registration.id)))[0];
+const row = async () =>
+  (await db.select().from(paymentRegistrations).where(eq(paymentRegistrations.id, registration.id)))[0];
 
 describe("who reaches a registered payment", () => {
   it("a customer of another account gets 404 on every URL of it and cannot register on the account", async () => {
@@ -86,7 +87,10 @@ describe("who reaches a registered payment", () => {
         calls: [{ path, params, cookie: cookies.outsider }],
         foreignMarkers: markers(),
       });
-    const list = await callRoute(portalRegistrations.loader, { path: "/portal/payments/registrations", cookie: cookies.outsider });
+    const list = await callRoute(portalRegistrations.loader, {
+      path: "/portal/payments/registrations",
+      cookie: cookies.outsider,
+    });
     expect(JSON.stringify(list.body)).not.toContain(registration.id);
     // The form names account A: refused (404), whatever the cookie selects; nothing written.
     const before = (await db.select().from(paymentRegistrations)).length;
@@ -105,7 +109,10 @@ describe("who reaches a registered payment", () => {
     });
     expect(attempt.status).toBe(404);
     // The loader offers only its own account, with its own invoices.
-    const form = await callRoute(portalNew.loader, { path: `/portal/payments/new?account=${s.account.id}`, cookie: cookies.outsider });
+    const form = await callRoute(portalNew.loader, {
+      path: `/portal/payments/new?account=${s.account.id}`,
+      cookie: cookies.outsider,
+    });
     expect(JSON.stringify(form.body)).not.toContain(s.account.id);
     expect(JSON.stringify(form.body)).not.toContain(s.oldest.id);
     expect((await db.select().from(paymentRegistrations)).length).toBe(before);
@@ -115,7 +122,15 @@ describe("who reaches a registered payment", () => {
     const attempt = await callRoute(portalNew.action, {
       path: "/portal/payments/new",
       cookie: cookies.viewer,
-      form: { accountId: s.account.id, method: "spei", paidOn: "2026-11-19", amount: "10.00", currency: "MXN", bank: "B", reference: "R" },
+      form: {
+        accountId: s.account.id,
+        method: "spei",
+        paidOn: "2026-11-19",
+        amount: "10.00",
+        currency: "MXN",
+        bank: "B",
+        reference: "R",
+      },
     });
     expect(attempt.status).toBe(403);
   });
@@ -124,18 +139,31 @@ describe("who reaches a registered payment", () => {
     const params = { registrationId: registration.id };
     const cookie = cookies.stranger;
     const v = String((await row()).version);
-    expect((await callRoute(staffRegistration.loader, { path: `/staff/payments/${registration.id}`, params, cookie })).status).toBe(404);
+    expect(
+      (await callRoute(staffRegistration.loader, { path: `/staff/payments/${registration.id}`, params, cookie }))
+        .status,
+    ).toBe(404);
     const forms: Record<string, string>[] = [
       { intent: "confirm", version: v },
       { intent: "reject", version: v, reason: "no" },
       { intent: "duplicate", version: v, decision: "genuine" },
     ];
     for (const form of forms) {
-      const result = await callRoute(staffRegistration.action, { path: `/staff/payments/${registration.id}`, params, cookie, form });
+      const result = await callRoute(staffRegistration.action, {
+        path: `/staff/payments/${registration.id}`,
+        params,
+        cookie,
+        form,
+      });
       expect(result.status, form.intent).toBe(404);
     }
-    expect((await callRoute(staffReceipt.loader, { path: `/staff/payments/${registration.id}/receipt`, params, cookie })).status).toBe(404);
-    expect((await callRoute(staffProof.loader, { path: `/staff/payments/${registration.id}/proof`, params, cookie })).status).toBe(404);
+    expect(
+      (await callRoute(staffReceipt.loader, { path: `/staff/payments/${registration.id}/receipt`, params, cookie }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await callRoute(staffProof.loader, { path: `/staff/payments/${registration.id}/proof`, params, cookie })).status,
+    ).toBe(404);
     const queue = await callRoute(staffQueue.loader, { path: "/staff/payments", cookie });
     expect(JSON.stringify(queue.body)).not.toContain(registration.id);
     const own = await callRoute(staffQueue.loader, { path: "/staff/payments", cookie: cookies.collector });
@@ -145,7 +173,15 @@ describe("who reaches a registered payment", () => {
       path: `/staff/accounts/${s.account.id}/payments/new`,
       params: { accountId: s.account.id },
       cookie,
-      form: { accountId: s.account.id, method: "deposit", paidOn: "2026-11-19", amount: "5.00", currency: "MXN", bank: "B", reference: "R" },
+      form: {
+        accountId: s.account.id,
+        method: "deposit",
+        paidOn: "2026-11-19",
+        amount: "5.00",
+        currency: "MXN",
+        bank: "B",
+        reference: "R",
+      },
     });
     expect(manual.status).toBe(404);
     expect((await row()).status).toBe("in_review");
@@ -211,11 +247,19 @@ describe("registering, confirming and the REP", () => {
     expect(again.status).toBe(400);
     const [rep] = await db.select().from(paymentReceipts).where(eq(paymentReceipts.registrationId, registration.id));
     const repParams = (format: string) => ({ receiptId: rep.id, format });
-    const xml = await callRoute(portalRep.loader, { path: `/portal/payments/reps/${rep.id}/xml`, params: repParams("xml"), cookie: cookies.owner });
+    const xml = await callRoute(portalRep.loader, {
+      path: `/portal/payments/reps/${rep.id}/xml`,
+      params: repParams("xml"),
+      cookie: cookies.owner,
+    });
     expect(xml.status).toBe(200);
     expect(String(xml.body)).toContain('TipoDeComprobante="P"');
     expect(String(xml.body)).toContain('ImpSaldoInsoluto="660.00"');
-    const pdf = await callRoute(portalRep.loader, { path: `/portal/payments/reps/${rep.id}/pdf`, params: repParams("pdf"), cookie: cookies.owner });
+    const pdf = await callRoute(portalRep.loader, {
+      path: `/portal/payments/reps/${rep.id}/pdf`,
+      params: repParams("pdf"),
+      cookie: cookies.owner,
+    });
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     const doc = await callRoute(portalDocument.loader, {
       path: `/portal/documents/${s.oldest.id}`,
@@ -227,12 +271,30 @@ describe("registering, confirming and the REP", () => {
       await expectTenantIsolation({
         name: `rep ${format}`,
         handler: portalRep.loader,
-        calls: [{ path: `/portal/payments/reps/${rep.id}/${format}`, params: repParams(format), cookie: cookies.outsider }],
+        calls: [
+          { path: `/portal/payments/reps/${rep.id}/${format}`, params: repParams(format), cookie: cookies.outsider },
+        ],
         foreignMarkers: [rep.uuid, SECRET_REFERENCE],
       });
-      expect((await callRoute(staffRep.loader, { path: `/staff/payments/reps/${rep.id}/${format}`, params: repParams(format), cookie: cookies.stranger })).status).toBe(404);
+      expect(
+        (
+          await callRoute(staffRep.loader, {
+            path: `/staff/payments/reps/${rep.id}/${format}`,
+            params: repParams(format),
+            cookie: cookies.stranger,
+          })
+        ).status,
+      ).toBe(404);
     }
-    expect((await callRoute(staffRep.loader, { path: `/staff/payments/reps/${rep.id}/xml`, params: repParams("xml"), cookie: cookies.collector })).status).toBe(200);
+    expect(
+      (
+        await callRoute(staffRep.loader, {
+          path: `/staff/payments/reps/${rep.id}/xml`,
+          params: repParams("xml"),
+          cookie: cookies.collector,
+        })
+      ).status,
+    ).toBe(200);
   }, 60_000);
 
   it("a collector's manual receipt is marked staff-entered", async () => {
@@ -240,7 +302,15 @@ describe("registering, confirming and the REP", () => {
       path: `/staff/accounts/${s.account.id}/payments/new`,
       params: { accountId: s.account.id },
       cookie: cookies.collector,
-      form: { accountId: s.account.id, method: "deposit", paidOn: "2026-11-19", amount: "50.00", currency: "MXN", bank: "Santander", reference: "DEP-778" },
+      form: {
+        accountId: s.account.id,
+        method: "deposit",
+        paidOn: "2026-11-19",
+        amount: "50.00",
+        currency: "MXN",
+        bank: "Santander",
+        reference: "DEP-778",
+      },
     });
     expect(result.status).toBe(302);
     const id = result.headers.get("location")!.split("/").pop()!;

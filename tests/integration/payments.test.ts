@@ -97,9 +97,9 @@ describe("registering", () => {
     );
     const [listed] = await listAllocatableInvoices(db, s.account.id, { documentIds: [invoice.id] });
     expect(listed.disputedAmount).toBe("100.00");
-    await expect(register({ amount: "50.00", allocations: [{ documentId: invoice.id, amount: "16.01" }] })).rejects.toMatchObject(
-      { code: "allocation.invalid" },
-    );
+    await expect(
+      register({ amount: "50.00", allocations: [{ documentId: invoice.id, amount: "16.01" }] }),
+    ).rejects.toMatchObject({ code: "allocation.invalid" });
     const ok = await register({ amount: "16.00", allocations: [{ documentId: invoice.id, amount: "16.00" }] });
     await rejectPayment(db, collectorActor(), { registrationId: ok.id, version: 1, reason: "Prueba", now });
   });
@@ -137,12 +137,18 @@ describe("confirming", () => {
   it("the rest stays on account; never applied beyond the payment; a second confirmation is refused", async () => {
     const invoice = await issuePpdInvoice(db, s.account.id, 2, "2026-08-01", "2026-08-31"); // 232.00
     const reg = await register({ amount: "300.00", allocations: [{ documentId: invoice.id, amount: "232.00" }] });
-    const { paymentDocumentId } = await confirmPayment(db, collectorActor(), { registrationId: reg.id, version: 1, now });
+    const { paymentDocumentId } = await confirmPayment(db, collectorActor(), {
+      registrationId: reg.id,
+      version: 1,
+      now,
+    });
     const [payment] = await db.select().from(documents).where(eq(documents.id, paymentDocumentId));
     expect(payment.amount).toBe("300.00");
     expect(payment.openAmount).toBe("68.00");
     expect(await open(invoice.id)).toBe("0.00");
-    await expect(confirmPayment(db, collectorActor(), { registrationId: reg.id, version: 2, now })).rejects.toMatchObject({
+    await expect(
+      confirmPayment(db, collectorActor(), { registrationId: reg.id, version: 2, now }),
+    ).rejects.toMatchObject({
       code: "registration.wrong_status",
     });
   });
@@ -150,7 +156,11 @@ describe("confirming", () => {
   it("an allocation that no longer fits (the invoice was paid meanwhile) rolls everything back", async () => {
     const invoice = await issuePpdInvoice(db, s.account.id, 1, "2026-08-01", "2026-08-31"); // 116.00
     const first = await register({ amount: "116.00", allocations: [{ documentId: invoice.id, amount: "116.00" }] });
-    const second = await register({ amount: "116.00", reference: "OTRA-REF-999", allocations: [{ documentId: invoice.id, amount: "116.00" }] });
+    const second = await register({
+      amount: "116.00",
+      reference: "OTRA-REF-999",
+      allocations: [{ documentId: invoice.id, amount: "116.00" }],
+    });
     await confirmPayment(db, collectorActor(), { registrationId: first.id, version: 1, now });
     await decideDuplicate(db, collectorActor(), {
       registrationId: second.id,
@@ -161,7 +171,9 @@ describe("confirming", () => {
       now,
     }).catch(() => undefined);
     const v = await version(second.id);
-    await expect(confirmPayment(db, collectorActor(), { registrationId: second.id, version: v, now })).rejects.toMatchObject({
+    await expect(
+      confirmPayment(db, collectorActor(), { registrationId: second.id, version: v, now }),
+    ).rejects.toMatchObject({
       code: "allocation.exceeds_open",
     });
     const row = await getRegistrationRow(db, second.id);
@@ -173,7 +185,11 @@ describe("confirming", () => {
   it("unapply writes a reversal: the invoice reopens, the money goes back on account", async () => {
     const invoice = await issuePpdInvoice(db, s.account.id, 3, "2026-08-01", "2026-08-31"); // 348.00
     const reg = await register({ amount: "348.00", allocations: [{ documentId: invoice.id, amount: "348.00" }] });
-    const { paymentDocumentId } = await confirmPayment(db, collectorActor(), { registrationId: reg.id, version: 1, now });
+    const { paymentDocumentId } = await confirmPayment(db, collectorActor(), {
+      registrationId: reg.id,
+      version: 1,
+      now,
+    });
     const [application] = await db.select().from(applications).where(eq(applications.sourceId, paymentDocumentId));
     await unapplyPayment(db, collectorActor(), {
       registrationId: reg.id,
@@ -216,14 +232,18 @@ describe("duplicates", () => {
     const sameProof = await register({ amount: "12.00", reference: "OTRA", proof });
     const unrelated = await register({ amount: "777.00", reference: "ZZZ999", paidOn: "2026-10-01" });
     const reasons = async (id: string) =>
-      (await findPaymentDuplicates(db, (await getRegistrationRow(db, id))!)).filter((d) => d.id === a.id).flatMap((d) => d.reasons);
+      (await findPaymentDuplicates(db, (await getRegistrationRow(db, id))!))
+        .filter((d) => d.id === a.id)
+        .flatMap((d) => d.reasons);
     expect(await reasons(same.id)).toEqual(["same_reference"]);
     expect(await reasons(similar.id)).toEqual(["similar_reference"]);
     expect(await reasons(sameProof.id)).toEqual(["same_proof"]);
     expect(await reasons(unrelated.id)).toEqual([]);
     expect(similarReference("abc", "abd")).toBe(false);
 
-    await expect(confirmPayment(db, collectorActor(), { registrationId: same.id, version: 1, now })).rejects.toMatchObject({
+    await expect(
+      confirmPayment(db, collectorActor(), { registrationId: same.id, version: 1, now }),
+    ).rejects.toMatchObject({
       code: "registration.duplicate_undecided",
     });
     // Marked duplicate and refused: the customer sees why; kept on account: confirmed, nothing applied.
@@ -293,6 +313,8 @@ describe.runIf(onPostgres)("two confirmations on PostgreSQL", () => {
       expect(receipts).toBe(1);
     }
     expect((await verifyOpenItems(db)).differences).toEqual([]);
-    expect((await db.select().from(paymentRegistrations).where(eq(paymentRegistrations.status, "confirmed"))).length).toBeGreaterThan(0);
+    expect(
+      (await db.select().from(paymentRegistrations).where(eq(paymentRegistrations.status, "confirmed"))).length,
+    ).toBeGreaterThan(0);
   });
 });

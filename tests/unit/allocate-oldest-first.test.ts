@@ -41,7 +41,11 @@ describe("allocateOldestFirst", () => {
   });
 
   it("breaks ties on due date by issue date then id; exact cents throughout", () => {
-    const result = allocateOldestFirst("0.30", "MXN", [inv("b", "2026-01-01", "0.10"), inv("a", "2026-01-01", "0.10"), inv("c", "2026-01-01", "0.10")]);
+    const result = allocateOldestFirst("0.30", "MXN", [
+      inv("b", "2026-01-01", "0.10"),
+      inv("a", "2026-01-01", "0.10"),
+      inv("c", "2026-01-01", "0.10"),
+    ]);
     expect(result.allocations.map((a) => a.documentId)).toEqual(["a", "b", "c"]);
     expect(result.onAccount).toBe("0.00");
     expect(payableAmount({ openAmount: "10.00", disputedAmount: "12.00" })).toBe("0.00");
@@ -49,9 +53,23 @@ describe("allocateOldestFirst", () => {
 });
 
 describe("checkAllocation", () => {
-  const invoices = [inv("a", "2026-01-01", "100.00", "30.00"), inv("b", "2026-01-02", "50.00"), inv("u", "2026-01-02", "50.00", "0", "USD")];
+  const invoices = [
+    inv("a", "2026-01-01", "100.00", "30.00"),
+    inv("b", "2026-01-02", "50.00"),
+    inv("u", "2026-01-02", "50.00", "0", "USD"),
+  ];
   it("accepts an edited allocation within every payable amount; the rest is on account", () => {
-    expect(checkAllocation("200.00", "MXN", [{ documentId: "a", amount: "70.00" }, { documentId: "b", amount: "10.00" }], invoices)).toEqual({
+    expect(
+      checkAllocation(
+        "200.00",
+        "MXN",
+        [
+          { documentId: "a", amount: "70.00" },
+          { documentId: "b", amount: "10.00" },
+        ],
+        invoices,
+      ),
+    ).toEqual({
       problems: [],
       onAccount: "120.00",
     });
@@ -70,7 +88,14 @@ describe("checkAllocation", () => {
       invoices,
     );
     expect(problems.map((p) => p.code).sort()).toEqual(
-      ["above_payable", "above_payment", "currency_mismatch", "duplicate_document", "not_positive", "unknown_document"].sort(),
+      [
+        "above_payable",
+        "above_payment",
+        "currency_mismatch",
+        "duplicate_document",
+        "not_positive",
+        "unknown_document",
+      ].sort(),
     );
   });
 });

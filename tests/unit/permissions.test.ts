@@ -14,7 +14,12 @@ import {
 } from "~/domain/identity/permissions";
 
 const CUSTOMER_PERMISSIONS: CustomerPermission[] = ["read", "pay", "sign", "dispute", "manage_users"];
-const STAFF_PERMISSIONS: StaffPermission[] = ["read:account", "invite:customer_admin", "manage:staff", "apply:payments"];
+const STAFF_PERMISSIONS: StaffPermission[] = [
+  "read:account",
+  "invite:customer_admin",
+  "manage:staff",
+  "apply:payments",
+];
 const STAFF_ROLES: StaffRole[] = ["collector", "supervisor", "area_owner", "auditor", "admin"];
 
 describe("customer grants", () => {

@@ -5,8 +5,18 @@ import { describe, expect, it } from "vitest";
 import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
 import { type RepInput, buildRepXml, repInvoiceFigures } from "~/domain/payments/build-rep-xml";
 
-const issuer = { taxId: "DCA010101AB1", legalName: "Distribuidora Cartera, S.A. de C.V.", taxRegime: "601", postalCode: "06600" };
-const receiver = { taxId: "FLO980512KJ3", legalName: "Ferretería López, S.A. de C.V.", taxRegime: "601", postalCode: "44100" };
+const issuer = {
+  taxId: "DCA010101AB1",
+  legalName: "Distribuidora Cartera, S.A. de C.V.",
+  taxRegime: "601",
+  postalCode: "06600",
+};
+const receiver = {
+  taxId: "FLO980512KJ3",
+  legalName: "Ferretería López, S.A. de C.V.",
+  taxRegime: "601",
+  postalCode: "44100",
+};
 const INVOICE = {
   uuid: "6f1c3c1e-2b7a-4b8e-9a51-000000000001",
   series: "A",
@@ -68,7 +78,16 @@ describe("REP instalments", () => {
       ...rep(1, "500.00", "500.00"),
       invoices: [
         { ...INVOICE, instalment: 1, balanceBefore: "1160.00", paid: "1160.00" },
-        { ...INVOICE, uuid: "6f1c3c1e-2b7a-4b8e-9a51-000000000002", folio: "1002", invoiceTotal: "300.00", taxBases: [{ rate: "0", base: "0" }], instalment: 2, balanceBefore: "300.00", paid: "100.00" },
+        {
+          ...INVOICE,
+          uuid: "6f1c3c1e-2b7a-4b8e-9a51-000000000002",
+          folio: "1002",
+          invoiceTotal: "300.00",
+          taxBases: [{ rate: "0", base: "0" }],
+          instalment: 2,
+          balanceBefore: "300.00",
+          paid: "100.00",
+        },
       ],
     });
     expect(xml).toContain(`ObjetoImpDR="01"`);

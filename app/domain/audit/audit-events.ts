@@ -356,7 +356,10 @@ export const PaymentRegisteredEventSchema = auditEvent("payment.registered", "pa
     reference: z.string(),
     staffEntered: z.boolean(),
     allocations: Allocations,
-    proofSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    proofSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
   }),
 });
 export const PaymentAllocationAdjustedEventSchema = auditEvent(

@@ -19,7 +19,8 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
 
 /** read:audit is the audit trail of every account and user: auditors and administrators only. */
 /** apply:payments: confirm, reject and apply registered payments, and enter manual receipts (cash application). */
-export type StaffPermission = "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit" | "apply:payments";
+export type StaffPermission =
+  "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit" | "apply:payments";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
   collector: ["read:account", "invite:customer_admin", "apply:payments"],

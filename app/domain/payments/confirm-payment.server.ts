@@ -42,10 +42,7 @@ export async function confirmLocked(
   reg: PaymentRegistration,
   input: { now: Date; keepOnAccount?: boolean; duplicateDecision?: "duplicate" | "genuine" },
 ) {
-  const [seller] = await tx
-    .select({ timeZone: sellers.timeZone })
-    .from(sellers)
-    .where(eq(sellers.id, reg.sellerId));
+  const [seller] = await tx.select({ timeZone: sellers.timeZone }).from(sellers).where(eq(sellers.id, reg.sellerId));
   const allocations = input.keepOnAccount
     ? []
     : await tx

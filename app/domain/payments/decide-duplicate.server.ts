@@ -4,8 +4,8 @@
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { confirmLocked } from "./confirm-payment.server";
-import { rejectLocked } from "./reject-payment.server";
 import { lockRegistration, updateRegistration } from "./registration-transition.server";
+import { rejectLocked } from "./reject-payment.server";
 
 export async function decideDuplicate(
   db: DbOrTx,

@@ -75,10 +75,7 @@ export async function findPaymentDuplicates(db: DbOrTx, reg: PaymentRegistration
           and(
             eq(paymentRegistrations.accountId, reg.accountId),
             eq(paymentRegistrations.amount, reg.amount),
-            or(
-              eq(paymentRegistrations.referenceKey, reg.referenceKey),
-              between(paymentRegistrations.paidOn, from, to),
-            ),
+            or(eq(paymentRegistrations.referenceKey, reg.referenceKey), between(paymentRegistrations.paidOn, from, to)),
           ),
           reg.proofSha256
             ? and(
@@ -95,7 +92,12 @@ export async function findPaymentDuplicates(db: DbOrTx, reg: PaymentRegistration
     const reasons: DuplicateReason[] = [];
     const sameAccountAmount = r.accountId === reg.accountId && r.amount === reg.amount;
     if (sameAccountAmount && r.referenceKey === reg.referenceKey) reasons.push("same_reference");
-    else if (sameAccountAmount && r.paidOn >= from && r.paidOn <= to && similarReference(r.referenceKey, reg.referenceKey))
+    else if (
+      sameAccountAmount &&
+      r.paidOn >= from &&
+      r.paidOn <= to &&
+      similarReference(r.referenceKey, reg.referenceKey)
+    )
       reasons.push("similar_reference");
     if (reg.proofSha256 && r.proofSha256 === reg.proofSha256) reasons.push("same_proof");
     if (reasons.length > 0)

@@ -14,8 +14,8 @@ import {
 } from "#db/schema";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { SAT_PAYMENT_FORM_OF_METHOD } from "~/domain/vocabulary";
-import type { DbOrTx } from "~/utils/db.server";
 import { wallTimeIn } from "~/utils/dates";
+import type { DbOrTx } from "~/utils/db.server";
 import { addMoney, subtractMoney } from "~/utils/money";
 import { type RepInvoiceInput, buildRepXml } from "./build-rep-xml";
 import type { PaymentRegistration } from "./registration-transition.server";
@@ -155,7 +155,13 @@ export async function issuePaymentReceipt(
       entityType: "payment_registration",
       entityId: reg.id,
       accountId: reg.accountId,
-      after: { receiptId: receipt.id, uuid: uuid.toUpperCase(), series: REP_SERIES, folio: String(reg.number), invoices: related.length },
+      after: {
+        receiptId: receipt.id,
+        uuid: uuid.toUpperCase(),
+        series: REP_SERIES,
+        folio: String(reg.number),
+        invoices: related.length,
+      },
     },
   ]);
   return { id: receipt.id, uuid };

@@ -4,7 +4,7 @@
 // and checked against the user's grants (never the switcher's cookie).
 import { z } from "zod";
 import { CURRENCIES, MANUAL_PAYMENT_METHODS } from "~/domain/vocabulary";
-import { IdSchema } from "~/utils/input";
+import { IdSchema, hasControlCharacters } from "~/utils/input";
 
 const Money = z
   .string()
@@ -31,7 +31,7 @@ const Text = (max: number) =>
     .trim()
     .min(1, "validation.required")
     .max(max)
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "validation.invalid");
+    .refine((v) => !hasControlCharacters(v), "validation.invalid");
 
 export const AllocationRowSchema = z.object({ documentId: IdSchema, amount: OptionalMoney });
 const Allocations = z.array(AllocationRowSchema).max(200).default([]);

@@ -156,7 +156,12 @@ async function readRegistration(db: DbOrTx, where: SQL | undefined) {
         .orderBy(asc(applications.createdAt), asc(applications.id))
     : [];
   const receipts = await db
-    .select({ id: paymentReceipts.id, series: paymentReceipts.series, folio: paymentReceipts.folio, uuid: paymentReceipts.uuid })
+    .select({
+      id: paymentReceipts.id,
+      series: paymentReceipts.series,
+      folio: paymentReceipts.folio,
+      uuid: paymentReceipts.uuid,
+    })
     .from(paymentReceipts)
     .where(eq(paymentReceipts.registrationId, row.id))
     .orderBy(asc(paymentReceipts.createdAt));
@@ -184,7 +189,10 @@ export async function getRegistrationRow(db: DbOrTx, registrationId: string) {
 }
 
 /** The proof file's bytes, if the registration is on one of `accountIds` (null: not found). */
-export async function getRegistrationProof(db: DbOrTx, where: { registrationId: string; accountIds: readonly string[] }) {
+export async function getRegistrationProof(
+  db: DbOrTx,
+  where: { registrationId: string; accountIds: readonly string[] },
+) {
   if (where.accountIds.length === 0) return null;
   const [row] = await db
     .select({
@@ -194,7 +202,10 @@ export async function getRegistrationProof(db: DbOrTx, where: { registrationId: 
     })
     .from(paymentRegistrations)
     .where(
-      and(eq(paymentRegistrations.id, where.registrationId), inArray(paymentRegistrations.accountId, [...where.accountIds])),
+      and(
+        eq(paymentRegistrations.id, where.registrationId),
+        inArray(paymentRegistrations.accountId, [...where.accountIds]),
+      ),
     );
   return row?.content ? row : null;
 }
@@ -252,7 +263,6 @@ export async function listInvoiceReceipts(db: DbOrTx, accountIds: readonly strin
     .where(and(eq(paymentReceiptInvoices.invoiceId, invoiceId), inArray(paymentReceipts.accountId, [...accountIds])))
     .orderBy(asc(paymentReceiptInvoices.instalment));
 }
-
 
 /** The account a REP belongs to (the staff download checks the reader reaches it); null when none. */
 export async function findReceiptAccount(db: DbOrTx, receiptId: string): Promise<string | null> {

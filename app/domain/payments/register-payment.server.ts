@@ -49,7 +49,8 @@ export async function registerPayment(
   input: RegisterPaymentInput,
   { now }: { now: Date },
 ) {
-  if (input.proof && !PROOF_MEDIA_TYPES.has(input.proof.mediaType)) throw new PaymentRuleError("proof.type_not_allowed");
+  if (input.proof && !PROOF_MEDIA_TYPES.has(input.proof.mediaType))
+    throw new PaymentRuleError("proof.type_not_allowed");
   return db.transaction(async (tx) => {
     const [account] = await tx
       .select({ id: customerAccounts.id, sellerId: customerAccounts.sellerId })

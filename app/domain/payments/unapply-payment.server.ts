@@ -4,8 +4,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { applications, paymentRegistrations } from "#db/schema";
 import type { Actor } from "~/domain/audit/record-audit-events.server";
-import { LedgerRuleError } from "~/domain/ledger/errors";
 import { reverseApplication } from "~/domain/ledger/apply-credits.server";
+import { LedgerRuleError } from "~/domain/ledger/errors";
 import type { DbOrTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { PaymentRuleError } from "./errors";

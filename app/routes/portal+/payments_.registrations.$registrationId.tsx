@@ -3,9 +3,9 @@
 // receipt and the REPs. Another customer's registration is not found.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { RegistrationView } from "~/pages/registration-view";
 import { getCustomerRegistration } from "~/domain/payments/read-payment-registrations.server";
 import { presentRegistration, requirePaymentCustomer } from "~/pages/payment-registration.server";
+import { RegistrationView } from "~/pages/registration-view";
 import { getDb } from "~/utils/db.server";
 import { requireIdParam } from "~/utils/input";
 import { pageTitle } from "~/utils/page-title";

@@ -11,11 +11,11 @@ import { AllocationTable } from "~/components/payments";
 import { Button } from "~/components/ui/button";
 import { staffAllows } from "~/domain/identity/permissions";
 import { adjustPaymentAllocation } from "~/domain/payments/adjust-payment-allocation.server";
+import { payableAmount } from "~/domain/payments/allocate-oldest-first";
 import { confirmPayment } from "~/domain/payments/confirm-payment.server";
 import { decideDuplicate } from "~/domain/payments/decide-duplicate.server";
 import { PaymentRuleError } from "~/domain/payments/errors";
 import { findPaymentDuplicates } from "~/domain/payments/find-payment-duplicates.server";
-import { payableAmount } from "~/domain/payments/allocate-oldest-first";
 import { listAllocatableInvoices } from "~/domain/payments/list-allocatable-invoices.server";
 import { StaffPaymentActionSchema, filledAllocations } from "~/domain/payments/payment-forms";
 import { getRegistrationRow, getStaffRegistration } from "~/domain/payments/read-payment-registrations.server";
@@ -73,7 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!staffAllows(user.staffRole, "apply:payments")) forbidden();
   const { t } = await getRequestT(request);
   const submission = parseWithZod(await readForm(request), { schema: StaffPaymentActionSchema });
-  if (submission.status !== "success") return data({ ok: false as const, intent: null, error: t("validation.invalid") }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ ok: false as const, intent: null, error: t("validation.invalid") }, { status: 400 });
   const value = submission.value;
   const actor = { ...actorFor(request, user), userId: user.id };
   const registrationId = detail.registration.id;

@@ -16,10 +16,12 @@ export interface PaymentPdfOptions {
 }
 
 export type PaymentPdfInput =
-  | { document: "provisional_receipt"; data: ProvisionalReceiptData }
-  | { document: "rep"; data: RepPdfData };
+  { document: "provisional_receipt"; data: ProvisionalReceiptData } | { document: "rep"; data: RepPdfData };
 
-export async function renderPaymentPdfDocument(input: PaymentPdfInput, options: PaymentPdfOptions): Promise<Uint8Array> {
+export async function renderPaymentPdfDocument(
+  input: PaymentPdfInput,
+  options: PaymentPdfOptions,
+): Promise<Uint8Array> {
   const element =
     input.document === "rep"
       ? createElement(RepPdf, { data: input.data, ...options })
