@@ -155,3 +155,10 @@ export const SAT_PAYMENT_FORM_OF_METHOD: Readonly<Record<PaymentRegistrationMeth
   postdated_cheque: "02",
   card: "04",
 };
+/**
+ * A card payment attempt through Stripe Checkout: open (session created, customer at the checkout),
+ * processing (completed with a delayed method such as OXXO or bank transfer, money not yet in), paid
+ * (applied in the ledger), failed, expired; refunded once Stripe has returned all of it.
+ */
+export const CARD_PAYMENT_STATUSES = ["open", "processing", "paid", "failed", "expired", "refunded"] as const;
+export type CardPaymentStatus = (typeof CARD_PAYMENT_STATUSES)[number];

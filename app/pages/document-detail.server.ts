@@ -17,6 +17,7 @@ import { isId, requireIdParam } from "~/utils/input";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
 import { isDocumentNavigation } from "~/utils/resource-errors.server";
+import { cardPaymentsEnabled } from "~/utils/stripe.server";
 import { type ZipError, readDocumentListQuery } from "./document-list.server";
 import { refuseIfPdfBusy, renderOrBusy } from "./pdf-busy.server";
 
@@ -34,6 +35,7 @@ export async function loadDocumentDetail(scope: AccountScope, documentId: string
     basePath: scope.basePath,
     locale: scope.locale,
     receipts: receipts.map((r) => ({ ...r, xml: `${repBase}/${r.id}/xml`, pdf: `${repBase}/${r.id}/pdf` })),
+    payByCard: scope.side === "portal" && cardPaymentsEnabled(),
   };
 }
 

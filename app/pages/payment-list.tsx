@@ -16,8 +16,9 @@ const link = "text-brand-700 underline underline-offset-2 hover:no-underline";
 
 export function PaymentListPage() {
   const { t } = useTranslation();
+  const data = useLoaderData<PaymentListData>();
   const { filters, sort, result, rows, invalidFilters, exportTooLarge, exportMaxRows, basePath, locale, multiAccount } =
-    useLoaderData<PaymentListData>();
+    data;
   const location = useLocation();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
@@ -38,7 +39,12 @@ export function PaymentListPage() {
           <p className="text-slate-600">{t("payments.intro")}</p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link to={`${basePath}/payments/new`} className={buttonClass()}>
+          {data.payByCard ? (
+            <Link to="/portal/payments/card" className={buttonClass("primary")}>
+              {t("cardPayments.link")}
+            </Link>
+          ) : null}
+          <Link to={`${basePath}/payments/new`} className={buttonClass(data.payByCard ? "secondary" : "primary")}>
             {t(basePath.startsWith("/staff") ? "registrations.staffRegister" : "registrations.register")}
           </Link>
           {basePath.startsWith("/staff") ? null : (

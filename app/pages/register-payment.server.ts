@@ -10,7 +10,7 @@ import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.ser
 import { parseEvidenceUpload } from "~/domain/claims/parse-evidence-upload.server";
 import { grantAllows } from "~/domain/identity/permissions";
 import { payableAmount } from "~/domain/payments/allocate-oldest-first";
-import { PaymentRuleError } from "~/domain/payments/errors";
+import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import { listAllocatableInvoices } from "~/domain/payments/list-allocatable-invoices.server";
 import { RegisterPaymentFormSchema, filledAllocations } from "~/domain/payments/payment-forms";
 import { registerPayment } from "~/domain/payments/register-payment.server";
@@ -191,7 +191,7 @@ export async function registerPaymentAction(
       message: t(side.kind === "staff" ? "registrations.staffRegistered" : "registrations.registered", { folio }),
     });
   } catch (error) {
-    if (error instanceof PaymentRuleError) {
+    if (error instanceof PaymentRegistrationError) {
       if (error.code === "account.not_found") notFound();
       return reply(t(`registrations.errors.${error.code}`));
     }

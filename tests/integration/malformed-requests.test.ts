@@ -4,7 +4,8 @@
 // are not forms (JSON, text, XML, broken multipart, none) and oversized ones; CR/LF in redirectTo; a
 // foreign or unparsable Origin. None of them may answer 500 (a thrown error counts as one, as it does
 // in Remix). The targeted tests at the end pin the exact answer of each of the five causes.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { paymentAttempts } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
@@ -305,12 +306,30 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     { userId: staff.id, label: "staff" },
     { registrationId: registration.id, version: 1, now: new Date() },
   );
+  // A card payment attempt of account A, with card payments on and Stripe's API unreachable (the
+  // pages must still answer: a refused connection is not a 500).
+  process.env.STRIPE_SECRET_KEY = "sk_test_sweep";
+  process.env.STRIPE_WEBHOOK_SECRET = "whsec_sweep";
+  process.env.STRIPE_API_URL = "http://127.0.0.1:9";
+  const [attempt] = await db
+    .insert(paymentAttempts)
+    .values({
+      accountId: accountA.id,
+      currency: "MXN",
+      amount: "10.00",
+      createdById: customer.id,
+      stripeSessionId: "cs_test_sweep",
+      checkoutUrl: "https://checkout.stripe.com/c/pay/cs_test_sweep",
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })
+    .returning({ id: paymentAttempts.id });
   validParams = {
     accountId: accountA.id,
     documentId: documentA,
     claimId: claim.id,
     registrationId: registration.id,
     receiptId: confirmed.receiptId ?? "x",
+    attemptId: attempt.id,
     token: "a".repeat(43),
     format: "csv",
   };
@@ -323,13 +342,23 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
 beforeEach(() => {
   failures.length = 0;
 });
+afterAll(() => {
+  for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_URL"]) delete process.env[key];
+});
 
 // Sweeps send thousands of requests: on a loaded 2-core machine one took 32 s, past the 30 s default.
 describe("every route under app/routes", { timeout: 180_000 }, () => {
   it("finds the route modules with loaders or actions", () => {
     expect(routes.length).toBeGreaterThan(20);
     expect(routes.map((r) => r.segments.join("."))).toContain("portal.documents.$documentId");
-    for (const claimRoute of ["portal.claims.$claimId", "portal.claims.new", "staff.claims.$claimId"])
+    for (const claimRoute of [
+      "portal.claims.$claimId",
+      "portal.claims.new",
+      "staff.claims.$claimId",
+      "portal.payments_.card",
+      "portal.payments_.card_.$attemptId",
+      "resources.stripe.webhook",
+    ])
       expect(routes.map((r) => r.segments.join("."))).toContain(claimRoute);
     for (const paymentRoute of [
       "portal.payments_.new",

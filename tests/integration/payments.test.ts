@@ -12,7 +12,7 @@ import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
 import { verifyOpenItems } from "~/domain/ledger/verify-open-items.server";
 import { confirmPayment } from "~/domain/payments/confirm-payment.server";
 import { decideDuplicate } from "~/domain/payments/decide-duplicate.server";
-import { PaymentRuleError } from "~/domain/payments/errors";
+import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import { findPaymentDuplicates, similarReference } from "~/domain/payments/find-payment-duplicates.server";
 import { listAllocatableInvoices } from "~/domain/payments/list-allocatable-invoices.server";
 import { getRegistrationRow } from "~/domain/payments/read-payment-registrations.server";
@@ -211,7 +211,7 @@ describe("confirming", () => {
         timeZone: "America/Mexico_City",
         now,
       }),
-    ).rejects.toBeInstanceOf(PaymentRuleError);
+    ).rejects.toBeInstanceOf(PaymentRegistrationError);
     expect((await verifyOpenItems(db)).differences).toEqual([]);
   });
 });
@@ -299,7 +299,7 @@ describe.runIf(onPostgres)("two confirmations on PostgreSQL", () => {
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-      expect(refused.reason).toBeInstanceOf(PaymentRuleError);
+      expect(refused.reason).toBeInstanceOf(PaymentRegistrationError);
       const [{ n }] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(applications)

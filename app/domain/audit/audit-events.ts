@@ -18,6 +18,7 @@ import {
   CLAIM_RESOLUTIONS,
   CLAIM_STATUSES,
   CLAIM_TYPES,
+  CARD_PAYMENT_STATUSES,
   COUNTRIES,
   CURRENCIES,
   DOCUMENT_KINDS,
@@ -42,6 +43,7 @@ export const AUDIT_ENTITY_TYPES = [
   "application",
   "claim",
   "payment_registration",
+  "payment_attempt",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -392,6 +394,42 @@ export const PaymentReceiptIssuedEventSchema = auditEvent("payment.rep_issued", 
   accountId: Id,
   after: z.strictObject({ receiptId: Id, uuid: z.string(), series: z.string(), folio: z.string(), invoices: Count }),
 });
+// Card payments through Stripe Checkout (app/domain/payments). Entity: our payment attempt.
+const CardPaymentStatus = z.enum(CARD_PAYMENT_STATUSES);
+const AttemptItems = z.array(z.strictObject({ documentId: Id, amount: Money }));
+export const CardPaymentStartedEventSchema = auditEvent("card_payment.started", "payment_attempt").extend({
+  accountId: Id,
+  after: z.strictObject({ amount: Money, currency: Currency, items: AttemptItems }),
+});
+export const CardPaymentStatusChangedEventSchema = auditEvent("card_payment.status_changed", "payment_attempt").extend({
+  accountId: Id,
+  before: z.strictObject({ status: CardPaymentStatus }),
+  after: z.strictObject({ status: CardPaymentStatus, reason: z.string().max(200).nullable() }),
+});
+export const CardPaymentMismatchEventSchema = auditEvent("card_payment.mismatch", "payment_attempt").extend({
+  accountId: Id,
+  after: z.strictObject({
+    amountTotal: z.number().int().nullable(),
+    currency: z.string().max(10).nullable(),
+    paymentIntentId: Id.nullable(),
+  }),
+});
+export const CardPaymentPaidEventSchema = auditEvent("card_payment.paid", "payment_attempt").extend({
+  accountId: Id,
+  before: z.strictObject({ status: CardPaymentStatus }),
+  after: z.strictObject({
+    paymentDocumentId: Id,
+    paymentIntentId: Id,
+    amount: Money,
+    currency: Currency,
+    applied: AttemptItems,
+  }),
+});
+export const CardPaymentRefundedEventSchema = auditEvent("card_payment.refunded", "payment_attempt").extend({
+  accountId: Id,
+  before: z.strictObject({ refundedAmount: Money, status: CardPaymentStatus }),
+  after: z.strictObject({ refundedAmount: Money, status: CardPaymentStatus, refundDocumentId: Id }),
+});
 
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
@@ -439,6 +477,11 @@ export const AUDIT_EVENT_SCHEMAS = [
   PaymentRejectedEventSchema,
   PaymentDuplicateDecidedEventSchema,
   PaymentReceiptIssuedEventSchema,
+  CardPaymentStartedEventSchema,
+  CardPaymentStatusChangedEventSchema,
+  CardPaymentMismatchEventSchema,
+  CardPaymentPaidEventSchema,
+  CardPaymentRefundedEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);

@@ -7,7 +7,7 @@ import { paymentAllocations } from "#db/schema";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { checkAllocation } from "./allocate-oldest-first";
-import { PaymentRuleError } from "./errors";
+import { PaymentRegistrationError } from "./registration-errors";
 import { listAllocatableInvoices } from "./list-allocatable-invoices.server";
 import { lockRegistration, updateRegistration } from "./registration-transition.server";
 
@@ -21,7 +21,7 @@ export async function adjustPaymentAllocation(
     const named = [...new Set(input.allocations.map((a) => a.documentId))];
     const invoices = named.length > 0 ? await listAllocatableInvoices(tx, reg.accountId, { documentIds: named }) : [];
     const { problems } = checkAllocation(reg.amount, reg.currency, input.allocations, invoices);
-    if (problems.length > 0) throw new PaymentRuleError("allocation.invalid", JSON.stringify(problems));
+    if (problems.length > 0) throw new PaymentRegistrationError("allocation.invalid", JSON.stringify(problems));
     const before = await tx
       .select({ documentId: paymentAllocations.documentId, amount: paymentAllocations.amount })
       .from(paymentAllocations)

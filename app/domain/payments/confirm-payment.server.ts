@@ -15,7 +15,7 @@ import { SAT_PAYMENT_FORM_OF_METHOD } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { addMoney, subtractMoney } from "~/utils/money";
-import { PaymentRuleError } from "./errors";
+import { PaymentRegistrationError } from "./registration-errors";
 import { findPaymentDuplicates } from "./find-payment-duplicates.server";
 import { issuePaymentReceipt } from "./issue-payment-receipt.server";
 import { type PaymentRegistration, lockRegistration, updateRegistration } from "./registration-transition.server";
@@ -30,7 +30,7 @@ export async function confirmPayment(
   return db.transaction(async (tx) => {
     const reg = await lockRegistration(tx, input);
     if (!input.keepOnAccount && !reg.duplicateDecision && (await findPaymentDuplicates(tx, reg)).length > 0)
-      throw new PaymentRuleError("registration.duplicate_undecided");
+      throw new PaymentRegistrationError("registration.duplicate_undecided");
     return confirmLocked(tx, actor, reg, input);
   });
 }
@@ -94,7 +94,8 @@ export async function confirmLocked(
         })),
       );
     } catch (error) {
-      if (error instanceof LedgerRuleError) throw new PaymentRuleError("allocation.exceeds_open", error.message);
+      if (error instanceof LedgerRuleError)
+        throw new PaymentRegistrationError("allocation.exceeds_open", error.message);
       throw error;
     }
   }

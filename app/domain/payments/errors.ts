@@ -1,19 +1,11 @@
-/** A payment rule was broken; `code` is a stable key for UI copy (payments.errors.<code>). */
+/** A payment rule was broken; `code` is a stable key for UI copy (cardPayments.errors.*). */
 export class PaymentRuleError extends Error {
   constructor(
     public readonly code:
-      | "registration.not_found"
-      | "registration.stale"
-      | "registration.wrong_status"
-      | "registration.duplicate_undecided"
-      | "account.not_found"
-      | "allocation.invalid"
-      | "allocation.exceeds_open"
-      | "proof.type_not_allowed"
-      | "application.not_found",
-    message?: string,
+      "document.not_payable" | "amount.above_open" | "currency.mixed" | "checkout.unavailable" | "attempt.not_found",
+    public readonly documentId?: string,
   ) {
-    super(message ?? code);
+    super(code);
     this.name = "PaymentRuleError";
   }
 }

@@ -10,7 +10,7 @@ import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.ser
 import type { Currency, ManualPaymentMethod } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { checkAllocation } from "./allocate-oldest-first";
-import { PaymentRuleError } from "./errors";
+import { PaymentRegistrationError } from "./registration-errors";
 import { listAllocatableInvoices } from "./list-allocatable-invoices.server";
 
 /** Proof files a payment takes: a CEP (XML or PDF), a bank slip or cheque image. */
@@ -50,17 +50,17 @@ export async function registerPayment(
   { now }: { now: Date },
 ) {
   if (input.proof && !PROOF_MEDIA_TYPES.has(input.proof.mediaType))
-    throw new PaymentRuleError("proof.type_not_allowed");
+    throw new PaymentRegistrationError("proof.type_not_allowed");
   return db.transaction(async (tx) => {
     const [account] = await tx
       .select({ id: customerAccounts.id, sellerId: customerAccounts.sellerId })
       .from(customerAccounts)
       .where(eq(customerAccounts.id, input.accountId));
-    if (!account) throw new PaymentRuleError("account.not_found");
+    if (!account) throw new PaymentRegistrationError("account.not_found");
     const named = [...new Set(input.allocations.map((a) => a.documentId))];
     const invoices = named.length > 0 ? await listAllocatableInvoices(tx, account.id, { documentIds: named }) : [];
     const { problems } = checkAllocation(input.amount, input.currency, input.allocations, invoices);
-    if (problems.length > 0) throw new PaymentRuleError("allocation.invalid", JSON.stringify(problems));
+    if (problems.length > 0) throw new PaymentRegistrationError("allocation.invalid", JSON.stringify(problems));
     const [row] = await tx
       .insert(paymentRegistrations)
       .values({

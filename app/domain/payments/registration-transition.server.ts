@@ -5,7 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { paymentRegistrations } from "#db/schema";
 import type { PaymentRegistrationStatus } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
-import { PaymentRuleError } from "./errors";
+import { PaymentRegistrationError } from "./registration-errors";
 
 export type PaymentRegistration = typeof paymentRegistrations.$inferSelect;
 
@@ -19,9 +19,9 @@ export async function lockRegistration(
     .from(paymentRegistrations)
     .where(eq(paymentRegistrations.id, input.registrationId))
     .for("update");
-  if (!row) throw new PaymentRuleError("registration.not_found");
-  if (row.status !== (input.status ?? "in_review")) throw new PaymentRuleError("registration.wrong_status");
-  if (row.version !== input.version) throw new PaymentRuleError("registration.stale");
+  if (!row) throw new PaymentRegistrationError("registration.not_found");
+  if (row.status !== (input.status ?? "in_review")) throw new PaymentRegistrationError("registration.wrong_status");
+  if (row.version !== input.version) throw new PaymentRegistrationError("registration.stale");
   return row;
 }
 
@@ -43,5 +43,5 @@ export async function updateRegistration(
       ),
     )
     .returning({ id: paymentRegistrations.id });
-  if (updated.length !== 1) throw new PaymentRuleError("registration.stale");
+  if (updated.length !== 1) throw new PaymentRegistrationError("registration.stale");
 }

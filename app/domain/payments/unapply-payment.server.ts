@@ -8,7 +8,7 @@ import { reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { LedgerRuleError } from "~/domain/ledger/errors";
 import type { DbOrTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
-import { PaymentRuleError } from "./errors";
+import { PaymentRegistrationError } from "./registration-errors";
 
 export async function unapplyPayment(
   db: DbOrTx,
@@ -26,7 +26,7 @@ export async function unapplyPayment(
         isNull(applications.reversesId),
       ),
     );
-  if (!row) throw new PaymentRuleError("application.not_found");
+  if (!row) throw new PaymentRegistrationError("application.not_found");
   const today = todayIn(input.timeZone, input.now);
   try {
     return await reverseApplication(db, actor, {
@@ -35,7 +35,7 @@ export async function unapplyPayment(
       reason: input.reason,
     });
   } catch (error) {
-    if (error instanceof LedgerRuleError) throw new PaymentRuleError("application.not_found", error.message);
+    if (error instanceof LedgerRuleError) throw new PaymentRegistrationError("application.not_found", error.message);
     throw error;
   }
 }

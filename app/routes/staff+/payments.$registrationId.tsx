@@ -14,7 +14,7 @@ import { adjustPaymentAllocation } from "~/domain/payments/adjust-payment-alloca
 import { payableAmount } from "~/domain/payments/allocate-oldest-first";
 import { confirmPayment } from "~/domain/payments/confirm-payment.server";
 import { decideDuplicate } from "~/domain/payments/decide-duplicate.server";
-import { PaymentRuleError } from "~/domain/payments/errors";
+import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import { findPaymentDuplicates } from "~/domain/payments/find-payment-duplicates.server";
 import { listAllocatableInvoices } from "~/domain/payments/list-allocatable-invoices.server";
 import { StaffPaymentActionSchema, filledAllocations } from "~/domain/payments/payment-forms";
@@ -121,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return data({ ok: true as const, intent: value.intent, error: null });
   } catch (error) {
-    if (!(error instanceof PaymentRuleError)) throw error;
+    if (!(error instanceof PaymentRegistrationError)) throw error;
     if (error.code === "registration.not_found") notFound();
     return data(
       { ok: false as const, intent: value.intent, error: t(`registrations.errors.${error.code}`) },
