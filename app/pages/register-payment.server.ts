@@ -10,10 +10,10 @@ import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.ser
 import { parseEvidenceUpload } from "~/domain/claims/parse-evidence-upload.server";
 import { grantAllows } from "~/domain/identity/permissions";
 import { payableAmount } from "~/domain/payments/allocate-oldest-first";
-import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import { listAllocatableInvoices } from "~/domain/payments/list-allocatable-invoices.server";
 import { RegisterPaymentFormSchema, filledAllocations } from "~/domain/payments/payment-forms";
 import { registerPayment } from "~/domain/payments/register-payment.server";
+import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import type { Currency } from "~/domain/vocabulary";
 import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

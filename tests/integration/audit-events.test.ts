@@ -38,7 +38,7 @@ import { type Db, insertJsonRows, queryRows } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n";
 import { exerciseClaimActions } from "../fixtures/claims";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { exercisePaymentActions } from "../fixtures/payments";
+import { exerciseRegistrationActions } from "../fixtures/payment-registrations";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
 import { routeTest } from "../setup/route-test";
 import { callRoute, signInCookie } from "../setup/routes";
@@ -158,7 +158,7 @@ async function exerciseEveryAction() {
   });
   expect(statement.status).toBe(302);
   await exerciseClaimActions(db); // claim.*
-  await exercisePaymentActions(db); // payment.*
+  await exerciseRegistrationActions(db); // payment.*
   return { account, collector, payer, invoice, applicationId, invited };
 }
 

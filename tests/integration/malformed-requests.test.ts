@@ -13,7 +13,7 @@ import { confirmPayment } from "~/domain/payments/confirm-payment.server";
 import { registerPayment } from "~/domain/payments/register-payment.server";
 import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { issuePpdInvoice } from "../fixtures/payments";
+import { issuePpdInvoice } from "../fixtures/payment-registrations";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff } from "../fixtures/users";
 import { type RouteFile, listRouteFiles, routePath } from "../setup/route-files";
 import { routeTest } from "../setup/route-test";

@@ -22,7 +22,7 @@ import * as staffReceipt from "~/routes/staff+/payments.$registrationId_.receipt
 import * as staffQueue from "~/routes/staff+/payments._index";
 import * as staffRep from "~/routes/staff+/payments.reps.$receiptId.$format";
 import type { Db } from "~/utils/db.server";
-import { createPaymentsSetting } from "../fixtures/payments";
+import { createPaymentsSetting } from "../fixtures/payment-registrations";
 import { createTestCustomer } from "../fixtures/users";
 import { routeTest } from "../setup/route-test";
 import { callRoute, expectTenantIsolation, signInCookie } from "../setup/routes";

@@ -12,15 +12,15 @@ import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
 import { verifyOpenItems } from "~/domain/ledger/verify-open-items.server";
 import { confirmPayment } from "~/domain/payments/confirm-payment.server";
 import { decideDuplicate } from "~/domain/payments/decide-duplicate.server";
-import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import { findPaymentDuplicates, similarReference } from "~/domain/payments/find-payment-duplicates.server";
 import { listAllocatableInvoices } from "~/domain/payments/list-allocatable-invoices.server";
 import { getRegistrationRow } from "~/domain/payments/read-payment-registrations.server";
 import { type RegisterPaymentInput, registerPayment } from "~/domain/payments/register-payment.server";
+import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import { rejectPayment } from "~/domain/payments/reject-payment.server";
 import { unapplyPayment } from "~/domain/payments/unapply-payment.server";
 import { type Database, type Db, openDatabase } from "~/utils/db.server";
-import { createPaymentsSetting, issuePpdInvoice } from "../fixtures/payments";
+import { createPaymentsSetting, issuePpdInvoice } from "../fixtures/payment-registrations";
 import { databaseTest } from "../setup/route-test";
 import { onPostgres, type TestDatabase } from "../setup/test-database";
 

@@ -7,8 +7,8 @@ import { paymentAllocations } from "#db/schema";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { checkAllocation } from "./allocate-oldest-first";
-import { PaymentRegistrationError } from "./registration-errors";
 import { listAllocatableInvoices } from "./list-allocatable-invoices.server";
+import { PaymentRegistrationError } from "./registration-errors";
 import { lockRegistration, updateRegistration } from "./registration-transition.server";
 
 export async function adjustPaymentAllocation(

@@ -15,9 +15,9 @@ import { SAT_PAYMENT_FORM_OF_METHOD } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { addMoney, subtractMoney } from "~/utils/money";
-import { PaymentRegistrationError } from "./registration-errors";
 import { findPaymentDuplicates } from "./find-payment-duplicates.server";
 import { issuePaymentReceipt } from "./issue-payment-receipt.server";
+import { PaymentRegistrationError } from "./registration-errors";
 import { type PaymentRegistration, lockRegistration, updateRegistration } from "./registration-transition.server";
 
 export const PAYMENT_SERIES = "RP";

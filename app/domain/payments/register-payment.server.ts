@@ -10,8 +10,8 @@ import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.ser
 import type { Currency, ManualPaymentMethod } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { checkAllocation } from "./allocate-oldest-first";
-import { PaymentRegistrationError } from "./registration-errors";
 import { listAllocatableInvoices } from "./list-allocatable-invoices.server";
+import { PaymentRegistrationError } from "./registration-errors";
 
 /** Proof files a payment takes: a CEP (XML or PDF), a bank slip or cheque image. */
 export const PROOF_MEDIA_TYPES: ReadonlySet<string> = new Set([

@@ -14,11 +14,11 @@ import { adjustPaymentAllocation } from "~/domain/payments/adjust-payment-alloca
 import { payableAmount } from "~/domain/payments/allocate-oldest-first";
 import { confirmPayment } from "~/domain/payments/confirm-payment.server";
 import { decideDuplicate } from "~/domain/payments/decide-duplicate.server";
-import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import { findPaymentDuplicates } from "~/domain/payments/find-payment-duplicates.server";
 import { listAllocatableInvoices } from "~/domain/payments/list-allocatable-invoices.server";
 import { StaffPaymentActionSchema, filledAllocations } from "~/domain/payments/payment-forms";
 import { getRegistrationRow, getStaffRegistration } from "~/domain/payments/read-payment-registrations.server";
+import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import { rejectPayment } from "~/domain/payments/reject-payment.server";
 import { unapplyPayment } from "~/domain/payments/unapply-payment.server";
 import { presentRegistration } from "~/pages/payment-registration.server";
