@@ -87,6 +87,13 @@ export type ClaimLevel = (typeof CLAIM_LEVELS)[number];
 export const CLAIM_RESOLUTIONS = ["accepted_full", "accepted_partial", "rejected"] as const;
 export type ClaimResolution = (typeof CLAIM_RESOLUTIONS)[number];
 
+/**
+ * What settles an accepted claim in the ledger: a credit note applied to the disputed charges, a
+ * re-invoice (the invoice cancelled, a corrected one issued), or a rebate (a credit note of rebate kind).
+ */
+export const CLAIM_SETTLEMENT_KINDS = ["credit_note", "reinvoice", "rebate"] as const;
+export type ClaimSettlementKind = (typeof CLAIM_SETTLEMENT_KINDS)[number];
+
 /** internal_note is never shown to the customer; the rest form the thread both sides read. */
 export const CLAIM_MESSAGE_KINDS = ["customer_message", "staff_reply", "info_request", "internal_note"] as const;
 export type ClaimMessageKind = (typeof CLAIM_MESSAGE_KINDS)[number];
@@ -162,3 +169,10 @@ export const SAT_PAYMENT_FORM_OF_METHOD: Readonly<Record<PaymentRegistrationMeth
  */
 export const CARD_PAYMENT_STATUSES = ["open", "processing", "paid", "failed", "expired", "refunded"] as const;
 export type CardPaymentStatus = (typeof CARD_PAYMENT_STATUSES)[number];
+
+/**
+ * A payment promise: pending until its date; then kept (paid in full by its date), partly kept (some
+ * of it), or broken (nothing); cancelled when the customer withdraws it before its date.
+ */
+export const PROMISE_STATUSES = ["pending", "kept", "partly_kept", "broken", "cancelled"] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];

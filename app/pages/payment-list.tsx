@@ -47,11 +47,16 @@ export function PaymentListPage() {
           <Link to={`${basePath}/payments/new`} className={buttonClass(data.payByCard ? "secondary" : "primary")}>
             {t(basePath.startsWith("/staff") ? "registrations.staffRegister" : "registrations.register")}
           </Link>
-          {basePath.startsWith("/staff") ? null : (
-            <Link to="/portal/payments/registrations" className={buttonClass("secondary")}>
-              {t("registrations.list")}
-            </Link>
-          )}
+          {basePath === "/portal" ? (
+            <>
+              <Link to="/portal/payments/registrations" className={buttonClass("secondary")}>
+                {t("registrations.list")}
+              </Link>
+              <Link to="/portal/promises" className={buttonClass("secondary")}>
+                {t("promises.link")}
+              </Link>
+            </>
+          ) : null}
         </div>
       </div>
 

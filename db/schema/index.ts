@@ -7,3 +7,4 @@ export * from "./rate-limits";
 export * from "./claims";
 export * from "./card-payments";
 export * from "./payments";
+export * from "./promises";

@@ -8,6 +8,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { paymentAttempts } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
+import { storeClaimAttachments } from "~/domain/claims/store-claim-attachments.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { confirmPayment } from "~/domain/payments/confirm-payment.server";
 import { registerPayment } from "~/domain/payments/register-payment.server";
@@ -306,6 +307,28 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     { userId: staff.id, label: "staff" },
     { registrationId: registration.id, version: 1, now: new Date() },
   );
+  // Its evidence file, for the attachment downloads (portal+/claims.$claimId_.attachments.$attachmentId, staff twin).
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const [attachment] = await storeClaimAttachments(
+    db,
+    { userId: customer.id, label: customer.email },
+    {
+      claimId: claim.id,
+      accountId: accountA.id,
+      messageId: null,
+      files: [
+        {
+          fieldName: "evidence",
+          fileName: "foto.png",
+          mediaType: "image/png",
+          sha256: "0".repeat(64),
+          size: 16,
+          bytes: png,
+        },
+      ],
+      now: new Date(),
+    },
+  );
   // A card payment attempt of account A, with card payments on and Stripe's API unreachable (the
   // pages must still answer: a refused connection is not a 500).
   process.env.STRIPE_SECRET_KEY = "sk_test_sweep";
@@ -329,6 +352,7 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     claimId: claim.id,
     registrationId: registration.id,
     receiptId: confirmed.receiptId ?? "x",
+    attachmentId: attachment.id,
     attemptId: attempt.id,
     token: "a".repeat(43),
     format: "csv",
@@ -355,6 +379,8 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       "portal.claims.$claimId",
       "portal.claims.new",
       "staff.claims.$claimId",
+      "portal.claims.$claimId_.attachments.$attachmentId",
+      "staff.claims.$claimId_.attachments.$attachmentId",
       "portal.payments_.card",
       "portal.payments_.card_.$attemptId",
       "resources.stripe.webhook",

@@ -16,10 +16,12 @@ import {
   CLAIM_LEVELS,
   CLAIM_ORIGINS,
   CLAIM_RESOLUTIONS,
+  CLAIM_SETTLEMENT_KINDS,
   CLAIM_STATUSES,
   CLAIM_TYPES,
   CARD_PAYMENT_STATUSES,
   COUNTRIES,
+  PROMISE_STATUSES,
   CURRENCIES,
   DOCUMENT_KINDS,
   DUPLICATE_DECISIONS,
@@ -44,6 +46,7 @@ export const AUDIT_ENTITY_TYPES = [
   "claim",
   "payment_registration",
   "payment_attempt",
+  "payment_promise",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -248,6 +251,18 @@ export const ApplicationReversedEventSchema = auditEvent("application.reversed",
   after: z.strictObject({ reversalId: Id, reversedOn: CalendarDate, reason: z.string() }),
 });
 
+/** A charge cancelled (app/domain/ledger/cancel-invoice.server.ts): its standing applications reversed first. */
+export const DocumentCancelledEventSchema = auditEvent("document.cancelled", "document").extend({
+  accountId: Id,
+  before: z.strictObject({ status: z.literal("issued"), openAmount: Money }),
+  after: z.strictObject({
+    status: z.literal("cancelled"),
+    cancelledOn: CalendarDate,
+    reason: z.string(),
+    reversedApplications: z.array(Id),
+  }),
+});
+
 // Statements (app/pages/statement.server.ts).
 export const StatementEmailedEventSchema = auditEvent("statement.emailed", "customer_account").extend({
   accountId: Id,
@@ -320,6 +335,18 @@ export const ClaimResolvedEventSchema = auditEvent("claim.resolved", "claim").ex
     resolution: z.enum(CLAIM_RESOLUTIONS),
     reason: z.string().nullable(),
     acceptedAmount: Money.nullable(),
+  }),
+});
+/** What settled an accepted claim (app/domain/claims/settle-claim.server.ts), in the resolution's transaction. */
+export const ClaimSettledEventSchema = auditEvent("claim.settled", "claim").extend({
+  accountId: Id,
+  after: z.strictObject({
+    kind: z.enum(CLAIM_SETTLEMENT_KINDS),
+    documentId: Id,
+    cancelledDocumentId: Id.nullable(),
+    amount: Money,
+    currency: Currency,
+    applied: z.array(z.strictObject({ documentId: Id, amount: Money })),
   }),
 });
 export const ClaimWithdrawnEventSchema = auditEvent("claim.withdrawn", "claim").extend({
@@ -431,6 +458,23 @@ export const CardPaymentRefundedEventSchema = auditEvent("card_payment.refunded"
   after: z.strictObject({ refundedAmount: Money, status: CardPaymentStatus, refundDocumentId: Id }),
 });
 
+// Payment promises (app/domain/payments). Entity: the promise.
+const PromiseStatus = z.enum(PROMISE_STATUSES);
+export const PromiseRecordedEventSchema = auditEvent("promise.recorded", "payment_promise").extend({
+  accountId: Id,
+  after: z.strictObject({ amount: Money, currency: Currency, promisedDate: CalendarDate, items: AttemptItems }),
+});
+export const PromiseSettledEventSchema = auditEvent("promise.settled", "payment_promise").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PromiseStatus }),
+  after: z.strictObject({ status: PromiseStatus, paidAmount: Money }),
+});
+export const PromiseCancelledEventSchema = auditEvent("promise.cancelled", "payment_promise").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PromiseStatus }),
+  after: z.strictObject({ status: PromiseStatus }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -458,6 +502,7 @@ export const AUDIT_EVENT_SCHEMAS = [
   DocumentIssuedEventSchema,
   ApplicationCreatedEventSchema,
   ApplicationReversedEventSchema,
+  DocumentCancelledEventSchema,
   StatementEmailedEventSchema,
   ClaimRaisedEventSchema,
   ClaimAssignedEventSchema,
@@ -468,6 +513,7 @@ export const AUDIT_EVENT_SCHEMAS = [
   ClaimEscalatedEventSchema,
   ClaimSlaBreachedEventSchema,
   ClaimResolvedEventSchema,
+  ClaimSettledEventSchema,
   ClaimWithdrawnEventSchema,
   ClaimReopenedEventSchema,
   ClaimAttachmentAddedEventSchema,
@@ -482,6 +528,9 @@ export const AUDIT_EVENT_SCHEMAS = [
   CardPaymentMismatchEventSchema,
   CardPaymentPaidEventSchema,
   CardPaymentRefundedEventSchema,
+  PromiseRecordedEventSchema,
+  PromiseSettledEventSchema,
+  PromiseCancelledEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);

@@ -8,6 +8,7 @@ import { resumeDeadline } from "./business-hours";
 import { levelDeadline, loadWorkingCalendar, rescheduleSlaCheck } from "./claim-sla.server";
 import { loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
+import { queueClaimEmails } from "./queue-claim-emails.server";
 import { addClaimMessage } from "./staff-claim-actions.server";
 
 export const REOPEN_WINDOW_DAYS = 15;
@@ -51,6 +52,13 @@ export async function answerClaim(
       accountId: claim.accountId,
       before: { status: claim.status, remainingMinutes },
       after: { status: "open", dueAt, messageId },
+    });
+    await queueClaimEmails(tx, {
+      event: "customer_answered",
+      claim: updated,
+      actorUserId: customer.userId,
+      collectorId: loaded.collectorId,
+      now,
     });
     return { claim: updated, messageId };
   });
@@ -138,6 +146,13 @@ export async function reopenClaim(
       accountId: claim.accountId,
       before: { status: claim.status, resolution: claim.resolution },
       after: { status: "open", level: claim.level, dueAt, reason },
+    });
+    await queueClaimEmails(tx, {
+      event: "reopened",
+      claim: updated,
+      actorUserId: customer.userId,
+      collectorId: loaded.collectorId,
+      now,
     });
     return updated;
   });

@@ -8,14 +8,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DisputedBadge } from "~/components/disputed-badge";
 import { FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { grantAllows } from "~/domain/identity/permissions";
-import {
-  cardPaymentFormSchema,
-  chosenCardPaymentItems,
-  MAX_CARD_PAYMENT_ITEMS,
-} from "~/domain/payments/card-payment-form";
+import { cardPaymentFormSchema } from "~/domain/payments/card-payment-form";
+import { chosenDocumentAmounts, MAX_DOCUMENTS_PER_FORM } from "~/domain/payments/document-amounts-form";
 import { PaymentRuleError } from "~/domain/payments/errors";
 import { listPayableDocuments, listRecentCardPayments } from "~/domain/payments/read-card-payments.server";
 import { startCardPayment } from "~/domain/payments/start-card-payment.server";
@@ -42,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!grantAllows(grant.role, "pay")) return { state: "notAllowed" as const };
   const db = await getDb();
   const wanted = new Set(
-    (new URL(request.url).searchParams.get("documents") ?? "").split(",").filter(isId).slice(0, MAX_CARD_PAYMENT_ITEMS),
+    (new URL(request.url).searchParams.get("documents") ?? "").split(",").filter(isId).slice(0, MAX_DOCUMENTS_PER_FORM),
   );
   const payable = await listPayableDocuments(db, scope.accountId);
   const recent = await listRecentCardPayments(db, [scope.accountId]);
@@ -61,7 +59,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overdue: d.dueDate < new Date().toISOString().slice(0, 10),
       currency: d.currency,
       open: money(d.open, d.currency),
-      openInput: formatAmountInput(d.open, scope.locale),
+      // Disputed amounts are not suggested (the customer may still type them): a fully disputed charge starts empty.
+      openInput: Number(d.suggested) > 0 ? formatAmountInput(d.suggested, scope.locale) : "",
+      disputed: d.disputed,
       selected: wanted.has(d.id),
     })),
     recent: recent.map((r) => ({
@@ -89,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const { checkoutUrl } = await startCardPayment(await getDb(), getStripe(), scope.actor, {
       accountId: grant.accountId,
       userId: user.id,
-      items: chosenCardPaymentItems(submission.value, scope.locale),
+      items: chosenDocumentAmounts(submission.value.items, scope.locale),
       baseUrl: appBaseUrl(),
       language,
     });
@@ -97,7 +97,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof PaymentRuleError)
       return data(
-        { result: submission.reply({ formErrors: [t(`cardPayments.errors.${error.code}`)] }) },
+        { result: submission.reply({ formErrors: [t(`paymentErrors.${error.code}`)] }) },
         { status: error.code === "checkout.unavailable" ? 503 : 400 },
       );
     throw error;
@@ -204,7 +204,14 @@ function PayForm({ page }: { page: ReadyPage }) {
                       {d.due}
                       {d.overdue ? <span className="ml-1 text-red-700">· {t("cardPayments.overdue")}</span> : null}
                     </td>
-                    <td className="py-2 pr-2 sm:text-right">{d.open}</td>
+                    <td className="py-2 pr-2 sm:text-right">
+                      {d.open}
+                      {d.disputed ? (
+                        <span className="ml-1">
+                          <DisputedBadge amount={d.disputed} currency={d.currency} locale={page.locale} />
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="col-span-2 py-2 sm:text-right">
                       <label htmlFor={`card-amount-${i}`} className="sr-only">
                         {t("cardPayments.amountFor", { document: d.label, currency: d.currency })}

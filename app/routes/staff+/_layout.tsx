@@ -28,10 +28,11 @@ export default function StaffLayout() {
             {
               to: "/staff",
               label: t("nav.staffHome"),
-              exclude: ["/staff/audit", "/staff/claims", "/staff/payments"],
+              exclude: ["/staff/audit", "/staff/claims", "/staff/payments", "/staff/promises"],
             },
             { to: "/staff/claims", label: t("nav.claims") },
             { to: "/staff/payments", label: t("nav.paymentQueue") },
+            { to: "/staff/promises", label: t("nav.promises") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
           ]}
         />
