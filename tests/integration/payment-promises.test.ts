@@ -14,6 +14,7 @@ import { listStaffPromises } from "~/domain/payments/read-promises.server";
 import { recordPromise } from "~/domain/payments/record-promise.server";
 import { runDueTasks } from "~/jobs/scheduled-tasks.server";
 import { TASK_HANDLERS } from "~/jobs/task-handlers.server";
+import * as portalHome from "~/routes/portal+/_index";
 import * as portalPromises from "~/routes/portal+/promises";
 import * as staffPromises from "~/routes/staff+/promises";
 import type { Db } from "~/utils/db.server";
@@ -194,6 +195,11 @@ describe("payment promises", () => {
     expect(good.status).toBe(302);
     const rows = await db.select().from(paymentPromises).where(eq(paymentPromises.accountId, s.account.id));
     expect(rows).toEqual([expect.objectContaining({ amount: "25.00", status: "pending" })]);
+    // Home shows it, with what has been paid towards it.
+    const home = await callRoute(portalHome.loader, { path: "/portal", cookie });
+    expect((home.body as { promises: unknown[] }).promises).toEqual([
+      expect.objectContaining({ promised: "$25.00", paidSoFar: "$0.00" }),
+    ]);
   });
 
   test("a collector sees the promises of its own portfolio only; the views split by date and outcome", async ({

@@ -14,8 +14,8 @@ import { loadWorkingCalendar, rescheduleSlaCheck } from "./claim-sla.server";
 import { loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
 import { mayBeAssigned } from "./list-claim-assignees.server";
-import { settleClaim } from "./settle-claim.server";
 import { queueClaimEmails } from "./queue-claim-emails.server";
+import { settleClaim } from "./settle-claim.server";
 import { requireStaffMayAct, type StaffActor } from "./staff-access.server";
 
 interface Now {

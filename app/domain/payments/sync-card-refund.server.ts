@@ -5,7 +5,7 @@
 // applications are reversed newest first (a partly needed one is reversed and its rest re-applied),
 // and the freed credit settles a refund charge ("Reembolso") so the payment stays fully accounted
 // for. Nothing is deleted; every step is a ledger entry with its audit event, in one transaction.
-import { and, desc, eq, inArray, isNull, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { applications, customerAccounts, documents, paymentAttemptItems, paymentAttempts, sellers } from "#db/schema";
 import { type Actor, SYSTEM_ACTOR, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
@@ -57,21 +57,20 @@ export async function syncCardRefund(
       .for("update");
     let needed = dec(diff).minus(dec(payment.open).greaterThan(diff) ? diff : payment.open);
     const reversal = alias(applications, "reversal");
+    // What the payment settled of the chosen documents (not the refund charges it already covers), the
+    // newest first: by when it was written, then by the document's place in the attempt (one transaction
+    // writes them all with the same time).
     const live = await tx
       .select({ id: applications.id, targetId: applications.targetId, amount: applications.amount })
       .from(applications)
+      .innerJoin(
+        paymentAttemptItems,
+        and(eq(paymentAttemptItems.attemptId, attempt.id), eq(paymentAttemptItems.documentId, applications.targetId)),
+      )
       .where(
         and(
           eq(applications.sourceId, paymentId),
           isNull(applications.reversesId),
-          // What the payment settled of the chosen documents, not the refund charges it already covers.
-          inArray(
-            applications.targetId,
-            tx
-              .select({ id: paymentAttemptItems.documentId })
-              .from(paymentAttemptItems)
-              .where(eq(paymentAttemptItems.attemptId, attempt.id)),
-          ),
           notExists(
             tx
               .select({ one: sql`1` })
@@ -80,7 +79,7 @@ export async function syncCardRefund(
           ),
         ),
       )
-      .orderBy(desc(applications.createdAt), desc(applications.id));
+      .orderBy(desc(applications.createdAt), desc(paymentAttemptItems.position), desc(applications.id));
     const reason = `Reembolso con tarjeta ${charge.id}`;
     for (const app of live) {
       if (!needed.isPositive() || needed.isZero()) break;

@@ -2,9 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountOverviewView } from "~/components/account-overview";
+import { PendingPromises } from "~/components/pending-promises";
 import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
 import { getAccountOverview } from "~/domain/accounts/get-account-overview.server";
+import { presentPendingPromises } from "~/domain/payments/present-pending-promises.server";
 import { getDb } from "~/utils/db.server";
+import { formattingLocale } from "~/utils/i18n";
 import { getLanguage } from "~/utils/language.server";
 import { pageTitle } from "~/utils/page-title";
 import { requireCustomerContext } from "~/utils/permissions.server";
@@ -16,17 +19,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb();
   const overview = await getAccountOverview(db, { accountIds }, { ledgerVersions });
   const activity = await getAccountActivity(db, { accountIds, asOf: overview.asOf! }, { ledgerVersions });
+  const language = await getLanguage(request, user);
   return {
     overview,
     activity,
+    // Not cached with the ledger's figures: promises change without a ledger write (a small indexed read).
+    promises: await presentPendingPromises(db, accountIds, formattingLocale(language, overview.accounts[0]?.country)),
     group: selection.kind === "group" ? selection.groupName : null,
-    language: await getLanguage(request, user),
+    language,
   };
 }
 
 export default function PortalHome() {
   const { t } = useTranslation();
-  const { overview, activity, group, language } = useLoaderData<typeof loader>();
+  const { overview, activity, group, language, promises } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   return (
     <>
@@ -45,6 +51,7 @@ export default function PortalHome() {
         language={language}
         title={group ? `${t("home.groupTitle")}: ${group}` : t("home.title")}
       />
+      <PendingPromises promises={promises} moreTo="/portal/promises" showAccount={overview.accounts.length > 1} />
     </>
   );
 }

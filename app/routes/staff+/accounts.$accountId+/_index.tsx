@@ -3,14 +3,17 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountOverviewView } from "~/components/account-overview";
 import { AccountUsersTable, InviteForm } from "~/components/account-users";
+import { PendingPromises } from "~/components/pending-promises";
 import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
 import { getAccountOverview } from "~/domain/accounts/get-account-overview.server";
 import { listAccountUsers } from "~/domain/identity/invitations.server";
 import { staffAllows } from "~/domain/identity/permissions";
+import { presentPendingPromises } from "~/domain/payments/present-pending-promises.server";
 import { handleAccountUsersAction } from "~/utils/account-users-action.server";
 import { actorFor } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
+import { formattingLocale } from "~/utils/i18n";
 import { getLanguage, getRequestT } from "~/utils/language.server";
 import { pageTitle } from "~/utils/page-title";
 import { notFound, requireStaffAccount, requireStaffAccountAccess } from "~/utils/permissions.server";
@@ -32,6 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overview,
     activity: await getAccountActivity(db, { accountIds: [accountId], asOf: overview.asOf! }, cache),
     users: await listAccountUsers(db, accountId),
+    promises: await presentPendingPromises(
+      db,
+      [accountId],
+      formattingLocale(await getLanguage(request, user), account.seller.country),
+    ),
     canInvite: staffAllows(user.staffRole, "invite:customer_admin"),
     language: await getLanguage(request, user),
   };
@@ -56,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffAccount() {
   const { t } = useTranslation();
-  const { overview, activity, users, canInvite, language } = useLoaderData<typeof loader>();
+  const { overview, activity, users, canInvite, language, promises } = useLoaderData<typeof loader>();
   const account = overview.accounts[0];
   return (
     <div className="space-y-8">
@@ -67,6 +75,7 @@ export default function StaffAccount() {
         language={language}
         title={account.legalName}
       />
+      <PendingPromises promises={promises} moreTo="/staff/promises?view=pending" />
       <section aria-labelledby="users-title" className="space-y-4">
         <h2 id="users-title" className="text-lg font-semibold text-slate-900">
           {t("users.title")}
