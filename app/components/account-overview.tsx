@@ -234,9 +234,14 @@ function ActivityView({ activity, locale, basePath }: { activity: AccountActivit
             </li>
           ))}
         </ul>
-        <Link to={`${basePath}/payments`} className={`mt-3 inline-block text-sm font-medium ${linkClass}`}>
-          {t("home.viewPayments")}
-        </Link>
+        <div className="mt-3 flex flex-wrap gap-4">
+          <Link to={`${basePath}/payments`} className={`inline-block text-sm font-medium ${linkClass}`}>
+            {t("home.viewPayments")}
+          </Link>
+          <Link to={`${basePath}/payments/new`} className={`inline-block text-sm font-medium ${linkClass}`}>
+            {t(basePath.startsWith("/staff") ? "registrations.staffRegister" : "registrations.register")}
+          </Link>
+        </div>
       </section>
     </div>
   );

@@ -56,7 +56,7 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] | nu
 const inputClass =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
-type InputType = "email" | "password" | "text";
+type InputType = "email" | "password" | "text" | "date";
 
 /** A text input bound to a conform field: its name, id, constraints, value after a failed submit. */
 export function Field({

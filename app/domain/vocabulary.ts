@@ -166,6 +166,40 @@ export const CLAIM_TYPE_OF_DIFFERENCE: Readonly<Record<DifferenceKind, ClaimType
   expected_credit_note: "credit_note_missing",
   amount_differs: "price_difference",
 };
+
+// Payments (issue 12): what a customer registers before a collector confirms it against the bank.
+/** spei: SPEI / bank transfer (MX); pse_ach: PSE or ACH (CO); card is reserved for Stripe Checkout. */
+export const PAYMENT_REGISTRATION_METHODS = [
+  "spei",
+  "pse_ach",
+  "deposit",
+  "cheque",
+  "postdated_cheque",
+  "card",
+] as const;
+export type PaymentRegistrationMethod = (typeof PAYMENT_REGISTRATION_METHODS)[number];
+/** The methods a person registers by hand (the card arrives through Stripe). */
+export const MANUAL_PAYMENT_METHODS = ["spei", "pse_ach", "deposit", "cheque", "postdated_cheque"] as const;
+export type ManualPaymentMethod = (typeof MANUAL_PAYMENT_METHODS)[number];
+
+/** in_review: waiting for the collector ("en revisión"); confirmed: in the ledger; rejected: with a reason. */
+export const PAYMENT_REGISTRATION_STATUSES = ["in_review", "confirmed", "rejected"] as const;
+export type PaymentRegistrationStatus = (typeof PAYMENT_REGISTRATION_STATUSES)[number];
+
+/** What the collector said of a suspected duplicate. */
+export const DUPLICATE_DECISIONS = ["genuine", "duplicate"] as const;
+export type DuplicateDecision = (typeof DUPLICATE_DECISIONS)[number];
+
+/** SAT FormaPago of each method, for the REP. */
+export const SAT_PAYMENT_FORM_OF_METHOD: Readonly<Record<PaymentRegistrationMethod, string>> = {
+  spei: "03",
+  pse_ach: "03",
+  deposit: "01",
+  cheque: "02",
+  postdated_cheque: "02",
+  card: "04",
+};
+
 /**
  * A card payment attempt through Stripe Checkout: open (session created, customer at the checkout),
  * processing (completed with a delayed method such as OXXO or bank transfer, money not yet in), paid

@@ -8,6 +8,7 @@ import { listDocumentIds } from "~/domain/documents/list-document-ids.server";
 import { renderInvoicePdf } from "~/domain/documents/render-invoice-pdf.server";
 import { DOCUMENT_ZIP_MAX_DOCUMENTS } from "~/domain/documents/schemas";
 import { getDocumentXml, streamDocumentsZip } from "~/domain/documents/stream-documents-zip.server";
+import { listInvoiceReceipts } from "~/domain/payments/read-payment-registrations.server";
 import type { AccountScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
@@ -26,10 +27,14 @@ export async function loadDocumentDetail(scope: AccountScope, documentId: string
     documentId: requireIdParam(documentId),
   });
   if (!detail) notFound();
+  // The REPs that name this invoice (its instalments), downloadable from here as from the payment.
+  const receipts = await listInvoiceReceipts(await getDb(), scope.accountIds, detail.id);
+  const repBase = scope.side === "portal" ? "/portal/payments/reps" : "/staff/payments/reps";
   return {
     detail,
     basePath: scope.basePath,
     locale: scope.locale,
+    receipts: receipts.map((r) => ({ ...r, xml: `${repBase}/${r.id}/xml`, pdf: `${repBase}/${r.id}/pdf` })),
     payByCard: scope.side === "portal" && cardPaymentsEnabled(),
   };
 }

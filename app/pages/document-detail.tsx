@@ -34,7 +34,7 @@ const td = "px-4 py-2";
 
 export function DocumentDetailPage() {
   const { t } = useTranslation();
-  const { detail: d, basePath, locale, payByCard } = useLoaderData<DocumentDetailData>();
+  const { detail: d, basePath, locale, payByCard, receipts } = useLoaderData<DocumentDetailData>();
   const money = (v: string) => formatMoney(v, d.currency, locale);
   const hasXml = d.files.some((f) => f.role === "xml");
   // The list's filters, carried by the list's link ("?back=tab=notes&status=overdue"): re-read as
@@ -277,6 +277,29 @@ export function DocumentDetailPage() {
           </table>
         )}
       </Section>
+
+      {receipts.length > 0 ? (
+        <Section id="reps" title={t("registrations.reps")}>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {receipts.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+                <span>
+                  {r.series}-{r.folio} · {t("registrations.instalment", { n: r.instalment })} · {money(r.paid)} ·{" "}
+                  {t("registrations.balanceAfter")} {money(r.balanceAfter)}
+                </span>
+                <span className="flex gap-3">
+                  <Link reloadDocument to={r.xml} className="text-brand-700 underline underline-offset-2">
+                    {t("registrations.repXml")}
+                  </Link>
+                  <Link reloadDocument to={r.pdf} className="text-brand-700 underline underline-offset-2">
+                    {t("registrations.repPdf")}
+                  </Link>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
 
       {d.related.length > 0 ? (
         <Section id="related" title={t("document.related")}>

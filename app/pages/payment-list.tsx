@@ -33,21 +33,31 @@ export function PaymentListPage() {
     row.kind === "adjustment" ? t(`documents.adjustmentKinds.${row.effect}`) : t(`documents.kinds.${row.kind}`);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("payments.title")}</h1>
-        <p className="text-slate-600">{t("payments.intro")}</p>
-        {basePath === "/portal" ? (
-          <div className="mt-3 flex flex-wrap gap-2">
-            {data.payByCard ? (
-              <Link to="/portal/payments/card" className={buttonClass("primary")}>
-                {t("cardPayments.link")}
-              </Link>
-            ) : null}
-            <Link to="/portal/promises" className={buttonClass("secondary")}>
-              {t("promises.link")}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("payments.title")}</h1>
+          <p className="text-slate-600">{t("payments.intro")}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {data.payByCard ? (
+            <Link to="/portal/payments/card" className={buttonClass("primary")}>
+              {t("cardPayments.link")}
             </Link>
-          </div>
-        ) : null}
+          ) : null}
+          <Link to={`${basePath}/payments/new`} className={buttonClass(data.payByCard ? "secondary" : "primary")}>
+            {t(basePath.startsWith("/staff") ? "registrations.staffRegister" : "registrations.register")}
+          </Link>
+          {basePath === "/portal" ? (
+            <>
+              <Link to="/portal/payments/registrations" className={buttonClass("secondary")}>
+                {t("registrations.list")}
+              </Link>
+              <Link to="/portal/promises" className={buttonClass("secondary")}>
+                {t("promises.link")}
+              </Link>
+            </>
+          ) : null}
+        </div>
       </div>
 
       <Form

@@ -7,4 +7,5 @@ export * from "./rate-limits";
 export * from "./claims";
 export * from "./signing";
 export * from "./card-payments";
+export * from "./payments";
 export * from "./promises";

@@ -10,10 +10,13 @@ import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { storeClaimAttachments } from "~/domain/claims/store-claim-attachments.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
+import { confirmPayment } from "~/domain/payments/confirm-payment.server";
+import { registerPayment } from "~/domain/payments/register-payment.server";
 import { prepareReconciliation } from "~/domain/signing/prepare-reconciliation.server";
 import { sendEnvelope } from "~/domain/signing/send-envelope.server";
 import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { issuePpdInvoice } from "../fixtures/payment-registrations";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff } from "../fixtures/users";
 import { type RouteFile, listRouteFiles, routePath } from "../setup/route-files";
 import { routeTest } from "../setup/route-test";
@@ -27,6 +30,10 @@ vi.mock("~/domain/documents/render-invoice-pdf.server", async (importOriginal) =
 vi.mock("~/domain/statements/pdf/render-statement-pdf.server", async (importOriginal) => ({
   ...(await importOriginal<object>()),
   renderStatementPdf: async () => new TextEncoder().encode("%PDF-1.7 stub"),
+}));
+vi.mock("~/domain/payments/render-payment-pdf.server", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  renderPaymentPdf: async () => new TextEncoder().encode("%PDF-1.7 stub"),
 }));
 vi.mock("~/utils/email.server", async (importOriginal) => ({
   ...(await importOriginal<object>()),
@@ -263,7 +270,12 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     },
   ]);
   documentA = doc.id;
-  customer = await createTestCustomer(db, [{ accountId: accountA.id, role: "account_admin" }]);
+  // Account B holds the payment pages' registration (its invoice would change A's lists); the customer reaches both.
+  const accountB = await createTestAccount(db, org);
+  customer = await createTestCustomer(db, [
+    { accountId: accountA.id, role: "account_admin" },
+    { accountId: accountB.id, role: "payer" },
+  ]);
   bystander = await createTestCustomer(db, [{ accountId: accountA.id, role: "viewer" }]);
   loginUser = await createTestCustomer(db, [{ accountId: accountA.id, role: "payer" }]);
   staff = await createTestStaff(db, "admin");
@@ -273,6 +285,30 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     { userId: customer.id, label: customer.email },
     { accountId: accountA.id, type: "other", origin: "general", description: "Aclaración del barrido" },
     { now: new Date() },
+  );
+  // A registered payment of account B, confirmed (so it has a REP), for the payment pages.
+  const oldest = await issuePpdInvoice(db, accountB.id, 2, "2026-10-01", "2026-10-31");
+  const registration = await registerPayment(
+    db,
+    { userId: customer.id, label: customer.email },
+    {
+      accountId: accountB.id,
+      method: "spei",
+      paidOn: "2026-11-02",
+      amount: "100.00",
+      currency: "MXN",
+      bank: "BBVA",
+      reference: "BARRIDO-1",
+      allocations: [{ documentId: oldest.id, amount: "100.00" }],
+      proof: null,
+      staffEntered: false,
+    },
+    { now: new Date() },
+  );
+  const confirmed = await confirmPayment(
+    db,
+    { userId: staff.id, label: "staff" },
+    { registrationId: registration.id, version: 1, now: new Date() },
   );
   // Its evidence file, for the attachment downloads (portal+/claims.$claimId_.attachments.$attachmentId, staff twin).
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -331,6 +367,8 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     documentId: documentA,
     claimId: claim.id,
     envelopeId: envelope.id,
+    registrationId: registration.id,
+    receiptId: confirmed.receiptId ?? "x",
     attachmentId: attachment.id,
     attemptId: attempt.id,
     token: "a".repeat(43),
@@ -373,6 +411,15 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       "_auth.verify",
     ])
       expect(routes.map((r) => r.segments.join("."))).toContain(signingRoute);
+    for (const paymentRoute of [
+      "portal.payments_.new",
+      "portal.payments_.registrations.$registrationId",
+      "portal.payments_.registrations.$registrationId_.receipt",
+      "portal.payments_.reps.$receiptId.$format",
+      "staff.payments.$registrationId",
+      "staff.payments.reps.$receiptId.$format",
+    ])
+      expect(routes.map((r) => r.segments.join("."))).toContain(paymentRoute);
   });
 
   it("answers < 500 to malformed path params", async () => {

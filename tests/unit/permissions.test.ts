@@ -14,7 +14,12 @@ import {
 } from "~/domain/identity/permissions";
 
 const CUSTOMER_PERMISSIONS: CustomerPermission[] = ["read", "pay", "sign", "dispute", "manage_users"];
-const STAFF_PERMISSIONS: StaffPermission[] = ["read:account", "invite:customer_admin", "manage:staff"];
+const STAFF_PERMISSIONS: StaffPermission[] = [
+  "read:account",
+  "invite:customer_admin",
+  "manage:staff",
+  "apply:payments",
+];
 const STAFF_ROLES: StaffRole[] = ["collector", "supervisor", "area_owner", "auditor", "admin"];
 
 describe("customer grants", () => {
@@ -46,11 +51,11 @@ describe("customer grants", () => {
 
 describe("staff roles", () => {
   const allowed: Record<StaffRole, StaffPermission[]> = {
-    collector: ["read:account", "invite:customer_admin"],
-    supervisor: ["read:account", "invite:customer_admin"],
+    collector: ["read:account", "invite:customer_admin", "apply:payments"],
+    supervisor: ["read:account", "invite:customer_admin", "apply:payments"],
     area_owner: ["read:account"],
     auditor: ["read:account"],
-    admin: ["read:account", "invite:customer_admin", "manage:staff"],
+    admin: ["read:account", "invite:customer_admin", "manage:staff", "apply:payments"],
   };
 
   it.each(STAFF_ROLES.flatMap((role) => STAFF_PERMISSIONS.map((p) => [role, p] as const)))(

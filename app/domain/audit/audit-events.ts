@@ -27,7 +27,10 @@ import {
   DOCUMENT_KINDS,
   ENVELOPE_KINDS,
   ENVELOPE_STATUSES,
+  DUPLICATE_DECISIONS,
   GRANT_ROLES,
+  PAYMENT_REGISTRATION_METHODS,
+  PAYMENT_REGISTRATION_STATUSES,
   SEGMENTS,
   STAFF_AREAS,
   STAFF_ROLES,
@@ -45,6 +48,7 @@ export const AUDIT_ENTITY_TYPES = [
   "application",
   "claim",
   "envelope",
+  "payment_registration",
   "payment_attempt",
   "payment_promise",
 ] as const;
@@ -449,6 +453,56 @@ export const EnvelopeVerifiedEventSchema = auditEvent("envelope.verified", "enve
   }),
 });
 
+// Registered payments and cash application (app/domain/payments).
+const PaymentStatus = z.enum(PAYMENT_REGISTRATION_STATUSES);
+const Allocations = z.array(z.strictObject({ documentId: Id, amount: Money }));
+export const PaymentRegisteredEventSchema = auditEvent("payment.registered", "payment_registration").extend({
+  accountId: Id,
+  after: z.strictObject({
+    number: Count,
+    method: z.enum(PAYMENT_REGISTRATION_METHODS),
+    amount: Money,
+    currency: Currency,
+    paidOn: CalendarDate,
+    reference: z.string(),
+    staffEntered: z.boolean(),
+    allocations: Allocations,
+    proofSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+  }),
+});
+export const PaymentAllocationAdjustedEventSchema = auditEvent(
+  "payment.allocation_adjusted",
+  "payment_registration",
+).extend({
+  accountId: Id,
+  before: z.strictObject({ allocations: Allocations }),
+  after: z.strictObject({ allocations: Allocations }),
+});
+export const PaymentConfirmedEventSchema = auditEvent("payment.confirmed", "payment_registration").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PaymentStatus }),
+  after: z.strictObject({ status: PaymentStatus, paymentDocumentId: Id, applied: Money, onAccount: Money }),
+});
+export const PaymentRejectedEventSchema = auditEvent("payment.rejected", "payment_registration").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PaymentStatus }),
+  after: z.strictObject({ status: PaymentStatus, reason: z.string() }),
+});
+export const PaymentDuplicateDecidedEventSchema = auditEvent(
+  "payment.duplicate_decided",
+  "payment_registration",
+).extend({
+  accountId: Id,
+  after: z.strictObject({ decision: z.enum(DUPLICATE_DECISIONS), duplicateOfId: Id.nullable() }),
+});
+/** A REP (CFDI type P) issued for the PPD invoices a confirmed payment paid. */
+export const PaymentReceiptIssuedEventSchema = auditEvent("payment.rep_issued", "payment_registration").extend({
+  accountId: Id,
+  after: z.strictObject({ receiptId: Id, uuid: z.string(), series: z.string(), folio: z.string(), invoices: Count }),
+});
 // Card payments through Stripe Checkout (app/domain/payments). Entity: our payment attempt.
 const CardPaymentStatus = z.enum(CARD_PAYMENT_STATUSES);
 const AttemptItems = z.array(z.strictObject({ documentId: Id, amount: Money }));
@@ -553,6 +607,12 @@ export const AUDIT_EVENT_SCHEMAS = [
   EnvelopeSealedEventSchema,
   EnvelopeDownloadedEventSchema,
   EnvelopeVerifiedEventSchema,
+  PaymentRegisteredEventSchema,
+  PaymentAllocationAdjustedEventSchema,
+  PaymentConfirmedEventSchema,
+  PaymentRejectedEventSchema,
+  PaymentDuplicateDecidedEventSchema,
+  PaymentReceiptIssuedEventSchema,
   CardPaymentStartedEventSchema,
   CardPaymentStatusChangedEventSchema,
   CardPaymentMismatchEventSchema,

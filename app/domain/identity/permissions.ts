@@ -22,15 +22,23 @@ export const SIGNING_GRANT_ROLES: readonly GrantRole[] = GRANT_ROLES.filter((r) 
 
 /** read:audit is the audit trail of every account and user: auditors and administrators only. */
 /** send:reconciliation: prepare and send balance reconciliations (collectors, supervisors, administrators). */
+/** apply:payments: confirm, reject and apply registered payments, and enter manual receipts (cash application). */
 export type StaffPermission =
-  "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit" | "send:reconciliation";
+  "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit" | "send:reconciliation" | "apply:payments";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
-  collector: ["read:account", "invite:customer_admin", "send:reconciliation"],
-  supervisor: ["read:account", "invite:customer_admin", "send:reconciliation"],
+  collector: ["read:account", "invite:customer_admin", "send:reconciliation", "apply:payments"],
+  supervisor: ["read:account", "invite:customer_admin", "send:reconciliation", "apply:payments"],
   area_owner: ["read:account"],
   auditor: ["read:account", "read:audit"],
-  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit", "send:reconciliation"],
+  admin: [
+    "read:account",
+    "invite:customer_admin",
+    "manage:staff",
+    "read:audit",
+    "send:reconciliation",
+    "apply:payments",
+  ],
 };
 
 export function staffAllows(role: StaffRole, permission: StaffPermission): boolean {

@@ -8,6 +8,11 @@ import {
   renderInvoicePdfDocument,
 } from "~/domain/documents/pdf/render-invoice-pdf-document";
 import type { FiscalRecord } from "~/domain/fiscal/read-fiscal-xml";
+import {
+  type PaymentPdfInput,
+  type PaymentPdfOptions,
+  renderPaymentPdfDocument,
+} from "~/domain/payments/pdf/render-payment-pdf-document";
 import type { EnvelopePdfData } from "~/domain/signing/pdf/envelope-pdf-data";
 import { renderEnvelopePdfDocument } from "~/domain/signing/pdf/render-envelope-pdf-document";
 import {
@@ -19,7 +24,8 @@ import type { Statement } from "~/domain/statements/types";
 export type PdfTask =
   | { kind: "statement"; statement: Statement; options: StatementRenderOptions }
   | { kind: "invoice"; detail: DocumentDetail; fiscal: FiscalRecord | null; options: RenderInvoicePdfOptions }
-  | { kind: "envelope"; data: EnvelopePdfData };
+  | { kind: "envelope"; data: EnvelopePdfData }
+  | { kind: "payment"; input: PaymentPdfInput; options: PaymentPdfOptions };
 
 /** Renders a task in the calling thread (the worker calls this). */
 export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
@@ -30,5 +36,7 @@ export function renderPdfTask(task: PdfTask): Promise<Uint8Array> {
       return renderInvoicePdfDocument(task.detail, task.fiscal, task.options);
     case "envelope":
       return renderEnvelopePdfDocument(task.data);
+    case "payment":
+      return renderPaymentPdfDocument(task.input, task.options);
   }
 }

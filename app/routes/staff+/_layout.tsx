@@ -28,9 +28,16 @@ export default function StaffLayout() {
             {
               to: "/staff",
               label: t("nav.staffHome"),
-              exclude: ["/staff/audit", "/staff/claims", "/staff/promises", "/staff/reconciliations"],
+              exclude: [
+                "/staff/audit",
+                "/staff/claims",
+                "/staff/payments",
+                "/staff/promises",
+                "/staff/reconciliations",
+              ],
             },
             { to: "/staff/claims", label: t("nav.claims") },
+            { to: "/staff/payments", label: t("nav.paymentQueue") },
             { to: "/staff/reconciliations", label: t("nav.reconciliations") },
             { to: "/staff/promises", label: t("nav.promises") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
