@@ -443,6 +443,7 @@ export const en: Resources = {
       document: "Document",
       application: "Application",
       claim: "Claim",
+      scheduled_task: "Scheduled task",
     },
     actions: {
       auth: {
@@ -485,6 +486,7 @@ export const en: Resources = {
         reopened: "Claim reopened",
         attachment_added: "Evidence attached",
       },
+      scheduled_task: { retried: "Failed task retried" },
     },
     fields: {
       email: "Email",

@@ -443,6 +443,7 @@ export const es = {
       document: "Documento",
       application: "Aplicación",
       claim: "Aclaración",
+      scheduled_task: "Tarea programada",
     },
     actions: {
       auth: {
@@ -485,6 +486,7 @@ export const es = {
         reopened: "Aclaración reabierta",
         attachment_added: "Evidencia adjunta",
       },
+      scheduled_task: { retried: "Tarea fallida reintentada" },
     },
     fields: {
       email: "Correo",

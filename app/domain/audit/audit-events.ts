@@ -38,6 +38,7 @@ export const AUDIT_ENTITY_TYPES = [
   "document",
   "application",
   "claim",
+  "scheduled_task",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -338,6 +339,17 @@ export const ClaimAttachmentAddedEventSchema = auditEvent("claim.attachment_adde
   }),
 });
 
+// Scheduled tasks (app/jobs): an administrator puts a dead task back in the queue.
+export const ScheduledTaskRetriedEventSchema = auditEvent("scheduled_task.retried", "scheduled_task").extend({
+  before: z.strictObject({
+    status: z.literal("dead"),
+    kind: z.string(),
+    attempts: Count,
+    lastError: z.string().nullable(),
+  }),
+  after: z.strictObject({ status: z.literal("pending"), attempts: Count, dueAt: Instant }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -378,6 +390,7 @@ export const AUDIT_EVENT_SCHEMAS = [
   ClaimWithdrawnEventSchema,
   ClaimReopenedEventSchema,
   ClaimAttachmentAddedEventSchema,
+  ScheduledTaskRetriedEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);

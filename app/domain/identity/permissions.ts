@@ -17,15 +17,25 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
   return GRANT_PERMISSIONS[role].includes(permission);
 }
 
-/** read:audit is the audit trail of every account and user: auditors and administrators only. */
-export type StaffPermission = "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit";
+/**
+ * read:audit is the audit trail of every account and user: auditors and administrators only.
+ * read:claims_dashboard is the SLA dashboard of every claim (the escalation levels and those who read);
+ * manage:tasks the dead scheduled tasks and their retry (administrators).
+ */
+export type StaffPermission =
+  | "read:account"
+  | "invite:customer_admin"
+  | "manage:staff"
+  | "read:audit"
+  | "read:claims_dashboard"
+  | "manage:tasks";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
   collector: ["read:account", "invite:customer_admin"],
-  supervisor: ["read:account", "invite:customer_admin"],
-  area_owner: ["read:account"],
-  auditor: ["read:account", "read:audit"],
-  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit"],
+  supervisor: ["read:account", "invite:customer_admin", "read:claims_dashboard"],
+  area_owner: ["read:account", "read:claims_dashboard"],
+  auditor: ["read:account", "read:audit", "read:claims_dashboard"],
+  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit", "read:claims_dashboard", "manage:tasks"],
 };
 
 export function staffAllows(role: StaffRole, permission: StaffPermission): boolean {
