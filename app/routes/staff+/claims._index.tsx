@@ -14,6 +14,7 @@ import {
   staffQueueSearchParams,
 } from "~/domain/claims/queue-schemas";
 import { listQueueZones, listStaffQueue } from "~/domain/claims/read-staff-queue.server";
+import { staffAllows } from "~/domain/identity/permissions";
 import { CLAIM_LEVELS, CLAIM_STATUSES, CLAIM_TYPES, SEGMENTS } from "~/domain/vocabulary";
 import { requireStaffUser } from "~/utils/auth.server";
 import { claimTimeFormat, requireClaimStaff } from "~/utils/claim-pages.server";
@@ -49,8 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     fieldErrors: errors,
     query: staffQueueSearchParams(view, filters).toString(),
     zones,
-    canSeeDashboard: staff.staffRole !== "collector",
-    canSeeDeadTasks: staff.staffRole === "admin",
+    canSeeDashboard: staffAllows(staff.staffRole, "read:claims_dashboard"),
+    canSeeDeadTasks: staffAllows(staff.staffRole, "manage:tasks"),
     nextCursor: result.nextCursor,
     prevCursor: result.prevCursor,
     rows: result.rows.map((r) => ({
