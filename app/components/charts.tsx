@@ -81,12 +81,7 @@ export function BarChart({
                   />
                 );
               })}
-              <text
-                x={x.bandwidth() / 2}
-                y={innerH + 14}
-                textAnchor="middle"
-                className="fill-slate-700 text-[11px]"
-              >
+              <text x={x.bandwidth() / 2} y={innerH + 14} textAnchor="middle" className="fill-slate-700 text-[11px]">
                 {c.length > 14 ? `${c.slice(0, 13)}…` : c}
               </text>
             </g>
@@ -95,13 +90,7 @@ export function BarChart({
             <>
               <path d={path} fill="none" className="stroke-red-600" strokeWidth={2} />
               {y2.ticks(4).map((tick) => (
-                <text
-                  key={tick}
-                  x={innerW + 6}
-                  y={y2(tick)}
-                  dy="0.32em"
-                  className="fill-red-700 text-[11px]"
-                >
+                <text key={tick} x={innerW + 6} y={y2(tick)} dy="0.32em" className="fill-red-700 text-[11px]">
                   {Math.round(tick * 100)}%
                 </text>
               ))}
@@ -109,16 +98,17 @@ export function BarChart({
           ) : null}
         </g>
         <g transform={`translate(${MARGIN.left},${HEIGHT - 18})`}>
-          {[...series.map((s) => ({ label: s.label, className: s.className })), ...(overlay ? [{ label: overlay.label, className: "fill-red-600" }] : [])].map(
-            (item, i) => (
-              <g key={item.label} transform={`translate(${i * 200},0)`}>
-                <rect width={10} height={10} className={item.className} />
-                <text x={14} y={9} className="fill-slate-700 text-[11px]">
-                  {item.label}
-                </text>
-              </g>
-            ),
-          )}
+          {[
+            ...series.map((s) => ({ label: s.label, className: s.className })),
+            ...(overlay ? [{ label: overlay.label, className: "fill-red-600" }] : []),
+          ].map((item, i) => (
+            <g key={item.label} transform={`translate(${i * 200},0)`}>
+              <rect width={10} height={10} className={item.className} />
+              <text x={14} y={9} className="fill-slate-700 text-[11px]">
+                {item.label}
+              </text>
+            </g>
+          ))}
         </g>
       </svg>
     </figure>

@@ -732,7 +732,8 @@ export const en: Resources = {
   },
   claimsDashboard: {
     title: "Claims SLA dashboard",
-    intro: "First-response and resolution times (calendar hours), and the share of claims that breached a deadline, since {{from}}.",
+    intro:
+      "First-response and resolution times (calendar hours), and the share of claims that breached a deadline, since {{from}}.",
     period: "Period",
     periods: { "90": "Last 90 days", "180": "Last 180 days", "365": "Last year", "730": "Last two years" },
     show: "Show",

@@ -734,7 +734,8 @@ export const es = {
   },
   claimsDashboard: {
     title: "Tablero de plazos de aclaraciones",
-    intro: "Tiempos de primera respuesta y de resolución (horas naturales), y la proporción de aclaraciones que vencieron algún plazo, desde {{from}}.",
+    intro:
+      "Tiempos de primera respuesta y de resolución (horas naturales), y la proporción de aclaraciones que vencieron algún plazo, desde {{from}}.",
     period: "Periodo",
     periods: { "90": "Últimos 90 días", "180": "Últimos 180 días", "365": "Último año", "730": "Últimos dos años" },
     show: "Mostrar",

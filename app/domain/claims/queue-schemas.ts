@@ -2,13 +2,7 @@
 // the keyset page. Every field is optional; a field that does not parse is reported on that field and
 // left out (utils/list-query.ts), so a bad value never fails the page. Pure: the filter form uses it too.
 import { z } from "zod";
-import {
-  CLAIM_LEVELS,
-  CLAIM_STATUSES,
-  CLAIM_TYPES,
-  SEGMENTS,
-  type StaffRole,
-} from "~/domain/vocabulary";
+import { CLAIM_LEVELS, CLAIM_STATUSES, CLAIM_TYPES, SEGMENTS, type StaffRole } from "~/domain/vocabulary";
 import { IdSchema } from "~/utils/input";
 import { parseListQuery } from "~/utils/list-query";
 

@@ -115,7 +115,14 @@ function accountsArm(accounts: SQL, conds: SQL[], order: SQL, limit: number): SQ
   ) q)`;
 }
 
-function armsOf(view: QueueView, staff: StaffActor, filters: StaffQueueFilters, conds: SQL[], order: SQL, limit: number) {
+function armsOf(
+  view: QueueView,
+  staff: StaffActor,
+  filters: StaffQueueFilters,
+  conds: SQL[],
+  order: SQL,
+  limit: number,
+) {
   const accountWhere = accountConditions(filters);
   // A segment or zone filter on an arm that is not read per account: the claim's account must pass it.
   const accountFilter = accountWhere.length

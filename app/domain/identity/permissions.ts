@@ -23,19 +23,21 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
  * manage:tasks the dead scheduled tasks and their retry (administrators).
  */
 export type StaffPermission =
-  | "read:account"
-  | "invite:customer_admin"
-  | "manage:staff"
-  | "read:audit"
-  | "read:claims_dashboard"
-  | "manage:tasks";
+  "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit" | "read:claims_dashboard" | "manage:tasks";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
   collector: ["read:account", "invite:customer_admin"],
   supervisor: ["read:account", "invite:customer_admin", "read:claims_dashboard"],
   area_owner: ["read:account", "read:claims_dashboard"],
   auditor: ["read:account", "read:audit", "read:claims_dashboard"],
-  admin: ["read:account", "invite:customer_admin", "manage:staff", "read:audit", "read:claims_dashboard", "manage:tasks"],
+  admin: [
+    "read:account",
+    "invite:customer_admin",
+    "manage:staff",
+    "read:audit",
+    "read:claims_dashboard",
+    "manage:tasks",
+  ],
 };
 
 export function staffAllows(role: StaffRole, permission: StaffPermission): boolean {

@@ -28,11 +28,7 @@ export async function listDeadTasks(db: DbOrTx, limit = DEAD_TASKS_SHOWN) {
 }
 
 /** Returns false when the task is not dead (already retried, or no such task): nothing changes. */
-export async function retryDeadTask(
-  db: DbOrTx,
-  actor: Actor,
-  input: { taskId: string; now: Date },
-): Promise<boolean> {
+export async function retryDeadTask(db: DbOrTx, actor: Actor, input: { taskId: string; now: Date }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [task] = await tx
       .select()

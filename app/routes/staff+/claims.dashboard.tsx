@@ -125,7 +125,11 @@ export default function ClaimsDashboardPage() {
     (CLAIM_TYPES as readonly string[]).includes(k) ? t(`claims.types.${k as (typeof CLAIM_TYPES)[number]}`) : k;
   const groups = [
     { id: "by-level", title: t("claimsDashboard.byLevel"), rows: data.byLevel.map((f) => ({ label: f.key, f })) },
-    { id: "by-type", title: t("claimsDashboard.byType"), rows: data.byType.map((f) => ({ label: typeLabel(f.key), f })) },
+    {
+      id: "by-type",
+      title: t("claimsDashboard.byType"),
+      rows: data.byType.map((f) => ({ label: typeLabel(f.key), f })),
+    },
     {
       id: "by-collector",
       title: t("claimsDashboard.byCollector"),
@@ -189,7 +193,10 @@ export default function ClaimsDashboardPage() {
               ]}
               line={{ label: t("claimsDashboard.chartBreached"), values: data.byMonth.map((f) => f.breachedShare) }}
             />
-            <FiguresTable caption={t("claimsDashboard.byMonth")} rows={data.byMonth.map((f) => ({ label: f.key, f }))} />
+            <FiguresTable
+              caption={t("claimsDashboard.byMonth")}
+              rows={data.byMonth.map((f) => ({ label: f.key, f }))}
+            />
           </>
         )}
       </Section>
