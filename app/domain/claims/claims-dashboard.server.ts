@@ -6,32 +6,15 @@
 // overdue (claim.sla_breached), both read from the audit trail by its entity index.
 import { sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
+import {
+  AGE_BUCKETS,
+  type AgeBucket,
+  type ClaimsDashboard,
+  DASHBOARD_TIME_ZONE,
+  type SlaFigures,
+} from "./dashboard-schemas";
 
-export const DASHBOARD_PERIODS = ["90", "180", "365", "730"] as const;
-export type DashboardPeriod = (typeof DASHBOARD_PERIODS)[number];
-export const DASHBOARD_TIME_ZONE = "America/Mexico_City";
-
-export const AGE_BUCKETS = ["d0_2", "d3_7", "d8_15", "d16_30", "d31"] as const;
-export type AgeBucket = (typeof AGE_BUCKETS)[number];
-
-export interface SlaFigures {
-  key: string;
-  claims: number;
-  firstResponseMedian: number | null;
-  firstResponseP90: number | null;
-  resolutionMedian: number | null;
-  resolutionP90: number | null;
-  /** 0…1 */
-  breachedShare: number;
-}
-
-export interface ClaimsDashboard {
-  byLevel: SlaFigures[];
-  byType: SlaFigures[];
-  byCollector: (SlaFigures & { collectorName: string | null })[];
-  byMonth: SlaFigures[];
-  openByAge: { bucket: AgeBucket; claims: number }[];
-}
+export type { ClaimsDashboard, SlaFigures };
 
 interface RawFigures {
   dim: "level" | "type" | "collector" | "month";

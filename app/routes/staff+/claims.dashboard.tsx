@@ -9,12 +9,8 @@ import { z } from "zod";
 import { BarChart } from "~/components/charts";
 import { FilterSelect } from "~/components/forms";
 import { Button } from "~/components/ui/button";
-import {
-  DASHBOARD_PERIODS,
-  DASHBOARD_TIME_ZONE,
-  type SlaFigures,
-  readClaimsDashboard,
-} from "~/domain/claims/claims-dashboard.server";
+import { readClaimsDashboard } from "~/domain/claims/claims-dashboard.server";
+import { DASHBOARD_PERIODS, DASHBOARD_TIME_ZONE, type SlaFigures } from "~/domain/claims/dashboard-schemas";
 import { CLAIM_TYPES } from "~/domain/vocabulary";
 import { getDb } from "~/utils/db.server";
 import { formattingLocale } from "~/utils/i18n";
