@@ -12,7 +12,7 @@
 // Bulk claims are inserted in SQL (the read path is what is measured, not the domain's writes), with a
 // realistic mix: ~12 % active (open or waiting on the customer), the rest resolved or withdrawn, over
 // every account, type and level, raised over the last year, each assigned as the escalation ladder
-// would. Env: BENCH_SIZES (default "1000,100000"), BENCH_RUNS (30), BENCH_WARMUP (3).
+// would; each run first deletes the previous run's bulk claims. Env: BENCH_SIZES (default "1000,100000"), BENCH_RUNS (30), BENCH_WARMUP (3).
 // Per scenario: page — GET of the HTML document (every matched loader + React SSR); data — GET of
 // `.data` (the same loaders, no HTML); sql — listStaffQueue with the same inputs on the bench's pool.
 // Results: a table on stdout and bench/results/<timestamp>-claims-queue.json.
@@ -85,7 +85,7 @@ async function growClaims(db: Db, target: number) {
       owners as (select staff_area, min(id) as id from users where staff_role = 'area_owner' group by staff_area),
       g as (
         select i, abs(hashtext('claim' || i)) as h1, abs(hashtext('when' || i)) as h2, abs(hashtext('due' || i)) as h3
-        from generate_series(${first}, ${first + size - 1}) as i
+        from generate_series(${first}::int, ${first + size - 1}::int) as i
       ),
       picked as (
         select g.*, acc.*,
@@ -171,6 +171,8 @@ async function main() {
   const cookies = new Map<string, string>();
   for (const s of SCENARIOS) if (!cookies.has(s.email)) cookies.set(s.email, await signIn(s.email));
   const results: Record<string, unknown>[] = [];
+  // Starts from the demo's claims again (bench rows only: they have no documents, messages or tasks).
+  await db.execute(sql`delete from claims where id like 'bench%'`);
   for (const size of SIZES) {
     const claims = await growClaims(db, size);
     console.log(`\n${claims} claims`);

@@ -75,10 +75,13 @@ function filterConditions(filters: StaffQueueFilters, now: Date): SQL[] {
   else where.push(sql`c.status = ${status}`);
   if (filters.type) where.push(sql`c.type = ${filters.type}`);
   if (filters.level) where.push(sql`c.level = ${filters.level}`);
-  if (filters.sla === "breached") where.push(sql`c.status = 'open' and c.due_at <= ${at}::timestamptz`);
+  // Only open claims have a deadline (paused and closed ones have none, so their queue_key is infinity):
+  // the SLA states are ranges of queue_key, read from the same indexes in the same order.
+  if (filters.sla === "breached") where.push(sql`c.queue_key <= ${at}::timestamptz`);
   if (filters.sla === "at_risk")
-    where.push(sql`c.status = 'open' and c.due_at > ${at}::timestamptz and c.sla_at_risk_at <= ${at}::timestamptz`);
-  if (filters.sla === "on_time") where.push(sql`c.status = 'open' and c.sla_at_risk_at > ${at}::timestamptz`);
+    where.push(sql`c.queue_key > ${at}::timestamptz and c.sla_at_risk_at <= ${at}::timestamptz`);
+  if (filters.sla === "on_time")
+    where.push(sql`c.queue_key > ${at}::timestamptz and c.sla_at_risk_at > ${at}::timestamptz`);
   if (filters.amountMin !== undefined) where.push(sql`c.disputed_amount >= ${filters.amountMin}::numeric`);
   if (filters.amountMax !== undefined) where.push(sql`c.disputed_amount <= ${filters.amountMax}::numeric`);
   if (filters.ageMin !== undefined)
@@ -220,7 +223,7 @@ export function staffQueuePageQuery(staff: StaffActor, input: StaffQueueInput) {
       case when isfinite(c.queue_key) then to_char(c.queue_key at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
            else 'infinity' end as cursor_key,
       a.number as account_number, a.legal_name as account_name, u.name as assignee_name
-    from (${sql.join(arms, sql` union `)}) c
+    from (select * from (${sql.join(arms, sql` union `)}) u order by u.queue_key ${dir}, u.id ${dir} limit ${size + 1}) c
     join customer_accounts a on a.id = c.account_id
     left join users u on u.id = c.assignee_id
     order by ${order}
