@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, loginAttempts, users } from "#db/schema";
+import { auditEvents, loginAttempts, scheduledTasks, users } from "#db/schema";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { createCustomerGroup } from "~/domain/accounts/create-organization.server";
 import {
@@ -21,6 +21,7 @@ import {
 import { describeAuditChanges, formatAuditChanges } from "~/domain/audit/describe-audit-changes";
 import { auditEventsPageQuery, listAuditEvents } from "~/domain/audit/list-audit-events.server";
 import { SYSTEM_ACTOR, recordAuditEvent, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import { retryDeadTask } from "~/domain/tasks/dead-tasks.server";
 import {
   acceptInvitation,
   changeGrantRole,
@@ -157,6 +158,20 @@ async function exerciseEveryAction() {
   });
   expect(statement.status).toBe(302);
   await exerciseClaimActions(db); // claim.*
+  // scheduled_task.retried: an administrator puts a dead task back in the queue.
+  const [dead] = await db
+    .insert(scheduledTasks)
+    .values({
+      kind: "noop",
+      payload: {},
+      dueAt: now,
+      status: "dead",
+      attempts: 5,
+      lastError: "Error: x",
+      finishedAt: now,
+    })
+    .returning({ id: scheduledTasks.id });
+  expect(await retryDeadTask(db, SYSTEM_ACTOR, { taskId: dead.id, now })).toBe(true);
   return { account, collector, payer, invoice, applicationId, invited };
 }
 
