@@ -4,8 +4,8 @@
 // SEED_INVOICES overrides the number of demo invoices.
 import { count } from "drizzle-orm";
 import { sellers } from "#db/schema";
-import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
 import { seedDemoClaims } from "#db/seed/claims";
+import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "#db/seed/users";
 import { getDatabase, withAdvisoryLock } from "~/utils/db.server";
 import { init } from "~/utils/env.server";

@@ -21,7 +21,6 @@ import {
 import { describeAuditChanges, formatAuditChanges } from "~/domain/audit/describe-audit-changes";
 import { auditEventsPageQuery, listAuditEvents } from "~/domain/audit/list-audit-events.server";
 import { SYSTEM_ACTOR, recordAuditEvent, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
-import { retryDeadTask } from "~/domain/tasks/dead-tasks.server";
 import {
   acceptInvitation,
   changeGrantRole,
@@ -32,6 +31,7 @@ import { requestPasswordReset, resetPassword } from "~/domain/identity/password-
 import { MAX_FAILURES_PER_SOURCE, MAX_FAILURES_PER_USER_SOURCE, signIn } from "~/domain/identity/sign-in.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
+import { retryDeadTask } from "~/domain/tasks/dead-tasks.server";
 import * as logoutRoute from "~/routes/logout";
 import * as portalStatement from "~/routes/portal+/statement";
 import { startOfDayIn } from "~/utils/dates";

@@ -15,7 +15,7 @@ import {
 } from "~/domain/claims/queue-schemas";
 import { listQueueZones, listStaffQueue } from "~/domain/claims/read-staff-queue.server";
 import { staffAllows } from "~/domain/identity/permissions";
-import { CLAIM_LEVELS, CLAIM_STATUSES, CLAIM_TYPES, SEGMENTS } from "~/domain/vocabulary";
+import { CLAIM_LEVELS, type CLAIM_STATUSES, CLAIM_TYPES, SEGMENTS } from "~/domain/vocabulary";
 import { requireStaffUser } from "~/utils/auth.server";
 import { claimTimeFormat, requireClaimStaff } from "~/utils/claim-pages.server";
 import { getDb } from "~/utils/db.server";
