@@ -11,6 +11,10 @@ const baseURL = `http://127.0.0.1:${port}`;
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 const smtpHttpPort = Number(process.env.E2E_SMTP_HTTP_PORT ?? 2526);
 process.env.E2E_SMTP_HTTP_PORT = String(smtpHttpPort);
+// The fake Stripe API and checkout page (tests/e2e/fake-stripe-server.ts); card payments are on in the e2e portal.
+const stripePort = Number(process.env.E2E_STRIPE_PORT ?? port + 500);
+const stripeWebhookSecret = "whsec_e2e_cartera";
+process.env.E2E_STRIPE_URL = `http://127.0.0.1:${stripePort}`;
 
 // The config is evaluated by the runner and again by each worker: the throwaway PGlite directory is
 // chosen once and handed on through the environment, so every process agrees on it and the global
@@ -72,6 +76,17 @@ export default defineConfig({
       env: { SMTP_PORT: String(smtpPort), HTTP_PORT: String(smtpHttpPort) },
     },
     {
+      command: "node --import tsx tests/e2e/fake-stripe-server.ts",
+      url: `http://127.0.0.1:${stripePort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        FAKE_STRIPE_PORT: String(stripePort),
+        WEBHOOK_URL: `${baseURL}/resources/stripe/webhook`,
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+      },
+    },
+    {
       // start.mjs skips the build when build/ is newer than the sources (npm test builds first), runs
       // scripts/prepare-database.ts (migrate + seed an empty database), then serves with remix-serve.
       command: "node scripts/start.mjs",
@@ -89,6 +104,9 @@ export default defineConfig({
         NODE_ENV: "production",
         // Emailed links point where the tests browse (links never come from request headers).
         APP_URL: baseURL,
+        STRIPE_SECRET_KEY: "sk_test_e2e_cartera",
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+        STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
       },
     },
   ],

@@ -17,6 +17,7 @@ import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "~/domain/identity/password-policy";
+import { MAX_DOCUMENTS_PER_FORM } from "~/domain/payments/document-amounts-form";
 import type { es } from "~/i18n/es";
 
 type ValidationKey = `validation.${keyof typeof es.validation}`;
@@ -24,6 +25,7 @@ type ValidationKey = `validation.${keyof typeof es.validation}`;
 /** The parameters of the validation keys that take one (the schemas name the key only). */
 export const VALIDATION_MESSAGE_PARAMS: Record<string, Record<string, unknown>> = {
   "validation.passwordLength": { min: MIN_PASSWORD_LENGTH },
+  "validation.tooManyItems": { max: MAX_DOCUMENTS_PER_FORM },
 };
 
 /** A schema's message in words; anything that is not one of our keys reads as "invalid value". */

@@ -122,3 +122,18 @@ export const SCHEDULED_TASK_STATUSES = ["pending", "running", "done", "dead", "c
 export type ScheduledTaskStatus = (typeof SCHEDULED_TASK_STATUSES)[number];
 
 export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/**
+ * A card payment attempt through Stripe Checkout: open (session created, customer at the checkout),
+ * processing (completed with a delayed method such as OXXO or bank transfer, money not yet in), paid
+ * (applied in the ledger), failed, expired; refunded once Stripe has returned all of it.
+ */
+export const CARD_PAYMENT_STATUSES = ["open", "processing", "paid", "failed", "expired", "refunded"] as const;
+export type CardPaymentStatus = (typeof CARD_PAYMENT_STATUSES)[number];
+
+/**
+ * A payment promise: pending until its date; then kept (paid in full by its date), partly kept (some
+ * of it), or broken (nothing); cancelled when the customer withdraws it before its date.
+ */
+export const PROMISE_STATUSES = ["pending", "kept", "partly_kept", "broken", "cancelled"] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];

@@ -5,4 +5,8 @@ import type { TaskHandlers } from "./scheduled-tasks.server";
 export const TASK_HANDLERS: TaskHandlers = {
   "claim.sla_due": async (tx, payload, context) =>
     (await import("~/domain/claims/escalate-claim.server")).handleClaimSlaDue(tx, payload, context),
+  "promise.due": async (tx, payload, context) =>
+    (await import("~/domain/payments/settle-promise.server")).handlePromiseDue(tx, payload, context),
+  "promise.notify_collector": async (tx, payload) =>
+    (await import("~/domain/payments/settle-promise.server")).handlePromiseNotifyCollector(tx, payload),
 };

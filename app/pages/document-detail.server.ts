@@ -16,6 +16,7 @@ import { isId, requireIdParam } from "~/utils/input";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
 import { isDocumentNavigation } from "~/utils/resource-errors.server";
+import { cardPaymentsEnabled } from "~/utils/stripe.server";
 import { type ZipError, readDocumentListQuery } from "./document-list.server";
 import { refuseIfPdfBusy, renderOrBusy } from "./pdf-busy.server";
 
@@ -25,7 +26,12 @@ export async function loadDocumentDetail(scope: AccountScope, documentId: string
     documentId: requireIdParam(documentId),
   });
   if (!detail) notFound();
-  return { detail, basePath: scope.basePath, locale: scope.locale };
+  return {
+    detail,
+    basePath: scope.basePath,
+    locale: scope.locale,
+    payByCard: scope.side === "portal" && cardPaymentsEnabled(),
+  };
 }
 
 export type DocumentDetailData = Awaited<ReturnType<typeof loadDocumentDetail>>;

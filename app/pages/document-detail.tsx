@@ -25,7 +25,7 @@ const td = "px-4 py-2";
 
 export function DocumentDetailPage() {
   const { t } = useTranslation();
-  const { detail: d, basePath, locale } = useLoaderData<DocumentDetailData>();
+  const { detail: d, basePath, locale, payByCard } = useLoaderData<DocumentDetailData>();
   const money = (v: string) => formatMoney(v, d.currency, locale);
   const hasXml = d.files.some((f) => f.role === "xml");
   // The list's filters, carried by the list's link ("?back=tab=notes&status=overdue"): re-read as
@@ -64,6 +64,11 @@ export function DocumentDetailPage() {
           {hasXml ? (
             <Link reloadDocument to={`${basePath}/documents/${d.id}/xml`} className={buttonClass("secondary")}>
               {t("document.downloadXml")}
+            </Link>
+          ) : null}
+          {payByCard && d.effect === "charge" && d.open !== "0.00" && d.status !== "cancelled" ? (
+            <Link to={`/portal/payments/card?documents=${d.id}`} className={buttonClass("secondary")}>
+              {t("cardPayments.payDocument")}
             </Link>
           ) : null}
           {basePath === "/portal" ? (

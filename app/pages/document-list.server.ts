@@ -19,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { getFixedT, todayIn } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
+import { cardPaymentsEnabled } from "~/utils/stripe.server";
 
 /** The tabs of the document list page; "credits" is the payments page. */
 export const LIST_PAGE_TABS = DOCUMENT_LIST_TABS.filter((tab) => tab !== "credits");
@@ -102,6 +103,7 @@ export async function loadPaymentList(request: Request, scope: AccountScope) {
   return {
     ...data,
     rows: data.result.rows.map((row) => ({ ...row, applications: applications.get(row.id) ?? [] })),
+    payByCard: scope.side === "portal" && cardPaymentsEnabled(),
   };
 }
 

@@ -16,8 +16,9 @@ const link = "text-brand-700 underline underline-offset-2 hover:no-underline";
 
 export function PaymentListPage() {
   const { t } = useTranslation();
+  const data = useLoaderData<PaymentListData>();
   const { filters, sort, result, rows, invalidFilters, exportTooLarge, exportMaxRows, basePath, locale, multiAccount } =
-    useLoaderData<PaymentListData>();
+    data;
   const location = useLocation();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
@@ -35,6 +36,18 @@ export function PaymentListPage() {
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{t("payments.title")}</h1>
         <p className="text-slate-600">{t("payments.intro")}</p>
+        {basePath === "/portal" ? (
+          <div className="mt-3 flex flex-wrap gap-2">
+            {data.payByCard ? (
+              <Link to="/portal/payments/card" className={buttonClass("primary")}>
+                {t("cardPayments.link")}
+              </Link>
+            ) : null}
+            <Link to="/portal/promises" className={buttonClass("secondary")}>
+              {t("promises.link")}
+            </Link>
+          </div>
+        ) : null}
       </div>
 
       <Form

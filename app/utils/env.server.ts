@@ -49,6 +49,12 @@ const EnvObject = z.object({
   TRUST_PROXY: optionalString,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Where the Stripe SDK sends its API calls; unset: Stripe itself. Tests and the demo point it at a local fake. */
+  STRIPE_API_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), "must be an http(s) URL")
+    .optional(),
 });
 
 const EnvSchema = EnvObject.superRefine((env, ctx) => {

@@ -50,6 +50,18 @@ export function formatMoney(amount: MoneyString, currency: Currency, locale: str
   return formatter.format(amount as unknown as number);
 }
 
+const plainFormatters = new Map<string, Intl.NumberFormat>();
+
+/** "1234.5" → "1,234.50" (es-MX) or "1.234,50" (es-CO): an amount as an input holds it, read back by parseAmount. */
+export function formatAmountInput(amount: MoneyString, locale: string): string {
+  let formatter = plainFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    plainFormatters.set(locale, formatter);
+  }
+  return formatter.format(amount as unknown as number);
+}
+
 /** Sums amounts per currency; amounts of different currencies are never added together. */
 export function totalsByCurrency<T>(rows: T[], currency: (row: T) => Currency, amount: (row: T) => MoneyString) {
   const totals = new Map<Currency, Decimal>();

@@ -1,6 +1,7 @@
 // Security headers for every response: CSP with a per-request nonce, no framing, strict referrer,
 // HSTS when served over https.
 import { isHttps } from "./request.server";
+import { checkoutOrigins } from "./stripe.server";
 
 export function applySecurityHeaders(request: Request, headers: Headers, nonce?: string): void {
   const dev = process.env.NODE_ENV === "development";
@@ -13,7 +14,8 @@ export function applySecurityHeaders(request: Request, headers: Headers, nonce?:
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "frame-ancestors 'none'",
-    "form-action 'self'",
+    // The card payment form redirects to Stripe's Checkout page (only when card payments are on).
+    ["form-action 'self'", ...checkoutOrigins()].join(" "),
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");

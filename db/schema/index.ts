@@ -5,3 +5,5 @@ export * from "./ledger";
 export * from "./audit";
 export * from "./rate-limits";
 export * from "./claims";
+export * from "./card-payments";
+export * from "./promises";

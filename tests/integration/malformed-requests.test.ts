@@ -4,7 +4,8 @@
 // are not forms (JSON, text, XML, broken multipart, none) and oversized ones; CR/LF in redirectTo; a
 // foreign or unparsable Origin. None of them may answer 500 (a thrown error counts as one, as it does
 // in Remix). The targeted tests at the end pin the exact answer of each of the five causes.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { paymentAttempts } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
@@ -279,10 +280,28 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     { accountId: accountA.id, type: "other", origin: "general", description: "Aclaración del barrido" },
     { now: new Date() },
   );
+  // A card payment attempt of account A, with card payments on and Stripe's API unreachable (the
+  // pages must still answer: a refused connection is not a 500).
+  process.env.STRIPE_SECRET_KEY = "sk_test_sweep";
+  process.env.STRIPE_WEBHOOK_SECRET = "whsec_sweep";
+  process.env.STRIPE_API_URL = "http://127.0.0.1:9";
+  const [attempt] = await db
+    .insert(paymentAttempts)
+    .values({
+      accountId: accountA.id,
+      currency: "MXN",
+      amount: "10.00",
+      createdById: customer.id,
+      stripeSessionId: "cs_test_sweep",
+      checkoutUrl: "https://checkout.stripe.com/c/pay/cs_test_sweep",
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })
+    .returning({ id: paymentAttempts.id });
   validParams = {
     accountId: accountA.id,
     documentId: documentA,
     claimId: claim.id,
+    attemptId: attempt.id,
     token: "a".repeat(43),
     format: "csv",
   };
@@ -294,6 +313,9 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
 });
 beforeEach(() => {
   failures.length = 0;
+});
+afterAll(() => {
+  for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_URL"]) delete process.env[key];
 });
 
 // Sweeps send thousands of requests: on a loaded 2-core machine one took 32 s, past the 30 s default.
@@ -308,6 +330,9 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       "staff.claims._index",
       "staff.claims.dashboard",
       "staff.tasks",
+      "portal.payments_.card",
+      "portal.payments_.card_.$attemptId",
+      "resources.stripe.webhook",
     ])
       expect(routes.map((r) => r.segments.join("."))).toContain(claimRoute);
   });

@@ -18,7 +18,9 @@ import {
   CLAIM_RESOLUTIONS,
   CLAIM_STATUSES,
   CLAIM_TYPES,
+  CARD_PAYMENT_STATUSES,
   COUNTRIES,
+  PROMISE_STATUSES,
   CURRENCIES,
   DOCUMENT_KINDS,
   GRANT_ROLES,
@@ -39,6 +41,8 @@ export const AUDIT_ENTITY_TYPES = [
   "application",
   "claim",
   "scheduled_task",
+  "payment_attempt",
+  "payment_promise",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -350,6 +354,60 @@ export const ScheduledTaskRetriedEventSchema = auditEvent("scheduled_task.retrie
   after: z.strictObject({ status: z.literal("pending"), attempts: Count, dueAt: Instant }),
 });
 
+// Card payments through Stripe Checkout (app/domain/payments). Entity: our payment attempt.
+const CardPaymentStatus = z.enum(CARD_PAYMENT_STATUSES);
+const AttemptItems = z.array(z.strictObject({ documentId: Id, amount: Money }));
+export const CardPaymentStartedEventSchema = auditEvent("card_payment.started", "payment_attempt").extend({
+  accountId: Id,
+  after: z.strictObject({ amount: Money, currency: Currency, items: AttemptItems }),
+});
+export const CardPaymentStatusChangedEventSchema = auditEvent("card_payment.status_changed", "payment_attempt").extend({
+  accountId: Id,
+  before: z.strictObject({ status: CardPaymentStatus }),
+  after: z.strictObject({ status: CardPaymentStatus, reason: z.string().max(200).nullable() }),
+});
+export const CardPaymentMismatchEventSchema = auditEvent("card_payment.mismatch", "payment_attempt").extend({
+  accountId: Id,
+  after: z.strictObject({
+    amountTotal: z.number().int().nullable(),
+    currency: z.string().max(10).nullable(),
+    paymentIntentId: Id.nullable(),
+  }),
+});
+export const CardPaymentPaidEventSchema = auditEvent("card_payment.paid", "payment_attempt").extend({
+  accountId: Id,
+  before: z.strictObject({ status: CardPaymentStatus }),
+  after: z.strictObject({
+    paymentDocumentId: Id,
+    paymentIntentId: Id,
+    amount: Money,
+    currency: Currency,
+    applied: AttemptItems,
+  }),
+});
+export const CardPaymentRefundedEventSchema = auditEvent("card_payment.refunded", "payment_attempt").extend({
+  accountId: Id,
+  before: z.strictObject({ refundedAmount: Money, status: CardPaymentStatus }),
+  after: z.strictObject({ refundedAmount: Money, status: CardPaymentStatus, refundDocumentId: Id }),
+});
+
+// Payment promises (app/domain/payments). Entity: the promise.
+const PromiseStatus = z.enum(PROMISE_STATUSES);
+export const PromiseRecordedEventSchema = auditEvent("promise.recorded", "payment_promise").extend({
+  accountId: Id,
+  after: z.strictObject({ amount: Money, currency: Currency, promisedDate: CalendarDate, items: AttemptItems }),
+});
+export const PromiseSettledEventSchema = auditEvent("promise.settled", "payment_promise").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PromiseStatus }),
+  after: z.strictObject({ status: PromiseStatus, paidAmount: Money }),
+});
+export const PromiseCancelledEventSchema = auditEvent("promise.cancelled", "payment_promise").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PromiseStatus }),
+  after: z.strictObject({ status: PromiseStatus }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -391,6 +449,14 @@ export const AUDIT_EVENT_SCHEMAS = [
   ClaimReopenedEventSchema,
   ClaimAttachmentAddedEventSchema,
   ScheduledTaskRetriedEventSchema,
+  CardPaymentStartedEventSchema,
+  CardPaymentStatusChangedEventSchema,
+  CardPaymentMismatchEventSchema,
+  CardPaymentPaidEventSchema,
+  CardPaymentRefundedEventSchema,
+  PromiseRecordedEventSchema,
+  PromiseSettledEventSchema,
+  PromiseCancelledEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);

@@ -51,7 +51,7 @@ export async function listCustomerGrants(db: DbOrTx, userId: string): Promise<Cu
 }
 
 /** SQL condition limiting customer_accounts to what a staff member reaches. */
-function staffScope(staff: { id: string; staffRole: StaffRole }) {
+export function staffScope(staff: { id: string; staffRole: StaffRole }) {
   const reach = staffAccountReach(staff.staffRole);
   if (reach === "portfolio") return eq(customerAccounts.collectorId, staff.id);
   if (reach === "team")

@@ -29,7 +29,11 @@ export default function StaffLayout() {
           homeTo="/staff"
           user={{ name: user.name, email: user.email, roleLabel }}
           nav={[
-            { to: "/staff", label: t("nav.staffHome"), exclude: ["/staff/audit", "/staff/claims", "/staff/tasks"] },
+            {
+              to: "/staff",
+              label: t("nav.staffHome"),
+              exclude: ["/staff/audit", "/staff/claims", "/staff/promises", "/staff/tasks"],
+            },
             {
               to: "/staff/claims",
               label: t("nav.claims"),
@@ -38,6 +42,7 @@ export default function StaffLayout() {
                 label: t("claimsQueue.counter", { count: claimsNeedingAction }),
               },
             },
+            { to: "/staff/promises", label: t("nav.promises") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
           ]}
         />

@@ -1,0 +1,136 @@
+// The collectors' list of payment promises over the accounts they reach: due today, this week, all
+// pending, and how the settled ones ended (broken, partly kept, kept), each with what was paid.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { STAFF_PROMISE_VIEWS, listStaffPromises } from "~/domain/payments/read-promises.server";
+import { requireStaffUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { formatDate, formattingLocale, todayIn } from "~/utils/i18n";
+import { getLanguage } from "~/utils/language.server";
+import { formatMoney, subtractMoney } from "~/utils/money";
+import { pageTitle } from "~/utils/page-title";
+
+export const meta = pageTitle("titles.promises");
+
+const QuerySchema = z.object({
+  view: z.enum(STAFF_PROMISE_VIEWS).catch("today"),
+  page: z.coerce.number().int().min(1).max(1000).catch(1),
+});
+
+/** Promise dates are calendar days of the seller; the list's "today" is Mexico City's (both countries' sellers are a zone apart at most). */
+const LIST_TIME_ZONE = "America/Mexico_City";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaffUser(request);
+  const url = new URL(request.url);
+  const query = QuerySchema.parse({
+    view: url.searchParams.get("view") ?? undefined,
+    page: url.searchParams.get("page") ?? undefined,
+  });
+  const language = await getLanguage(request, user);
+  const locale = formattingLocale(language, "MX");
+  const list = await listStaffPromises(await getDb(), user, {
+    view: query.view,
+    today: todayIn(LIST_TIME_ZONE),
+    page: query.page,
+  });
+  return {
+    view: query.view,
+    page: query.page,
+    hasMore: list.hasMore,
+    rows: list.rows.map((p) => {
+      const paid = p.status === "pending" ? p.paidSoFar : (p.paidAmount ?? "0.00");
+      return {
+        id: p.id,
+        accountId: p.accountId,
+        account: `${p.accountNumber} · ${p.accountName}`,
+        promised: formatMoney(p.amount, p.currency, locale),
+        date: formatDate(p.promisedDate, locale),
+        paid: formatMoney(paid, p.currency, locale),
+        missing:
+          p.status === "pending" || p.status === "kept"
+            ? null
+            : formatMoney(subtractMoney(p.amount, paid), p.currency, locale),
+        status: p.status,
+        note: p.note,
+        documents: p.documents.map((d) => ({ id: d.id, label: d.label })),
+      };
+    }),
+  };
+}
+
+export default function StaffPromises() {
+  const { t } = useTranslation();
+  const { view, page, hasMore, rows } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("promises.staffTitle")}</h1>
+        <p className="text-slate-600">{t("promises.staffIntro")}</p>
+      </div>
+      <nav aria-label={t("promises.viewsLabel")}>
+        <ul className="flex flex-wrap gap-2">
+          {STAFF_PROMISE_VIEWS.map((v) => (
+            <li key={v}>
+              <Link
+                to={`?view=${v}`}
+                aria-current={v === view ? "page" : undefined}
+                className={`inline-block rounded-full px-3 py-1 text-sm ring-1 ring-inset ${
+                  v === view ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-slate-800 ring-slate-300"
+                }`}
+              >
+                {t(`promises.views.${v}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {rows.length === 0 ? (
+        <p>{t("promises.none")}</p>
+      ) : (
+        <ul
+          className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+          aria-label={t(`promises.views.${view}`)}
+        >
+          {rows.map((p) => (
+            <li key={p.id} className="grid gap-1 p-3 text-sm sm:grid-cols-5 sm:items-center">
+              <Link to={`/staff/accounts/${p.accountId}`} className="font-medium underline sm:col-span-2">
+                {p.account}
+              </Link>
+              <span>
+                <span className="sr-only">{t("promises.amountColumn")}: </span>
+                {t("promises.promisedFor", { amount: p.promised, date: p.date })}
+              </span>
+              <span>
+                <span className="sr-only">{t("promises.paidColumn")}: </span>
+                {p.paid}
+                {p.missing ? ` · ${t("promises.missing", { amount: p.missing })}` : null}
+              </span>
+              <span>{t(`promises.status.${p.status}`)}</span>
+              <span className="text-slate-600 sm:col-span-5">
+                {p.documents.map((d) => d.label).join(", ")}
+                {p.note ? ` — ${p.note}` : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav aria-label={t("promises.staffTitle")} className="flex gap-3 text-sm">
+        {page > 1 ? (
+          <Link to={`?view=${view}&page=${page - 1}`} className="underline">
+            {t("promises.previous")}
+          </Link>
+        ) : null}
+        {hasMore ? (
+          <Link to={`?view=${view}&page=${page + 1}`} className="underline">
+            {t("promises.next")}
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
