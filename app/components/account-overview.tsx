@@ -90,6 +90,14 @@ function CurrencyBlock({
           value={money(totals.unappliedCredits)}
           to={`${basePath}/payments?status=open&${currency}`}
         />
+        {Number(totals.disputed) > 0 ? (
+          <Stat
+            label={t("claims.disputedTotal")}
+            value={money(totals.disputed)}
+            to={basePath === "/portal" ? "/portal/claims" : "/staff/claims"}
+            hint={t("claims.disputedTotalHint")}
+          />
+        ) : null}
       </dl>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">

@@ -219,6 +219,7 @@ export function ClaimList({
 }
 
 export interface ClaimSummaryData {
+  id: string;
   number: number;
   type: ClaimType;
   status: ClaimStatus;
@@ -319,7 +320,15 @@ export function ClaimSummary({
           <ul className="list-disc pl-5 text-sm">
             {claim.attachments.map((a) => (
               <li key={a.id}>
-                {a.fileName} ({a.mediaType})
+                <Link
+                  reloadDocument
+                  to={`/${side}/claims/${claim.id}/attachments/${a.id}`}
+                  className="text-brand-700 underline"
+                  aria-label={t("claims.download", { name: a.fileName })}
+                >
+                  {a.fileName}
+                </Link>{" "}
+                ({a.mediaType})
               </li>
             ))}
           </ul>

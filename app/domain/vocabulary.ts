@@ -87,6 +87,13 @@ export type ClaimLevel = (typeof CLAIM_LEVELS)[number];
 export const CLAIM_RESOLUTIONS = ["accepted_full", "accepted_partial", "rejected"] as const;
 export type ClaimResolution = (typeof CLAIM_RESOLUTIONS)[number];
 
+/**
+ * What settles an accepted claim in the ledger: a credit note applied to the disputed charges, a
+ * re-invoice (the invoice cancelled, a corrected one issued), or a rebate (a credit note of rebate kind).
+ */
+export const CLAIM_SETTLEMENT_KINDS = ["credit_note", "reinvoice", "rebate"] as const;
+export type ClaimSettlementKind = (typeof CLAIM_SETTLEMENT_KINDS)[number];
+
 /** internal_note is never shown to the customer; the rest form the thread both sides read. */
 export const CLAIM_MESSAGE_KINDS = ["customer_message", "staff_reply", "info_request", "internal_note"] as const;
 export type ClaimMessageKind = (typeof CLAIM_MESSAGE_KINDS)[number];

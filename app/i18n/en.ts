@@ -310,6 +310,7 @@ export const en: Resources = {
     nothingApplied: "Not applied to any document yet.",
   },
   document: {
+    disputedNote: "{{amount}} of this document is under claim and is not chased while it is handled:",
     back: "Back to the list",
     fiscal: "Fiscal data",
     fiscalId: "Fiscal folio (UUID)",
@@ -476,7 +477,7 @@ export const en: Resources = {
       zone: { created: "Zone created" },
       customer_group: { created: "Customer group created" },
       customer_account: { created: "Customer account created", collector_assigned: "Collector assigned" },
-      document: { issued: "Document issued" },
+      document: { issued: "Document issued", cancelled: "Document cancelled" },
       application: { created: "Payment or note applied", reversed: "Application reversed" },
       statement: { emailed: "Statement emailed" },
       claim: {
@@ -489,6 +490,7 @@ export const en: Resources = {
         escalated: "Claim escalated",
         sla_breached: "Claim deadline passed",
         resolved: "Claim resolved",
+        settled: "Claim settled in the ledger",
         withdrawn: "Claim withdrawn",
         reopened: "Claim reopened",
         attachment_added: "Evidence attached",
@@ -620,6 +622,11 @@ export const en: Resources = {
     new: "New claim",
     newIntro: "Tell us what does not match. You may attach evidence (PDF, image or XML, up to 10 MB each).",
     dispute: "Query / dispute",
+    disputedBadge: "Under claim {{amount}}",
+    disputedLabel: "Under claim",
+    disputedTotal: "Under claim",
+    disputedTotalHint: "Amounts in open claims: we do not chase them while we handle the claims.",
+    disputedLink: "View claims",
     number: "Claim {{number}}",
     numberColumn: "Number",
     type: "Type",
@@ -681,6 +688,24 @@ export const en: Resources = {
       info_request: "Information request",
       internal_note: "Internal note",
     },
+    settlement: "How it is settled",
+    settlementNone: "No ledger movement",
+    settlementHint: "Only when accepted: the document is issued and applied on resolving.",
+    settlements: {
+      credit_note: "Credit note",
+      reinvoice: "Re-invoice (cancel and invoice again)",
+      rebate: "Rebate (credit note)",
+    },
+    outcome: "Outcome",
+    outcomeDocument: {
+      credit_note: "Credit note {{document}} for {{amount}}, applied to the disputed documents.",
+      reinvoice: "Invoice {{cancelled}} cancelled; the new invoice {{document}} replaces it ({{amount}} taken off).",
+      rebate: "Rebate {{document}} for {{amount}}.",
+    },
+    openDocument: "Open {{document}}",
+    reassign: "Reassign",
+    reassignTo: "Reassign to",
+    download: "Download {{name}}",
     resolutions: { accepted_full: "Accepted", accepted_partial: "Partly accepted", rejected: "Rejected" },
     types: {
       price_difference: "Price difference",
@@ -704,6 +729,9 @@ export const en: Resources = {
         reason_required: "Give the reason.",
         accepted_amount_invalid: "The accepted amount is not valid.",
         assignee_invalid: "The claim cannot be assigned to that person.",
+        settlement_invalid: "That settlement does not apply to this claim.",
+        settlement_above_open: "The accepted amount is above the document's open amount.",
+        settlement_leaves_nothing: "The re-invoice would leave the invoice at zero: use a credit note.",
         documents_required: "Name the document.",
         account_required: "Pick a single account to raise a claim.",
       },
@@ -956,5 +984,59 @@ export const en: Resources = {
     resetCta: "Create a new password",
     resetExpiry: "The link expires in 1 hour and can be used only once.",
     footer: "This email was sent automatically by Cartera. Do not reply to this message.",
+    claim: {
+      cta: "View the claim",
+      due: "Answer by {{date}} at the latest.",
+      paused: {
+        customer: "The deadline is paused until you answer.",
+        staff: "The deadline is paused while the customer answers.",
+      },
+      resolution: "Outcome: {{resolution}}.",
+      acceptedAmount: "Amount accepted: {{amount}}.",
+      customer: {
+        received: {
+          subject: "We received your claim {{number}}",
+          body: "We registered your claim {{number}} ({{type}}) on account {{account}}. The team handling it has it now.",
+        },
+        replied: {
+          subject: "We answered your claim {{number}}",
+          body: "There is a new answer on your claim {{number}} ({{type}}). Read it in the portal.",
+        },
+        info_requested: {
+          subject: "We need information for your claim {{number}}",
+          body: "To handle your claim {{number}} ({{type}}) we need some information. Answer us in the portal.",
+        },
+        escalated: {
+          subject: "Your claim {{number}} moved to level {{level}}",
+          body: "Your claim {{number}} ({{type}}) moved to level {{level}} to be resolved.",
+        },
+        resolved: {
+          subject: "We resolved your claim {{number}}",
+          body: "We resolved your claim {{number}} ({{type}}) on account {{account}}.",
+        },
+      },
+      staff: {
+        received: {
+          subject: "New claim {{number}} assigned to you",
+          body: "Claim {{number}} ({{type}}) of {{account}} was assigned to you.",
+        },
+        assigned: {
+          subject: "Claim {{number}} assigned to you",
+          body: "Claim {{number}} ({{type}}) of {{account}} was assigned to you.",
+        },
+        escalated: {
+          subject: "Claim {{number}} escalated to {{level}}",
+          body: "Claim {{number}} ({{type}}) of {{account}} escalated to level {{level}}.",
+        },
+        customer_answered: {
+          subject: "The customer answered claim {{number}}",
+          body: "The customer answered claim {{number}} ({{type}}) of {{account}}; the deadline runs again.",
+        },
+        reopened: {
+          subject: "The customer reopened claim {{number}}",
+          body: "The customer reopened claim {{number}} ({{type}}) of {{account}}.",
+        },
+      },
+    },
   },
 };

@@ -309,6 +309,7 @@ export const es = {
     nothingApplied: "Aún no se ha aplicado a ningún documento.",
   },
   document: {
+    disputedNote: "{{amount}} de este documento están en aclaración y no se cobran mientras se atiende:",
     back: "Volver a la lista",
     fiscal: "Datos fiscales",
     fiscalId: "Folio fiscal (UUID)",
@@ -476,7 +477,7 @@ export const es = {
       zone: { created: "Plaza creada" },
       customer_group: { created: "Grupo de clientes creado" },
       customer_account: { created: "Cuenta de cliente creada", collector_assigned: "Analista asignado" },
-      document: { issued: "Documento emitido" },
+      document: { issued: "Documento emitido", cancelled: "Documento cancelado" },
       application: { created: "Pago o nota aplicado", reversed: "Aplicación revertida" },
       statement: { emailed: "Estado de cuenta enviado por correo" },
       claim: {
@@ -489,6 +490,7 @@ export const es = {
         escalated: "Aclaración escalada",
         sla_breached: "Plazo de la aclaración vencido",
         resolved: "Aclaración resuelta",
+        settled: "Aclaración saldada en el libro",
         withdrawn: "Aclaración retirada",
         reopened: "Aclaración reabierta",
         attachment_added: "Evidencia adjunta",
@@ -620,6 +622,11 @@ export const es = {
     new: "Nueva aclaración",
     newIntro: "Cuéntanos qué no coincide. Puedes adjuntar evidencia (PDF, imagen o XML, hasta 10 MB cada archivo).",
     dispute: "Aclarar / disputar",
+    disputedBadge: "En aclaración {{amount}}",
+    disputedLabel: "En aclaración",
+    disputedTotal: "En aclaración",
+    disputedTotalHint: "Montos en aclaraciones abiertas: no se te cobran mientras las atendemos.",
+    disputedLink: "Ver aclaraciones",
     number: "Aclaración {{number}}",
     numberColumn: "Folio",
     type: "Tipo",
@@ -681,6 +688,25 @@ export const es = {
       info_request: "Solicitud de información",
       internal_note: "Nota interna",
     },
+    settlement: "Cómo se salda",
+    settlementNone: "Sin movimiento en el libro",
+    settlementHint: "Solo si procede: el documento se emite y aplica al resolver.",
+    settlements: {
+      credit_note: "Nota de crédito",
+      reinvoice: "Refacturación (cancelar y facturar de nuevo)",
+      rebate: "Bonificación (nota de crédito)",
+    },
+    outcome: "Resultado",
+    outcomeDocument: {
+      credit_note: "Nota de crédito {{document}} por {{amount}}, aplicada a los documentos en disputa.",
+      reinvoice:
+        "Factura {{cancelled}} cancelada; la nueva factura {{document}} la sustituye (se descontaron {{amount}}).",
+      rebate: "Bonificación {{document}} por {{amount}}.",
+    },
+    openDocument: "Ver {{document}}",
+    reassign: "Reasignar",
+    reassignTo: "Reasignar a",
+    download: "Descargar {{name}}",
     resolutions: { accepted_full: "Procede", accepted_partial: "Procede en parte", rejected: "No procede" },
     types: {
       price_difference: "Diferencia de precio",
@@ -704,6 +730,9 @@ export const es = {
         reason_required: "Indica el motivo.",
         accepted_amount_invalid: "El monto aceptado no es válido.",
         assignee_invalid: "No se puede asignar a esa persona.",
+        settlement_invalid: "Esa forma de saldar no aplica a esta aclaración.",
+        settlement_above_open: "El monto aceptado supera el saldo abierto del documento.",
+        settlement_leaves_nothing: "La refacturación dejaría la factura en cero: usa una nota de crédito.",
         documents_required: "Indica el documento.",
         account_required: "Elige una sola cuenta para registrar una aclaración.",
       },
@@ -960,6 +989,60 @@ export const es = {
     resetCta: "Crear nueva contraseña",
     resetExpiry: "El enlace vence en 1 hora y solo puede usarse una vez.",
     footer: "Este correo fue enviado automáticamente por Cartera. No respondas a este mensaje.",
+    claim: {
+      cta: "Ver la aclaración",
+      due: "Respuesta a más tardar el {{date}}.",
+      paused: {
+        customer: "El plazo está detenido hasta que respondas.",
+        staff: "El plazo está detenido mientras el cliente responde.",
+      },
+      resolution: "Resolución: {{resolution}}.",
+      acceptedAmount: "Monto aceptado: {{amount}}.",
+      customer: {
+        received: {
+          subject: "Recibimos tu aclaración {{number}}",
+          body: "Registramos tu aclaración {{number}} ({{type}}) de la cuenta {{account}}. Ya está con el equipo que la atiende.",
+        },
+        replied: {
+          subject: "Respondimos a tu aclaración {{number}}",
+          body: "Hay una respuesta nueva en tu aclaración {{number}} ({{type}}). Léela en el portal.",
+        },
+        info_requested: {
+          subject: "Necesitamos información para tu aclaración {{number}}",
+          body: "Para atender tu aclaración {{number}} ({{type}}) necesitamos información. Respóndenos en el portal.",
+        },
+        escalated: {
+          subject: "Tu aclaración {{number}} pasó al nivel {{level}}",
+          body: "Tu aclaración {{number}} ({{type}}) pasó al nivel {{level}} para resolverla.",
+        },
+        resolved: {
+          subject: "Resolvimos tu aclaración {{number}}",
+          body: "Resolvimos tu aclaración {{number}} ({{type}}) de la cuenta {{account}}.",
+        },
+      },
+      staff: {
+        received: {
+          subject: "Nueva aclaración {{number}} asignada",
+          body: "Se te asignó la aclaración {{number}} ({{type}}) de {{account}}.",
+        },
+        assigned: {
+          subject: "Aclaración {{number}} asignada",
+          body: "Se te asignó la aclaración {{number}} ({{type}}) de {{account}}.",
+        },
+        escalated: {
+          subject: "Aclaración {{number}} escalada a {{level}}",
+          body: "La aclaración {{number}} ({{type}}) de {{account}} escaló al nivel {{level}}.",
+        },
+        customer_answered: {
+          subject: "El cliente respondió la aclaración {{number}}",
+          body: "El cliente respondió la aclaración {{number}} ({{type}}) de {{account}}; el plazo corre de nuevo.",
+        },
+        reopened: {
+          subject: "El cliente reabrió la aclaración {{number}}",
+          body: "El cliente reabrió la aclaración {{number}} ({{type}}) de {{account}}.",
+        },
+      },
+    },
   },
 };
 

@@ -201,6 +201,8 @@ export async function runDueTasks(
 export interface TaskSweeper {
   /** Stops scheduling sweeps and resolves when the one in flight (if any) has finished. */
   stop(): Promise<void>;
+  /** Sweeps now instead of at the next tick (or right after the sweep in flight): new work was queued. */
+  wake(): void;
 }
 
 /**
@@ -242,9 +244,14 @@ export function startTaskSweeper(options: {
       if (!stopped) onError(error);
     }
   };
+  let wakeRequested = false;
   const tick = () => {
+    timer = undefined;
     inFlight = sweep().finally(() => {
-      if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 15_000);
+      if (stopped) return;
+      const delay = wakeRequested ? 0 : (options.intervalMs ?? 15_000);
+      wakeRequested = false;
+      timer = setTimeout(tick, delay);
     });
   };
   tick();
@@ -253,6 +260,13 @@ export function startTaskSweeper(options: {
       stopped = true;
       if (timer) clearTimeout(timer);
       await inFlight;
+    },
+    wake() {
+      if (stopped) return;
+      if (timer) {
+        clearTimeout(timer);
+        tick();
+      } else wakeRequested = true;
     },
   };
 }

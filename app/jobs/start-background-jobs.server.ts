@@ -15,6 +15,17 @@ export function startBackgroundJobs(): TaskSweeper {
     running = undefined;
   };
   beforeDatabaseClose(stop);
-  running = { stop };
+  running = { stop, wake: () => sweeper.wake() };
   return running;
+}
+
+/**
+ * Asks this instance's sweeper to run soon: work was just queued in a transaction that is about to
+ * commit (the short delays let it; a second wake covers a transaction that still had files to store).
+ * Without a sweeper here (tests, scripts) it does nothing; if the commit takes longer still, the next
+ * regular tick picks the work up.
+ */
+export function wakeBackgroundJobsSoon(delaysMs: readonly number[] = [250, 2000]): void {
+  if (!running) return;
+  for (const delay of delaysMs) setTimeout(() => running?.wake(), delay).unref();
 }

@@ -9,4 +9,6 @@ export const TASK_HANDLERS: TaskHandlers = {
     (await import("~/domain/payments/settle-promise.server")).handlePromiseDue(tx, payload, context),
   "promise.notify_collector": async (tx, payload) =>
     (await import("~/domain/payments/settle-promise.server")).handlePromiseNotifyCollector(tx, payload),
+  "claim.email": async (tx, payload, context) =>
+    (await import("~/domain/claims/send-claim-email.server")).handleClaimEmailDue(tx, payload, context),
 };

@@ -3,6 +3,7 @@
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DisputedBadge } from "~/components/disputed-badge";
 import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/button";
 import { formatDate, formatQuantity } from "~/utils/i18n";
@@ -15,7 +16,15 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h2 id={id} className="border-b border-slate-100 px-4 py-3 font-medium text-slate-900">
         {title}
       </h2>
-      <div className="overflow-x-auto">{children}</div>
+      <div
+        className="overflow-x-auto"
+        role="region"
+        aria-labelledby={id}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a table that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
+        tabIndex={id === "fiscal" ? undefined : 0}
+      >
+        {children}
+      </div>
     </section>
   );
 }
@@ -51,6 +60,7 @@ export function DocumentDetailPage() {
           <h1 className="text-2xl font-semibold text-slate-900">{d.serieFolio}</h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
             <StatusBadge status={d.status} />
+            {d.disputed ? <DisputedBadge amount={d.disputed} currency={d.currency} locale={locale} /> : null}
             <span>
               {t("documents.issueDate")}: {formatDate(d.issueDate, locale)} · {t("documents.dueDate")}:{" "}
               {formatDate(d.dueDate, locale)}
@@ -78,6 +88,26 @@ export function DocumentDetailPage() {
           ) : null}
         </div>
       </div>
+
+      {d.disputed ? (
+        <p
+          data-testid="disputed-note"
+          className="rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-900"
+        >
+          {t("document.disputedNote", { amount: money(d.disputed) })}{" "}
+          {d.disputedClaims.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 ? ", " : ""}
+              <Link
+                to={`${basePath === "/portal" ? "/portal" : "/staff"}/claims/${c.id}`}
+                className="font-medium underline underline-offset-2 hover:no-underline"
+              >
+                {t("claims.number", { number: c.number })}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[

@@ -5,6 +5,7 @@
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
+import { DisputedBadge } from "~/components/disputed-badge";
 import { FilterInput, filterInputClass as inputClass } from "~/components/forms";
 import { ExportLinks, ListTotals } from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
@@ -455,7 +456,12 @@ export function DocumentListPage() {
                       {formatMoney(row.open, row.currency, locale)}
                     </td>
                     <td className={`${cell} max-sm:col-start-3 max-sm:row-start-1 max-sm:text-right`}>
-                      <StatusBadge status={row.status} />
+                      <span className="inline-flex flex-col items-start gap-1 max-sm:items-end">
+                        <StatusBadge status={row.status} />
+                        {row.disputed ? (
+                          <DisputedBadge amount={row.disputed} currency={row.currency} locale={locale} />
+                        ) : null}
+                      </span>
                     </td>
                     <td className={`${cell} max-sm:hidden`}>{row.purchaseOrder ?? ""}</td>
                   </tr>

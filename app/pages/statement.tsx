@@ -4,6 +4,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DisputedBadge } from "~/components/disputed-badge";
 import { FormError, useIsSubmitting } from "~/components/forms";
 import { Button, buttonClass } from "~/components/ui/button";
 import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
@@ -137,6 +138,9 @@ export function StatementPage() {
                 [t("statement.charges"), money(section.totalCharges)],
                 [t("statement.credits"), money(section.totalCredits)],
                 [t("statement.closing"), money(section.closingBalance)],
+                ...(section.disputedTotal !== "0.00"
+                  ? [[t("claims.disputedTotal"), money(section.disputedTotal)]]
+                  : []),
               ].map(([label, value]) => (
                 <div key={label} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
                   <dt className="text-sm text-slate-600">{label}</dt>
@@ -203,6 +207,11 @@ export function StatementPage() {
                         {m.overdue ? (
                           <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-800">
                             {t("statement.overdue")}
+                          </span>
+                        ) : null}
+                        {m.disputed ? (
+                          <span className="ml-2">
+                            <DisputedBadge amount={m.disputed} currency={section.currency} locale={locale} />
                           </span>
                         ) : null}
                       </td>

@@ -24,6 +24,7 @@ import {
   CLAIM_MESSAGE_KINDS,
   CLAIM_ORIGINS,
   CLAIM_RESOLUTIONS,
+  CLAIM_SETTLEMENT_KINDS,
   CLAIM_STATUSES,
   CLAIM_TYPES,
   SCHEDULED_TASK_STATUSES,
@@ -43,6 +44,7 @@ export const claimStatusEnum = pgEnum("claim_status", CLAIM_STATUSES);
 export const claimLevelEnum = pgEnum("claim_level", CLAIM_LEVELS);
 export const claimResolutionEnum = pgEnum("claim_resolution", CLAIM_RESOLUTIONS);
 export const claimMessageKindEnum = pgEnum("claim_message_kind", CLAIM_MESSAGE_KINDS);
+export const claimSettlementKindEnum = pgEnum("claim_settlement_kind", CLAIM_SETTLEMENT_KINDS);
 export const scheduledTaskStatusEnum = pgEnum("scheduled_task_status", SCHEDULED_TASK_STATUSES);
 
 export const claims = pgTable(
@@ -185,6 +187,40 @@ export const claimAttachments = pgTable(
     index("claim_attachments_claim_idx").on(t.claimId),
     check("claim_attachments_stored", sql`${t.content} is not null or ${t.storageKey} is not null`),
     check("claim_attachments_size_nonneg", sql`${t.size} >= 0`),
+  ],
+);
+
+/**
+ * What settled an accepted claim (app/domain/claims/settle-claim.server.ts): the document issued for it
+ * (the credit note, or the corrected invoice of a re-invoice) and, for a re-invoice, the invoice it
+ * cancelled. One per resolution that settled something (a reopened claim may be settled again; the
+ * resolving conditional update is what makes a double submit settle once).
+ */
+export const claimSettlements = pgTable(
+  "claim_settlements",
+  {
+    id: id(),
+    claimId: text("claim_id")
+      .notNull()
+      .references(() => claims.id),
+    kind: claimSettlementKindEnum("kind").notNull(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    cancelledDocumentId: text("cancelled_document_id").references(() => documents.id),
+    amount: money("amount").notNull(),
+    currency: currencyEnum("currency").notNull(),
+    createdById: text("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("claim_settlements_claim_idx").on(t.claimId, t.createdAt),
+    index("claim_settlements_document_idx").on(t.documentId),
+    check("claim_settlements_amount_positive", sql`${t.amount} > 0`),
+    check(
+      "claim_settlements_cancelled_when_reinvoice",
+      sql`(${t.kind} = 'reinvoice') = (${t.cancelledDocumentId} is not null)`,
+    ),
   ],
 );
 

@@ -189,7 +189,9 @@ describe("the SLA clock and escalation", () => {
 
   it("the sweeper escalates to the supervisor at L2, then the owning area at L3, then records the breach", async () => {
     const claim = await raiseOnLine("100.00", MONDAY_9, "damaged_or_returned");
-    expect(await sweep(mx("2026-11-10T15:59"))).toMatchObject({ done: 0 });
+    // A minute early nothing escalates (the sweep still sends the claim's receipt emails).
+    await sweep(mx("2026-11-10T15:59"));
+    expect(await claimRow(claim.id)).toMatchObject({ level: "L1" });
     await sweep(mx("2026-11-10T16:00"));
     let row = await claimRow(claim.id);
     expect(row).toMatchObject({ level: "L2", assigneeId: s.supervisor.id, status: "open" });
@@ -271,13 +273,17 @@ describe("conditional transitions and who may act", () => {
     await expect(
       reassignClaim(db, supervisor, { claimId: claim.id, version: 2, assigneeId: auditor.userId }, { now }),
     ).rejects.toEqual(rule("claim.assignee_invalid"));
-    await reassignClaim(db, supervisor, { claimId: claim.id, version: 2, assigneeId: stranger.userId }, { now });
-    // Now assigned to the stranger, who may act.
-    await addInternalNote(db, stranger, { claimId: claim.id, body: "Revisar con ventas" }, { now });
+    // A collector of another portfolio does not reach the account: not an assignee either.
+    await expect(
+      reassignClaim(db, supervisor, { claimId: claim.id, version: 2, assigneeId: stranger.userId }, { now }),
+    ).rejects.toEqual(rule("claim.assignee_invalid"));
+    await reassignClaim(db, supervisor, { claimId: claim.id, version: 2, assigneeId: sales.userId }, { now });
+    // Now assigned to the sales owner, who may act before L3.
+    await addInternalNote(db, sales, { claimId: claim.id, body: "Revisar con ventas" }, { now });
     const assigned = (await events(claim.id)).filter((e) => e.action === "claim.assigned").map((e) => e.after);
     expect(assigned).toEqual([
       { assigneeId: s.supervisor.id, via: "take" },
-      { assigneeId: stranger.userId, via: "reassign" },
+      { assigneeId: sales.userId, via: "reassign" },
     ]);
   });
 });

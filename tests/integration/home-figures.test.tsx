@@ -102,6 +102,7 @@ const MXN_TOTALS = {
   balance: "5750.00",
   overdue: "1050.00",
   notDue: "5250.00",
+  disputed: "0.00",
   aging: {
     current: { amount: "5250.00", count: 5 },
     d1_30: { amount: "800.00", count: 1 },
@@ -118,6 +119,7 @@ const USD_TOTALS = {
   balance: "100.00",
   overdue: "0.00",
   notDue: "100.00",
+  disputed: "0.00",
   aging: {
     current: { amount: "100.00", count: 1 },
     d1_30: zeroBucket,
@@ -265,6 +267,7 @@ describe("home figures of a group", () => {
         balance: "1300.00",
         overdue: "1500.00",
         notDue: "0.00",
+        disputed: "0.00",
         aging: {
           current: zeroBucket,
           d1_30: { amount: "1500.00", count: 1 },

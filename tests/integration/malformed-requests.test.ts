@@ -8,6 +8,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { paymentAttempts } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
+import { storeClaimAttachments } from "~/domain/claims/store-claim-attachments.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { type Db } from "~/utils/db.server";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
@@ -280,6 +281,28 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     { accountId: accountA.id, type: "other", origin: "general", description: "Aclaración del barrido" },
     { now: new Date() },
   );
+  // Its evidence file, for the attachment downloads (portal+/claims.$claimId_.attachments.$attachmentId, staff twin).
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const [attachment] = await storeClaimAttachments(
+    db,
+    { userId: customer.id, label: customer.email },
+    {
+      claimId: claim.id,
+      accountId: accountA.id,
+      messageId: null,
+      files: [
+        {
+          fieldName: "evidence",
+          fileName: "foto.png",
+          mediaType: "image/png",
+          sha256: "0".repeat(64),
+          size: 16,
+          bytes: png,
+        },
+      ],
+      now: new Date(),
+    },
+  );
   // A card payment attempt of account A, with card payments on and Stripe's API unreachable (the
   // pages must still answer: a refused connection is not a 500).
   process.env.STRIPE_SECRET_KEY = "sk_test_sweep";
@@ -301,6 +324,7 @@ routeTest.beforeAll(async ({ db: fileDb }) => {
     accountId: accountA.id,
     documentId: documentA,
     claimId: claim.id,
+    attachmentId: attachment.id,
     attemptId: attempt.id,
     token: "a".repeat(43),
     format: "csv",
@@ -330,6 +354,8 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       "staff.claims._index",
       "staff.claims.dashboard",
       "staff.tasks",
+      "portal.claims.$claimId_.attachments.$attachmentId",
+      "staff.claims.$claimId_.attachments.$attachmentId",
       "portal.payments_.card",
       "portal.payments_.card_.$attemptId",
       "resources.stripe.webhook",

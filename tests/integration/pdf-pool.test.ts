@@ -120,3 +120,71 @@ describe("PDF rendering off the request thread", () => {
     expect(inThread.maxLoopDelayMs).toBeGreaterThan(50);
   });
 });
+
+describe("past the pool's cap", () => {
+  it("the statement PDF, invoice PDF, ZIP and statement email answer 503 with Retry-After, and work again once there is room", async () => {
+    await configurePdfPool({ threads: 1, maxQueue: 1 });
+    // One render running, one waiting: the pool is full.
+    const large = buildLargeStatement(1500);
+    const filling = [renderStatementPdf(large, OPTIONS), renderStatementPdf(large, OPTIONS)];
+    expect(pdfPoolStats().inFlight).toBe(2);
+
+    const statementPdf = await callRoute(portalStatementFile.loader, {
+      path: `/portal/statement/pdf?${PERIOD}`,
+      params: { format: "pdf" },
+      cookie,
+    });
+    expect(statementPdf.status).toBe(503);
+    expect(Number(statementPdf.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
+    expect(statementPdf.body).toMatch(/Inténtalo de nuevo en \d+ segundos?/);
+
+    const invoicePdf = await callRoute(portalDocumentPdf.loader, {
+      path: `/portal/documents/${invoiceId}/pdf`,
+      params: { documentId: invoiceId },
+      cookie,
+    });
+    expect(invoicePdf.status).toBe(503);
+    expect(Number(invoicePdf.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
+
+    const zip = await callRoute(portalZip.action, { path: "/portal/documents/zip", cookie, form: { id: invoiceId } });
+    expect(zip.status).toBe(503);
+    expect(zip.headers.get("Retry-After")).toMatch(/^\d+$/);
+
+    const email = await callRoute(portalStatement.action, {
+      path: `/portal/statement?${PERIOD}`,
+      cookie,
+      form: { intent: "email" },
+    });
+    expect(email.status).toBe(503);
+    expect(email.headers.get("Retry-After")).toMatch(/^\d+$/);
+    // conform's reply: form-level errors under the "" key
+    expect((email.body as { result: { error: Record<string, string[]> } }).result.error[""][0]).toMatch(
+      /Inténtalo de nuevo/,
+    );
+
+    // The CSV does not need the pool.
+    const csv = await callRoute(portalStatementFile.loader, {
+      path: `/portal/statement/csv?${PERIOD}`,
+      params: { format: "csv" },
+      cookie,
+    });
+    expect(csv.status).toBe(200);
+
+    await Promise.all(filling);
+    expect(pdfPoolStats().inFlight).toBe(0);
+    const again = await callRoute(portalStatementFile.loader, {
+      path: `/portal/statement/pdf?${PERIOD}`,
+      params: { format: "pdf" },
+      cookie,
+    });
+    expect(again.status).toBe(200);
+    expect(await readPdfText(new Uint8Array(await again.response!.arrayBuffer()))).toContain("Estado de cuenta");
+    const invoiceAgain = await callRoute(portalDocumentPdf.loader, {
+      path: `/portal/documents/${invoiceId}/pdf`,
+      params: { documentId: invoiceId },
+      cookie,
+    });
+    expect(invoiceAgain.status).toBe(200);
+    expect(await readPdfText(new Uint8Array(await invoiceAgain.response!.arrayBuffer()))).toContain("A-9001");
+  });
+});

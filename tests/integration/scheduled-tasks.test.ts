@@ -147,6 +147,22 @@ describe("scheduled tasks", () => {
     expect(await runs()).toHaveLength(25);
     expect(new Set(await runs()).size).toBe(25);
   });
+
+  it("wake() sweeps at once instead of waiting for the next tick (work queued by a request: claim emails)", async () => {
+    const sweeper = startTaskSweeper({
+      db: async () => db,
+      handlers: recording,
+      clock: () => at(1000),
+      intervalMs: 600_000,
+    });
+    // The first sweep (at start) finds nothing; the next tick would be ten minutes away.
+    for (let i = 0; i < 40; i += 1) await new Promise((r) => setTimeout(r, 25));
+    await scheduleTask(db, { kind: "record", payload: { label: "woken" }, dueAt: T0 });
+    sweeper.wake();
+    for (let i = 0; i < 200 && (await runs()).length < 1; i += 1) await new Promise((r) => setTimeout(r, 25));
+    await sweeper.stop();
+    expect(await runs()).toEqual(["woken"]);
+  });
 });
 
 describe.runIf(onPostgres)("two sweepers on PostgreSQL", () => {

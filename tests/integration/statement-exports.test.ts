@@ -244,16 +244,16 @@ describe("CSV", () => {
     );
     const lines = text.slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      "Moneda,Fecha,Vence,Documento,Tipo de fila,Concepto,Folio fiscal,Cargo,Abono,Saldo,Pendiente,Vencido",
+      "Moneda,Fecha,Vence,Documento,Tipo de fila,Concepto,Folio fiscal,Cargo,Abono,Saldo,Pendiente,Vencido,En aclaración",
     );
-    expect(lines[1]).toBe("MXN,2026-05-01,,,Saldo inicial,,,,,500.00,,");
+    expect(lines[1]).toBe("MXN,2026-05-01,,,Saldo inicial,,,,,500.00,,,");
     expect(lines[2]).toBe(
-      `MXN,2026-05-02,2026-05-20,A-101,Factura,"Pedido ""urgente"", parcial",${UUID},1000.00,,1500.00,600.00,Sí`,
+      `MXN,2026-05-02,2026-05-20,A-101,Factura,"Pedido ""urgente"", parcial",${UUID},1000.00,,1500.00,600.00,Sí,`,
     );
-    expect(lines[4]).toBe("MXN,2026-05-12,,NC-7,Nota de crédito,,,,50.00,1650.00,,");
-    expect(lines[5]).toBe("MXN,2026-05-25,,P-9,Pago,SPEI 42,,,400.00,1250.00,,");
-    expect(lines[6]).toBe("MXN,2026-05-26,2026-06-25,AJ-1,Ajuste (cargo),,,10.00,,1260.00,10.00,No");
-    expect(lines[7]).toBe("MXN,2026-05-27,,AJ-2,Ajuste (abono),,,,5.00,1255.00,,");
+    expect(lines[4]).toBe("MXN,2026-05-12,,NC-7,Nota de crédito,,,,50.00,1650.00,,,");
+    expect(lines[5]).toBe("MXN,2026-05-25,,P-9,Pago,SPEI 42,,,400.00,1250.00,,,");
+    expect(lines[6]).toBe("MXN,2026-05-26,2026-06-25,AJ-1,Ajuste (cargo),,,10.00,,1260.00,10.00,No,");
+    expect(lines[7]).toBe("MXN,2026-05-27,,AJ-2,Ajuste (abono),,,,5.00,1255.00,,,");
     expect(lines.at(-1)).toBe("");
   });
 
@@ -263,18 +263,18 @@ describe("CSV", () => {
     );
     const lines = text.slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      "Moneda;Fecha;Vence;Documento;Tipo de fila;Concepto;Folio fiscal;Cargo;Abono;Saldo;Pendiente;Vencido",
+      "Moneda;Fecha;Vence;Documento;Tipo de fila;Concepto;Folio fiscal;Cargo;Abono;Saldo;Pendiente;Vencido;En aclaración",
     );
-    expect(lines[1]).toBe("MXN;2026-05-01;;;Saldo inicial;;;;;500,00;;");
+    expect(lines[1]).toBe("MXN;2026-05-01;;;Saldo inicial;;;;;500,00;;;");
     expect(lines[2]).toBe(
-      `MXN;2026-05-02;2026-05-20;A-101;Factura;"Pedido ""urgente"", parcial";${UUID};1000,00;;1500,00;600,00;Sí`,
+      `MXN;2026-05-02;2026-05-20;A-101;Factura;"Pedido ""urgente"", parcial";${UUID};1000,00;;1500,00;600,00;Sí;`,
     );
-    expect(lines[5]).toBe("MXN;2026-05-25;;P-9;Pago;SPEI 42;;;400,00;1250,00;;");
+    expect(lines[5]).toBe("MXN;2026-05-25;;P-9;Pago;SPEI 42;;;400,00;1250,00;;;");
     // es-MX keeps "," and the dot
     const mx = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
       exportStatementCsv(statement, { language: "es", locale: "es-MX" }),
     );
-    expect(mx.slice(1).split("\r\n")[1]).toBe("MXN,2026-05-01,,,Saldo inicial,,,,,500.00,,");
+    expect(mx.slice(1).split("\r\n")[1]).toBe("MXN,2026-05-01,,,Saldo inicial,,,,,500.00,,,");
   });
 
   it("a description a spreadsheet would run as a formula is written as text (CSV injection); negative amounts stay numbers", async () => {
@@ -298,7 +298,7 @@ describe("CSV", () => {
       sections: [{ ...section, openingBalance: "-500.00" as typeof section.openingBalance }],
     };
     const neg = new TextDecoder("utf-8", { ignoreBOM: true }).decode(exportStatementCsv(negative, { language: "es" }));
-    expect(neg.slice(1).split("\r\n")[1]).toBe("MXN,2026-05-01,,,Saldo inicial,,,,,-500.00,,");
+    expect(neg.slice(1).split("\r\n")[1]).toBe("MXN,2026-05-01,,,Saldo inicial,,,,,-500.00,,,");
   });
 
   it("in English: English headers and labels", async () => {
@@ -307,9 +307,9 @@ describe("CSV", () => {
     );
     const lines = text.slice(1).split("\r\n");
     expect(lines[0]).toBe(
-      "Currency,Date,Due,Document,Row type,Description,Fiscal ID,Charge,Credit,Balance,Open,Overdue",
+      "Currency,Date,Due,Document,Row type,Description,Fiscal ID,Charge,Credit,Balance,Open,Overdue,Under claim",
     );
-    expect(lines[6]).toBe("MXN,2026-05-26,2026-06-25,AJ-1,Adjustment (charge),,,10.00,,1260.00,10.00,No");
-    expect(lines[7]).toBe("MXN,2026-05-27,,AJ-2,Adjustment (credit),,,,5.00,1255.00,,");
+    expect(lines[6]).toBe("MXN,2026-05-26,2026-06-25,AJ-1,Adjustment (charge),,,10.00,,1260.00,10.00,No,");
+    expect(lines[7]).toBe("MXN,2026-05-27,,AJ-2,Adjustment (credit),,,,5.00,1255.00,,,");
   });
 });

@@ -144,7 +144,7 @@ describe("statement of account", () => {
       dueDate: "2026-02-09",
     });
     expect(i2.description).toContain("OC-77");
-    expect("disputed" in i2).toBe(false);
+    expect(i2.disputed).toBeNull(); // no open claim disputes it
     expect(s.customer).toMatchObject({ paymentTermDays: 30, creditLimit: "500000.00", currency: "MXN" });
     expect(s.seller).toMatchObject({
       legalName: "Aceros del Norte SA de CV",
@@ -497,6 +497,7 @@ describe("renderings", () => {
       "Saldo",
       "Pendiente",
       "Vencido",
+      "En aclaración",
     ]);
     const expected: string[][] = [];
     for (const sec of statement.sections) {
@@ -511,6 +512,7 @@ describe("renderings", () => {
         "",
         "",
         sec.openingBalance,
+        "",
         "",
         "",
       ]);
@@ -528,6 +530,7 @@ describe("renderings", () => {
           m.balance,
           m.openAmount ?? "",
           m.effect === "charge" ? (m.overdue ? "Sí" : "No") : "",
+          m.disputed ?? "",
         ]);
       }
       expected.push([
@@ -541,6 +544,7 @@ describe("renderings", () => {
         "",
         "",
         sec.closingBalance,
+        "",
         "",
         "",
       ]);

@@ -3,6 +3,7 @@
 import Decimal from "decimal.js";
 import { asc, eq, inArray } from "drizzle-orm";
 import { customerAccounts, sellers } from "#db/schema";
+import { type DisputedTotal, getDisputedTotals } from "~/domain/claims/disputed-amounts.server";
 import { AGING_BUCKETS, type AccountBalance, getAccountBalances } from "~/domain/ledger/get-account-balances.server";
 import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import type { DbOrTx } from "~/utils/db.server";
@@ -17,9 +18,11 @@ export interface CurrencyTotals {
   overdue: MoneyString;
   notDue: MoneyString;
   aging: AccountBalance["aging"];
+  /** What open claims dispute in this currency ("En aclaración"); "0.00" when nothing. */
+  disputed: MoneyString;
 }
 
-function totalsOf(balances: AccountBalance[]): CurrencyTotals[] {
+function totalsOf(balances: AccountBalance[], disputed: readonly DisputedTotal[] = []): CurrencyTotals[] {
   const byCurrency = new Map<Currency, AccountBalance[]>();
   for (const b of balances) byCurrency.set(b.currency, [...(byCurrency.get(b.currency) ?? []), b]);
   return [...byCurrency.entries()].map(([currency, rows]) => {
@@ -41,6 +44,9 @@ function totalsOf(balances: AccountBalance[]): CurrencyTotals[] {
       overdue,
       notDue: subtractMoney(openCharges, overdue),
       aging,
+      disputed: toMoney(
+        disputed.filter((d) => d.currency === currency).reduce((s, d) => s.plus(d.amount), new Decimal(0)),
+      ),
     };
   });
 }
@@ -87,7 +93,10 @@ async function readAccountOverview(db: DbOrTx, input: { accountIds: string[]; as
     .where(inArray(customerAccounts.id, input.accountIds))
     .orderBy(asc(customerAccounts.number));
   const asOf = input.asOf ?? todayIn(accounts[0]?.timeZone ?? "America/Mexico_City", input.now);
-  const balances = await getAccountBalances(db, input.accountIds, asOf);
+  const [balances, disputed] = await Promise.all([
+    getAccountBalances(db, input.accountIds, asOf),
+    getDisputedTotals(db, input.accountIds),
+  ]);
   return {
     asOf,
     accounts: accounts.map((a) => {
@@ -96,7 +105,10 @@ async function readAccountOverview(db: DbOrTx, input: { accountIds: string[]; as
       const used = inAccountCurrency ? Decimal.max(inAccountCurrency.balance, 0) : new Decimal(0);
       return {
         ...a,
-        totals: totalsOf(own),
+        totals: totalsOf(
+          own,
+          disputed.filter((d) => d.accountId === a.id),
+        ),
         credit: {
           limit: a.creditLimit,
           used: toMoney(used),
@@ -106,7 +118,7 @@ async function readAccountOverview(db: DbOrTx, input: { accountIds: string[]; as
         },
       };
     }),
-    totals: totalsOf(balances),
+    totals: totalsOf(balances, disputed),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   CLAIM_LEVELS,
   CLAIM_ORIGINS,
   CLAIM_RESOLUTIONS,
+  CLAIM_SETTLEMENT_KINDS,
   CLAIM_STATUSES,
   CLAIM_TYPES,
   CARD_PAYMENT_STATUSES,
@@ -247,6 +248,18 @@ export const ApplicationReversedEventSchema = auditEvent("application.reversed",
   after: z.strictObject({ reversalId: Id, reversedOn: CalendarDate, reason: z.string() }),
 });
 
+/** A charge cancelled (app/domain/ledger/cancel-invoice.server.ts): its standing applications reversed first. */
+export const DocumentCancelledEventSchema = auditEvent("document.cancelled", "document").extend({
+  accountId: Id,
+  before: z.strictObject({ status: z.literal("issued"), openAmount: Money }),
+  after: z.strictObject({
+    status: z.literal("cancelled"),
+    cancelledOn: CalendarDate,
+    reason: z.string(),
+    reversedApplications: z.array(Id),
+  }),
+});
+
 // Statements (app/pages/statement.server.ts).
 export const StatementEmailedEventSchema = auditEvent("statement.emailed", "customer_account").extend({
   accountId: Id,
@@ -319,6 +332,18 @@ export const ClaimResolvedEventSchema = auditEvent("claim.resolved", "claim").ex
     resolution: z.enum(CLAIM_RESOLUTIONS),
     reason: z.string().nullable(),
     acceptedAmount: Money.nullable(),
+  }),
+});
+/** What settled an accepted claim (app/domain/claims/settle-claim.server.ts), in the resolution's transaction. */
+export const ClaimSettledEventSchema = auditEvent("claim.settled", "claim").extend({
+  accountId: Id,
+  after: z.strictObject({
+    kind: z.enum(CLAIM_SETTLEMENT_KINDS),
+    documentId: Id,
+    cancelledDocumentId: Id.nullable(),
+    amount: Money,
+    currency: Currency,
+    applied: z.array(z.strictObject({ documentId: Id, amount: Money })),
   }),
 });
 export const ClaimWithdrawnEventSchema = auditEvent("claim.withdrawn", "claim").extend({
@@ -435,6 +460,7 @@ export const AUDIT_EVENT_SCHEMAS = [
   DocumentIssuedEventSchema,
   ApplicationCreatedEventSchema,
   ApplicationReversedEventSchema,
+  DocumentCancelledEventSchema,
   StatementEmailedEventSchema,
   ClaimRaisedEventSchema,
   ClaimAssignedEventSchema,
@@ -445,6 +471,7 @@ export const AUDIT_EVENT_SCHEMAS = [
   ClaimEscalatedEventSchema,
   ClaimSlaBreachedEventSchema,
   ClaimResolvedEventSchema,
+  ClaimSettledEventSchema,
   ClaimWithdrawnEventSchema,
   ClaimReopenedEventSchema,
   ClaimAttachmentAddedEventSchema,

@@ -5,6 +5,7 @@ import { CLAIM_STATUSES, CLAIM_TYPES } from "~/domain/vocabulary";
 import {
   EscalateSchema,
   MessageSchema,
+  ReassignSchema,
   ReopenSchema,
   ResolveSchema,
   VersionOnlySchema,
@@ -37,6 +38,7 @@ export const CustomerClaimActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const TakeFormSchema = VersionOnlySchema.omit(noId).extend({ intent: z.literal("take") });
+export const ReassignFormSchema = ReassignSchema.omit(noId).extend({ intent: z.literal("reassign") });
 export const ReplyFormSchema = MessageSchema.omit(noId).extend({ intent: z.literal("reply") });
 export const NoteFormSchema = z.object({ intent: z.literal("note"), body: z.string().trim().min(1).max(4000) });
 export const RequestInfoFormSchema = MessageSchema.omit(noId).extend({ intent: z.literal("request_info") });
@@ -44,6 +46,7 @@ export const EscalateFormSchema = EscalateSchema.omit(noId).extend({ intent: z.l
 export const ResolveFormSchema = ResolveSchema.omit(noId).extend({ intent: z.literal("resolve") });
 export const StaffClaimActionSchema = z.discriminatedUnion("intent", [
   TakeFormSchema,
+  ReassignFormSchema,
   ReplyFormSchema,
   NoteFormSchema,
   RequestInfoFormSchema,

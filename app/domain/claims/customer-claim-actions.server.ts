@@ -8,6 +8,7 @@ import { atRiskInstant, resumeDeadline } from "./business-hours";
 import { levelSla, loadWorkingCalendar, rescheduleSlaCheck, slaBudgetMinutes } from "./claim-sla.server";
 import { loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
+import { queueClaimEmails } from "./queue-claim-emails.server";
 import { addClaimMessage } from "./staff-claim-actions.server";
 
 export const REOPEN_WINDOW_DAYS = 15;
@@ -53,6 +54,13 @@ export async function answerClaim(
       accountId: claim.accountId,
       before: { status: claim.status, remainingMinutes },
       after: { status: "open", dueAt, messageId },
+    });
+    await queueClaimEmails(tx, {
+      event: "customer_answered",
+      claim: updated,
+      actorUserId: customer.userId,
+      collectorId: loaded.collectorId,
+      now,
     });
     return { claim: updated, messageId };
   });
@@ -141,6 +149,13 @@ export async function reopenClaim(
       accountId: claim.accountId,
       before: { status: claim.status, resolution: claim.resolution },
       after: { status: "open", level: claim.level, dueAt, reason },
+    });
+    await queueClaimEmails(tx, {
+      event: "reopened",
+      claim: updated,
+      actorUserId: customer.userId,
+      collectorId: loaded.collectorId,
+      now,
     });
     return updated;
   });

@@ -13,6 +13,7 @@ import type { DbOrTx } from "~/utils/db.server";
 import { levelSla, rescheduleSlaCheck } from "./claim-sla.server";
 import { type ClaimWithAccount, loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
+import { queueClaimEmails } from "./queue-claim-emails.server";
 import { assigneeForLevel, requireStaffMayAct, type StaffActor } from "./staff-access.server";
 
 export function nextLevel(level: ClaimLevel): ClaimLevel | null {
@@ -51,6 +52,13 @@ async function escalateLoaded(
     accountId: claim.accountId,
     before: { level: claim.level, assigneeId: claim.assigneeId, dueAt: claim.dueAt! },
     after: { level, assigneeId, dueAt, automatic: input.automatic, reason: input.reason },
+  });
+  await queueClaimEmails(tx, {
+    event: "escalated",
+    claim: updated,
+    actorUserId: actor.userId ?? null,
+    previousAssigneeId: claim.assigneeId,
+    now: input.now,
   });
   return updated;
 }

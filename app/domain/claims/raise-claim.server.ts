@@ -11,6 +11,7 @@ import { CLAIM_AREA_OF_TYPE, type ClaimOrigin, type DocumentKind } from "~/domai
 import type { DbOrTx } from "~/utils/db.server";
 import { levelSla, rescheduleSlaCheck } from "./claim-sla.server";
 import { ClaimRuleError } from "./errors";
+import { queueClaimEmails } from "./queue-claim-emails.server";
 import { RaiseClaimSchema, type RaiseClaimInput } from "./schemas";
 
 const KINDS_OF_ORIGIN: Record<ClaimOrigin, readonly DocumentKind[]> = {
@@ -132,6 +133,7 @@ export async function raiseClaim(
         documents: rows,
       },
     });
+    await queueClaimEmails(tx, { event: "received", claim, actorUserId: actor.userId, now });
     return claim;
   });
 }

@@ -1,6 +1,6 @@
 // What the claim forms and the domain functions accept (one schema per form, shared by client and server).
 import { z } from "zod";
-import { CLAIM_ORIGINS, CLAIM_RESOLUTIONS, CLAIM_TYPES } from "~/domain/vocabulary";
+import { CLAIM_ORIGINS, CLAIM_RESOLUTIONS, CLAIM_SETTLEMENT_KINDS, CLAIM_TYPES } from "~/domain/vocabulary";
 
 const Id = z.string().trim().min(1).max(64);
 /** A positive amount with at most two decimals, as an exact string. */
@@ -45,6 +45,8 @@ export const ResolveSchema = Transition.extend({
   resolution: z.enum(CLAIM_RESOLUTIONS),
   reason: z.string().trim().max(2000).optional(),
   acceptedAmount: PositiveMoney.optional(),
+  /** What settles an accepted claim in the ledger (settle-claim.server.ts); none when left out. */
+  settlement: z.enum(CLAIM_SETTLEMENT_KINDS).optional(),
 });
 export const WithdrawSchema = Transition.extend({ reason: z.string().trim().max(2000).optional() });
 export const ReopenSchema = Transition.extend({ reason: Text(2000) });

@@ -4,15 +4,18 @@
 // transaction: a conditional update on the version the actor saw, its message, its SLA task and its
 // typed audit event.
 import Decimal from "decimal.js";
-import { and, eq, isNull, ne } from "drizzle-orm";
-import { claimDocuments, claimMessages, users } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { claimDocuments, claimMessages } from "#db/schema";
 import { recordAuditEvent } from "~/domain/audit/record-audit-events.server";
-import type { ClaimMessageKind, ClaimResolution } from "~/domain/vocabulary";
+import type { ClaimMessageKind, ClaimResolution, ClaimSettlementKind } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { pauseDeadline } from "./business-hours";
 import { loadWorkingCalendar, rescheduleSlaCheck } from "./claim-sla.server";
 import { loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
+import { mayBeAssigned } from "./list-claim-assignees.server";
+import { settleClaim } from "./settle-claim.server";
+import { queueClaimEmails } from "./queue-claim-emails.server";
 import { requireStaffMayAct, type StaffActor } from "./staff-access.server";
 
 interface Now {
@@ -65,6 +68,13 @@ async function assignClaim(
     before: { assigneeId: claim.assigneeId },
     after: { assigneeId: input.assigneeId, via: input.via },
   });
+  await queueClaimEmails(tx, {
+    event: "assigned",
+    claim: updated,
+    actorUserId: staff.userId,
+    previousAssigneeId: claim.assigneeId,
+    now,
+  });
   return updated;
 }
 
@@ -84,19 +94,9 @@ export async function reassignClaim(
   { now }: Now,
 ) {
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          eq(users.id, input.assigneeId),
-          eq(users.kind, "staff"),
-          ne(users.staffRole, "auditor"),
-          isNull(users.disabledAt),
-        ),
-      );
-    if (!target) throw new ClaimRuleError("claim.assignee_invalid");
-    return assignClaim(tx, staff, { ...input, assigneeId: target.id, via: "reassign" }, now);
+    // Active staff who reach the claim's account, never an auditor (list-claim-assignees.server.ts).
+    if (!(await mayBeAssigned(tx, input.claimId, input.assigneeId))) throw new ClaimRuleError("claim.assignee_invalid");
+    return assignClaim(tx, staff, { ...input, via: "reassign" }, now);
   });
 }
 
@@ -125,6 +125,7 @@ export async function replyToClaim(
       accountId: claim.accountId,
       after: { messageId, firstResponse },
     });
+    await queueClaimEmails(tx, { event: "replied", claim: updated, actorUserId: staff.userId, now });
     return { claim: updated, messageId };
   });
 }
@@ -185,19 +186,28 @@ export async function requestClaimInfo(
       before: { status: claim.status, dueAt: claim.dueAt },
       after: { status: "waiting_on_customer", remainingMinutes, messageId },
     });
+    await queueClaimEmails(tx, { event: "info_requested", claim: updated, actorUserId: staff.userId, now });
     return { claim: updated, messageId };
   });
 }
 
 /**
  * Settles the claim. Accepted in full: the accepted amount is what was disputed (one currency);
- * accepted in part: an amount above zero and below that; rejected: a reason is required. What settles
- * an accepted claim in the ledger (credit note, re-invoice, rebate) is a later step.
+ * accepted in part: an amount above zero and below that; rejected: a reason is required. An accepted
+ * claim may name what settles it in the ledger (credit note, re-invoice, rebate): settleClaim, in this
+ * transaction, after the conditional update (so it settles once).
  */
 export async function resolveClaim(
   db: DbOrTx,
   staff: StaffActor,
-  input: { claimId: string; version: number; resolution: ClaimResolution; reason?: string; acceptedAmount?: string },
+  input: {
+    claimId: string;
+    version: number;
+    resolution: ClaimResolution;
+    reason?: string;
+    acceptedAmount?: string;
+    settlement?: ClaimSettlementKind;
+  },
   { now }: Now,
 ) {
   return db.transaction(async (tx) => {
@@ -247,6 +257,8 @@ export async function resolveClaim(
       before: { status: claim.status },
       after: { status: "resolved", resolution: input.resolution, reason, acceptedAmount },
     });
+    if (input.settlement) await settleClaim(tx, staff, { claim: updated, kind: input.settlement, now });
+    await queueClaimEmails(tx, { event: "resolved", claim: updated, actorUserId: staff.userId, now });
     return updated;
   });
 }

@@ -3,6 +3,7 @@
 // caller's accounts: a document outside them is "not found" (null).
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
+import { DISPUTING_CLAIM_STATUSES, disputedAmountSql } from "~/domain/claims/disputed-amounts.server";
 import { getOpenAmounts } from "~/domain/ledger/get-account-balances.server";
 import type { Country } from "~/domain/vocabulary";
 import { type DbOrTx, queryRows, sqlList } from "~/utils/db.server";
@@ -107,6 +108,9 @@ export interface DocumentDetail {
   asOf: string;
   related: RelatedDocument[];
   files: DocumentDetailFile[];
+  /** What open claims dispute on it ("en aclaración"), and those claims; null and [] when nothing. */
+  disputed: MoneyString | null;
+  disputedClaims: { id: string; number: number }[];
 }
 
 interface HeaderRow {
@@ -141,6 +145,8 @@ interface HeaderRow {
   customer_tax_id: string;
   customer_regime: string;
   customer_postal_code: string;
+  disputed: string | null;
+  disputed_claims: { id: string; number: number }[] | string | null;
 }
 
 /**
@@ -168,7 +174,11 @@ export async function getDocumentDetail(
       s.legal_name as seller_name, s.tax_id as seller_tax_id, s.tax_regime as seller_regime,
       s.postal_code as seller_postal_code, s.country as seller_country, s.time_zone as seller_time_zone,
       ca.number as account_number, ca.legal_name as customer_name, ca.tax_id as customer_tax_id,
-      ca.tax_regime as customer_regime, ca.postal_code as customer_postal_code
+      ca.tax_regime as customer_regime, ca.postal_code as customer_postal_code,
+      ${disputedAmountSql(sql`d.id`)}::numeric(18,2)::text as disputed,
+      (select json_agg(json_build_object('id', c.id, 'number', c.number) order by c.number) from claims c
+        where c.status in (${sqlList(DISPUTING_CLAIM_STATUSES)})
+          and exists (select 1 from claim_documents cd where cd.claim_id = c.id and cd.document_id = d.id)) as disputed_claims
     from documents d
     join sellers s on s.id = d.seller_id
     join customer_accounts ca on ca.id = d.account_id
@@ -357,6 +367,11 @@ export async function getDocumentDetail(
       mediaType: f.media_type,
       size: Number(f.size),
     })),
+    disputed: header.disputed,
+    disputedClaims:
+      typeof header.disputed_claims === "string"
+        ? (JSON.parse(header.disputed_claims) as DocumentDetail["disputedClaims"])
+        : (header.disputed_claims ?? []),
   };
 }
 

@@ -4,6 +4,7 @@
 // amounts (ADR 009), with applications dated after `asOf` undone for the few documents touched since;
 // every query is scoped to the account IDs the caller may see.
 import { type SQL, sql } from "drizzle-orm";
+import { disputedAmountSql } from "~/domain/claims/disputed-amounts.server";
 import { agingBucketSql, openAmountAsOfSql } from "~/domain/ledger/get-account-balances.server";
 import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import { isCalendarDate } from "~/domain/ledger/schemas";
@@ -54,6 +55,8 @@ export interface DocumentListRow {
   remissionNumbers: string[];
   hasXml: boolean;
   hasPdf: boolean;
+  /** What open claims dispute on the document ("en aclaración"); null when nothing. */
+  disputed: MoneyString | null;
 }
 
 export interface DocumentListTotals {
@@ -192,6 +195,7 @@ interface RawRow {
   remission_numbers: string[] | string;
   has_xml: boolean;
   has_pdf: boolean;
+  disputed: string | null;
   sort_values: (string | number)[] | string;
 }
 
@@ -375,6 +379,7 @@ async function runDocumentList(
       coalesce((select json_agg(r.number order by r.number) from remissions r where r.invoice_id = d.id), '[]'::json) as remission_numbers,
       exists (select 1 from document_files f where f.document_id = d.id and f.role = 'xml') as has_xml,
       exists (select 1 from document_files f where f.document_id = d.id and f.role = 'pdf') as has_pdf,
+      ${disputedAmountSql(sql`d.id`)}::numeric(18,2)::text as disputed,
       json_build_array(${sql.join(
         columns.map((c) => c.expr),
         sql`, `,
@@ -435,6 +440,7 @@ async function runDocumentList(
     remissionNumbers: parseJson(r.remission_numbers),
     hasXml: Boolean(r.has_xml),
     hasPdf: Boolean(r.has_pdf),
+    disputed: r.disputed,
   }));
   const cursorOf = (i: number) => {
     const r = pageRows[i];

@@ -4,6 +4,8 @@ export class LedgerRuleError extends Error {
     public readonly code:
       | "document.not_found"
       | "document.cancelled"
+      | "document.not_cancellable"
+      | "document.changed"
       | "document.currency_mismatch"
       | "document.amount_mismatch"
       | "application.wrong_direction"

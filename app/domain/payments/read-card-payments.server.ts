@@ -2,8 +2,9 @@
 // oldest due first), its recent card payments, and one payment with what it pays — every read
 // limited to the accounts the caller passes (the customer's own), so another account's attempt is
 // simply not found.
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { documents, paymentAttemptItems, paymentAttempts } from "#db/schema";
+import { disputedAmountSql } from "~/domain/claims/disputed-amounts.server";
 import type { DbOrTx } from "~/utils/db.server";
 
 /** The payment page lists at most this many open charges (oldest due first); older ones page by filter on the invoices list. */
@@ -21,6 +22,10 @@ export async function listPayableDocuments(db: DbOrTx, accountId: string) {
       currency: documents.currency,
       amount: documents.amount,
       open: documents.openAmount,
+      /** What open claims dispute on it ("en aclaración"); null when nothing. */
+      disputed: sql<string | null>`${disputedAmountSql(sql`${documents.id}`)}::numeric(18,2)::text`,
+      /** What the page suggests paying: the open amount less what is disputed (never chased while the claim is open). */
+      suggested: sql<string>`(${documents.openAmount} - least(coalesce(${disputedAmountSql(sql`${documents.id}`)}, 0), ${documents.openAmount}))::numeric(18,2)::text`,
     })
     .from(documents)
     .where(

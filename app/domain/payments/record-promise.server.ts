@@ -33,7 +33,11 @@ function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function recordPromise(db: DbOrTx, actor: Actor, input: RecordPromiseInput): Promise<{ id: string; amount: string; currency: Currency }> {
+export async function recordPromise(
+  db: DbOrTx,
+  actor: Actor,
+  input: RecordPromiseInput,
+): Promise<{ id: string; amount: string; currency: Currency }> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     const [account] = await tx

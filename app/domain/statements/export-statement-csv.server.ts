@@ -36,6 +36,7 @@ export function exportStatementCsv(
       c.balance,
       c.open,
       c.overdue,
+      c.disputed,
     ],
   ];
   for (const section of statement.sections) {
@@ -50,6 +51,7 @@ export function exportStatementCsv(
       null,
       null,
       amount(section.openingBalance),
+      null,
       null,
       null,
     ]);
@@ -67,6 +69,7 @@ export function exportStatementCsv(
         amount(m.balance),
         amount(m.openAmount),
         m.effect === "charge" ? (m.overdue ? labels.yes : labels.no) : null,
+        amount(m.disputed),
       ]);
     }
     rows.push([
@@ -82,7 +85,26 @@ export function exportStatementCsv(
       amount(section.closingBalance),
       null,
       null,
+      null,
     ]);
+    // What open claims dispute in this currency (on any document, this period's or older): stays
+    // in the balance, marked, and is not collected while the claims are open.
+    if (section.disputedTotal !== "0.00")
+      rows.push([
+        section.currency,
+        statement.period.to,
+        null,
+        null,
+        labels.disputedTotal,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        amount(section.disputedTotal),
+      ]);
   }
   const text =
     BOM + rows.map((r) => r.map((field) => quoteField(field, delimiter)).join(delimiter)).join("\r\n") + "\r\n";

@@ -80,6 +80,7 @@ export async function exportStatementXlsx(statement: Statement, options: Stateme
     { header: labels.columns.balance, width: 18 },
     { header: labels.columns.open, width: 18 },
     { header: labels.columns.overdue, width: 9 },
+    { header: labels.columns.disputed, width: 18 },
   ];
   const tableHeaderRow = headerBlock.length + 3;
   columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width));
@@ -96,7 +97,7 @@ export async function exportStatementXlsx(statement: Statement, options: Stateme
     const addRow = (values: ExcelJS.CellValue[], bold = false) => {
       const row = sheet.addRow(values);
       for (const col of [2, 7]) row.getCell(col).numFmt = dateFormat;
-      for (const col of [8, 9, 10, 11]) row.getCell(col).numFmt = moneyFormat;
+      for (const col of [8, 9, 10, 11, 13]) row.getCell(col).numFmt = moneyFormat;
       if (bold) row.font = { bold: true };
       return row;
     };
@@ -129,6 +130,7 @@ export async function exportStatementXlsx(statement: Statement, options: Stateme
         toCellNumber(m.balance),
         m.openAmount !== null ? toCellNumber(m.openAmount) : null,
         m.effect === "charge" ? (m.overdue ? labels.yes : labels.no) : null,
+        m.disputed !== null ? toCellNumber(m.disputed) : null,
       ]);
     }
     addRow(
@@ -146,6 +148,25 @@ export async function exportStatementXlsx(statement: Statement, options: Stateme
       ],
       true,
     );
+    if (section.disputedTotal !== "0.00")
+      addRow(
+        [
+          section.currency,
+          toCellDate(period.to),
+          null,
+          labels.disputedTotal,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          toCellNumber(section.disputedTotal),
+        ],
+        true,
+      );
     sheet.addRow([]);
   }
 
@@ -172,6 +193,7 @@ export async function exportStatementXlsx(statement: Statement, options: Stateme
     add(labels.unappliedCredits, section.aging.unappliedCredits, null, true);
     add(labels.netBalance, section.aging.balance, null, true);
     add(labels.overdueTotal, section.aging.overdue, null, true);
+    if (section.disputedTotal !== "0.00") add(labels.disputedTotal, section.disputedTotal, null, true);
     aging.addRow([]);
   }
 

@@ -14,6 +14,7 @@ import Decimal from "decimal.js";
 import { type SQL, and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { customerAccounts, documents, sellers } from "#db/schema";
+import { disputedAmountSql, getDisputedTotals } from "~/domain/claims/disputed-amounts.server";
 import {
   AGING_BUCKETS,
   type AgingBucket,
@@ -52,6 +53,7 @@ interface MovementRow {
   amount: string;
   description: string | null;
   openAmount: string | null;
+  disputed: string | null;
 }
 
 type AgingRow = Record<string, string | number>;
@@ -113,8 +115,8 @@ async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySche
   // A document issued after the aging date did not exist then, so it has no open amount at that date.
   const agingCutoff = agingDate < period.to ? agingDate : period.to;
 
-  // Three set-based queries, each bounded by the account and an index range; no per-row queries.
-  const [openingRows, movementRows, agingRows] = await Promise.all([
+  // Four set-based queries, each bounded by the account and an index range; no per-row queries.
+  const [openingRows, movementRows, agingRows, disputedRows] = await Promise.all([
     queryRows<{ currency: Currency; opening: string }>(
       db,
       sql`
@@ -132,13 +134,15 @@ async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySche
              ${d.currency} as currency, ${d.amount}::text as amount,
              coalesce(${d.notes}, ${d.reference}, ${d.purchaseOrder}) as description,
              case when ${d.effect} = 'charge' and ${d.issueDate} <= ${agingDate}::date
-                  then (${openAmountAsOfSql(agingDate)})::numeric(18,2)::text end as "openAmount"
+                  then (${openAmountAsOfSql(agingDate)})::numeric(18,2)::text end as "openAmount",
+             ${disputedAmountSql(sql`${d.id}`)}::numeric(18,2)::text as disputed
       from ${documents} ${d}
       where ${d.accountId} = ${q.accountId} and ${d.status} = 'issued'
         and ${d.issueDate} between ${period.from}::date and ${period.to}::date
       order by ${d.currency}, ${d.issueDate}, ${d.effect}, ${d.series}, length(${d.folio}), ${d.folio}, ${d.id}`,
     ),
     queryAging(db, q.accountId, agingDate, agingCutoff),
+    getDisputedTotals(db, [q.accountId]),
   ]);
 
   const header: StatementHeader = {
@@ -164,6 +168,7 @@ async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySche
   for (const r of openingRows) if (new Decimal(r.opening).isZero() === false) currencies.add(r.currency);
   for (const r of movementRows) currencies.add(r.currency);
   for (const r of agingRows) currencies.add(r.currency as Currency);
+  for (const r of disputedRows) currencies.add(r.currency);
   const ordered = [...currencies].sort((a, b) =>
     a === head.currency ? -1 : b === head.currency ? 1 : a.localeCompare(b),
   );
@@ -200,6 +205,7 @@ async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySche
           balance: toMoney(running),
           openAmount: open,
           overdue: open !== null && new Decimal(open).greaterThan(0) && r.dueDate < agingDate,
+          disputed: r.disputed,
         };
       });
     return {
@@ -213,6 +219,7 @@ async function readStatement(db: DbOrTx, q: ReturnType<typeof StatementQuerySche
         agingRows.find((r) => r.currency === currency),
         agingDate,
       ),
+      disputedTotal: toMoney(disputedRows.find((r) => r.currency === currency)?.amount ?? "0"),
     };
   });
 

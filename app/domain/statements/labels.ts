@@ -29,6 +29,7 @@ const es = {
     balance: "Saldo",
     open: "Pendiente",
     overdue: "Vencido",
+    disputed: "En aclaración",
     currency: "Moneda",
     rowType: "Tipo de fila",
   },
@@ -48,6 +49,10 @@ const es = {
   unappliedCredits: "Abonos sin aplicar",
   netBalance: "Saldo neto",
   overdueTotal: "Total vencido",
+  disputedTotal: "Total en aclaración",
+  disputedMark: "(A)",
+  disputedNote:
+    "(A) Documento en aclaración: el monto indicado está en una aclaración abierta y no se cobra mientras se resuelve.",
   kinds: {
     invoice: "Factura",
     debit_note: "Nota de cargo",
@@ -94,6 +99,7 @@ const en: StatementLabels = {
     balance: "Balance",
     open: "Open",
     overdue: "Overdue",
+    disputed: "Under claim",
     currency: "Currency",
     rowType: "Row type",
   },
@@ -113,6 +119,10 @@ const en: StatementLabels = {
   unappliedCredits: "Unapplied credits",
   netBalance: "Net balance",
   overdueTotal: "Total overdue",
+  disputedTotal: "Total under claim",
+  disputedMark: "(C)",
+  disputedNote:
+    "(C) Document under claim: the amount shown is in an open claim and is not collected until it is resolved.",
   kinds: {
     invoice: "Invoice",
     debit_note: "Debit note",

@@ -29,7 +29,8 @@ export interface StatementMovement {
   openAmount: MoneyString | null;
   /** Charges only: open as of the aging date and due before it. */
   overdue: boolean;
-  // `disputed` is added with claims; it is deliberately absent until there is data to compute it from.
+  /** What open claims dispute on the document today ("en aclaración"); null when nothing. Stays on the statement, marked. */
+  disputed: MoneyString | null;
 }
 
 export interface StatementAging {
@@ -55,6 +56,8 @@ export interface StatementSection {
   closingBalance: MoneyString;
   movements: StatementMovement[];
   aging: StatementAging;
+  /** Everything open claims dispute today on the account's documents in this currency, whatever their date; "0.00" when nothing. */
+  disputedTotal: MoneyString;
 }
 
 export interface StatementHeader {

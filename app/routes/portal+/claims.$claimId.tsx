@@ -1,10 +1,12 @@
 // One of the customer's claims: where it stands, the promise of an answer (in the account's time
 // zone), the disputed documents, the thread without internal notes, and what the customer may do
 // now: answer a request for information, withdraw it, or reopen it within 15 days of its resolution.
+// Once settled: the outcome, with a link to the credit note or the new invoice; evidence downloads.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ClaimOutcome } from "~/components/claim-settlement";
 import { ClaimActionForm, ClaimSummary, ClaimThread } from "~/components/claims";
 import {
   AnswerFormSchema,
@@ -15,6 +17,7 @@ import {
 import { answerClaim, reopenClaim, withdrawClaim } from "~/domain/claims/customer-claim-actions.server";
 import { ClaimRuleError } from "~/domain/claims/errors";
 import { readClaimDetail } from "~/domain/claims/read-claims.server";
+import { readClaimSettlement } from "~/domain/claims/settle-claim.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import {
   claimIdParam,
@@ -46,7 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       now,
     );
     const canAct = customer.accountIds.includes(detail.claim.accountId);
+    const settlement = await readClaimSettlement(await getDb(), claimId);
     return {
+      settlement,
       claim: presentClaimDetail(
         detail,
         claimTimeFormat(formattingLocale(scope.language, detail.country), detail.timeZone),
@@ -84,10 +89,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PortalClaim() {
   const { t } = useTranslation();
-  const { claim, locale, canAct } = useLoaderData<typeof loader>();
+  const { claim, locale, canAct, settlement } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <ClaimSummary claim={claim} locale={locale} side="portal" />
+      {settlement ? (
+        <ClaimOutcome settlement={settlement} href={`/portal/documents/${settlement.documentId}`} locale={locale} />
+      ) : null}
       <ClaimThread messages={claim.messages} />
       {canAct ? (
         <div className="grid gap-4 md:grid-cols-2">

@@ -8,6 +8,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DisputedBadge } from "~/components/disputed-badge";
 import { FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
 import { grantAllows } from "~/domain/identity/permissions";
@@ -58,7 +59,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overdue: d.dueDate < new Date().toISOString().slice(0, 10),
       currency: d.currency,
       open: money(d.open, d.currency),
-      openInput: formatAmountInput(d.open, scope.locale),
+      // Disputed amounts are not suggested (the customer may still type them): a fully disputed charge starts empty.
+      openInput: Number(d.suggested) > 0 ? formatAmountInput(d.suggested, scope.locale) : "",
+      disputed: d.disputed,
       selected: wanted.has(d.id),
     })),
     recent: recent.map((r) => ({
@@ -201,7 +204,14 @@ function PayForm({ page }: { page: ReadyPage }) {
                       {d.due}
                       {d.overdue ? <span className="ml-1 text-red-700">· {t("cardPayments.overdue")}</span> : null}
                     </td>
-                    <td className="py-2 pr-2 sm:text-right">{d.open}</td>
+                    <td className="py-2 pr-2 sm:text-right">
+                      {d.open}
+                      {d.disputed ? (
+                        <span className="ml-1">
+                          <DisputedBadge amount={d.disputed} currency={d.currency} locale={page.locale} />
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="col-span-2 py-2 sm:text-right">
                       <label htmlFor={`card-amount-${i}`} className="sr-only">
                         {t("cardPayments.amountFor", { document: d.label, currency: d.currency })}

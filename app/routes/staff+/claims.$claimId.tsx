@@ -1,14 +1,16 @@
 // One claim for staff who may see it (404 otherwise): its thread with internal notes, and the actions
-// of whoever may act on it: take, reply, internal note, request information, escalate, resolve.
-// Auditors read only.
+// of whoever may act on it: take, reassign, reply, internal note, request information, escalate,
+// resolve (with what settles it in the ledger, and then its outcome). Auditors read only.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AssigneeSelect, ClaimOutcome, SettlementSelect } from "~/components/claim-settlement";
 import { ClaimActionForm, ClaimExtraInput, ClaimSummary, ClaimThread } from "~/components/claims";
 import {
   EscalateFormSchema,
   NoteFormSchema,
+  ReassignFormSchema,
   ReplyFormSchema,
   RequestInfoFormSchema,
   ResolveFormSchema,
@@ -18,10 +20,13 @@ import {
 import { loadClaim } from "~/domain/claims/claim-transition.server";
 import { ClaimRuleError } from "~/domain/claims/errors";
 import { escalateClaim } from "~/domain/claims/escalate-claim.server";
+import { listClaimAssignees } from "~/domain/claims/list-claim-assignees.server";
 import { readClaimDetail, requireStaffMaySee } from "~/domain/claims/read-claims.server";
+import { readClaimSettlement } from "~/domain/claims/settle-claim.server";
 import { staffMayAct } from "~/domain/claims/staff-access.server";
 import {
   addInternalNote,
+  reassignClaim,
   replyToClaim,
   requestClaimInfo,
   resolveClaim,
@@ -65,10 +70,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = await readClaimDetail(db, claimId, { audience: "staff" }, new Date());
   const loaded = await loadClaim(db, claimId);
   const locale = formattingLocale(await getLanguage(request, user), detail.country);
+  const canAct = await staffMayAct(db, staff, loaded);
+  const settlement = await readClaimSettlement(db, claimId);
+  const assignees = canAct
+    ? (await listClaimAssignees(db, claimId)).filter((a) => a.id !== detail.claim.assigneeId)
+    : [];
   return {
     claim: presentClaimDetail(detail, claimTimeFormat(locale, detail.timeZone)),
     locale,
-    canAct: await staffMayAct(db, staff, loaded),
+    canAct,
+    assignees: assignees.map((a) => ({ id: a.id, name: a.name })),
+    settlement,
   };
 }
 
@@ -87,6 +99,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (value.intent) {
       case "take":
         await takeClaim(db, staff, { claimId, version: value.version }, now);
+        break;
+      case "reassign":
+        await reassignClaim(db, staff, { claimId, version: value.version, assigneeId: value.assigneeId }, now);
         break;
       case "reply":
         await replyToClaim(db, staff, { claimId, version: value.version, body: value.body }, now);
@@ -113,11 +128,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffClaim() {
   const { t } = useTranslation();
-  const { claim, locale, canAct } = useLoaderData<typeof loader>();
+  const { claim, locale, canAct, assignees, settlement } = useLoaderData<typeof loader>();
   const active = claim.status === "open" || claim.status === "waiting_on_customer";
   return (
     <div className="space-y-6">
       <ClaimSummary claim={claim} locale={locale} side="staff" />
+      {settlement ? (
+        <ClaimOutcome
+          settlement={settlement}
+          href={`/staff/accounts/${settlement.accountId}/documents/${settlement.documentId}`}
+          locale={locale}
+        />
+      ) : null}
       <ClaimThread messages={claim.messages} />
       {canAct ? (
         <div className="grid gap-4 md:grid-cols-2">
@@ -128,6 +150,17 @@ export default function StaffClaim() {
               version={claim.version}
               submitLabel={t("claims.take")}
             />
+          ) : null}
+          {active && assignees.length > 0 ? (
+            <ClaimActionForm
+              schema={ReassignFormSchema}
+              intent="reassign"
+              version={claim.version}
+              submitLabel={t("claims.reassign")}
+              variant="secondary"
+            >
+              <AssigneeSelect assignees={assignees} />
+            </ClaimActionForm>
           ) : null}
           {claim.status === "open" ? (
             <ClaimActionForm
@@ -185,6 +218,7 @@ export default function StaffClaim() {
                 </select>
               </div>
               <ClaimExtraInput name="acceptedAmount" label={t("claims.acceptedAmount")} />
+              <SettlementSelect />
             </ClaimActionForm>
           ) : null}
         </div>

@@ -114,12 +114,12 @@ export interface StatementPdfProps {
 type PageItem =
   | { type: "rows"; rows: TableRow[] }
   | { type: "aging"; section: StatementSection }
-  | { type: "notes"; multiCurrency: boolean };
+  | { type: "notes"; multiCurrency: boolean; disputed: boolean };
 
 type Block =
   | { type: "rows"; rows: TableRow[]; keepWithNext?: boolean }
   | { type: "aging"; section: StatementSection; keepWithNext?: boolean }
-  | { type: "notes"; multiCurrency: boolean; keepWithNext?: boolean };
+  | { type: "notes"; multiCurrency: boolean; disputed: boolean; keepWithNext?: boolean };
 
 /**
  * Movements kept on the page of a section's closing rows and aging, so that page is never the column
@@ -132,6 +132,8 @@ const ROWS_BEFORE_CLOSING = 3;
 // the one or two notes.
 const AGING_HEIGHT = 200;
 const NOTES_HEIGHT = 30;
+/** The note on disputed documents, when there is one: one more 6.5 pt line with its 6 pt margin. */
+const DISPUTED_NOTE_HEIGHT = 15;
 /** Slack left at the bottom of every page, for rounding in react-pdf's own layout of the blocks above. */
 const PAGE_SLACK = 4;
 
@@ -172,7 +174,11 @@ const right = (text: string, col: { x: number; width: number }, options: { bold?
 function movementRow(m: StatementMovement, money: (a: string) => string, ctx: RowContext): TableRow {
   const { date } = ctx;
   const alert = m.overdue ? { bold: true, color: tableColors.alert } : {};
-  const concept = left(getConcept(ctx.labels, m), COL.concept);
+  // A disputed document stays on the statement, marked in its concept with what is under claim.
+  const disputed = m.disputed
+    ? ` - ${ctx.labels.disputedMark} ${ctx.labels.columns.disputed}: ${money(m.disputed)}`
+    : "";
+  const concept = left(`${getConcept(ctx.labels, m)}${disputed}`, COL.concept);
   const cells: TableCell[] = [left(date(m.issueDate), COL.date), left(m.serieFolio, COL.doc), concept];
   if (m.fiscalId) {
     cells.push({
@@ -241,7 +247,15 @@ function sectionRows(section: StatementSection, statement: Statement, ctx: RowCo
     left(labels.closingBalance, openingLabel, true),
     right(money(section.closingBalance), COL.balance, { bold: true }),
   ]);
-  return { title, opening, movements, totals, closing };
+  const disputed =
+    section.disputedTotal === "0.00"
+      ? null
+      : bandRow([
+          left(date(statement.period.to), COL.date, true),
+          left(`${labels.disputedMark} ${labels.disputedTotal}`, openingLabel, true),
+          right(money(section.disputedTotal), COL.balance, { bold: true }),
+        ]);
+  return { title, opening, movements, totals, closing, disputed };
 }
 
 function blockHeight(block: Block): number {
@@ -251,7 +265,7 @@ function blockHeight(block: Block): number {
     case "aging":
       return AGING_HEIGHT;
     case "notes":
-      return NOTES_HEIGHT;
+      return NOTES_HEIGHT + (block.disputed ? DISPUTED_NOTE_HEIGHT : 0);
   }
 }
 
@@ -271,10 +285,18 @@ export function paginateStatement(statement: Statement, labels: StatementLabels,
     );
     // Totals and closing stay with the aging (never an aging page under empty column titles); the
     // last section's aging stays with the notes.
-    blocks.push({ type: "rows", rows: [rows.totals, rows.closing], keepWithNext: true });
+    blocks.push({
+      type: "rows",
+      rows: rows.disputed ? [rows.totals, rows.closing, rows.disputed] : [rows.totals, rows.closing],
+      keepWithNext: true,
+    });
     blocks.push({ type: "aging", section, keepWithNext: section === statement.sections.at(-1) });
   }
-  blocks.push({ type: "notes", multiCurrency: statement.sections.length > 1 });
+  blocks.push({
+    type: "notes",
+    multiCurrency: statement.sections.length > 1,
+    disputed: statement.sections.some((s) => s.disputedTotal !== "0.00"),
+  });
 
   const budget = CONTENT_HEIGHT - PAGE_SLACK;
   const pages: PageItem[][] = [[]];
@@ -475,6 +497,7 @@ function PageItemView({ item, labels, locale }: { item: PageItem; labels: Statem
         <View>
           <Cell style={styles.note}>{labels.overdueNote}</Cell>
           {item.multiCurrency ? <Cell style={styles.note}>{labels.currencyNote}</Cell> : null}
+          {item.disputed ? <Cell style={styles.note}>{labels.disputedNote}</Cell> : null}
         </View>
       );
   }
