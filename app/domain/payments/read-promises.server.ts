@@ -6,6 +6,7 @@ import { customerAccounts, documents, paymentPromiseDocuments, paymentPromises }
 import { staffScope } from "~/domain/identity/account-access.server";
 import type { PromiseStatus, StaffRole } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
+import type { StaffPromiseView } from "./promise-views";
 import { promisePaidSql } from "./settle-promise.server";
 
 export const PROMISE_PAGE_SIZE = 25;
@@ -77,8 +78,7 @@ export async function listPendingPromises(db: DbOrTx, accountIds: string[], limi
     .limit(limit);
 }
 
-export const STAFF_PROMISE_VIEWS = ["today", "week", "pending", "broken", "partly_kept", "kept"] as const;
-export type StaffPromiseView = (typeof STAFF_PROMISE_VIEWS)[number];
+export { STAFF_PROMISE_VIEWS, type StaffPromiseView } from "./promise-views";
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
