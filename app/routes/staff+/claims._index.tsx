@@ -223,7 +223,13 @@ export default function StaffClaims() {
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("claims.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          role="region"
+          aria-label={t("claims.queueTitle")}
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
+          tabIndex={0}
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        >
           <table className="min-w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-700">
               <tr>
