@@ -4,6 +4,7 @@
 // SEED_INVOICES overrides the number of demo invoices.
 import { count } from "drizzle-orm";
 import { sellers } from "#db/schema";
+import { seedDemoClaims } from "#db/seed/claims";
 import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "#db/seed/users";
 import { getDatabase, withAdvisoryLock } from "~/utils/db.server";
@@ -32,6 +33,8 @@ async function prepareDatabase(): Promise<void> {
     const invoices = env.SEED_INVOICES ?? DEFAULT_SEED_INVOICES;
     console.log(`Seeding demo data (${invoices} invoices)…`);
     const summary = await seedDemoData(db, { invoices, log: (msg) => console.log(msg), afterAccounts: seedDemoUsers });
+    // Claims need the ledger (they dispute its invoices) and the demo users; anchored on this hour.
+    await seedDemoClaims(db, { anchor: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), log: console.log });
     console.log(
       `Database seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`,
     );

@@ -13,6 +13,8 @@ export interface NavItem {
   end?: boolean;
   /** Paths under `to` that belong to another item (the staff home holds the accounts, not the audit trail). */
   exclude?: string[];
+  /** A counter shown on the item (claims waiting on the reader), with what it counts in words. */
+  badge?: { count: number; label: string };
 }
 
 export function AppHeader({
@@ -57,6 +59,17 @@ export function AppHeader({
                   }
                 >
                   {item.label}
+                  {item.badge && item.badge.count > 0 ? (
+                    <>
+                      <span
+                        aria-hidden="true"
+                        className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white"
+                      >
+                        {item.badge.count}
+                      </span>
+                      <span className="sr-only"> ({item.badge.label})</span>
+                    </>
+                  ) : null}
                 </NavLink>
               </li>
             ))}

@@ -72,6 +72,12 @@ export const claims = pgTable(
     assigneeId: text("assignee_id").references(() => users.id),
     /** When the current level's deadline passes (business hours); null while paused or closed. */
     dueAt: instant("due_at"),
+    /** When less than a quarter of the level's business time is left ("at risk" in the queue); null with due_at. */
+    slaAtRiskAt: instant("sla_at_risk_at"),
+    /** The queue's sort key: the deadline, paused and closed claims last (keyset pages, ADR 011). */
+    queueKey: timestamp("queue_key", { withTimezone: true, mode: "date" })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(due_at, 'infinity'::timestamptz)`),
     /** While paused (waiting on the customer): business minutes left at the current level. */
     slaRemainingMinutes: integer("sla_remaining_minutes"),
     levelStartedAt: instant("level_started_at").notNull(),
@@ -80,6 +86,9 @@ export const claims = pgTable(
     /** The reason the customer sees (rejected, partly accepted, reopened, withdrawn). */
     resolutionReason: text("resolution_reason"),
     acceptedAmount: money("accepted_amount"),
+    /** Σ of the claim's disputed amounts (its documents are of its account, one currency); null for a general claim. */
+    disputedAmount: money("disputed_amount"),
+    disputedCurrency: currencyEnum("disputed_currency"),
     resolvedAt: instant("resolved_at"),
     closedAt: instant("closed_at"),
     reopenCount: integer("reopen_count").notNull().default(0),
@@ -91,8 +100,23 @@ export const claims = pgTable(
   (t) => [
     uniqueIndex("claims_number_uq").on(t.number),
     index("claims_account_created_idx").on(t.accountId, t.createdAt, t.id),
-    index("claims_assignee_status_due_idx").on(t.assigneeId, t.status, t.dueAt, t.id),
-    index("claims_status_due_idx").on(t.status, t.dueAt, t.id),
+    // The staff queue (read-staff-queue.server.ts): each view is one or more index ranges read in
+    // (queue_key, id) order; the partial ones hold the active claims (open or waiting on the customer).
+    index("claims_queue_active_idx")
+      .on(t.queueKey, t.id)
+      .where(sql`${t.status} in ('open', 'waiting_on_customer')`),
+    index("claims_queue_assignee_active_idx")
+      .on(t.assigneeId, t.queueKey, t.id)
+      .where(sql`${t.status} in ('open', 'waiting_on_customer')`),
+    index("claims_queue_account_active_idx")
+      .on(t.accountId, t.queueKey, t.id)
+      .where(sql`${t.status} in ('open', 'waiting_on_customer')`),
+    index("claims_queue_area_active_idx")
+      .on(t.owningArea, t.level, t.queueKey, t.id)
+      .where(sql`${t.status} in ('open', 'waiting_on_customer')`),
+    index("claims_queue_status_idx").on(t.status, t.queueKey, t.id),
+    index("claims_queue_assignee_status_idx").on(t.assigneeId, t.status, t.queueKey, t.id),
+    index("claims_queue_account_status_idx").on(t.accountId, t.status, t.queueKey, t.id),
     check("claims_resolution_when_resolved", sql`(${t.status} = 'resolved') = (${t.resolution} is not null)`),
     check(
       "claims_paused_has_remaining",
@@ -289,6 +313,10 @@ export const scheduledTasks = pgTable(
       .on(t.leaseUntil)
       .where(sql`${t.status} = 'running'`),
     index("scheduled_tasks_subject_idx").on(t.subjectId, t.kind),
+    // The administrators' list of dead tasks, newest first.
+    index("scheduled_tasks_dead_idx")
+      .on(t.finishedAt, t.id)
+      .where(sql`${t.status} = 'dead'`),
     check("scheduled_tasks_attempts", sql`${t.attempts} >= 0 and ${t.maxAttempts} > 0`),
   ],
 );

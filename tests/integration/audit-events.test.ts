@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, loginAttempts, users } from "#db/schema";
+import { auditEvents, loginAttempts, scheduledTasks, users } from "#db/schema";
 import { assignCollector } from "~/domain/accounts/assign-collector.server";
 import { createCustomerGroup } from "~/domain/accounts/create-organization.server";
 import {
@@ -31,6 +31,7 @@ import { requestPasswordReset, resetPassword } from "~/domain/identity/password-
 import { MAX_FAILURES_PER_SOURCE, MAX_FAILURES_PER_USER_SOURCE, signIn } from "~/domain/identity/sign-in.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
+import { retryDeadTask } from "~/domain/tasks/dead-tasks.server";
 import * as logoutRoute from "~/routes/logout";
 import * as portalStatement from "~/routes/portal+/statement";
 import { startOfDayIn } from "~/utils/dates";
@@ -161,6 +162,20 @@ async function exerciseEveryAction() {
   expect(statement.status).toBe(302);
   await exerciseClaimActions(db); // claim.*
   await exerciseRegistrationActions(db); // payment.*
+  // scheduled_task.retried: an administrator puts a dead task back in the queue.
+  const [dead] = await db
+    .insert(scheduledTasks)
+    .values({
+      kind: "noop",
+      payload: {},
+      dueAt: now,
+      status: "dead",
+      attempts: 5,
+      lastError: "Error: x",
+      finishedAt: now,
+    })
+    .returning({ id: scheduledTasks.id });
+  expect(await retryDeadTask(db, SYSTEM_ACTOR, { taskId: dead.id, now })).toBe(true);
   await exercisePaymentActions(db); // card_payment.*, promise.*
   await exerciseSigningActions(db); // envelope.*
   return { account, collector, payer, invoice, applicationId, invited };

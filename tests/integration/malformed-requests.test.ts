@@ -147,6 +147,16 @@ function badValues(valid: string): string[] {
 const QUERY_PARAMS = [
   "q",
   "code",
+  // The staff claims queue (staff+/claims._index) and its SLA dashboard (staff+/claims.dashboard).
+  "view",
+  "type",
+  "level",
+  "sla",
+  "segment",
+  "zone",
+  "ageMin",
+  "ageMax",
+  "period",
   "account",
   "status",
   "aging",
@@ -396,6 +406,9 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       "portal.claims.$claimId",
       "portal.claims.new",
       "staff.claims.$claimId",
+      "staff.claims._index",
+      "staff.claims.dashboard",
+      "staff.tasks",
       "portal.claims.$claimId_.attachments.$attachmentId",
       "staff.claims.$claimId_.attachments.$attachmentId",
       "portal.payments_.card",
@@ -464,6 +477,15 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       ];
       bad.forEach((c, i) => cursors.push({ sort, [i % 2 === 0 ? "after" : "before"]: c }));
     }
+    // The claims queue's cursors: [queue key, id].
+    for (const c of [
+      cursor([`2026-11-20T18:00:00.000000Z${NUL}`, documentA]),
+      cursor(["infinity", `${documentA}${NUL}`]),
+      cursor(["-infinity", documentA]),
+      cursor(["9999-99-99T99:99:99.999999Z", documentA]),
+      cursor([1, 2, 3]),
+    ])
+      cursors.push({ view: "all", after: c }, { view: "all", before: c });
     for (const route of routes) {
       if (!route.module.loader) continue;
       const loader = route.module.loader;
@@ -504,8 +526,9 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       role: "viewer",
       userId: "",
       id: "",
+      taskId: "",
     };
-    const intents = ["", "invite", "change-role", "revoke", "email", "logout-all"];
+    const intents = ["", "invite", "change-role", "revoke", "email", "logout-all", "retry"];
     // `grid`: one field with NUL under each intent; sent as the route's first caller only.
     const bodies: { label: string; spec: Omit<RequestSpec, "path" | "cookie">; grid?: boolean }[] = [
       { label: "json", spec: { body: '{"intent":"email"}', headers: { "Content-Type": "application/json" } } },

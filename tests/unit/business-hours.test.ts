@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addBusinessMinutes,
+  atRiskInstant,
   businessMinutesBetween,
   pauseDeadline,
   resumeDeadline,
@@ -124,5 +125,22 @@ describe("the clock paused while waiting on the customer", () => {
     expect(shareOfBudgetLeft(due, mx("2026-11-09T09:00"), 16 * H, MX)).toBe(1);
     expect(shareOfBudgetLeft(due, mx("2026-11-10T13:00"), 16 * H, MX)).toBeCloseTo(3 / 16);
     expect(shareOfBudgetLeft(due, mx("2026-11-11T09:00"), 16 * H, MX)).toBe(0);
+  });
+});
+
+describe("atRiskInstant (the queue's at-risk mark)", () => {
+  it("is when a quarter of the level's business time is left, across a weekend and a holiday", () => {
+    // 16 h from Friday 13 Nov 16:00: at risk after 12 h, i.e. 2 h Friday + (Monday 16 is Revolución) 9 h Tuesday + 1 h Wednesday.
+    const from = mx("2026-11-13T16:00");
+    expect(atRiskInstant(from, 16 * H, 16 * H, MX)).toEqual(mx("2026-11-18T10:00"));
+    expect(
+      businessMinutesBetween(atRiskInstant(from, 16 * H, 16 * H, MX), addBusinessMinutes(from, 16 * H, MX), MX),
+    ).toBe(4 * H);
+  });
+
+  it("is at once for a resumed claim with less than a quarter left", () => {
+    const at = mx("2026-10-05T10:00");
+    expect(atRiskInstant(at, 3 * H, 16 * H, MX)).toEqual(at);
+    expect(atRiskInstant(at, 5 * H, 16 * H, MX)).toEqual(mx("2026-10-05T11:00"));
   });
 });

@@ -49,6 +49,7 @@ export const AUDIT_ENTITY_TYPES = [
   "claim",
   "envelope",
   "payment_registration",
+  "scheduled_task",
   "payment_attempt",
   "payment_promise",
 ] as const;
@@ -503,6 +504,17 @@ export const PaymentReceiptIssuedEventSchema = auditEvent("payment.rep_issued", 
   accountId: Id,
   after: z.strictObject({ receiptId: Id, uuid: z.string(), series: z.string(), folio: z.string(), invoices: Count }),
 });
+// Scheduled tasks (app/jobs): an administrator puts a dead task back in the queue.
+export const ScheduledTaskRetriedEventSchema = auditEvent("scheduled_task.retried", "scheduled_task").extend({
+  before: z.strictObject({
+    status: z.literal("dead"),
+    kind: z.string(),
+    attempts: Count,
+    lastError: z.string().nullable(),
+  }),
+  after: z.strictObject({ status: z.literal("pending"), attempts: Count, dueAt: Instant }),
+});
+
 // Card payments through Stripe Checkout (app/domain/payments). Entity: our payment attempt.
 const CardPaymentStatus = z.enum(CARD_PAYMENT_STATUSES);
 const AttemptItems = z.array(z.strictObject({ documentId: Id, amount: Money }));
@@ -613,6 +625,7 @@ export const AUDIT_EVENT_SCHEMAS = [
   PaymentRejectedEventSchema,
   PaymentDuplicateDecidedEventSchema,
   PaymentReceiptIssuedEventSchema,
+  ScheduledTaskRetriedEventSchema,
   CardPaymentStartedEventSchema,
   CardPaymentStatusChangedEventSchema,
   CardPaymentMismatchEventSchema,

@@ -100,3 +100,16 @@ export function shareOfBudgetLeft(dueAt: Date, now: Date, budgetMinutes: number,
   if (budgetMinutes <= 0) return 0;
   return Math.min(1, businessMinutesBetween(now, dueAt, calendar) / budgetMinutes);
 }
+
+/** A claim is "at risk" once less than this share of its level's business time is left. */
+export const AT_RISK_SHARE = 0.25;
+
+/**
+ * When a deadline set at `from` with `minutes` business minutes to go (of a level budget of
+ * `budgetMinutes`) becomes at risk: once fewer than AT_RISK_SHARE × budget minutes are left; `from`
+ * itself when that is already so (a resumed claim with little time left).
+ */
+export function atRiskInstant(from: Date, minutes: number, budgetMinutes: number, calendar: WorkingCalendar): Date {
+  const before = Math.max(0, minutes - Math.ceil(budgetMinutes * AT_RISK_SHARE));
+  return addBusinessMinutes(from, before, calendar);
+}

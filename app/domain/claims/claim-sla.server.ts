@@ -6,7 +6,7 @@ import { publicHolidays, slaPolicies, workingCalendars, workingHours } from "#db
 import type { ClaimLevel, ClaimType, Country, Segment } from "~/domain/vocabulary";
 import { cancelPendingTasks, scheduleTask } from "~/jobs/scheduled-tasks.server";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
-import { addBusinessMinutes, type OpeningInterval, type WorkingCalendar } from "./business-hours";
+import { addBusinessMinutes, atRiskInstant, type OpeningInterval, type WorkingCalendar } from "./business-hours";
 
 export const CLAIM_SLA_TASK = "claim.sla_due";
 export interface ClaimSlaPayload {
@@ -59,6 +59,23 @@ export async function levelDeadline(db: DbOrTx, ctx: SlaContext, level: ClaimLev
     loadWorkingCalendar(db, ctx.country, from.getUTCFullYear() - 1),
   ]);
   return addBusinessMinutes(from, budget, calendar);
+}
+
+/** A level's deadline and the instant it becomes at risk, entered at `from` (raise, escalate, reopen). */
+export async function levelSla(
+  db: DbOrTx,
+  ctx: SlaContext,
+  level: ClaimLevel,
+  from: Date,
+): Promise<{ dueAt: Date; slaAtRiskAt: Date }> {
+  const [budget, calendar] = await Promise.all([
+    slaBudgetMinutes(db, { level, type: ctx.type, segment: ctx.segment }),
+    loadWorkingCalendar(db, ctx.country, from.getUTCFullYear() - 1),
+  ]);
+  return {
+    dueAt: addBusinessMinutes(from, budget, calendar),
+    slaAtRiskAt: atRiskInstant(from, budget, budget, calendar),
+  };
 }
 
 /** Replaces the claim's pending SLA check with one at `dueAt` (or none). Same transaction as the claim change. */

@@ -50,9 +50,11 @@ export async function transitionClaim(
     level?: ClaimRow["level"];
   },
 ): Promise<ClaimRow> {
+  // A deadline cleared (paused, resolved, withdrawn) takes its at-risk mark with it.
+  const set = input.set.dueAt === null ? { ...input.set, slaAtRiskAt: null } : input.set;
   const [row] = await tx
     .update(claims)
-    .set({ ...input.set, version: sql`${claims.version} + 1`, updatedAt: input.now })
+    .set({ ...set, version: sql`${claims.version} + 1`, updatedAt: input.now })
     .where(
       and(
         eq(claims.id, input.claimId),

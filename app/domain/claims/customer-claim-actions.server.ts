@@ -4,8 +4,8 @@
 // another account is claim.not_found, as if it did not exist.
 import { recordAuditEvent, type Actor } from "~/domain/audit/record-audit-events.server";
 import type { DbOrTx } from "~/utils/db.server";
-import { resumeDeadline } from "./business-hours";
-import { levelDeadline, loadWorkingCalendar, rescheduleSlaCheck } from "./claim-sla.server";
+import { atRiskInstant, resumeDeadline } from "./business-hours";
+import { levelSla, loadWorkingCalendar, rescheduleSlaCheck, slaBudgetMinutes } from "./claim-sla.server";
 import { loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
 import { queueClaimEmails } from "./queue-claim-emails.server";
@@ -36,11 +36,13 @@ export async function answerClaim(
     const remainingMinutes = claim.slaRemainingMinutes ?? 0;
     const calendar = await loadWorkingCalendar(tx, loaded.country, now.getUTCFullYear() - 1);
     const dueAt = resumeDeadline(remainingMinutes, now, calendar);
+    const budget = await slaBudgetMinutes(tx, { level: claim.level, type: claim.type, segment: loaded.segment });
+    const slaAtRiskAt = atRiskInstant(now, remainingMinutes, budget, calendar);
     const updated = await transitionClaim(tx, {
       claimId: input.claimId,
       version: input.version,
       from: ["waiting_on_customer"],
-      set: { status: "open", dueAt, slaRemainingMinutes: null },
+      set: { status: "open", dueAt, slaAtRiskAt, slaRemainingMinutes: null },
       now,
     });
     const messageId = await addClaimMessage(tx, { ...input, authorId: customer.userId, kind: "customer_message", now });
@@ -108,7 +110,7 @@ export async function reopenClaim(
       throw new ClaimRuleError("claim.reopen_window_closed");
     const reason = input.reason.trim();
     if (!reason) throw new ClaimRuleError("claim.reason_required");
-    const dueAt = await levelDeadline(
+    const { dueAt, slaAtRiskAt } = await levelSla(
       tx,
       { country: loaded.country, type: claim.type, segment: loaded.segment },
       claim.level,
@@ -126,6 +128,7 @@ export async function reopenClaim(
         resolvedAt: null,
         closedAt: null,
         dueAt,
+        slaAtRiskAt,
         levelStartedAt: now,
         reopenCount: claim.reopenCount + 1,
       },

@@ -10,7 +10,7 @@ import { type Actor, recordAuditEvent, SYSTEM_ACTOR } from "~/domain/audit/recor
 import { CLAIM_LEVELS, type ClaimLevel } from "~/domain/vocabulary";
 import type { TaskHandler } from "~/jobs/scheduled-tasks.server";
 import type { DbOrTx } from "~/utils/db.server";
-import { levelDeadline, rescheduleSlaCheck } from "./claim-sla.server";
+import { levelSla, rescheduleSlaCheck } from "./claim-sla.server";
 import { type ClaimWithAccount, loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
 import { queueClaimEmails } from "./queue-claim-emails.server";
@@ -30,7 +30,7 @@ async function escalateLoaded(
   const level = nextLevel(claim.level);
   if (!level) throw new ClaimRuleError("claim.top_level");
   const assigneeId = await assigneeForLevel(tx, loaded, level);
-  const dueAt = await levelDeadline(
+  const { dueAt, slaAtRiskAt } = await levelSla(
     tx,
     { country: loaded.country, type: claim.type, segment: loaded.segment },
     level,
@@ -41,7 +41,7 @@ async function escalateLoaded(
     version: input.version,
     from: ["open"],
     level: claim.level,
-    set: { level, assigneeId, dueAt, levelStartedAt: input.now },
+    set: { level, assigneeId, dueAt, slaAtRiskAt, levelStartedAt: input.now },
     now: input.now,
   });
   await rescheduleSlaCheck(tx, claim.id, { level, dueAt });

@@ -9,7 +9,7 @@ import { claimDocuments, claims, customerAccounts, documents, invoiceLines, sell
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { CLAIM_AREA_OF_TYPE, type ClaimOrigin, type DocumentKind } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
-import { levelDeadline, rescheduleSlaCheck } from "./claim-sla.server";
+import { levelSla, rescheduleSlaCheck } from "./claim-sla.server";
 import { ClaimRuleError } from "./errors";
 import { queueClaimEmails } from "./queue-claim-emails.server";
 import { RaiseClaimSchema, type RaiseClaimInput } from "./schemas";
@@ -94,7 +94,8 @@ export async function raiseClaim(
     });
 
     const sla = { country: account.country, type: input.type, segment: account.segment };
-    const dueAt = await levelDeadline(tx, sla, "L1", now);
+    const { dueAt, slaAtRiskAt } = await levelSla(tx, sla, "L1", now);
+    const disputedTotal = rows.reduce((sum, r) => sum.plus(r.disputedAmount), new Decimal(0));
     const [claim] = await tx
       .insert(claims)
       .values({
@@ -107,6 +108,9 @@ export async function raiseClaim(
         raisedById: actor.userId,
         assigneeId: account.collectorId,
         dueAt,
+        slaAtRiskAt,
+        disputedAmount: rows.length ? disputedTotal.toFixed(2) : null,
+        disputedCurrency: rows[0]?.currency ?? null,
         levelStartedAt: now,
         createdAt: now,
         updatedAt: now,

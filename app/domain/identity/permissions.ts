@@ -20,22 +20,41 @@ export function grantAllows(role: GrantRole, permission: CustomerPermission): bo
 /** The grant roles that may sign (reconciliations, minutes): who an envelope is sent to. */
 export const SIGNING_GRANT_ROLES: readonly GrantRole[] = GRANT_ROLES.filter((r) => grantAllows(r, "sign"));
 
-/** read:audit is the audit trail of every account and user: auditors and administrators only. */
-/** send:reconciliation: prepare and send balance reconciliations (collectors, supervisors, administrators). */
-/** apply:payments: confirm, reject and apply registered payments, and enter manual receipts (cash application). */
+/**
+ * read:audit is the audit trail of every account and user: auditors and administrators only.
+ * read:claims_dashboard is the SLA dashboard of every claim (the escalation levels and those who read);
+ * manage:tasks the dead scheduled tasks and their retry (administrators).
+ * send:reconciliation: prepare and send balance reconciliations (collectors, supervisors, administrators).
+ * apply:payments: confirm, reject and apply registered payments, and enter manual receipts (cash application).
+ */
 export type StaffPermission =
-  "read:account" | "invite:customer_admin" | "manage:staff" | "read:audit" | "send:reconciliation" | "apply:payments";
+  | "read:account"
+  | "invite:customer_admin"
+  | "manage:staff"
+  | "read:audit"
+  | "read:claims_dashboard"
+  | "manage:tasks"
+  | "send:reconciliation"
+  | "apply:payments";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
   collector: ["read:account", "invite:customer_admin", "send:reconciliation", "apply:payments"],
-  supervisor: ["read:account", "invite:customer_admin", "send:reconciliation", "apply:payments"],
-  area_owner: ["read:account"],
-  auditor: ["read:account", "read:audit"],
+  supervisor: [
+    "read:account",
+    "invite:customer_admin",
+    "read:claims_dashboard",
+    "send:reconciliation",
+    "apply:payments",
+  ],
+  area_owner: ["read:account", "read:claims_dashboard"],
+  auditor: ["read:account", "read:audit", "read:claims_dashboard"],
   admin: [
     "read:account",
     "invite:customer_admin",
     "manage:staff",
     "read:audit",
+    "read:claims_dashboard",
+    "manage:tasks",
     "send:reconciliation",
     "apply:payments",
   ],

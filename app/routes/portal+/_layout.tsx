@@ -4,12 +4,14 @@ import { useTranslation } from "react-i18next";
 import { AccountSwitcher } from "~/components/account-switcher";
 import { AppHeader, AppLayout, type NavItem } from "~/components/app-header";
 import { PageErrorBoundary } from "~/components/error-boundary";
+import { countClaimsWaitingOnCustomer } from "~/domain/claims/read-staff-queue.server";
 import { listGroupViews } from "~/domain/identity/group-views";
 import { grantAllows } from "~/domain/identity/permissions";
+import { getDb } from "~/utils/db.server";
 import { requireCustomerContext } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, grants, selection } = await requireCustomerContext(request);
+  const { user, grants, selection, accountIds } = await requireCustomerContext(request);
   const options = [
     ...listGroupViews(grants).map((view) => ({ value: `group:${view.groupId}`, label: view.groupName, group: true })),
     ...grants.map((g) => ({ value: g.accountId, label: `${g.legalName} · ${g.number}`, group: false })),
@@ -22,17 +24,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options,
     current,
     canManageUsers: selection.kind === "account" && grantAllows(selection.grant.role, "manage_users"),
+    // Claims of the selection waiting on the customer: one indexed count, never in the ledger page cache
+    // (ADR 009), whose keys claims do not move.
+    claimsWaiting: await countClaimsWaitingOnCustomer(await getDb(), accountIds),
   };
 }
 
 export default function PortalLayout() {
   const { t } = useTranslation();
-  const { user, role, options, current, canManageUsers } = useLoaderData<typeof loader>();
+  const { user, role, options, current, canManageUsers, claimsWaiting } = useLoaderData<typeof loader>();
   const nav: NavItem[] = [
     { to: "/portal", label: t("nav.home"), end: true },
     { to: "/portal/invoices", label: t("nav.invoices") },
     { to: "/portal/payments", label: t("nav.payments") },
-    { to: "/portal/claims", label: t("nav.claims") },
+    {
+      to: "/portal/claims",
+      label: t("nav.claims"),
+      badge: { count: claimsWaiting, label: t("claimsQueue.customerCounter", { count: claimsWaiting }) },
+    },
     { to: "/portal/reconciliations", label: t("nav.reconciliations") },
   ];
   if (role) nav.push({ to: "/portal/statement", label: t("nav.statement") });

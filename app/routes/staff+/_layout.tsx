@@ -3,20 +3,24 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppHeader, AppLayout } from "~/components/app-header";
 import { PageErrorBoundary } from "~/components/error-boundary";
+import { countClaimsNeedingAction } from "~/domain/claims/read-staff-queue.server";
 import { staffAllows } from "~/domain/identity/permissions";
 import { requireStaffUser } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request);
   return {
     user: { name: user.name, email: user.email, staffRole: user.staffRole, staffArea: user.staffArea },
     canReadAudit: staffAllows(user.staffRole, "read:audit"),
+    // One indexed count (claims_queue_assignee_active_idx), outside any page cache: claims move often.
+    claimsNeedingAction: user.staffRole === "auditor" ? 0 : await countClaimsNeedingAction(await getDb(), user.id),
   };
 }
 
 export default function StaffLayout() {
   const { t } = useTranslation();
-  const { user, canReadAudit } = useLoaderData<typeof loader>();
+  const { user, canReadAudit, claimsNeedingAction } = useLoaderData<typeof loader>();
   const roleLabel = `${t(`roles.${user.staffRole}`)}${user.staffArea ? ` · ${t(`areas.${user.staffArea}`)}` : ""}`;
   return (
     <AppLayout
@@ -34,9 +38,17 @@ export default function StaffLayout() {
                 "/staff/payments",
                 "/staff/promises",
                 "/staff/reconciliations",
+                "/staff/tasks",
               ],
             },
-            { to: "/staff/claims", label: t("nav.claims") },
+            {
+              to: "/staff/claims",
+              label: t("nav.claims"),
+              badge: {
+                count: claimsNeedingAction,
+                label: t("claimsQueue.counter", { count: claimsNeedingAction }),
+              },
+            },
             { to: "/staff/payments", label: t("nav.paymentQueue") },
             { to: "/staff/reconciliations", label: t("nav.reconciliations") },
             { to: "/staff/promises", label: t("nav.promises") },

@@ -1,16 +1,27 @@
-// The staff claims queue: the claims this staff member may act on (administrators and auditors: all),
-// open and waiting ones by default, the nearest deadline first.
+// The staff claims queue: a view of the claims this staff member may see (its own, its accounts', its
+// team's, its area's, or all of them for administrators and auditors), filtered in the URL, the
+// nearest deadline first, a keyset page at a time (domain/claims/read-staff-queue.server.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ClaimList, ClaimStatusFilter } from "~/components/claims";
-import { parseClaimListParams } from "~/domain/claims/claim-forms";
-import { listStaffClaims } from "~/domain/claims/read-claims.server";
+import { FilterInput, FilterSelect, translateValidationMessage } from "~/components/forms";
+import { Button } from "~/components/ui/button";
+import {
+  QUEUE_STATUS_FILTERS,
+  QUEUE_VIEWS_OF_ROLE,
+  SLA_STATES,
+  parseStaffQueueParams,
+  staffQueueSearchParams,
+} from "~/domain/claims/queue-schemas";
+import { listQueueZones, listStaffQueue } from "~/domain/claims/read-staff-queue.server";
+import { staffAllows } from "~/domain/identity/permissions";
+import { CLAIM_LEVELS, type CLAIM_STATUSES, CLAIM_TYPES, SEGMENTS } from "~/domain/vocabulary";
 import { requireStaffUser } from "~/utils/auth.server";
 import { claimTimeFormat, requireClaimStaff } from "~/utils/claim-pages.server";
 import { getDb } from "~/utils/db.server";
 import { formattingLocale } from "~/utils/i18n";
 import { getLanguage } from "~/utils/language.server";
+import { formatMoney } from "~/utils/money";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("titles.claims");
@@ -20,29 +31,285 @@ const QUEUE_TIME_ZONE = "America/Mexico_City";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireClaimStaff(request);
-  const user = await requireStaffUser(request);
-  const { status, page } = parseClaimListParams(new URL(request.url).searchParams);
-  const result = await listStaffClaims(await getDb(), staff, { status, page });
-  const format = claimTimeFormat(formattingLocale(await getLanguage(request, user), "MX"), QUEUE_TIME_ZONE);
+  const locale = formattingLocale(await getLanguage(request, await requireStaffUser(request)), "MX");
+  const { view, filters, page, errors } = parseStaffQueueParams(
+    new URL(request.url).searchParams,
+    staff.staffRole,
+    locale,
+  );
+  const db = await getDb();
+  const [result, zones] = await Promise.all([
+    listStaffQueue(db, staff, { view, filters, page, now: new Date() }),
+    listQueueZones(db),
+  ]);
+  const format = claimTimeFormat(locale, QUEUE_TIME_ZONE);
   return {
-    status,
-    page,
-    hasMore: result.hasMore,
-    rows: result.rows.map((r) => ({ ...r, dueAt: format(r.dueAt), createdAt: format(r.createdAt) })),
+    view,
+    views: QUEUE_VIEWS_OF_ROLE[staff.staffRole],
+    filters,
+    fieldErrors: errors,
+    query: staffQueueSearchParams(view, filters).toString(),
+    zones,
+    canSeeDashboard: staffAllows(staff.staffRole, "read:claims_dashboard"),
+    canSeeDeadTasks: staffAllows(staff.staffRole, "manage:tasks"),
+    nextCursor: result.nextCursor,
+    prevCursor: result.prevCursor,
+    rows: result.rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      type: r.type,
+      status: r.status,
+      level: r.level,
+      slaState: r.slaState,
+      due: format(r.dueAt),
+      created: format(r.createdAt),
+      account: `${r.accountName} · ${r.accountNumber}`,
+      assignee: r.assigneeName,
+      amount: r.disputedAmount && r.disputedCurrency ? formatMoney(r.disputedAmount, r.disputedCurrency, locale) : null,
+    })),
   };
 }
 
+const SLA_BADGE = {
+  on_time: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  at_risk: "bg-amber-50 text-amber-900 ring-amber-300",
+  breached: "bg-red-50 text-red-800 ring-red-200",
+} as const;
+
+const linkClass = "text-brand-700 underline underline-offset-2 hover:no-underline";
+
 export default function StaffClaims() {
   const { t } = useTranslation();
-  const { status, page, hasMore, rows } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { filters, fieldErrors, rows } = data;
+  const errorOf = (field: string) => {
+    const key = (fieldErrors as Record<string, string | undefined>)[field];
+    return key ? translateValidationMessage(t, key) : null;
+  };
+  const pageHref = (cursor: { after?: string; before?: string }) => {
+    const params = new URLSearchParams(data.query);
+    if (cursor.after) params.set("after", cursor.after);
+    if (cursor.before) params.set("before", cursor.before);
+    return `?${params}`;
+  };
+  const viewHref = (view: string) => {
+    const params = new URLSearchParams(data.query);
+    params.set("view", view);
+    return `?${params}`;
+  };
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("claims.queueTitle")}</h1>
-        <p className="text-slate-600">{t("claims.queueIntro")}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t("claims.queueTitle")}</h1>
+          <p className="text-slate-600">{t("claims.queueIntro")}</p>
+        </div>
+        <div className="flex flex-wrap gap-3 text-sm">
+          {data.canSeeDashboard ? (
+            <Link to="/staff/claims/dashboard" className={linkClass}>
+              {t("claimsQueue.dashboardLink")}
+            </Link>
+          ) : null}
+          {data.canSeeDeadTasks ? (
+            <Link to="/staff/tasks" className={linkClass}>
+              {t("claimsQueue.deadTasksLink")}
+            </Link>
+          ) : null}
+        </div>
       </div>
-      <ClaimStatusFilter status={status} anyLabel={t("claims.anyStatus")} />
-      <ClaimList rows={rows} basePath="/staff/claims" status={status} page={page} hasMore={hasMore} />
+      {data.views.length > 1 ? (
+        <nav aria-label={t("claimsQueue.view")}>
+          <ul className="flex flex-wrap gap-2">
+            {data.views.map((v) => (
+              <li key={v}>
+                <Link
+                  to={viewHref(v)}
+                  aria-current={v === data.view ? "page" : undefined}
+                  className={`block rounded-md px-3 py-2 text-sm font-medium ring-1 ring-inset ${v === data.view ? "bg-brand-50 text-brand-800 ring-brand-200" : "text-slate-700 ring-slate-300 hover:bg-slate-100"}`}
+                >
+                  {t(`claimsQueue.views.${v}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {Object.keys(fieldErrors).length > 0 ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("claimsQueue.invalidFilters")}
+        </p>
+      ) : null}
+      <Form method="get" className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <input type="hidden" name="view" value={data.view} />
+        <FilterSelect
+          id="status"
+          label={t("claims.status")}
+          defaultValue={filters.status ?? ""}
+          anyLabel={t("claimsQueue.activeStatuses")}
+          options={QUEUE_STATUS_FILTERS.filter((s) => s !== "active").map((s) => ({
+            value: s,
+            label: t(`claims.statuses.${s as (typeof CLAIM_STATUSES)[number]}`),
+          }))}
+        />
+        <FilterSelect
+          id="type"
+          label={t("claims.type")}
+          defaultValue={filters.type ?? ""}
+          anyLabel={t("claimsQueue.anyType")}
+          options={CLAIM_TYPES.map((v) => ({ value: v, label: t(`claims.types.${v}`) }))}
+        />
+        <FilterSelect
+          id="level"
+          label={t("claims.level")}
+          defaultValue={filters.level ?? ""}
+          anyLabel={t("claimsQueue.anyLevel")}
+          options={CLAIM_LEVELS.map((v) => ({ value: v, label: v }))}
+        />
+        <FilterSelect
+          id="sla"
+          label={t("claimsQueue.sla")}
+          defaultValue={filters.sla ?? ""}
+          anyLabel={t("claimsQueue.anySla")}
+          options={SLA_STATES.map((v) => ({ value: v, label: t(`claimsQueue.slaStates.${v}`) }))}
+        />
+        <FilterSelect
+          id="segment"
+          label={t("claimsQueue.segment")}
+          defaultValue={filters.segment ?? ""}
+          anyLabel={t("claimsQueue.anySegment")}
+          options={SEGMENTS.map((v) => ({ value: v, label: t(`segments.${v}`) }))}
+        />
+        <FilterSelect
+          id="zone"
+          label={t("claimsQueue.zone")}
+          defaultValue={filters.zone ?? ""}
+          anyLabel={t("claimsQueue.anyZone")}
+          options={data.zones.map((z) => ({ value: z.id, label: `${z.name} (${z.country})` }))}
+        />
+        <FilterInput
+          id="amountMin"
+          label={t("claimsQueue.amountMin")}
+          inputMode="decimal"
+          defaultValue={filters.amountMin}
+          error={errorOf("amountMin")}
+        />
+        <FilterInput
+          id="amountMax"
+          label={t("claimsQueue.amountMax")}
+          inputMode="decimal"
+          defaultValue={filters.amountMax}
+          error={errorOf("amountMax")}
+        />
+        <FilterInput
+          id="ageMin"
+          label={t("claimsQueue.ageMin")}
+          type="number"
+          defaultValue={filters.ageMin === undefined ? "" : String(filters.ageMin)}
+          error={errorOf("ageMin")}
+        />
+        <FilterInput
+          id="ageMax"
+          label={t("claimsQueue.ageMax")}
+          type="number"
+          defaultValue={filters.ageMax === undefined ? "" : String(filters.ageMax)}
+          error={errorOf("ageMax")}
+        />
+        <div>
+          <Button type="submit" variant="secondary">
+            {t("claims.filter")}
+          </Button>
+        </div>
+      </Form>
+      {rows.length === 0 ? (
+        <p className="text-slate-600">{t("claims.empty")}</p>
+      ) : (
+        <div
+          role="region"
+          aria-label={t("claims.queueTitle")}
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
+          tabIndex={0}
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        >
+          <table className="min-w-full text-left text-sm">
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t("claims.numberColumn")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("claims.due")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("claims.account")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("claims.type")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("claims.status")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("claims.level")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("claimsQueue.amountColumn")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("claimsQueue.assigneeColumn")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("claims.created")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="px-3 py-2">
+                    <Link to={`/staff/claims/${r.id}`} className={linkClass}>
+                      {r.number}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    <span className="block whitespace-nowrap">{r.due ?? "—"}</span>
+                    {r.slaState ? (
+                      <span
+                        className={`mt-1 inline-block rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${SLA_BADGE[r.slaState]}`}
+                      >
+                        {t(`claimsQueue.slaStates.${r.slaState}`)}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="px-3 py-2">{r.account}</td>
+                  <td className="px-3 py-2">{t(`claims.types.${r.type}`)}</td>
+                  <td className="px-3 py-2">{t(`claims.statuses.${r.status}`)}</td>
+                  <td className="px-3 py-2">{r.level}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.amount ?? "—"}</td>
+                  <td className="px-3 py-2">{r.assignee ?? t("claims.unassigned")}</td>
+                  <td className="px-3 py-2">{r.created}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label={t("claimsQueue.pages")} className="flex gap-4">
+        {data.prevCursor ? (
+          <>
+            <Link to={`?${data.query}`} className={linkClass}>
+              {t("claimsQueue.first")}
+            </Link>
+            <Link to={pageHref({ before: data.prevCursor })} className={linkClass}>
+              {t("claims.prev")}
+            </Link>
+          </>
+        ) : null}
+        {data.nextCursor ? (
+          <Link to={pageHref({ after: data.nextCursor })} className={linkClass}>
+            {t("claims.next")}
+          </Link>
+        ) : null}
+      </nav>
     </div>
   );
 }
