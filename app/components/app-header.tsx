@@ -47,7 +47,7 @@ export function AppHeader({
           <img src="/favicon.svg" alt="" className="size-7" />
           <span>{t("app.name")}</span>
         </NavLink>
-        <nav aria-label={t("nav.menu")} className="order-last w-full sm:order-none sm:w-auto">
+        <nav aria-label={t("nav.menu")} className="order-last w-full min-w-0 sm:order-none sm:w-auto">
           <ul className="flex gap-1 overflow-x-auto">
             {nav.map((item) => (
               <li key={item.to}>
@@ -55,7 +55,8 @@ export function AppHeader({
                   to={item.to}
                   end={item.end || excluded(item)}
                   className={({ isActive }) =>
-                    `block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
+                    // relative: the badge's screen-reader text (absolutely placed) stays inside the scrolling list.
+                    `relative block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100"}`
                   }
                 >
                   {item.label}

@@ -17,6 +17,13 @@ const inputClass =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 const th = "px-3 py-2 font-medium";
 const td = "px-3 py-2";
+// At 390 px the movements table becomes a list of cards (as the document lists do): each row a card,
+// each cell labelled by its column (data-label), empty cells left out, nothing scrolling sideways.
+const phoneTable = "max-sm:block";
+const phoneRow =
+  "max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-3 max-sm:gap-y-1 max-sm:rounded-lg max-sm:border max-sm:border-slate-200 max-sm:bg-white max-sm:p-3 max-sm:shadow-sm";
+const phoneCell =
+  "max-sm:block max-sm:p-0 max-sm:before:block max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]";
 
 export function StatementPage() {
   const { t } = useTranslation();
@@ -142,16 +149,16 @@ export function StatementPage() {
                   ? [[t("claims.disputedTotal"), money(section.disputedTotal)]]
                   : []),
               ].map(([label, value]) => (
-                <div key={label} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+                <div key={label} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
                   <dt className="text-sm text-slate-600">{label}</dt>
-                  <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+                  <dd className="whitespace-nowrap text-sm font-semibold tabular-nums min-[400px]:text-base sm:text-lg">{value}</dd>
                 </div>
               ))}
             </dl>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              <table className="min-w-full text-sm">
+            <div className="rounded-lg border border-slate-200 bg-white shadow-sm sm:overflow-x-auto max-sm:border-0 max-sm:bg-transparent max-sm:shadow-none">
+              <table className={`min-w-full text-sm ${phoneTable}`}>
                 <caption className="sr-only">{t("statement.sectionTitle", { currency: section.currency })}</caption>
-                <thead className="bg-slate-50 text-left text-slate-700">
+                <thead className="bg-slate-50 text-left text-slate-700 max-sm:sr-only">
                   <tr>
                     <th scope="col" className={th}>
                       {t("statement.date")}
@@ -176,27 +183,33 @@ export function StatementPage() {
                     </th>
                   </tr>
                 </thead>
-                <tbody className="divide-y divide-slate-100">
+                <tbody className="divide-y divide-slate-100 max-sm:block max-sm:space-y-3 max-sm:divide-y-0">
                   {pagination.page === 1 ? (
-                    <tr className="bg-slate-50/60">
-                      <td className={td}>{date(s.period.from)}</td>
-                      <th scope="row" className={`${td} text-left font-medium`} colSpan={5}>
-                        {t("statement.opening")}
+                    <tr className={`bg-slate-50/60 ${phoneRow}`}>
+                      <td className={`${td} max-sm:hidden`}>{date(s.period.from)}</td>
+                      <th scope="row" className={`${td} text-left font-medium max-sm:p-0`} colSpan={5}>
+                        {t("statement.opening")} <span className="sm:hidden">· {date(s.period.from)}</span>
                       </th>
-                      <td className={`${td} text-right tabular-nums font-medium`}>{money(section.openingBalance)}</td>
+                      <td className={`${td} text-right tabular-nums font-medium max-sm:p-0`}>
+                        {money(section.openingBalance)}
+                      </td>
                     </tr>
                   ) : null}
                   {section.movementCount === 0 ? (
-                    <tr>
-                      <td className={`${td} text-slate-600`} colSpan={7}>
+                    <tr className={phoneRow}>
+                      <td className={`${td} text-slate-600 max-sm:col-span-2 max-sm:p-0`} colSpan={7}>
                         {t("statement.noMovements")}
                       </td>
                     </tr>
                   ) : null}
                   {section.movements.map((m) => (
-                    <tr key={m.documentId}>
-                      <td className={`${td} whitespace-nowrap`}>{date(m.issueDate)}</td>
-                      <td className={`${td} whitespace-nowrap`}>
+                    <tr key={m.documentId} className={phoneRow} data-testid="statement-movement">
+                      <td className={`${td} whitespace-nowrap ${phoneCell}`} data-label={t("statement.date")}>
+                        {date(m.issueDate)}
+                      </td>
+                      <td
+                        className={`${td} whitespace-nowrap max-sm:col-span-2 max-sm:row-start-1 max-sm:whitespace-normal max-sm:p-0 max-sm:font-medium`}
+                      >
                         {/* Every movement opens its document: payments and adjustments too (their applications). */}
                         <Link
                           to={`${basePath}/documents/${m.documentId}`}
@@ -215,20 +228,47 @@ export function StatementPage() {
                           </span>
                         ) : null}
                       </td>
-                      <td className={td}>{m.description ?? ""}</td>
-                      <td className={`${td} whitespace-nowrap`}>{m.effect === "charge" ? date(m.dueDate) : ""}</td>
-                      <td className={`${td} text-right tabular-nums`}>{m.charge ? money(m.charge) : ""}</td>
-                      <td className={`${td} text-right tabular-nums`}>{m.credit ? money(m.credit) : ""}</td>
-                      <td className={`${td} text-right tabular-nums`}>{money(m.balance)}</td>
+                      <td
+                        className={`${td} ${phoneCell} max-sm:col-span-2 ${m.description ? "" : "max-sm:hidden"}`}
+                        data-label={t("statement.description")}
+                      >
+                        {m.description ?? ""}
+                      </td>
+                      <td
+                        className={`${td} whitespace-nowrap ${phoneCell} ${m.effect === "charge" ? "" : "max-sm:hidden"}`}
+                        data-label={t("statement.dueDate")}
+                      >
+                        {m.effect === "charge" ? date(m.dueDate) : ""}
+                      </td>
+                      <td
+                        className={`${td} text-right tabular-nums ${phoneCell} max-sm:text-left ${m.charge ? "" : "max-sm:hidden"}`}
+                        data-label={t("statement.charges")}
+                      >
+                        {m.charge ? money(m.charge) : ""}
+                      </td>
+                      <td
+                        className={`${td} text-right tabular-nums ${phoneCell} max-sm:text-left ${m.credit ? "" : "max-sm:hidden"}`}
+                        data-label={t("statement.credits")}
+                      >
+                        {m.credit ? money(m.credit) : ""}
+                      </td>
+                      <td
+                        className={`${td} text-right tabular-nums ${phoneCell} max-sm:text-left max-sm:font-medium`}
+                        data-label={t("statement.balance")}
+                      >
+                        {money(m.balance)}
+                      </td>
                     </tr>
                   ))}
                   {pagination.page === pagination.pages ? (
-                    <tr className="bg-slate-50/60">
-                      <td className={td}>{date(s.period.to)}</td>
-                      <th scope="row" className={`${td} text-left font-medium`} colSpan={5}>
-                        {t("statement.closing")}
+                    <tr className={`bg-slate-50/60 ${phoneRow}`}>
+                      <td className={`${td} max-sm:hidden`}>{date(s.period.to)}</td>
+                      <th scope="row" className={`${td} text-left font-medium max-sm:p-0`} colSpan={5}>
+                        {t("statement.closing")} <span className="sm:hidden">· {date(s.period.to)}</span>
                       </th>
-                      <td className={`${td} text-right tabular-nums font-semibold`}>{money(section.closingBalance)}</td>
+                      <td className={`${td} text-right tabular-nums font-semibold max-sm:p-0`}>
+                        {money(section.closingBalance)}
+                      </td>
                     </tr>
                   ) : null}
                 </tbody>
@@ -260,7 +300,13 @@ export function StatementPage() {
                 </span>
               </nav>
             ) : null}
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+            {/* A region the keyboard can scroll sideways on a phone (the aging has seven columns). */}
+            <div
+              className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+              role="region"
+              tabIndex={0}
+              aria-label={`${t("home.aging")} ${t("home.asOf", { date: date(section.aging.asOf) })}`}
+            >
               <table className="min-w-full text-sm">
                 <caption className="px-3 pt-3 text-left font-medium text-slate-900">
                   {t("home.aging")} {t("home.asOf", { date: date(section.aging.asOf) })}

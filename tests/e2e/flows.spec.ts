@@ -208,3 +208,26 @@ for (const width of [390, 1280]) {
     }
   });
 }
+
+test("the statement at 390 px: movements as cards (COP amounts inside them), no sideways scroll", async ({
+  page,
+  login,
+  expectAccessible,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, COLOMBIAN);
+  await page.goto("/portal/statement");
+  await waitForHydration(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+  expect(overflow, "statement wider than the viewport").toBeLessThanOrEqual(0);
+  const card = page.getByTestId("statement-movement").first();
+  await expect(card).toBeVisible();
+  const box = (await card.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(390);
+  const balance = card.locator('td[data-label="Saldo"]');
+  const cellBox = (await balance.boundingBox())!;
+  expect(cellBox.x + cellBox.width, "balance inside its card").toBeLessThanOrEqual(box.x + box.width + 0.5);
+  await page.screenshot({ path: test.info().outputPath("statement-390.png"), fullPage: true });
+  await expectAccessible(page, { wcag22: true });
+});
