@@ -151,7 +151,9 @@ export function StatementPage() {
               ].map(([label, value]) => (
                 <div key={label} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
                   <dt className="text-sm text-slate-600">{label}</dt>
-                  <dd className="whitespace-nowrap text-sm font-semibold tabular-nums min-[400px]:text-base sm:text-lg">{value}</dd>
+                  <dd className="whitespace-nowrap text-sm font-semibold tabular-nums min-[400px]:text-base sm:text-lg">
+                    {value}
+                  </dd>
                 </div>
               ))}
             </dl>

@@ -7,10 +7,10 @@
 // statements with many disputed rows as with none.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { withdrawClaim, reopenClaim } from "~/domain/claims/customer-claim-actions.server";
+import { withdrawClaim, reopenClaim, answerClaim } from "~/domain/claims/customer-claim-actions.server";
 import { listDisputedAmounts } from "~/domain/claims/disputed-amounts.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
-import { replyToClaim, resolveClaim, takeClaim } from "~/domain/claims/staff-claim-actions.server";
+import { replyToClaim, requestClaimInfo, resolveClaim, takeClaim } from "~/domain/claims/staff-claim-actions.server";
 import { getDocumentDetail } from "~/domain/documents/get-document-detail.server";
 import { ledgerCacheStats, resetLedgerCache } from "~/domain/ledger/ledger-cache.server";
 import { listPayableDocuments } from "~/domain/payments/read-card-payments.server";
@@ -126,7 +126,8 @@ describe("a cached account page follows the claim", () => {
     expect(quiet).toBe(0);
     const hitsBefore = ledgerCacheStats().hits;
     expect((await invoices()).queries).toHaveLength(1);
-    expect(ledgerCacheStats().hits).toBe(hitsBefore + 1);
+    // The list and the header's claims counter (portal layout) both come from the cache.
+    expect(ledgerCacheStats().hits).toBe(hitsBefore + 2);
 
     expect(
       await bump(() =>
@@ -243,5 +244,28 @@ describe("listDisputedAmounts (for payment suggestions and reminders)", () => {
       suggested: "300.00",
     });
     expect(payable.find((d) => d.id === whole)).toMatchObject({ disputed: "90.00", suggested: "0.00" });
+  });
+});
+
+describe("the portal header's counter of claims waiting on the customer", () => {
+  it("follows a request for information and the answer, through the page cache", async () => {
+    const waiting = async () => {
+      const result = await page("/portal/invoices", [root.loader, portalLayout.loader]);
+      return (result.data as { claimsWaiting: number }).claimsWaiting;
+    };
+    const before = await waiting();
+    const claim = await raiseOn(s.invoice.id, "10.00", s.lines[0].id);
+    const collector = s.staffActor(s.collector);
+    await takeClaim(db, collector, { claimId: claim.id, version: 1 }, { now: NOW });
+    expect(await waiting()).toBe(before);
+    await requestClaimInfo(
+      db,
+      collector,
+      { claimId: claim.id, version: 2, body: "Envíenos la remisión" },
+      { now: NOW },
+    );
+    expect(await waiting()).toBe(before + 1);
+    await answerClaim(db, s.customerActor, { claimId: claim.id, version: 3, body: "Adjunta" }, { now: NOW });
+    expect(await waiting()).toBe(before);
   });
 });

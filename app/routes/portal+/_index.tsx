@@ -23,8 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     overview,
     activity,
-    // Not cached with the ledger's figures: promises change without a ledger write (a small indexed read).
-    promises: await presentPendingPromises(db, accountIds, formattingLocale(language, overview.accounts[0]?.country)),
+    // Cached with the ledger's figures: a promise recorded, settled or withdrawn bumps the version (0018).
+    promises: await presentPendingPromises(
+      db,
+      accountIds,
+      formattingLocale(language, overview.accounts[0]?.country),
+      ledgerVersions,
+    ),
     group: selection.kind === "group" ? selection.groupName : null,
     language,
   };

@@ -7,11 +7,12 @@ import { PageErrorBoundary } from "~/components/error-boundary";
 import { countClaimsWaitingOnCustomer } from "~/domain/claims/read-staff-queue.server";
 import { listGroupViews } from "~/domain/identity/group-views";
 import { grantAllows } from "~/domain/identity/permissions";
+import { cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import { getDb } from "~/utils/db.server";
 import { requireCustomerContext } from "~/utils/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, grants, selection, accountIds } = await requireCustomerContext(request);
+  const { user, grants, selection, accountIds, ledgerVersions } = await requireCustomerContext(request);
   const options = [
     ...listGroupViews(grants).map((view) => ({ value: `group:${view.groupId}`, label: view.groupName, group: true })),
     ...grants.map((g) => ({ value: g.accountId, label: `${g.legalName} · ${g.number}`, group: false })),
@@ -24,9 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     options,
     current,
     canManageUsers: selection.kind === "account" && grantAllows(selection.grant.role, "manage_users"),
-    // Claims of the selection waiting on the customer: one indexed count, never in the ledger page cache
-    // (ADR 009), whose keys claims do not move.
-    claimsWaiting: await countClaimsWaitingOnCustomer(await getDb(), accountIds),
+    // Claims of the selection waiting on the customer: one indexed count, kept in the page cache (ADR 009)
+    // at the accounts' versions, which a claim entering or leaving "waiting" bumps (migration 0019).
+    claimsWaiting: await cachedLedgerRead({
+      name: "claimsWaitingOnCustomer",
+      accountIds,
+      versions: ledgerVersions,
+      args: null,
+      compute: async () => countClaimsWaitingOnCustomer(await getDb(), accountIds),
+    }),
   };
 }
 

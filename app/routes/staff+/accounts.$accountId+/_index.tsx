@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       db,
       [accountId],
       formattingLocale(await getLanguage(request, user), account.seller.country),
+      cache.ledgerVersions,
     ),
     canInvite: staffAllows(user.staffRole, "invite:customer_admin"),
     language: await getLanguage(request, user),
