@@ -15,11 +15,17 @@ import { notFound, requireCustomerContext } from "./permissions.server";
 /** The claim ID of the URL; one of the wrong shape is not found. */
 export const claimIdParam = (params: Record<string, string | undefined>) => requireIdParam(params.claimId);
 
-/** The customer as a claims actor: the selected accounts on which its grant allows disputing. */
-export async function requireClaimCustomer(request: Request): Promise<CustomerActor> {
+/**
+ * The customer as a claims actor: the selected accounts on which its grant allows disputing, or (for one
+ * claim's page, reached by an emailed link whatever the switcher shows) every account it holds.
+ */
+export async function requireClaimCustomer(
+  request: Request,
+  options: { acrossAccounts?: boolean } = {},
+): Promise<CustomerActor> {
   const { user, grants, accountIds } = await requireCustomerContext(request);
   const disputable = grants
-    .filter((g) => accountIds.includes(g.accountId) && grantAllows(g.role, "dispute"))
+    .filter((g) => (options.acrossAccounts || accountIds.includes(g.accountId)) && grantAllows(g.role, "dispute"))
     .map((g) => g.accountId);
   return { ...actorFor(request, user), userId: user.id, accountIds: disputable };
 }

@@ -94,6 +94,21 @@ describe("who reaches a claim", () => {
     expect(await version()).toBe(Number(v));
   });
 
+  it("a customer holding both accounts opens a claim of one while the switcher shows the other (an emailed link)", async () => {
+    const both = await createTestCustomer(db, [
+      { accountId: s.other.id, role: "payer" },
+      { accountId: s.account.id, role: "payer" },
+    ]);
+    const cookie = await signInCookie(db, both.id, { selection: s.other.id });
+    const page = await callRoute(portalClaim.loader, {
+      path: `/portal/claims/${claim.id}`,
+      params: { claimId: claim.id },
+      cookie,
+    });
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.body)).toContain(SECRET);
+  });
+
   it("a collector who may not see the account gets 404 on the claim and its actions, and an empty queue", async () => {
     const params = { claimId: claim.id };
     const path = `/staff/claims/${claim.id}`;

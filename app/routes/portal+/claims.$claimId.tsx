@@ -31,7 +31,7 @@ import { readForm } from "~/utils/form.server";
 import { formattingLocale } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
 import { pageTitle } from "~/utils/page-title";
-import { notFound } from "~/utils/permissions.server";
+import { notFound, requireCustomerContext } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = pageTitle("titles.claim");
@@ -39,13 +39,15 @@ export const meta = pageTitle("titles.claim");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const claimId = claimIdParam(params);
   const scope = await requirePortalScope(request);
-  const customer = await requireClaimCustomer(request);
+  // A claim of any account the customer holds (an emailed link works whatever the switcher shows).
+  const customer = await requireClaimCustomer(request, { acrossAccounts: true });
+  const { grants } = await requireCustomerContext(request);
   const now = new Date();
   try {
     const detail = await readClaimDetail(
       await getDb(),
       claimId,
-      { audience: "customer", accountIds: scope.accountIds },
+      { audience: "customer", accountIds: grants.map((g) => g.accountId) },
       now,
     );
     const canAct = customer.accountIds.includes(detail.claim.accountId);
@@ -67,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const claimId = claimIdParam(params);
-  const customer = await requireClaimCustomer(request);
+  const customer = await requireClaimCustomer(request, { acrossAccounts: true });
   const { t } = await getRequestT(request);
   const submission = parseWithZod(await readForm(request), { schema: CustomerClaimActionSchema });
   if (submission.status !== "success") {
