@@ -16,9 +16,10 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h2 id={id} className="border-b border-slate-100 px-4 py-3 font-medium text-slate-900">
         {title}
       </h2>
+      {/* The scroller is a group named like its section (one region per section for landmarks and tests). */}
       <div
         className="overflow-x-auto"
-        role="region"
+        role="group"
         aria-labelledby={id}
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a table that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
         tabIndex={id === "fiscal" ? undefined : 0}

@@ -5,7 +5,7 @@
 // anchor: the same claims, texts and times every time. Claims left open past their deadline are
 // escalated by the sweeper once the portal runs, as real ones would be.
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import { accountGrants, customerAccounts, documents, users } from "#db/schema";
+import { accountGrants, customerAccounts, documents, scheduledTasks, users } from "#db/schema";
 import { answerClaim, reopenClaim, withdrawClaim } from "~/domain/claims/customer-claim-actions.server";
 import { escalateClaim } from "~/domain/claims/escalate-claim.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
@@ -251,6 +251,12 @@ export async function seedDemoClaims(db: Db, options: { anchor: Date; log?: (msg
       }
     }
   }
+  // The stories' emails (receipts, replies, escalations) are history, not news: the demo starts without
+  // a hundred of them waiting in the outbox (and the e2e mailbox starts empty of them).
+  await db
+    .update(scheduledTasks)
+    .set({ status: "cancelled", finishedAt: new Date() })
+    .where(and(eq(scheduledTasks.kind, "claim.email"), eq(scheduledTasks.status, "pending")));
   options.log?.(`seed: ${raised} demo claims`);
   return { claims: raised };
 }

@@ -68,5 +68,5 @@ test("staff resolve a claim as partly accepted with a credit note; the customer 
 
   // The invoice's applications now include the credit note.
   await page.goto(invoiceUrl);
-  await expect(page.getByRole("region", { name: "Aplicaciones" })).toContainText(noteFolio);
+  await expect(page.getByRole("region", { name: "Aplicaciones" }).first()).toContainText(noteFolio);
 });

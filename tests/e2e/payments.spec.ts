@@ -69,12 +69,29 @@ test("home's overdue and aging rows open the list that holds them; each payment 
   await expect(page.locator('[data-testid="totals-MXN-charge"]')).toContainText(`Saldo pendiente ${overdue}`);
 
   await page.goto("/portal");
-  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "31–60 días" }) });
-  const bucketAmount = (await row.locator("td").nth(1).innerText()).trim();
-  await row.getByRole("link", { name: "31–60 días" }).click();
-  await expect(page).toHaveURL(/aging=d31_60/);
-  await expect(page.getByText("Antigüedad: 31–60 días")).toBeVisible();
-  await expect(page.locator('[data-testid="totals-MXN-charge"]')).toContainText(`Saldo pendiente ${bucketAmount}`);
+  // The first overdue bucket that holds something today (the demo's dates move with the calendar).
+  const buckets = [
+    ["1–30 días", "d1_30"],
+    ["31–60 días", "d31_60"],
+    ["61–90 días", "d61_90"],
+    ["91–180 días", "d91_180"],
+  ] as const;
+  let chosen: { label: string; code: string; amount: string } | null = null;
+  for (const [label, code] of buckets) {
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: label, exact: true }) });
+    if ((await row.count()) === 0) continue;
+    const amount = (await row.first().locator("td").nth(1).innerText()).trim();
+    if (parseMoney(amount) !== "0.00") {
+      chosen = { label, code, amount };
+      break;
+    }
+  }
+  expect(chosen, "an overdue bucket with something in it").not.toBeNull();
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: chosen!.label, exact: true }) });
+  await row.first().getByRole("link", { name: chosen!.label, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`aging=${chosen!.code}`));
+  await expect(page.getByText(`Antigüedad: ${chosen!.label}`)).toBeVisible();
+  await expect(page.locator('[data-testid="totals-MXN-charge"]')).toContainText(`Saldo pendiente ${chosen!.amount}`);
 
   await page.goto("/portal");
   const payment = page.getByRole("link", { name: /^Ver P-\d+ en pagos y saldos a favor$/ }).first();
