@@ -54,6 +54,12 @@ export function nextDay(isoDate: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
+/** The calendar day `days` after (before, when negative) `isoDate`. */
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /** "YYYY-MM-DD HH:mm:ss" wall time of an instant in a time zone (for exports). */
 export function wallTimeIn(instant: Date, timeZone: string): string {
   const p = partsIn(instant, timeZone);

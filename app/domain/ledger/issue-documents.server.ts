@@ -5,6 +5,7 @@ import { inArray, sql } from "drizzle-orm";
 import { customerAccounts, documentFiles, documents, invoiceLines, remissions, storedFiles } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import { addDays } from "~/utils/dates";
 import { type DbOrTx, columnNames, insertJsonRows, queryRows } from "~/utils/db.server";
 import { addMoney, dec, toMoney } from "~/utils/money";
 import { LedgerRuleError } from "./errors";
@@ -16,12 +17,6 @@ function chunks<T>(rows: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function sha256Hex(content: Uint8Array): string {

@@ -5,6 +5,7 @@ import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import { customerAccounts, documents, paymentPromiseDocuments, paymentPromises } from "#db/schema";
 import { staffScope } from "~/domain/identity/account-access.server";
 import type { PromiseStatus, StaffPromiseView, StaffRole } from "~/domain/vocabulary";
+import { addDays } from "~/utils/dates";
 import type { DbOrTx } from "~/utils/db.server";
 import { promisePaidSql } from "./settle-promise.server";
 
@@ -75,12 +76,6 @@ export async function listPendingPromises(db: DbOrTx, accountIds: string[], limi
     .where(and(inArray(paymentPromises.accountId, accountIds), eq(paymentPromises.status, "pending")))
     .orderBy(asc(paymentPromises.promisedDate), asc(paymentPromises.id))
     .limit(limit);
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export async function listStaffPromises(

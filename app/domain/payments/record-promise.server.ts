@@ -9,7 +9,7 @@ import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import type { Currency } from "~/domain/vocabulary";
 import { scheduleTask } from "~/jobs/scheduled-tasks.server";
-import { nextDay, startOfDayIn } from "~/utils/dates";
+import { addDays, nextDay, startOfDayIn } from "~/utils/dates";
 import type { DbOrTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { addMoney, compareMoney } from "~/utils/money";
@@ -25,12 +25,6 @@ export interface RecordPromiseInput {
   items: { documentId: string; amount: string }[];
   note?: string | null;
   now?: Date;
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export async function recordPromise(

@@ -9,6 +9,7 @@ import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import type { Currency } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
+import { getFixedT } from "~/utils/i18n";
 import { addMoney, compareMoney, dec } from "~/utils/money";
 import type { Stripe } from "~/utils/stripe.server";
 import { PaymentRuleError } from "./errors";
@@ -99,18 +100,8 @@ export async function startCardPayment(
   });
 
   const metadata = { attemptId, accountId: input.accountId };
-  const kindLabel = (kind: string) =>
-    input.language === "es"
-      ? kind === "debit_note"
-        ? "Nota de cargo"
-        : kind === "adjustment"
-          ? "Cargo"
-          : "Factura"
-      : kind === "debit_note"
-        ? "Debit note"
-        : kind === "adjustment"
-          ? "Charge"
-          : "Invoice";
+  const t = getFixedT(input.language);
+  const kindLabel = (kind: (typeof chosen.lines)[number]["doc"]["kind"]) => t(`documents.kinds.${kind}`);
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(
