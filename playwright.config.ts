@@ -1,20 +1,19 @@
 // End-to-end tests: the production build served by `node scripts/start.mjs` (which migrates and seeds
 // a throwaway database first), driven through Debian's chromium. `npm test` builds before this runs.
+// The specs run in E2E_WORKERS workers (2 by default), each against its own portal, SMTP sink, fake
+// Stripe and database (tests/e2e/slots.ts).
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
+import { buildIsStale } from "./scripts/build-freshness.mjs";
+import { currentE2eSlot, e2eSlot, e2eSlotCount, slotDatabaseUrl, slotPgliteDir } from "./tests/e2e/slots";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
-// A real SMTP server the portal sends through; tests read what arrived over HTTP (tests/e2e/helpers.ts).
-const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
-const smtpHttpPort = Number(process.env.E2E_SMTP_HTTP_PORT ?? 2526);
-process.env.E2E_SMTP_HTTP_PORT = String(smtpHttpPort);
-// The fake Stripe API and checkout page (tests/e2e/fake-stripe-server.ts); card payments are on in the e2e portal.
-const stripePort = Number(process.env.E2E_STRIPE_PORT ?? port + 500);
+const slotCount = e2eSlotCount();
 const stripeWebhookSecret = "whsec_e2e_cartera";
-process.env.E2E_STRIPE_URL = `http://127.0.0.1:${stripePort}`;
+// In the runner this is slot 0; in a worker, the worker's own slot.
+const { baseURL } = currentE2eSlot();
 
 // The config is evaluated by the runner and again by each worker: the throwaway PGlite directory is
 // chosen once and handed on through the environment, so every process agrees on it and the global
@@ -25,16 +24,78 @@ if (!process.env.DATABASE_URL && !process.env.CARTERA_E2E_PGLITE_DIR) {
     `cartera-e2e-${process.pid}-${randomBytes(4).toString("hex")}`,
   );
 }
+process.env.CARTERA_E2E_SLOTS = String(slotCount);
 
-const databaseEnv: Record<string, string> = process.env.DATABASE_URL
-  ? { DATABASE_URL: process.env.DATABASE_URL }
-  : { PGLITE_DIR: process.env.CARTERA_E2E_PGLITE_DIR! };
+// Several portals start at once: each would build a stale build by itself, over the same directory.
+if (!process.env.TEST_WORKER_INDEX && buildIsStale(import.meta.dirname)) {
+  const build = spawnSync(path.join(import.meta.dirname, "node_modules/.bin/remix"), ["vite:build"], {
+    stdio: "inherit",
+  });
+  if (build.status !== 0) throw new Error("the production build failed");
+}
+
+type WebServer = Extract<NonNullable<PlaywrightTestConfig["webServer"]>, unknown[]>[number];
+
+function slotServers(index: number): WebServer[] {
+  const slot = e2eSlot(index);
+  const databaseUrl = process.env.DATABASE_URL ? slotDatabaseUrl(process.env.DATABASE_URL, index) : "";
+  const databaseEnv: Record<string, string> = databaseUrl
+    ? { DATABASE_URL: databaseUrl }
+    : { PGLITE_DIR: slotPgliteDir(process.env.CARTERA_E2E_PGLITE_DIR!, index) };
+  return [
+    {
+      command: "node --import tsx tests/e2e/smtp-sink.ts",
+      url: `http://127.0.0.1:${slot.smtpHttpPort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SMTP_PORT: String(slot.smtpPort), HTTP_PORT: String(slot.smtpHttpPort) },
+    },
+    {
+      // The fake Stripe API and checkout page (tests/e2e/fake-stripe-server.ts); card payments are on in the e2e portal.
+      command: "node --import tsx tests/e2e/fake-stripe-server.ts",
+      url: `http://127.0.0.1:${slot.stripePort}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        FAKE_STRIPE_PORT: String(slot.stripePort),
+        WEBHOOK_URL: `${slot.baseURL}/resources/stripe/webhook`,
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+      },
+    },
+    {
+      // start.mjs runs scripts/prepare-database.ts (migrate + seed an empty database), then serves the
+      // build. A PostgreSQL slot after the first gets its own fresh database first.
+      command:
+        databaseUrl && index > 0
+          ? "node --import tsx tests/e2e/create-slot-database.ts && node scripts/start.mjs"
+          : "node scripts/start.mjs",
+      url: `${slot.baseURL}/`,
+      reuseExistingServer: false,
+      // Seeding a fresh database runs before the server listens.
+      timeout: 240_000,
+      stdout: process.env.CI ? "pipe" : "ignore",
+      stderr: "pipe",
+      env: {
+        ...databaseEnv,
+        PORT: String(slot.port),
+        SEED_INVOICES: process.env.SEED_INVOICES ?? "3000",
+        SMTP_URL: `smtp://127.0.0.1:${slot.smtpPort}`,
+        NODE_ENV: "production",
+        // Emailed links point where the tests browse (links never come from request headers).
+        APP_URL: slot.baseURL,
+        STRIPE_SECRET_KEY: "sk_test_e2e_cartera",
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+        STRIPE_API_URL: `http://127.0.0.1:${slot.stripePort}`,
+      },
+    },
+  ];
+}
 
 export default defineConfig({
   testDir: "./tests/e2e",
   globalTeardown: "./tests/e2e/global-teardown.ts",
   fullyParallel: false,
-  workers: 1,
+  workers: slotCount,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
@@ -67,47 +128,5 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [
-    {
-      command: "node --import tsx tests/e2e/smtp-sink.ts",
-      url: `http://127.0.0.1:${smtpHttpPort}/health`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      env: { SMTP_PORT: String(smtpPort), HTTP_PORT: String(smtpHttpPort) },
-    },
-    {
-      command: "node --import tsx tests/e2e/fake-stripe-server.ts",
-      url: `http://127.0.0.1:${stripePort}/health`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      env: {
-        FAKE_STRIPE_PORT: String(stripePort),
-        WEBHOOK_URL: `${baseURL}/resources/stripe/webhook`,
-        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
-      },
-    },
-    {
-      // start.mjs skips the build when build/ is newer than the sources (npm test builds first), runs
-      // scripts/prepare-database.ts (migrate + seed an empty database), then serves with remix-serve.
-      command: "node scripts/start.mjs",
-      url: `${baseURL}/`,
-      reuseExistingServer: false,
-      // Seeding a fresh database runs before the server listens.
-      timeout: 240_000,
-      stdout: process.env.CI ? "pipe" : "ignore",
-      stderr: "pipe",
-      env: {
-        ...databaseEnv,
-        PORT: String(port),
-        SEED_INVOICES: process.env.SEED_INVOICES ?? "3000",
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        NODE_ENV: "production",
-        // Emailed links point where the tests browse (links never come from request headers).
-        APP_URL: baseURL,
-        STRIPE_SECRET_KEY: "sk_test_e2e_cartera",
-        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
-        STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
-      },
-    },
-  ],
+  webServer: Array.from({ length: slotCount }, (_, i) => slotServers(i)).flat(),
 });

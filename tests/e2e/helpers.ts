@@ -1,9 +1,11 @@
 // Shared steps of the end-to-end flows: signing in through the form and reading the SMTP sink.
 import { expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../db/seed/demo-credentials";
+import { currentE2eSlot } from "./slots";
 
 export { DEMO_PASSWORD };
-export const MAIL_SINK = `http://127.0.0.1:${process.env.E2E_SMTP_HTTP_PORT ?? 2526}`;
+/** The SMTP sink of this worker's slot (slots.ts). */
+export const MAIL_SINK = `http://127.0.0.1:${currentE2eSlot().smtpHttpPort}`;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");

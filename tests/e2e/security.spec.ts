@@ -24,11 +24,11 @@ test("signed-in pages, data requests and downloads are private, no-store and nos
   expect(missing.headers()["content-security-policy"]).toContain("default-src 'none'");
 });
 
-test("a made-up X-Forwarded-For per attempt does not reset the sign-in budget", async ({ request }) => {
+test("a made-up X-Forwarded-For per attempt does not reset the sign-in budget", async ({ request, baseURL }) => {
   const attempt = (i: number) =>
     request.post("/login", {
       form: { email: "ventas@cartera.demo", password: `adivinanza-${i}` },
-      headers: { "X-Forwarded-For": `198.51.100.${i}`, Origin: new URL(test.info().project.use.baseURL!).origin },
+      headers: { "X-Forwarded-For": `198.51.100.${i}`, Origin: new URL(baseURL!).origin },
       maxRedirects: 0,
     });
   const statuses: number[] = [];
@@ -38,9 +38,12 @@ test("a made-up X-Forwarded-For per attempt does not reset the sign-in budget", 
   expect(statuses.slice(4)).toEqual([429, 429, 429]);
 });
 
-test("a reset requested with a forged Host and X-Forwarded-Host mails a link on APP_URL", async ({ request }) => {
+test("a reset requested with a forged Host and X-Forwarded-Host mails a link on APP_URL", async ({
+  request,
+  baseURL,
+}) => {
   const since = new Date();
-  const base = new URL(test.info().project.use.baseURL!);
+  const base = new URL(baseURL!);
   const response = await request.post("/forgot-password", {
     form: { email: "auditoria@cartera.demo" },
     headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example:8443", Origin: "http://evil.example" },
