@@ -5,20 +5,19 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { databaseName, withDatabaseName } from "../setup/database-url";
 import { slotDatabaseUrl, slotPgliteDir } from "./slots";
 
 export default async function globalTeardown() {
   const slots = Number(process.env.CARTERA_E2E_SLOTS ?? 1);
   const url = process.env.DATABASE_URL;
   if (url) {
-    const admin = new URL(url);
-    admin.pathname = "/postgres";
-    const client = new pg.Client({ connectionString: admin.toString() });
+    const client = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
     await client.connect();
     try {
       for (let i = 1; i < slots; i++) {
-        const name = decodeURIComponent(new URL(slotDatabaseUrl(url, i)).pathname.slice(1));
-        await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+        const name = client.escapeIdentifier(databaseName(slotDatabaseUrl(url, i)));
+        await client.query(`drop database if exists ${name} with (force)`);
       }
     } finally {
       await client.end();

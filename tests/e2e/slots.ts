@@ -4,6 +4,8 @@
 // The config starts every slot's servers (in the runner) and points each worker at its own slot
 // through Playwright's TEST_PARALLEL_INDEX (stable per worker slot, reused by a retried worker).
 
+import { databaseName, withDatabaseName } from "../setup/database-url";
+
 const BASE = {
   port: Number(process.env.E2E_PORT ?? 3100),
   smtpPort: Number(process.env.E2E_SMTP_PORT ?? 2525),
@@ -46,10 +48,7 @@ export function currentE2eSlot(): E2eSlot {
 
 /** Slot i's database: PostgreSQL `<name>_e2e<i>` next to DATABASE_URL's (slot 0 uses DATABASE_URL itself). */
 export function slotDatabaseUrl(url: string, index: number): string {
-  if (index === 0) return url;
-  const u = new URL(url);
-  u.pathname = `/${decodeURIComponent(u.pathname.slice(1))}_e2e${index}`;
-  return u.toString();
+  return index === 0 ? url : withDatabaseName(url, `${databaseName(url)}_e2e${index}`);
 }
 
 /** Slot i's PGlite directory, beside the one the config chose. */

@@ -7,18 +7,13 @@ import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase, openDatabase } from "../../app/utils/db.server";
+import { withDatabaseName } from "./database-url";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteSnapshot: string;
     templateDatabaseUrl: string;
   }
-}
-
-export function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 export default async function setup(project: TestProject) {

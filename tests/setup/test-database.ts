@@ -5,6 +5,7 @@ import { createId } from "@paralleldrive/cuid2";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "~/utils/db.server";
+import { databaseName, withDatabaseName } from "./database-url";
 
 export interface TestDatabase extends Database {
   /** PostgreSQL only: the URL of this file's database, for tests that need several connections. */
@@ -16,18 +17,16 @@ export const onPostgres = Boolean(process.env.DATABASE_URL);
 export async function createTestDatabase(): Promise<TestDatabase> {
   const templateUrl = inject("templateDatabaseUrl");
   if (templateUrl) {
-    const template = new URL(templateUrl);
     const name = `cartera_t_${createId().slice(0, 10)}`;
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
-    await admin.query(`create database ${name} template ${template.pathname.slice(1)}`);
+    await admin.query(`create database ${name} template ${databaseName(templateUrl)}`);
     await admin.end();
-    const u = new URL(templateUrl);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ url: u.toString(), poolSize: 5 });
+    const url = withDatabaseName(templateUrl, name);
+    const database = await openDatabase({ url, poolSize: 5 });
     return {
       ...database,
-      url: u.toString(),
+      url,
       async close() {
         await database.close();
         const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
