@@ -12,6 +12,7 @@ export function ReconciliationEmail({
   cutoff,
   expires,
   link,
+  reminder = false,
 }: {
   t: TFunction;
   language: string;
@@ -20,14 +21,12 @@ export function ReconciliationEmail({
   cutoff: string;
   expires: string;
   link: string;
+  /** A reminder of one still unanswered (the same link, another heading). */
+  reminder?: boolean;
 }) {
+  const heading = reminder ? t("reconciliationOps.reminderHeading") : t("signing.emailHeading");
   return (
-    <EmailLayout
-      lang={language}
-      preview={t("signing.emailHeading")}
-      heading={t("signing.emailHeading")}
-      footer={t("email.footer")}
-    >
+    <EmailLayout lang={language} preview={heading} heading={heading} footer={t("email.footer")}>
       <Text>{t("signing.emailBody", { seller, account, cutoff })}</Text>
       <Button href={link} style={buttonStyle}>
         {t("signing.emailCta")}

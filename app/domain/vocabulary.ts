@@ -146,6 +146,10 @@ export type EnvelopeStatus = (typeof ENVELOPE_STATUSES)[number];
 export const SIGNER_STATUSES = ["pending", "viewed", "signed"] as const;
 export type SignerStatus = (typeof SIGNER_STATUSES)[number];
 
+/** How a signer re-authenticated to sign: its password, or a one-time code sent to its email. */
+export const SIGNATURE_METHODS = ["password", "email_code"] as const;
+export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
+
 /** What a customer states when it disagrees with a reconciliation, item by item. */
 export const DIFFERENCE_KINDS = [
   "unknown_invoice",

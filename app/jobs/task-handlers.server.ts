@@ -11,4 +11,10 @@ export const TASK_HANDLERS: TaskHandlers = {
     (await import("~/domain/payments/settle-promise.server")).handlePromiseNotifyCollector(tx, payload),
   "claim.email": async (tx, payload, context) =>
     (await import("~/domain/claims/send-claim-email.server")).handleClaimEmailDue(tx, payload, context),
+  "envelope.reminder": async (tx, payload, context) =>
+    (await import("~/domain/signing/envelope-timers.server")).handleEnvelopeReminderDue(tx, payload, context),
+  "envelope.expiry": async (tx, payload, context) =>
+    (await import("~/domain/signing/envelope-timers.server")).handleEnvelopeExpiryDue(tx, payload, context),
+  "envelope.email": async (tx, payload, context) =>
+    (await import("~/domain/signing/envelope-timers.server")).handleEnvelopeEmailDue(tx, payload, context),
 };

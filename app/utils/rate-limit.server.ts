@@ -35,6 +35,8 @@ export const RATE_LIMITS = {
   auditExport: { points: 10, duration: 10 * 60 },
   /** Signing attempts (each checks the password), per user. */
   signature: { points: 5, duration: 10 * 60 },
+  /** One-time signing codes emailed, per user. */
+  signingCode: { points: 3, duration: 10 * 60 },
   /** The public verification page (by code or upload), per client IP. */
   verification: { points: 10, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;
@@ -109,6 +111,7 @@ export type RateLimitMessageKey =
   | "rateLimit.invitations"
   | "rateLimit.pdfBusy"
   | "rateLimit.signatures"
+  | "rateLimit.signingCodes"
   | "rateLimit.verifications";
 
 /** "Try again in 40 seconds" / "in 7 minutes", in the reader's language. */

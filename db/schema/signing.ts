@@ -10,6 +10,7 @@ import {
   customType,
   date,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -17,7 +18,13 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { DIFFERENCE_KINDS, ENVELOPE_KINDS, ENVELOPE_STATUSES, SIGNER_STATUSES } from "~/domain/vocabulary";
+import {
+  DIFFERENCE_KINDS,
+  ENVELOPE_KINDS,
+  ENVELOPE_STATUSES,
+  SIGNATURE_METHODS,
+  SIGNER_STATUSES,
+} from "~/domain/vocabulary";
 import { createdAt, id, money } from "./_columns";
 import { claims } from "./claims";
 import { currencyEnum } from "./enums";
@@ -32,6 +39,7 @@ export const envelopeKindEnum = pgEnum("envelope_kind", ENVELOPE_KINDS);
 export const envelopeStatusEnum = pgEnum("envelope_status", ENVELOPE_STATUSES);
 export const signerStatusEnum = pgEnum("signer_status", SIGNER_STATUSES);
 export const differenceKindEnum = pgEnum("difference_kind", DIFFERENCE_KINDS);
+export const signatureMethodEnum = pgEnum("signature_method", SIGNATURE_METHODS);
 
 export const envelopes = pgTable(
   "envelopes",
@@ -78,6 +86,8 @@ export const envelopes = pgTable(
     uniqueIndex("envelopes_sealed_sha256_uq").on(t.sealedSha256),
     index("envelopes_account_created_idx").on(t.accountId, t.createdAt, t.id),
     index("envelopes_seller_status_idx").on(t.sellerId, t.status, t.createdAt, t.id),
+    // The portfolio's latest reconciliation per account (a lateral read of one row per account).
+    index("envelopes_account_kind_created_idx").on(t.accountId, t.kind, t.createdAt.desc(), t.id.desc()),
     check("envelopes_reconciliation_has_cutoff", sql`${t.kind} <> 'reconciliation' or ${t.cutoffDate} is not null`),
     check(
       "envelopes_sealed_complete",
@@ -111,6 +121,8 @@ export const envelopeSigners = pgTable(
     consentText: text("consent_text"),
     /** The SHA-256 of the canonical content the signer was shown (equal to the envelope's). */
     contentSha256: text("content_sha256"),
+    /** How the signer re-authenticated: its password, or a one-time code sent to its email. */
+    method: signatureMethodEnum("method"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -150,5 +162,51 @@ export const reconciliationDifferences = pgTable(
   (t) => [
     index("reconciliation_differences_envelope_idx").on(t.envelopeId),
     check("reconciliation_differences_amount_positive", sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * Per seller: how often an unanswered reconciliation is reminded and when it expires (days after it
+ * was sent). A seller without a row uses the defaults in app/domain/signing/signing-settings.server.ts.
+ */
+export const signingSettings = pgTable(
+  "signing_settings",
+  {
+    sellerId: text("seller_id")
+      .primaryKey()
+      .references(() => sellers.id),
+    reminderEveryDays: integer("reminder_every_days").notNull(),
+    expireAfterDays: integer("expire_after_days").notNull(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("signing_settings_reminder_positive", sql`${t.reminderEveryDays} between 1 and 90`),
+    check("signing_settings_expiry_range", sql`${t.expireAfterDays} between 1 and 180`),
+  ],
+);
+
+/**
+ * One-time codes emailed to a signer as an alternative to its password: only an HMAC of the code is
+ * kept; a code expires, allows a few attempts, and is consumed by the signature it authorised.
+ */
+export const signingCodes = pgTable(
+  "signing_codes",
+  {
+    id: id(),
+    envelopeId: text("envelope_id")
+      .notNull()
+      .references(() => envelopes.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    consumedAt: instant("consumed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("signing_codes_user_envelope_idx").on(t.userId, t.envelopeId, t.createdAt.desc()),
+    check("signing_codes_attempts_nonnegative", sql`${t.attempts} >= 0`),
   ],
 );

@@ -42,6 +42,7 @@ import { createMexicanSeller, createTestAccount } from "../fixtures/organization
 import { exerciseRegistrationActions } from "../fixtures/payment-registrations";
 import { exercisePaymentActions } from "../fixtures/payments";
 import { exerciseSigningActions } from "../fixtures/signing";
+import { exerciseSigningOpsActions } from "../fixtures/signing-ops";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
 import { routeTest } from "../setup/route-test";
 import { callRoute, signInCookie } from "../setup/routes";
@@ -178,6 +179,7 @@ async function exerciseEveryAction() {
   expect(await retryDeadTask(db, SYSTEM_ACTOR, { taskId: dead.id, now })).toBe(true);
   await exercisePaymentActions(db); // card_payment.*, promise.*
   await exerciseSigningActions(db); // envelope.*
+  await exerciseSigningOpsActions(db); // envelope.reminded, expired, code_sent, batch_skipped
   return { account, collector, payer, invoice, applicationId, invited };
 }
 

@@ -32,6 +32,7 @@ import {
   PAYMENT_REGISTRATION_METHODS,
   PAYMENT_REGISTRATION_STATUSES,
   SEGMENTS,
+  SIGNATURE_METHODS,
   STAFF_AREAS,
   STAFF_ROLES,
   USER_KINDS,
@@ -397,7 +398,31 @@ export const EnvelopeSentEventSchema = auditEvent("envelope.sent", "envelope").e
     status: EnvelopeStatus,
     expiresAt: Instant,
     signers: z.array(z.strictObject({ userId: Id, role: GrantRole })),
+    /** Reminders scheduled with it (older rows have none). */
+    reminders: Count.optional(),
+    /** The month-end batch it was sent in, if any. */
+    batchId: Id.optional(),
   }),
+});
+/** A reminder came due while it still waited: the signers who had not signed are emailed again. */
+export const EnvelopeRemindedEventSchema = auditEvent("envelope.reminded", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({ reminder: Count, recipients: z.array(Id) }),
+});
+/** Unanswered at its deadline. */
+export const EnvelopeExpiredEventSchema = auditEvent("envelope.expired", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({ status: EnvelopeStatus, expiresAt: Instant }),
+});
+/** A one-time code was emailed to a signer (the code itself is never stored nor logged). */
+export const EnvelopeCodeSentEventSchema = auditEvent("envelope.code_sent", "envelope").extend({
+  accountId: Id,
+  after: z.strictObject({ codeId: Id, expiresAt: Instant }),
+});
+/** An account of a month-end batch was not sent one (no signer, one already waiting…). */
+export const EnvelopeBatchSkippedEventSchema = auditEvent("envelope.batch_skipped", "customer_account").extend({
+  accountId: Id,
+  after: z.strictObject({ batchId: Id, cutoffDate: CalendarDate, reason: z.string().max(100) }),
 });
 /** A signer opened it for the first time (the envelope moves to viewed on the first signer's view). */
 export const EnvelopeViewedEventSchema = auditEvent("envelope.viewed", "envelope").extend({
@@ -417,6 +442,8 @@ export const EnvelopeSignedEventSchema = auditEvent("envelope.signed", "envelope
     contentSha256: Sha256,
     differences: Count,
     customerBalance: Money.nullable(),
+    /** How the signer re-authenticated (older rows: the password). */
+    method: z.enum(SIGNATURE_METHODS).optional(),
   }),
 });
 /** One per difference stated when signing with differences, with the claim it raised. */
@@ -613,6 +640,10 @@ export const AUDIT_EVENT_SCHEMAS = [
   ClaimAttachmentAddedEventSchema,
   EnvelopePreparedEventSchema,
   EnvelopeSentEventSchema,
+  EnvelopeRemindedEventSchema,
+  EnvelopeExpiredEventSchema,
+  EnvelopeCodeSentEventSchema,
+  EnvelopeBatchSkippedEventSchema,
   EnvelopeViewedEventSchema,
   EnvelopeSignedEventSchema,
   EnvelopeDisputedEventSchema,

@@ -1,6 +1,6 @@
 // What the signing forms and domain functions accept: one schema per form, shared by browser and action.
 import { z } from "zod";
-import { DIFFERENCE_KINDS } from "~/domain/vocabulary";
+import { DIFFERENCE_KINDS, SIGNATURE_METHODS, type SignatureMethod } from "~/domain/vocabulary";
 
 const Id = z
   .string()
@@ -61,21 +61,40 @@ export type DifferenceInput = z.input<typeof DifferenceSchema>;
 const SignatureFields = z.object({
   /** The hash of the content the signer was shown: signing something else is refused. */
   contentSha256: Sha256,
-  password: z.string().min(1).max(200),
+  /** How the signer re-authenticates: its password (the default), or a one-time code sent by email. */
+  method: z.enum(SIGNATURE_METHODS).default("password"),
+  password: z.string().min(1).max(200).optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "code")
+    .optional(),
   typedName: z.string().trim().min(3).max(200),
   consent: z.literal("on", { message: "consent" }),
 });
 
+/** The chosen method's secret is required; the other one is ignored. */
+function requireSecret(form: { method: SignatureMethod; password?: string; code?: string }, ctx: z.RefinementCtx) {
+  if (form.method === "password" && !form.password)
+    ctx.addIssue({ code: "custom", path: ["password"], message: "required" });
+  if (form.method === "email_code" && !form.code) ctx.addIssue({ code: "custom", path: ["code"], message: "code" });
+}
+
 /** The customer's answer: agree and sign, or sign with differences (each one becomes a claim). */
-export const SignEnvelopeFormSchema = z.discriminatedUnion("intent", [
-  SignatureFields.extend({ intent: z.literal("agree") }),
-  SignatureFields.extend({
-    intent: z.literal("disagree"),
-    customerBalance: SignedMoney,
-    differences: z.array(DifferenceSchema).min(1).max(50),
-  }),
-]);
-export type SignEnvelopeForm = z.infer<typeof SignEnvelopeFormSchema>;
+export const SignEnvelopeFormSchema = z
+  .discriminatedUnion("intent", [
+    SignatureFields.extend({ intent: z.literal("agree") }),
+    SignatureFields.extend({
+      intent: z.literal("disagree"),
+      customerBalance: SignedMoney,
+      differences: z.array(DifferenceSchema).min(1).max(50),
+    }),
+  ])
+  .superRefine(requireSecret);
+
+/** The portal's other intent on a reconciliation: email me a one-time code. */
+export const RequestSigningCodeSchema = z.object({ intent: z.literal("send-code") });
+export type SignEnvelopeForm = z.input<typeof SignEnvelopeFormSchema>;
 
 export const VerificationCodeSchema = z
   .string()

@@ -123,6 +123,7 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
         ip: envelopeSigners.ip,
         userAgent: envelopeSigners.userAgent,
         consentText: envelopeSigners.consentText,
+        method: envelopeSigners.method,
       })
       .from(envelopeSigners)
       .innerJoin(users, eq(users.id, envelopeSigners.userId))
@@ -204,6 +205,7 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
       viewedAt: s.viewedAt ? at(s.viewedAt) : null,
       ip: s.ip ?? "",
       device: s.userAgent ?? "",
+      authMethod: t(`reconciliationOps.methods.${s.method ?? "password"}`),
       consent: s.consentText ?? "",
     })),
     audit: audit.map((a) => ({
@@ -242,6 +244,7 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
           "viewedAt",
           "ip",
           "device",
+          "authMethod",
           "consent",
           "contentHash",
           "verificationCode",

@@ -1,8 +1,9 @@
 // A customer signs a sent reconciliation: it agrees, or it states its own balance and the differences
 // item by item, each of which becomes a claim of the matching type (CLAIM_TYPE_OF_DIFFERENCE) in the
 // escalation queue, linked to the reconciliation, with its evidence. The signer re-authenticates with
-// its password, types its full name and ticks the consent; what is recorded: signer, time and the
-// seller's zone, IP, user agent, the consent text shown, and the hash of the canonical content shown
+// its password or a one-time code sent by email (signing-codes.server.tsx), types its full name and
+// ticks the consent; what is recorded: signer, how it re-authenticated, time and the seller's zone, IP,
+// user agent, the consent text shown, and the hash of the canonical content shown
 // (which must still be the envelope's). Completion is a conditional update on the envelope
 // (`status in ('sent', 'viewed')`): a double submit, or a second signer at the same moment, changes no
 // row and the whole transaction rolls back, so it is signed once (after Documenso's
@@ -27,9 +28,11 @@ import { verifyPassword } from "~/domain/identity/passwords.server";
 import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
 import { CLAIM_TYPE_OF_DIFFERENCE, type ClaimOrigin } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
+import { cancelEnvelopeTimers } from "./envelope-timers.server";
 import { SigningRuleError } from "./errors";
 import { type ReconciliationContent, findItem } from "./reconciliation-content";
 import { type SignEnvelopeForm, SignEnvelopeFormSchema } from "./schemas";
+import { checkSigningCode, consumeSigningCode } from "./signing-codes.server";
 
 export interface SignEnvelopeInput {
   envelopeId: string;
@@ -57,8 +60,17 @@ export async function signEnvelope(
     .from(users)
     .where(eq(users.id, actor.userId));
   if (!user || user.kind !== "customer" || user.disabledAt) throw new SigningRuleError("signer.not_allowed");
-  // Argon2 outside the transaction: it takes tens of milliseconds and holds no lock.
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, form.password)))
+  // Argon2 and the code's attempt count outside the transaction: argon2 takes tens of milliseconds and
+  // holds no lock, and a wrong code's attempt must count even though the signature does not happen.
+  let codeId: string | null = null;
+  if (form.method === "email_code") {
+    if (!form.code) throw new SigningRuleError("signer.wrong_code");
+    codeId = await checkSigningCode(
+      db,
+      { envelopeId: input.envelopeId, userId: actor.userId, code: form.code },
+      { now },
+    );
+  } else if (!user.passwordHash || !form.password || !(await verifyPassword(user.passwordHash, form.password)))
     throw new SigningRuleError("signer.wrong_password");
 
   return db.transaction(async (tx) => {
@@ -117,6 +129,7 @@ export async function signEnvelope(
         userAgent: actor.userAgent ?? null,
         consentText: input.consentText,
         contentSha256: envelope.contentSha256,
+        method: form.method,
         viewedAt: sql`coalesce(${envelopeSigners.viewedAt}, ${now})`,
       })
       .where(and(eq(envelopeSigners.id, signer.id), sql`${envelopeSigners.status} <> 'signed'`))
@@ -134,6 +147,9 @@ export async function signEnvelope(
       .where(and(eq(envelopes.id, envelope.id), inArray(envelopes.status, ["sent", "viewed"])))
       .returning({ id: envelopes.id });
     if (completed.length !== 1) throw new SigningRuleError("envelope.already_signed");
+    if (codeId) await consumeSigningCode(tx, codeId, { now });
+    // Answered: no more reminders, and it will not expire.
+    await cancelEnvelopeTimers(tx, envelope.id);
 
     const events = [];
     for (const [index, difference] of differences.entries()) {
@@ -225,6 +241,7 @@ export async function signEnvelope(
         contentSha256: envelope.contentSha256,
         differences: differences.length,
         customerBalance,
+        method: form.method,
       },
     });
     for (const event of events) await recordAuditEvent(tx, actor, event);

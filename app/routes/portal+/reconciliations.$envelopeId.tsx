@@ -6,6 +6,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type Fie
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { EnvelopeContent } from "~/components/reconciliation";
@@ -14,9 +15,14 @@ import { parseEvidenceUpload } from "~/domain/claims/parse-evidence-upload.serve
 import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.server";
 import { readEnvelope } from "~/domain/signing/read-envelopes.server";
 import { recordEnvelopeView } from "~/domain/signing/record-envelope-view.server";
-import { SignEnvelopeFormSchema } from "~/domain/signing/schemas";
+import { RequestSigningCodeSchema, SignEnvelopeFormSchema } from "~/domain/signing/schemas";
 import { sealEnvelope } from "~/domain/signing/seal-envelope.server";
 import { signEnvelope } from "~/domain/signing/sign-envelope.server";
+import {
+  SIGNING_CODE_DIGITS,
+  SIGNING_CODE_TTL_MINUTES,
+  requestSigningCode,
+} from "~/domain/signing/signing-codes.server";
 import { DIFFERENCE_KINDS } from "~/domain/vocabulary";
 import { actorFor } from "~/utils/auth.server";
 import { runInBackground } from "~/utils/background.server";
@@ -66,6 +72,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The small "email me a code" form posts urlencoded `intent=send-code` (the signing form is multipart). */
+async function isCodeRequest(request: Request) {
+  const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (type === "multipart/form-data") return false;
+  const fields = await readForm(request.clone());
+  return RequestSigningCodeSchema.safeParse({ intent: fields.get("intent") }).success;
+}
+
 /** The form's fields and each difference's evidence files (multipart), or the fields alone. */
 async function readSignForm(request: Request) {
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
@@ -84,6 +98,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A viewer (or a user whose grant on the account cannot sign) is refused before anything is read.
   if (!customer.signableAccountIds.includes(detail.accountId)) forbidden();
   const { t } = await getRequestT(request);
+  const db = await getDb();
+  const actor = { ...actorFor(request, customer.user), userId: customer.user.id };
+  if (await isCodeRequest(request)) {
+    const codeLimit = await consumeRateLimit("signingCode", customer.user.id);
+    if (!codeLimit.ok)
+      throw tooManyRequests(
+        rateLimitMessage(t, "rateLimit.signingCodes", codeLimit.retryAfterSeconds),
+        codeLimit.retryAfterSeconds,
+      );
+    try {
+      const sent = await requestSigningCode(
+        db,
+        actor,
+        { envelopeId, accountIds: customer.signableAccountIds },
+        { now: new Date() },
+      );
+      return data({
+        result: undefined,
+        error: null,
+        codeSent: t("reconciliationOps.codeSent", { email: sent.email, minutes: SIGNING_CODE_TTL_MINUTES }),
+      });
+    } catch (error) {
+      const refused = refuseSigningRule(error, t);
+      return data(
+        { result: undefined, error: refused.data.error, codeSent: null },
+        { status: refused.init?.status ?? 400 },
+      );
+    }
+  }
   const limit = await consumeRateLimit("signature", customer.user.id);
   if (!limit.ok)
     throw tooManyRequests(
@@ -93,20 +136,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readSignForm(request);
   const submission = parseWithZod(form.fields, { schema: SignEnvelopeFormSchema });
   if (submission.status !== "success")
-    return data({ result: submission.reply({ hideFields: ["password"] }), error: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ hideFields: ["password", "code"] }), error: null, codeSent: null },
+      { status: 400 },
+    );
   const reply = (error: string, status = 400) =>
-    data({ result: submission.reply({ formErrors: [error], hideFields: ["password"] }), error }, { status });
+    data(
+      { result: submission.reply({ formErrors: [error], hideFields: ["password", "code"] }), error, codeSent: null },
+      { status },
+    );
   if (form.refused) return reply(t("signing.errors.evidence"));
   const evidence = (submission.value.intent === "disagree" ? submission.value.differences : []).map((_, i) =>
     form.files.filter((f) => f.fieldName === `differences[${i}].evidence`),
   );
   const grant = customer.grants.find((g) => g.accountId === detail.accountId)!;
   const locale = formattingLocale(await getLanguage(request, customer.user), grant.country);
-  const db = await getDb();
   try {
     const signed = await signEnvelope(
       db,
-      { ...actorFor(request, customer.user), userId: customer.user.id },
+      actor,
       {
         envelopeId,
         accountIds: customer.signableAccountIds,
@@ -166,10 +214,17 @@ export default function PortalReconciliation() {
   });
   // The union's members share the signature fields; the differences belong to "disagree".
   const fields = fieldsOfUnion as unknown as Record<
-    "intent" | "contentSha256" | "password" | "typedName" | "consent" | "customerBalance",
+    "intent" | "contentSha256" | "method" | "password" | "code" | "typedName" | "consent" | "customerBalance",
     Meta
   > & { differences: FieldMetadata<Record<string, string>[] | undefined> };
-  const submitting = useIsSubmitting();
+  const agreeing = useIsSubmitting("agree");
+  const disagreeing = useIsSubmitting("disagree");
+  const submitting = agreeing || disagreeing;
+  const sendingCode = useIsSubmitting("send-code");
+  // The password is the default; the code's button only shows once the code is chosen, so the page stays on it.
+  const [method, setMethod] = useState<"password" | "email_code">(
+    actionData?.codeSent || fields.method.initialValue === "email_code" ? "email_code" : "password",
+  );
   const items = envelope.sections.flatMap((s) => s.items);
   const differences = fields.differences.getFieldList();
   return (
@@ -309,13 +364,56 @@ export default function PortalReconciliation() {
                 className={inputClass}
               />
             </Labeled>
-            <Labeled meta={fields.password} label={t("signing.password")}>
-              <input
-                {...getInputProps(fields.password, { type: "password", ariaAttributes: true })}
-                autoComplete="current-password"
-                className={inputClass}
-              />
-            </Labeled>
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-medium text-slate-800">{t("reconciliationOps.methodLegend")}</legend>
+              {(["password", "email_code"] as const).map((value) => (
+                <label key={value} className="flex items-center gap-2 text-sm">
+                  <input
+                    type="radio"
+                    name={fields.method.name}
+                    value={value}
+                    checked={method === value}
+                    onChange={() => setMethod(value)}
+                  />
+                  {t(value === "password" ? "reconciliationOps.methodPassword" : "reconciliationOps.methodCode")}
+                </label>
+              ))}
+            </fieldset>
+            {method === "password" ? (
+              <Labeled meta={fields.password} label={t("signing.password")}>
+                <input
+                  {...getInputProps(fields.password, { type: "password", ariaAttributes: true })}
+                  autoComplete="current-password"
+                  className={inputClass}
+                />
+              </Labeled>
+            ) : (
+              <div className="space-y-2">
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  form="send-signing-code"
+                  pending={sendingCode}
+                  pendingLabel={t("common.loading")}
+                >
+                  {t("reconciliationOps.sendCode")}
+                </Button>
+                {actionData?.codeSent ? (
+                  <p role="status" className="text-sm text-slate-700">
+                    {actionData.codeSent}
+                  </p>
+                ) : null}
+                <Labeled meta={fields.code} label={t("reconciliationOps.code", { digits: SIGNING_CODE_DIGITS })}>
+                  <input
+                    {...getInputProps(fields.code, { type: "text", ariaAttributes: true })}
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={SIGNING_CODE_DIGITS}
+                    className={inputClass}
+                  />
+                </Labeled>
+              </div>
+            )}
             <div>
               <label className="flex items-start gap-2 text-sm">
                 <input
@@ -330,6 +428,12 @@ export default function PortalReconciliation() {
           <Button type="submit" pending={submitting} pendingLabel={t("common.loading")}>
             {t("signing.signSubmit")}
           </Button>
+        </Form>
+      ) : null}
+      {signable && canSign ? (
+        // The code request is its own form (forms do not nest); its button sits in the signing form.
+        <Form method="post" id="send-signing-code" className="hidden">
+          <input type="hidden" name="intent" value="send-code" />
         </Form>
       ) : null}
     </div>

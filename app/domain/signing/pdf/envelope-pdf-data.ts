@@ -31,6 +31,7 @@ export interface EnvelopePdfData {
     viewedAt: string | null;
     ip: string;
     device: string;
+    authMethod: string;
     consent: string;
   }[];
   audit: { time: string; action: string; actor: string; ip: string }[];
@@ -62,6 +63,7 @@ export interface EnvelopePdfData {
     | "viewedAt"
     | "ip"
     | "device"
+    | "authMethod"
     | "consent"
     | "contentHash"
     | "verificationCode"

@@ -151,6 +151,7 @@ export function EnvelopePdf({ data }: { data: EnvelopePdfData }) {
           <KV k={labels.signedAt} v={s.signedAt} />
           <KV k={labels.ip} v={s.ip} />
           <KV k={labels.device} v={s.device} />
+          <KV k={labels.authMethod} v={s.authMethod} />
           <KV k={labels.consent} v={s.consent} />
           <KV k={labels.contentHash} v={data.contentSha256} mono />
           <Verification data={data} />
