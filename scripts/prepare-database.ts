@@ -6,6 +6,7 @@ import { count } from "drizzle-orm";
 import { sellers } from "#db/schema";
 import { seedDemoClaims } from "#db/seed/claims";
 import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
+import { seedDemoReconciliations } from "#db/seed/reconciliations";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "#db/seed/users";
 import { getDatabase, withAdvisoryLock } from "~/utils/db.server";
 import { init } from "~/utils/env.server";
@@ -34,7 +35,10 @@ async function prepareDatabase(): Promise<void> {
     console.log(`Seeding demo data (${invoices} invoices)…`);
     const summary = await seedDemoData(db, { invoices, log: (msg) => console.log(msg), afterAccounts: seedDemoUsers });
     // Claims need the ledger (they dispute its invoices) and the demo users; anchored on this hour.
-    await seedDemoClaims(db, { anchor: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), log: console.log });
+    const anchor = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    await seedDemoClaims(db, { anchor, log: console.log });
+    // Reconciliations in every state, the signed ones sealed (after the claims: one raises a claim).
+    await seedDemoReconciliations(db, { anchor, log: console.log });
     console.log(
       `Database seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`,
     );
