@@ -19,7 +19,7 @@ export function AccountSwitcher({ options, value }: { options: SwitcherOption[];
   });
   if (options.length < 2) return null;
   return (
-    <Form method="post" action="/portal/switch" className="flex items-center gap-1" {...getFormProps(form)}>
+    <Form method="post" action="/portal/switch" className="flex min-w-0 items-center gap-1" {...getFormProps(form)}>
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       <label htmlFor="account-switcher" className="sr-only">
         {t("switcher.choose")}
@@ -29,7 +29,7 @@ export function AccountSwitcher({ options, value }: { options: SwitcherOption[];
         name="selection"
         defaultValue={value}
         key={value}
-        className="max-w-48 rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 sm:max-w-72"
+        className="min-w-0 max-w-40 rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 sm:max-w-72"
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -76,7 +76,8 @@ export function AppHeader({
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        {/* min-w-0 and wrapping: a long account switcher, the language and the user menu fit 390 px. */}
+        <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-2">
           {switcher}
           <LanguageSwitch />
           <details className="relative">

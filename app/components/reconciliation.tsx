@@ -42,7 +42,13 @@ export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; s
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="text-slate-600">{t("signing.none")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div
+      role="region"
+      aria-label={t("signing.title")}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <table className="min-w-full text-sm">
         <thead className="bg-slate-50 text-left text-slate-700">
           <tr>
@@ -154,7 +160,13 @@ export function EnvelopeContent({
           {s.items.length === 0 ? (
             <p className="text-sm text-slate-600">{t("signing.noItems")}</p>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <div
+              role="region"
+              aria-label={`${t("signing.items")} (${s.currency})`}
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
+              tabIndex={0}
+              className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+            >
               <table className="min-w-full text-sm">
                 <caption className="sr-only">{t("signing.items")}</caption>
                 <thead className="bg-slate-50 text-left text-slate-700">

@@ -58,6 +58,11 @@ export const DifferenceSchema = z
   });
 export type DifferenceInput = z.input<typeof DifferenceSchema>;
 
+/** One-time signing codes (signing-codes.server.tsx): digits, minutes they last, attempts allowed. */
+export const SIGNING_CODE_DIGITS = 6;
+export const SIGNING_CODE_TTL_MINUTES = 10;
+export const SIGNING_CODE_MAX_ATTEMPTS = 5;
+
 const SignatureFields = z.object({
   /** The hash of the content the signer was shown: signing something else is refused. */
   contentSha256: Sha256,
@@ -67,7 +72,7 @@ const SignatureFields = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, "code")
+    .regex(new RegExp(`^\\d{${SIGNING_CODE_DIGITS}}$`), "code")
     .optional(),
   typedName: z.string().trim().min(3).max(200),
   consent: z.literal("on", { message: "consent" }),

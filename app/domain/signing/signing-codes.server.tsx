@@ -17,10 +17,9 @@ import { sendEmail } from "~/utils/email.server";
 import { sessionSecrets } from "~/utils/env.server";
 import { type Language, getFixedT, isLanguage } from "~/utils/i18n";
 import { SigningRuleError } from "./errors";
+import { SIGNING_CODE_DIGITS, SIGNING_CODE_MAX_ATTEMPTS, SIGNING_CODE_TTL_MINUTES } from "./schemas";
 
-export const SIGNING_CODE_DIGITS = 6;
-export const SIGNING_CODE_TTL_MINUTES = 10;
-export const SIGNING_CODE_MAX_ATTEMPTS = 5;
+export { SIGNING_CODE_DIGITS, SIGNING_CODE_MAX_ATTEMPTS, SIGNING_CODE_TTL_MINUTES };
 
 function hashCode(codeId: string, code: string): string {
   return createHmac("sha256", sessionSecrets()[0]).update(`signing-code:${codeId}:${code}`).digest("hex");

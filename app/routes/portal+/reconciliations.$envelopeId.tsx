@@ -15,14 +15,15 @@ import { parseEvidenceUpload } from "~/domain/claims/parse-evidence-upload.serve
 import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.server";
 import { readEnvelope } from "~/domain/signing/read-envelopes.server";
 import { recordEnvelopeView } from "~/domain/signing/record-envelope-view.server";
-import { RequestSigningCodeSchema, SignEnvelopeFormSchema } from "~/domain/signing/schemas";
-import { sealEnvelope } from "~/domain/signing/seal-envelope.server";
-import { signEnvelope } from "~/domain/signing/sign-envelope.server";
 import {
+  RequestSigningCodeSchema,
   SIGNING_CODE_DIGITS,
   SIGNING_CODE_TTL_MINUTES,
-  requestSigningCode,
-} from "~/domain/signing/signing-codes.server";
+  SignEnvelopeFormSchema,
+} from "~/domain/signing/schemas";
+import { sealEnvelope } from "~/domain/signing/seal-envelope.server";
+import { signEnvelope } from "~/domain/signing/sign-envelope.server";
+import { requestSigningCode } from "~/domain/signing/signing-codes.server";
 import { DIFFERENCE_KINDS } from "~/domain/vocabulary";
 import { actorFor } from "~/utils/auth.server";
 import { runInBackground } from "~/utils/background.server";

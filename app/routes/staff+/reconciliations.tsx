@@ -233,7 +233,11 @@ export default function PortfolioReconciliations() {
             ) : null}
           </div>
           {rows.length === 0 ? <p className="text-slate-600">{t("reconciliationOps.noAccounts")}</p> : null}
-          <ul ref={listRef} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
+          <ul
+            ref={listRef}
+            aria-labelledby="accounts-title"
+            className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm"
+          >
             {rows.map((r) => (
               <li key={r.accountId} className="flex min-w-0 flex-wrap items-start gap-x-4 gap-y-1 px-3 py-2 text-sm">
                 {canSend ? (
