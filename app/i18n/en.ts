@@ -1104,6 +1104,11 @@ export const en: Resources = {
       partly_keptSubject: "Payment promise partly kept: {{account}}",
       partly_keptBody: "{{account}} promised to pay {{amount}} by {{date}}; {{paid}} was applied.",
       cta: "See the promises",
+      reminderSubject: "Your payment promise of {{amount}} is due tomorrow",
+      reminderBody:
+        "You promised to pay {{amount}} on account {{account}} by {{date}}. These are the documents it covers:",
+      reminderPaid: "{{paid}} has already been applied to them; {{missing}} is still missing.",
+      reminderCta: "See my promises",
     },
   },
   paymentErrors: {
@@ -1350,6 +1355,27 @@ export const en: Resources = {
     resetCta: "Create a new password",
     resetExpiry: "The link expires in 1 hour and can be used only once.",
     footer: "This email was sent automatically by Cartera. Do not reply to this message.",
+    payment: {
+      cta: "See the payment",
+      onAccount: "{{amount}} stays on account, as a credit balance.",
+      receiptAttached: "The provisional receipt is attached. We will let you know when we confirm it with the bank.",
+      appliedAs: "We applied it to these documents:",
+      nothingApplied: "We did not apply it to any document: it stays on account.",
+      repsAttached: "The payment receipts (REP) of your PPD invoices are attached: {{reps}} (XML and PDF).",
+      reason: "Reason: {{reason}}",
+      registered: {
+        subject: "We received your payment {{folio}}",
+        body: "We registered your payment of {{amount}} ({{method}}, {{paidOn}}) for account {{account}}. It is in review.",
+      },
+      confirmed: {
+        subject: "We confirmed your payment {{folio}}",
+        body: "We confirmed with the bank your payment of {{amount}} ({{method}}, {{paidOn}}) on account {{account}}.",
+      },
+      rejected: {
+        subject: "We could not confirm your payment {{folio}}",
+        body: "We reviewed your payment of {{amount}} ({{method}}, {{paidOn}}) on account {{account}} and could not confirm it.",
+      },
+    },
     claim: {
       cta: "View the claim",
       due: "Answer by {{date}} at the latest.",

@@ -1108,6 +1108,11 @@ export const es = {
       partly_keptSubject: "Promesa de pago cumplida en parte: {{account}}",
       partly_keptBody: "{{account}} prometió pagar {{amount}} para el {{date}}; se aplicaron {{paid}}.",
       cta: "Ver las promesas",
+      reminderSubject: "Mañana vence tu promesa de pago de {{amount}}",
+      reminderBody:
+        "Prometiste pagar {{amount}} de la cuenta {{account}} para el {{date}}. Estos son los documentos que cubre:",
+      reminderPaid: "Ya se aplicaron {{paid}} a esos documentos; faltan {{missing}}.",
+      reminderCta: "Ver mis promesas",
     },
   },
   paymentErrors: {
@@ -1354,6 +1359,27 @@ export const es = {
     resetCta: "Crear nueva contraseña",
     resetExpiry: "El enlace vence en 1 hora y solo puede usarse una vez.",
     footer: "Este correo fue enviado automáticamente por Cartera. No respondas a este mensaje.",
+    payment: {
+      cta: "Ver el pago",
+      onAccount: "Quedan {{amount}} a cuenta, como saldo a favor.",
+      receiptAttached: "Adjuntamos el recibo provisional. Te avisaremos cuando lo confirmemos con el banco.",
+      appliedAs: "Lo aplicamos a estos documentos:",
+      nothingApplied: "No lo aplicamos a ningún documento: queda a cuenta.",
+      repsAttached: "Adjuntamos los complementos de pago (REP) de tus facturas PPD: {{reps}} (XML y PDF).",
+      reason: "Motivo: {{reason}}",
+      registered: {
+        subject: "Recibimos tu pago {{folio}}",
+        body: "Registramos tu pago de {{amount}} ({{method}}, {{paidOn}}) para la cuenta {{account}}. Está en revisión.",
+      },
+      confirmed: {
+        subject: "Confirmamos tu pago {{folio}}",
+        body: "Confirmamos con el banco tu pago de {{amount}} ({{method}}, {{paidOn}}) de la cuenta {{account}}.",
+      },
+      rejected: {
+        subject: "No pudimos confirmar tu pago {{folio}}",
+        body: "Revisamos tu pago de {{amount}} ({{method}}, {{paidOn}}) de la cuenta {{account}} y no pudimos confirmarlo.",
+      },
+    },
     claim: {
       cta: "Ver la aclaración",
       due: "Respuesta a más tardar el {{date}}.",
