@@ -142,8 +142,7 @@ export function repPaymentFigures(input: RepInput) {
   );
   const amount =
     input.amount !== undefined ? new Decimal(input.amount) : inPayment.toDecimalPlaces(2, Decimal.ROUND_UP);
-  if (amount.lt(inPayment))
-    throw new Error("REP: Monto below what the invoices were paid");
+  if (amount.lt(inPayment)) throw new Error("REP: Monto below what the invoices were paid");
   const byRate = new Map<string, { base: Decimal; tax: Decimal }>();
   figures.forEach((f, i) => {
     for (const t of f.taxes) {
