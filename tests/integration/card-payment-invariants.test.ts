@@ -10,15 +10,15 @@
 // attempt ends in the state Stripe reports for its session; a cheque's payment stands exactly while it
 // is not returned, a cancelled payment has nothing applied, and each return added one fee note.
 import { sql } from "drizzle-orm";
-import { returnedChequeFees } from "#db/schema";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+import { returnedChequeFees } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
-import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { clearCheque } from "~/domain/cheques/clear-cheque.server";
 import { depositCheque } from "~/domain/cheques/deposit-cheque.server";
 import { ChequeError } from "~/domain/cheques/errors";
 import { returnCheque } from "~/domain/cheques/return-cheque.server";
+import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { LedgerRuleError } from "~/domain/ledger/errors";
 import { verifyOpenItems } from "~/domain/ledger/verify-open-items.server";
 import { confirmPayment } from "~/domain/payments/confirm-payment.server";

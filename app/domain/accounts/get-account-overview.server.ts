@@ -3,8 +3,8 @@
 import Decimal from "decimal.js";
 import { asc, eq, inArray } from "drizzle-orm";
 import { customerAccounts, sellers } from "#db/schema";
-import { type DisputedTotal, getDisputedTotals } from "~/domain/claims/disputed-amounts.server";
 import { getHeldChequeTotals } from "~/domain/cheques/held-cheques.server";
+import { type DisputedTotal, getDisputedTotals } from "~/domain/claims/disputed-amounts.server";
 import { AGING_BUCKETS, type AccountBalance, getAccountBalances } from "~/domain/ledger/get-account-balances.server";
 import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
 import type { DbOrTx } from "~/utils/db.server";
