@@ -7,6 +7,8 @@ export type Country = (typeof COUNTRIES)[number];
 
 export const CURRENCIES = ["MXN", "COP", "USD"] as const;
 export type Currency = (typeof CURRENCIES)[number];
+/** Each country's own currency: a payment in any other carries an exchange rate to it. */
+export const NATIONAL_CURRENCY: Readonly<Record<Country, Currency>> = { MX: "MXN", CO: "COP" };
 
 /** The seller's time zone per country: documents carry calendar dates in it. */
 export const TIME_ZONES = ["America/Mexico_City", "America/Bogota"] as const;

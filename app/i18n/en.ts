@@ -90,6 +90,7 @@ export const en: Resources = {
     chooseAttendee: "Choose at least one of the customer's attendees.",
     correctionRequired: "Write at least one correction.",
     required: "This field is required.",
+    exchangeRate: "Enter an exchange rate above zero with up to 6 decimals, for example 17.2345.",
     email: "Enter a valid email address.",
     passwordLength: "The password must have at least {{min}} characters.",
     passwordMismatch: "The passwords do not match.",
@@ -902,6 +903,7 @@ export const en: Resources = {
     next: "Next page",
     filter: "Filter",
     confirm: "Confirm and apply",
+    exchangeRate: "Exchange rate ({{national}} per {{currency}}), up to 6 decimals",
     reject: "Reject",
     reason: "Reason (the customer sees it)",
     adjust: "Save allocation",
@@ -928,6 +930,7 @@ export const en: Resources = {
         stale: "Someone else acted on this payment. Check its status and try again.",
         wrong_status: "The payment no longer allows this action.",
         duplicate_undecided: "There are possible duplicates: mark it genuine or duplicate before applying it.",
+        exchange_rate_required: "Enter the exchange rate of the payment's day to confirm it.",
       },
       account: { not_found: "We could not find the account." },
       allocation: {

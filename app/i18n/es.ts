@@ -88,6 +88,7 @@ export const es = {
     chooseAttendee: "Elige al menos un asistente del cliente.",
     correctionRequired: "Escribe al menos una corrección.",
     required: "Este campo es obligatorio.",
+    exchangeRate: "Escribe un tipo de cambio mayor que cero con hasta 6 decimales, por ejemplo 17.2345.",
     email: "Escribe un correo electrónico válido.",
     passwordLength: "La contraseña debe tener al menos {{min}} caracteres.",
     passwordMismatch: "Las contraseñas no coinciden.",
@@ -902,6 +903,7 @@ export const es = {
     next: "Siguiente página",
     filter: "Filtrar",
     confirm: "Confirmar y aplicar",
+    exchangeRate: "Tipo de cambio ({{national}} por {{currency}}), hasta 6 decimales",
     reject: "Rechazar",
     reason: "Motivo (lo ve el cliente)",
     adjust: "Guardar aplicación",
@@ -928,6 +930,7 @@ export const es = {
         stale: "Alguien más actuó sobre este pago. Revisa su estado y vuelve a intentarlo.",
         wrong_status: "El pago ya no admite esta acción.",
         duplicate_undecided: "Hay posibles duplicados: indica si es genuino o duplicado antes de aplicarlo.",
+        exchange_rate_required: "Indica el tipo de cambio del día del pago para confirmarlo.",
       },
       account: { not_found: "No encontramos la cuenta." },
       allocation: {

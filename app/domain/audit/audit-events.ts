@@ -532,7 +532,17 @@ export const PaymentAllocationAdjustedEventSchema = auditEvent(
 export const PaymentConfirmedEventSchema = auditEvent("payment.confirmed", "payment_registration").extend({
   accountId: Id,
   before: z.strictObject({ status: PaymentStatus }),
-  after: z.strictObject({ status: PaymentStatus, paymentDocumentId: Id, applied: Money, onAccount: Money }),
+  after: z.strictObject({
+    status: PaymentStatus,
+    paymentDocumentId: Id,
+    applied: Money,
+    onAccount: Money,
+    /** Pesos per unit, for a payment in a foreign currency. */
+    exchangeRate: z
+      .string()
+      .regex(/^\d{1,12}\.\d{6}$/)
+      .optional(),
+  }),
 });
 export const PaymentRejectedEventSchema = auditEvent("payment.rejected", "payment_registration").extend({
   accountId: Id,

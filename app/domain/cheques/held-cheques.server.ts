@@ -1,6 +1,6 @@
 // Cheques that are not money yet (in custody or at the bank) while their ledger payment stands: the
 // payment already lowered the balance, so the credit line adds them back as used. Read by the account
-// overview (through the page cache: cheques bump the ledger version, migration 0021).
+// overview (through the page cache: cheques bump the ledger version, migration 0022).
 import { and, inArray, isNotNull, sql } from "drizzle-orm";
 import { cheques } from "#db/schema";
 import { HELD_CHEQUE_STATUSES } from "~/domain/vocabulary";
