@@ -5,7 +5,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { Actor } from "~/domain/audit/record-audit-events.server";
-import { IdentityRuleError, changeGrantRole, revokeGrant } from "~/domain/identity/invitations.server";
+import {
+  IdentityRuleError,
+  changeGrantRole,
+  listAccountUsers,
+  revokeGrant,
+} from "~/domain/identity/invitations.server";
 import { inviteAndNotify } from "~/domain/identity/invite-and-notify.server";
 import type { GrantRole } from "~/domain/identity/permissions";
 import { AccountUsersSchema } from "~/domain/identity/schemas";
@@ -53,6 +58,24 @@ export async function handleAccountUsersAction(input: {
   if (value.intent === "invite") {
     if (!input.invitableRoles.includes(value.role))
       return data({ result: submission.reply({ fieldErrors: { role: ["validation.invalid"] } }) }, { status: 400 });
+    // An address with an invitation to this account still pending (listed on the page) is not invited
+    // again unasked: the form says so and offers to resend it. This reveals nothing the page does not show.
+    if (!value.resend) {
+      const address = value.email.toLowerCase();
+      const pending = (await listAccountUsers(db, input.accountId)).find(
+        (u) => u.invited && u.email.toLowerCase() === address,
+      );
+      if (pending)
+        return data(
+          {
+            result: submission.reply({
+              formErrors: [t("users.alreadyInvited", { email: pending.email, role: t(`roles.${value.role}`) })],
+            }),
+            pendingInvite: { email: pending.email, role: value.role },
+          },
+          { status: 409 },
+        );
+    }
     const limit = await consumeRateLimits([
       ["invitationsPerUser", input.actor.userId ?? input.actor.label],
       ["invitationsPerAccount", input.accountId],
