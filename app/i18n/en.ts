@@ -107,6 +107,7 @@ export const en: Resources = {
     claimAboveOpen: "The amount is above the document's open amount.",
     tooManyItems: "Choose at most {{max}} documents per payment.",
     date: "Enter a valid date (yyyy-mm-dd).",
+    phone: "Enter a phone number of 7 to 25 digits (+, spaces, hyphens and brackets allowed).",
   },
   switcher: { label: "Account", group: "Group view: {{name}}", choose: "Switch account", submit: "Switch" },
   home: {
@@ -135,6 +136,7 @@ export const en: Resources = {
     viewAccount: "Open account {{number}}",
     creditLimit: "Credit limit",
     creditUsed: "Used",
+    creditHeldCheques: "Of which cheques not yet cleared",
     creditAvailable: "Available",
     paymentTerm: "Payment term",
     days: "{{count}} days",
@@ -466,6 +468,8 @@ export const en: Resources = {
       scheduled_task: "Scheduled task",
       payment_attempt: "Card payment",
       payment_promise: "Payment promise",
+      cheque: "Cheque",
+      cheque_pickup: "Cheque pickup",
       envelope: "Document for signature",
     },
     actions: {
@@ -543,6 +547,17 @@ export const en: Resources = {
         recorded: "Payment promise recorded",
         settled: "Payment promise settled",
         cancelled: "Payment promise withdrawn",
+      },
+      cheque: {
+        received: "Cheque received into custody",
+        protection_checked: "Cheque checked with the protection service",
+        deposited: "Cheque deposited",
+        cleared: "Cheque cleared",
+        returned: "Cheque returned",
+      },
+      cheque_pickup: {
+        requested: "Cheque pickup requested",
+        collected: "Cheque collected",
       },
     },
     fields: {

@@ -105,6 +105,7 @@ export const es = {
     claimAboveOpen: "El monto supera el saldo abierto del documento.",
     tooManyItems: "Elige como máximo {{max}} documentos por pago.",
     date: "Escribe una fecha válida (aaaa-mm-dd).",
+    phone: "Escribe un teléfono de 7 a 25 dígitos (puede llevar +, espacios, guiones y paréntesis).",
   },
   switcher: { label: "Cuenta", group: "Vista de grupo: {{name}}", choose: "Cambiar de cuenta", submit: "Cambiar" },
   home: {
@@ -133,6 +134,7 @@ export const es = {
     viewAccount: "Ver la cuenta {{number}}",
     creditLimit: "Límite de crédito",
     creditUsed: "Utilizado",
+    creditHeldCheques: "De ello, cheques por cobrar",
     creditAvailable: "Disponible",
     paymentTerm: "Plazo de pago",
     days: "{{count}} días",
@@ -466,6 +468,8 @@ export const es = {
       scheduled_task: "Tarea programada",
       payment_attempt: "Pago con tarjeta",
       payment_promise: "Promesa de pago",
+      cheque: "Cheque",
+      cheque_pickup: "Recolección de cheque",
       envelope: "Documento para firma",
     },
     actions: {
@@ -543,6 +547,17 @@ export const es = {
         recorded: "Promesa de pago registrada",
         settled: "Promesa de pago cerrada",
         cancelled: "Promesa de pago retirada",
+      },
+      cheque: {
+        received: "Cheque recibido en custodia",
+        protection_checked: "Cheque verificado con protección de cheques",
+        deposited: "Cheque depositado",
+        cleared: "Cheque cobrado",
+        returned: "Cheque devuelto",
+      },
+      cheque_pickup: {
+        requested: "Recolección de cheque solicitada",
+        collected: "Cheque recolectado",
       },
     },
     fields: {

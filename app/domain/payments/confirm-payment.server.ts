@@ -10,6 +10,7 @@ import { eq, inArray } from "drizzle-orm";
 import { documents, paymentAllocations, sellers } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import { isChequeMethod, receiveCheque } from "~/domain/cheques/receive-cheque.server";
 import { applyCredits } from "~/domain/ledger/apply-credits.server";
 import { LedgerRuleError } from "~/domain/ledger/errors";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
@@ -153,6 +154,9 @@ export async function confirmLocked(
       },
     },
   ]);
+  // A cheque is not money yet: it enters custody (and counts against the credit line) until it clears.
+  if (isChequeMethod(reg.method))
+    await receiveCheque(tx, actor, { registration: reg, paymentDocumentId, now: input.now });
   const receipt = await issuePaymentReceipt(tx, actor, {
     registration: reg,
     paymentDocumentId,
