@@ -176,6 +176,7 @@ export const en: Resources = {
     removeConfirm: "Remove {{email}}'s access to this account?",
     removeConfirmSubmit: "Yes, remove access",
     resend: "Resend invitation",
+    alreadyInvited: "{{email}} already has a pending invitation to this account. Send it again as {{role}}?",
     resendLabel: "Resend the invitation to {{email}}",
     remove: "Remove access",
     removed: "Access removed.",

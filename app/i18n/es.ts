@@ -174,6 +174,7 @@ export const es = {
     removeConfirm: "¿Quitar el acceso de {{email}} a esta cuenta?",
     removeConfirmSubmit: "Sí, quitar acceso",
     resend: "Reenviar invitación",
+    alreadyInvited: "{{email}} ya tiene una invitación pendiente a esta cuenta. ¿Reenviarla como {{role}}?",
     resendLabel: "Reenviar la invitación a {{email}}",
     remove: "Quitar acceso",
     removed: "Acceso retirado.",
