@@ -218,3 +218,26 @@ export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 /** The collectors' views of the promises list: due today, this week, every pending one, and how the settled ones ended. */
 export const STAFF_PROMISE_VIEWS = ["today", "week", "pending", "broken", "partly_kept", "kept"] as const;
 export type StaffPromiseView = (typeof STAFF_PROMISE_VIEWS)[number];
+
+/**
+ * A payment plan: proposed (waiting on the collector), countered (the collector changed the
+ * instalments; waiting on the customer), awaiting_approval (accepted by the collector above the
+ * seller's amount; waiting on a supervisor), active (in force: each instalment is a promise), rejected
+ * (by the collector or the supervisor, with a reason), declined (the customer refused the counter),
+ * withdrawn (by the customer before it was in force), cancelled (in force, then withdrawn: its pending
+ * instalments are cancelled).
+ */
+export const PLAN_STATUSES = [
+  "proposed",
+  "countered",
+  "awaiting_approval",
+  "active",
+  "rejected",
+  "declined",
+  "withdrawn",
+  "cancelled",
+] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** Who wrote a revision of a plan's instalments. */
+export const PLAN_REVISION_AUTHORS = ["customer", "collector"] as const;
+export type PlanRevisionAuthor = (typeof PLAN_REVISION_AUTHORS)[number];

@@ -11,4 +11,6 @@ export const TASK_HANDLERS: TaskHandlers = {
     (await import("~/domain/payments/settle-promise.server")).handlePromiseNotifyCollector(tx, payload),
   "claim.email": async (tx, payload, context) =>
     (await import("~/domain/claims/send-claim-email.server")).handleClaimEmailDue(tx, payload, context),
+  "plan.email": async (tx, payload, context) =>
+    (await import("~/domain/plans/send-plan-email.server")).handlePlanEmailDue(tx, payload, context),
 };

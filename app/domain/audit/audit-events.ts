@@ -22,6 +22,7 @@ import {
   CARD_PAYMENT_STATUSES,
   COUNTRIES,
   PROMISE_STATUSES,
+  PLAN_STATUSES,
   CURRENCIES,
   DIFFERENCE_KINDS,
   DOCUMENT_KINDS,
@@ -52,6 +53,7 @@ export const AUDIT_ENTITY_TYPES = [
   "scheduled_task",
   "payment_attempt",
   "payment_promise",
+  "payment_plan",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -569,6 +571,54 @@ export const PromiseCancelledEventSchema = auditEvent("promise.cancelled", "paym
   after: z.strictObject({ status: PromiseStatus }),
 });
 
+// Payment plans (app/domain/plans). Entity: the plan; its instalments in force are recorded as promises.
+const PlanStatus = z.enum(PLAN_STATUSES);
+const PlanInstalments = z.array(z.strictObject({ dueDate: CalendarDate, amount: Money }));
+export const PlanProposedEventSchema = auditEvent("plan.proposed", "payment_plan").extend({
+  accountId: Id,
+  after: z.strictObject({
+    status: PlanStatus,
+    total: Money,
+    currency: Currency,
+    documents: AttemptItems,
+    instalments: PlanInstalments,
+  }),
+});
+export const PlanCounteredEventSchema = auditEvent("plan.countered", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus, revision: Count, total: Money }),
+  after: z.strictObject({ status: PlanStatus, revision: Count, total: Money, instalments: PlanInstalments }),
+});
+export const PlanAcceptedEventSchema = auditEvent("plan.accepted", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus, revision: Count }),
+  after: z.strictObject({ status: PlanStatus, needsApproval: z.boolean(), approvalAbove: Money.nullable() }),
+});
+export const PlanApprovedEventSchema = auditEvent("plan.approved", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus }),
+  after: z.strictObject({ status: PlanStatus }),
+});
+export const PlanRejectedEventSchema = auditEvent("plan.rejected", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus }),
+  after: z.strictObject({ status: PlanStatus, reason: z.string().max(1000) }),
+});
+export const PlanDeclinedEventSchema = auditEvent("plan.declined", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus, revision: Count }),
+  after: z.strictObject({ status: PlanStatus }),
+});
+export const PlanWithdrawnEventSchema = auditEvent("plan.withdrawn", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus }),
+  after: z.strictObject({ status: PlanStatus, cancelledPromises: Count }),
+});
+export const PlanPolicyChangedEventSchema = auditEvent("plan.policy_changed", "seller").extend({
+  before: z.strictObject({ currency: Currency, approvalAbove: Money.nullable() }),
+  after: z.strictObject({ currency: Currency, approvalAbove: Money }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -634,6 +684,14 @@ export const AUDIT_EVENT_SCHEMAS = [
   PromiseRecordedEventSchema,
   PromiseSettledEventSchema,
   PromiseCancelledEventSchema,
+  PlanProposedEventSchema,
+  PlanCounteredEventSchema,
+  PlanAcceptedEventSchema,
+  PlanApprovedEventSchema,
+  PlanRejectedEventSchema,
+  PlanDeclinedEventSchema,
+  PlanWithdrawnEventSchema,
+  PlanPolicyChangedEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);

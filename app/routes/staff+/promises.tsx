@@ -8,7 +8,7 @@ import { listStaffPromises } from "~/domain/payments/read-promises.server";
 import { STAFF_PROMISE_VIEWS } from "~/domain/vocabulary";
 import { requireStaffUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formattingLocale, todayIn } from "~/utils/i18n";
+import { formatDate, formattingLocale } from "~/utils/i18n";
 import { getLanguage } from "~/utils/language.server";
 import { formatMoney, subtractMoney } from "~/utils/money";
 import { pageTitle } from "~/utils/page-title";
@@ -19,9 +19,6 @@ const QuerySchema = z.object({
   view: z.enum(STAFF_PROMISE_VIEWS).catch("today"),
   page: z.coerce.number().int().min(1).max(1000).catch(1),
 });
-
-/** Promise dates are calendar days of the seller; the list's "today" is Mexico City's (both countries' sellers are a zone apart at most). */
-const LIST_TIME_ZONE = "America/Mexico_City";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request);
@@ -34,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = formattingLocale(language, "MX");
   const list = await listStaffPromises(await getDb(), user, {
     view: query.view,
-    today: todayIn(LIST_TIME_ZONE),
+    now: new Date(),
     page: query.page,
   });
   return {
