@@ -1132,7 +1132,7 @@ export const es = {
     summary: "{{total}} en {{count}} parcialidades desde el {{date}}",
     total: "Total: {{total}}",
     documents: "Documentos",
-    documentLine: "{{document}} · vencido el {{date}} · incluido {{planned}} · saldo hoy {{open}}",
+    documentLine: "vencido el {{date}} · incluido {{planned}} · saldo hoy {{open}}",
     instalments: "Parcialidades",
     theirProposal: "Propuesta de tu analista",
     yourProposal: "Tu propuesta anterior",
@@ -1430,6 +1430,8 @@ export const es = {
     tooMany: "Demasiadas verificaciones desde tu conexión. Intenta de nuevo en {{seconds}} s.",
   },
   titles: {
+    paymentPlans: "Planes de pago",
+    paymentPlan: "Plan de pagos",
     reconciliations: "Conciliaciones",
     reconciliation: "Conciliación",
     verify: "Verificar documento",

@@ -2,7 +2,18 @@
 // was kept is measured from the ledger (what was applied to those documents after the promise and by
 // its date) when a scheduled task fires at the end of that day; rules in app/domain/payments.
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { PROMISE_STATUSES } from "~/domain/vocabulary";
 import { createdAt, id, money } from "./_columns";
 import { currencyEnum } from "./enums";

@@ -98,12 +98,12 @@ describe("payment plans", () => {
     await expect(propose(db, s, two, [s.a, notDue])).rejects.toMatchObject({ code: "plan.document_not_overdue" });
     await expect(propose(db, s, [two[0]])).rejects.toMatchObject({ code: "plan.instalment_count" });
     await expect(propose(db, s, [two[1], two[0]])).rejects.toMatchObject({ code: "plan.dates_not_ascending" });
-    await expect(
-      propose(db, s, [two[0], { dueDate: "2027-05-09", amount: "1.00" }]),
-    ).rejects.toMatchObject({ code: "plan.date_out_of_range" });
-    await expect(
-      propose(db, s, [two[0], { dueDate: "2026-12-20", amount: "1000.01" }]),
-    ).rejects.toMatchObject({ code: "plan.above_open" });
+    await expect(propose(db, s, [two[0], { dueDate: "2027-05-09", amount: "1.00" }])).rejects.toMatchObject({
+      code: "plan.date_out_of_range",
+    });
+    await expect(propose(db, s, [two[0], { dueDate: "2026-12-20", amount: "1000.01" }])).rejects.toMatchObject({
+      code: "plan.above_open",
+    });
     // Exactly what is open (1,500.00) is fine; then the documents are the plan's.
     const plan = await propose(db, s, [two[0], { dueDate: "2026-12-20", amount: "1000.00" }]);
     expect(plan).toMatchObject({ total: "1500.00", currency: "MXN" });
@@ -150,9 +150,9 @@ describe("payment plans", () => {
       .where(and(eq(scheduledTasks.kind, "promise.due"), eq(scheduledTasks.subjectId, promises[0].id)));
     expect(tasks.map((t) => t.dueAt.toISOString())).toEqual(["2026-11-21T06:00:00.000Z"]);
     // A second accept changes nothing.
-    await expect(acceptPlan(db, actor, s.collector, { planId: plan.id, revision: 1, now: NOW })).rejects.toMatchObject(
-      { code: "plan.not_waiting" },
-    );
+    await expect(acceptPlan(db, actor, s.collector, { planId: plan.id, revision: 1, now: NOW })).rejects.toMatchObject({
+      code: "plan.not_waiting",
+    });
     expect(await instalmentPromises(db, plan.id)).toHaveLength(2);
   });
 
@@ -341,7 +341,11 @@ describe("payment plans", () => {
     const staff = { id: collector.id, staffRole: "collector" as const };
     const today = await listStaffPromises(db, staff, { view: "today", now, page: 1 });
     expect(today.rows.map((r) => r.id)).toEqual([p.id]);
-    const dayBefore = await listStaffPromises(db, staff, { view: "today", now: new Date("2026-11-10T04:30:00Z"), page: 1 });
+    const dayBefore = await listStaffPromises(db, staff, {
+      view: "today",
+      now: new Date("2026-11-10T04:30:00Z"),
+      page: 1,
+    });
     expect(dayBefore.rows).toEqual([]);
   });
 });

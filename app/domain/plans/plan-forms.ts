@@ -27,7 +27,8 @@ function refineInstalmentRows(rows: InstalmentRows, locale: string, ctx: z.Refin
   rows.forEach((row, index) => {
     if (!row.dueDate && !row.amount) return;
     filled += 1;
-    if (!row.dueDate) ctx.addIssue({ code: "custom", path: ["instalments", index, "dueDate"], message: "validation.required" });
+    if (!row.dueDate)
+      ctx.addIssue({ code: "custom", path: ["instalments", index, "dueDate"], message: "validation.required" });
     else if (!isCalendarDate(row.dueDate))
       ctx.addIssue({ code: "custom", path: ["instalments", index, "dueDate"], message: "validation.date" });
     if (positiveAmount(row.amount, locale) === null)
@@ -65,17 +66,22 @@ export function planProposalSchema(locale: string) {
     });
 }
 
-/** The collector's decision on a proposal: accept it, counter it with changed instalments, or reject it. */
+/** The collector's counter-proposal: the instalments it offers instead, on the revision it saw. */
+export function planCounterSchema(locale: string) {
+  return z
+    .object({
+      intent: z.literal("counter"),
+      revision: z.coerce.number().int().min(1).max(1000),
+      instalments: InstalmentRowsSchema,
+    })
+    .superRefine((form, ctx) => refineInstalmentRows(form.instalments, locale, ctx));
+}
+
+/** The staff decisions on a plan: accept, counter or reject a proposal; approve or reject one waiting for approval. */
 export function planDecisionSchema(locale: string) {
   return z.discriminatedUnion("intent", [
     z.object({ intent: z.literal("accept"), revision: z.coerce.number().int().min(1).max(1000) }),
-    z
-      .object({
-        intent: z.literal("counter"),
-        revision: z.coerce.number().int().min(1).max(1000),
-        instalments: InstalmentRowsSchema,
-      })
-      .superRefine((form, ctx) => refineInstalmentRows(form.instalments, locale, ctx)),
+    planCounterSchema(locale),
     z.object({
       intent: z.literal("reject"),
       revision: z.coerce.number().int().min(1).max(1000),

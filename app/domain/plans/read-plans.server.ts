@@ -33,7 +33,9 @@ const listColumns = {
   createdAt: paymentPlans.createdAt,
   updatedAt: paymentPlans.updatedAt,
   instalments: sql<number>`(select count(*)::int from ${paymentPlanInstalments} i where i.plan_id = ${paymentPlans.id} and i.revision = ${paymentPlans.revision})`,
-  firstDue: sql<string | null>`(select min(i.due_date)::text from ${paymentPlanInstalments} i where i.plan_id = ${paymentPlans.id} and i.revision = ${paymentPlans.revision})`,
+  firstDue: sql<
+    string | null
+  >`(select min(i.due_date)::text from ${paymentPlanInstalments} i where i.plan_id = ${paymentPlans.id} and i.revision = ${paymentPlans.revision})`,
 };
 
 export async function listCustomerPlans(db: DbOrTx, accountIds: string[], limit = PLAN_LIST_LIMIT) {
@@ -138,7 +140,8 @@ export async function readPlan(
         amount: paymentPromises.amount,
         promisedDate: paymentPromises.promisedDate,
         paidAmount: paymentPromises.paidAmount,
-        paidSoFar: promisePaidSql(paymentPromises.id),
+        // Qualified: in a one-table select drizzle writes the bare column, which the subquery's own alias would capture.
+        paidSoFar: promisePaidSql(sql`"payment_promises"."id"`),
       })
       .from(paymentPromises)
       .where(eq(paymentPromises.planId, planId))

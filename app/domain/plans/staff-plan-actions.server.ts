@@ -236,12 +236,7 @@ export function disapprovePlan(
 }
 
 /** The supervisor approves a plan waiting for approval: it comes into force. */
-export async function approvePlan(
-  db: DbOrTx,
-  actor: Actor,
-  staff: PlanStaff,
-  input: { planId: string; now?: Date },
-) {
+export async function approvePlan(db: DbOrTx, actor: Actor, staff: PlanStaff, input: { planId: string; now?: Date }) {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     const context = await reachablePlan(tx, staff, input.planId, "approve");
