@@ -43,13 +43,7 @@ export type StaffPermission =
   | "approve:payment_plans";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
-  collector: [
-    "read:account",
-    "invite:customer_admin",
-    "send:reconciliation",
-    "apply:payments",
-    "decide:payment_plans",
-  ],
+  collector: ["read:account", "invite:customer_admin", "send:reconciliation", "apply:payments", "decide:payment_plans"],
   supervisor: [
     "read:account",
     "invite:customer_admin",
