@@ -130,7 +130,7 @@ export type ScheduledTaskStatus = (typeof SCHEDULED_TASK_STATUSES)[number];
 
 export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-// Signing (issue 13): balance reconciliations (and, later, minutes) signed in the portal and sealed.
+// Signing (issue 13): balance reconciliations and meeting minutes signed in the portal and sealed.
 
 export const ENVELOPE_KINDS = ["reconciliation", "minutes"] as const;
 export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
@@ -139,9 +139,32 @@ export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
  * draft: prepared, not sent; sent: the signers were emailed; viewed: a signer opened it; signed: the
  * customer agreed; signed_with_differences: it signed stating differences (each one a claim);
  * expired: unanswered past its deadline. Sealing (sealed_at) follows signing and freezes the row.
+ * Minutes only: corrections_requested: an attendee proposed corrections (not signable until the
+ * collector answers them, or accepts them in a new version); superseded: replaced by a newer version.
  */
-export const ENVELOPE_STATUSES = ["draft", "sent", "viewed", "signed", "signed_with_differences", "expired"] as const;
+export const ENVELOPE_STATUSES = [
+  "draft",
+  "sent",
+  "viewed",
+  "signed",
+  "signed_with_differences",
+  "expired",
+  "corrections_requested",
+  "superseded",
+] as const;
 export type EnvelopeStatus = (typeof ENVELOPE_STATUSES)[number];
+
+/** How a meeting recorded in minutes was held. */
+export const MEETING_CHANNELS = ["meeting", "call", "video"] as const;
+export type MeetingChannel = (typeof MEETING_CHANNELS)[number];
+
+/** What a correction proposed to minutes is about: a topic, an agreement, or the minutes as a whole. */
+export const CORRECTION_TARGETS = ["topic", "agreement", "general"] as const;
+export type CorrectionTarget = (typeof CORRECTION_TARGETS)[number];
+
+/** How the collector responded to proposed corrections: answered them (minutes unchanged) or accepted them (new version). */
+export const CORRECTION_RESPONSES = ["answered", "accepted"] as const;
+export type CorrectionResponse = (typeof CORRECTION_RESPONSES)[number];
 
 export const SIGNER_STATUSES = ["pending", "viewed", "signed"] as const;
 export type SignerStatus = (typeof SIGNER_STATUSES)[number];

@@ -38,6 +38,7 @@ import { startOfDayIn } from "~/utils/dates";
 import { type Db, insertJsonRows, queryRows } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n";
 import { exerciseClaimActions } from "../fixtures/claims";
+import { exerciseMinutesActions } from "../fixtures/minutes";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { exerciseRegistrationActions } from "../fixtures/payment-registrations";
 import { exercisePaymentActions } from "../fixtures/payments";
@@ -180,6 +181,7 @@ async function exerciseEveryAction() {
   await exercisePaymentActions(db); // card_payment.*, promise.*
   await exerciseSigningActions(db); // envelope.*
   await exercisePlanActions(db); // plan.*
+  await exerciseMinutesActions(db); // envelope.correction_*, envelope.superseded
   return { account, collector, payer, invoice, applicationId, invited };
 }
 

@@ -26,6 +26,7 @@ import {
   CURRENCIES,
   DIFFERENCE_KINDS,
   DOCUMENT_KINDS,
+  CORRECTION_TARGETS,
   ENVELOPE_KINDS,
   ENVELOPE_STATUSES,
   DUPLICATE_DECISIONS,
@@ -378,8 +379,8 @@ export const ClaimAttachmentAddedEventSchema = auditEvent("claim.attachment_adde
   }),
 });
 
-// Signing (app/domain/signing). Entity: the envelope (a reconciliation, later a minute); every event
-// is filed under the envelope's account.
+// Signing (app/domain/signing). Entity: the envelope (a reconciliation or minutes); every event is
+// filed under the envelope's account.
 const EnvelopeStatus = z.enum(ENVELOPE_STATUSES);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const EnvelopePreparedEventSchema = auditEvent("envelope.prepared", "envelope").extend({
@@ -390,6 +391,15 @@ export const EnvelopePreparedEventSchema = auditEvent("envelope.prepared", "enve
     cutoffDate: CalendarDate.nullable(),
     contentSha256: Sha256,
     balances: z.array(z.strictObject({ currency: Currency, balance: Money, items: Count })),
+    // Minutes only (reconciliations leave them out):
+    version: Count.optional(),
+    supersedesId: Id.nullable().optional(),
+    meetingDate: CalendarDate.optional(),
+    attendees: z.array(Id).optional(),
+    agreements: Count.optional(),
+    promises: z
+      .array(z.strictObject({ agreementId: Id, amount: Money, currency: Currency, promisedDate: CalendarDate }))
+      .optional(),
   }),
 });
 export const EnvelopeSentEventSchema = auditEvent("envelope.sent", "envelope").extend({
@@ -419,6 +429,39 @@ export const EnvelopeSignedEventSchema = auditEvent("envelope.signed", "envelope
     contentSha256: Sha256,
     differences: Count,
     customerBalance: Money.nullable(),
+    // Minutes only: the attendees still to sign after this one, and at the last signature what each
+    // payment-promise agreement became (the promise, or the promise rule that refused it by then).
+    remainingSigners: Count.optional(),
+    promises: z
+      .array(z.strictObject({ agreementId: Id, promiseId: Id.nullable(), refused: z.string().nullable() }))
+      .optional(),
+  }),
+});
+const CorrectionItems = z.array(
+  z.strictObject({ target: z.enum(CORRECTION_TARGETS), targetId: Id.nullable(), text: z.string() }),
+);
+/** An attendee proposed corrections to minutes instead of signing (they wait for the collector's response). */
+export const EnvelopeCorrectionProposedEventSchema = auditEvent("envelope.correction_proposed", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({ status: EnvelopeStatus, correctionId: Id, signerId: Id, items: CorrectionItems }),
+});
+/** The collector answered a correction with a message; the minutes stay as they were, signable again. */
+export const EnvelopeCorrectionAnsweredEventSchema = auditEvent("envelope.correction_answered", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({ status: EnvelopeStatus, correctionId: Id, message: z.string() }),
+});
+/** The collector accepted the corrections: this version is kept, replaced by the next one. */
+export const EnvelopeSupersededEventSchema = auditEvent("envelope.superseded", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({
+    status: EnvelopeStatus,
+    supersededById: Id,
+    number: Count,
+    version: Count,
+    correctionIds: z.array(Id),
   }),
 });
 /** One per difference stated when signing with differences, with the claim it raised. */
@@ -669,6 +712,9 @@ export const AUDIT_EVENT_SCHEMAS = [
   EnvelopeSealedEventSchema,
   EnvelopeDownloadedEventSchema,
   EnvelopeVerifiedEventSchema,
+  EnvelopeCorrectionProposedEventSchema,
+  EnvelopeCorrectionAnsweredEventSchema,
+  EnvelopeSupersededEventSchema,
   PaymentRegisteredEventSchema,
   PaymentAllocationAdjustedEventSchema,
   PaymentConfirmedEventSchema,

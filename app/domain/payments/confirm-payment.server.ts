@@ -3,7 +3,8 @@
 // applies, the other is refused), the ledger payment is issued (series RP, the registration's folio,
 // so it can exist once) and applied to the allocated charges through the ledger's own applyCredits
 // (never beyond the payment, never below zero, one currency), what is left stays on account, and the
-// REP of the Mexican PPD invoices it paid is issued. A suspected duplicate must be decided first.
+// REP of the Mexican PPD invoices it paid is issued; the customer's email (what was applied, the REPs)
+// is queued in the same transaction. A suspected duplicate must be decided first.
 import { eq, inArray } from "drizzle-orm";
 import { documents, paymentAllocations, sellers } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
@@ -17,6 +18,7 @@ import { todayIn } from "~/utils/i18n";
 import { addMoney, subtractMoney } from "~/utils/money";
 import { findPaymentDuplicates } from "./find-payment-duplicates.server";
 import { issuePaymentReceipt } from "./issue-payment-receipt.server";
+import { queuePaymentEmails } from "./queue-payment-emails.server";
 import { PaymentRegistrationError } from "./registration-errors";
 import { type PaymentRegistration, lockRegistration, updateRegistration } from "./registration-transition.server";
 
@@ -128,5 +130,6 @@ export async function confirmLocked(
     applied: allocations,
     now: input.now,
   });
+  await queuePaymentEmails(tx, { event: "confirmed", registration: reg, now: input.now });
   return { paymentDocumentId, receiptId: receipt?.id ?? null };
 }

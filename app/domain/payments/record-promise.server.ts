@@ -1,8 +1,8 @@
 // A payment promise: the customer commits to pay an amount of chosen open documents by a date (from
 // today to MAX_PROMISE_DAYS ahead, in the seller's calendar). Each amount is at most what is open;
 // one currency; a document already under another pending promise cannot be promised again. The
-// promise and the task that settles it at the end of its day (scheduled_tasks, ADR 010) commit
-// together, so a promise always has its check.
+// promise, the task that settles it at the end of its day (scheduled_tasks, ADR 010) and the customer's
+// reminder the day before commit together, so a promise always has its check.
 import { and, eq, gt, inArray } from "drizzle-orm";
 import {
   customerAccounts,
@@ -23,6 +23,7 @@ import { todayIn } from "~/utils/i18n";
 import { addMoney, compareMoney } from "~/utils/money";
 import { PaymentRuleError } from "./errors";
 import { MAX_PROMISE_DAYS } from "./promise-form";
+import { schedulePromiseReminder } from "./promise-reminders.server";
 
 export const PROMISE_DUE_TASK = "promise.due";
 
@@ -118,6 +119,12 @@ export async function recordPromise(
       subjectId: id,
       payload: { promiseId: id },
       dueAt: startOfDayIn(nextDay(input.promisedDate), account.timeZone),
+    });
+    await schedulePromiseReminder(tx, {
+      promiseId: id,
+      promisedDate: input.promisedDate,
+      timeZone: account.timeZone,
+      now,
     });
     await recordAuditEvents(tx, actor, [
       {

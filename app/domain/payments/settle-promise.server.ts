@@ -11,6 +11,7 @@ import { type TaskContext, scheduleTask } from "~/jobs/scheduled-tasks.server";
 import { type DbOrTx, type Tx, queryRows } from "~/utils/db.server";
 import { appBaseUrl } from "~/utils/env.server";
 import { compareMoney } from "~/utils/money";
+import { cancelPromiseReminder } from "./promise-reminders.server";
 
 export const PROMISE_BROKEN_EMAIL_TASK = "promise.notify_collector";
 
@@ -61,6 +62,7 @@ export async function settlePromise(tx: DbOrTx, promiseId: string, now: Date) {
     .where(and(eq(paymentPromises.id, promiseId), eq(paymentPromises.status, "pending")))
     .returning({ id: paymentPromises.id });
   if (updated.length === 0) return null;
+  await cancelPromiseReminder(tx, promiseId);
   await recordAuditEvents(tx, SYSTEM_ACTOR, [
     {
       action: "promise.settled",

@@ -1,13 +1,14 @@
 // A plan comes into force: each instalment of its current revision becomes a payment promise
 // (payment_promises.plan_id, plan_position), with the part of the plan's documents it covers
-// (oldest due first) and its settlement task at the end of its day, exactly as a promise of its own,
-// so home, the collectors' list and the settling task treat it like any promise. Runs in the
+// (oldest due first), its settlement task at the end of its day and its reminder the day before, exactly
+// as a promise of its own, so home, the collectors' list and the settling task treat it like any promise. Runs in the
 // transaction of the change that puts the plan in force; refuses when the documents no longer have
 // what the plan pays (paid or credited meanwhile: the collector counters) or another promise took one.
 import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { paymentPromiseDocuments, paymentPromises } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import { schedulePromiseReminder } from "~/domain/payments/promise-reminders.server";
 import { PROMISE_DUE_TASK } from "~/domain/payments/record-promise.server";
 import { scheduleTask } from "~/jobs/scheduled-tasks.server";
 import { nextDay, startOfDayIn } from "~/utils/dates";
@@ -70,6 +71,12 @@ export async function activatePlan(
       subjectId: id,
       payload: { promiseId: id },
       dueAt: startOfDayIn(nextDay(instalment.dueDate), input.timeZone),
+    });
+    await schedulePromiseReminder(tx, {
+      promiseId: id,
+      promisedDate: instalment.dueDate,
+      timeZone: input.timeZone,
+      now: input.now,
     });
   }
   await recordAuditEvents(

@@ -6,6 +6,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { paymentPlans, paymentPromises } from "#db/schema";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import { cancelPromiseReminder } from "~/domain/payments/promise-reminders.server";
 import { PROMISE_DUE_TASK } from "~/domain/payments/record-promise.server";
 import { cancelPendingTasks } from "~/jobs/scheduled-tasks.server";
 import type { DbOrTx } from "~/utils/db.server";
@@ -96,7 +97,10 @@ export async function withdrawPlan(
             .where(and(eq(paymentPromises.planId, plan.id), eq(paymentPromises.status, "pending")))
             .returning({ id: paymentPromises.id })
         : [];
-    for (const p of cancelled) await cancelPendingTasks(tx, { kind: PROMISE_DUE_TASK, subjectId: p.id });
+    for (const p of cancelled) {
+      await cancelPendingTasks(tx, { kind: PROMISE_DUE_TASK, subjectId: p.id });
+      await cancelPromiseReminder(tx, p.id);
+    }
     await recordAuditEvents(tx, actor, [
       {
         action: "plan.withdrawn",
