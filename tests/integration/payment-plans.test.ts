@@ -309,8 +309,12 @@ describe("payment plans", () => {
     expect(await planRow(db, plan.id)).toMatchObject({ status: "cancelled" });
     const after = await instalmentPromises(db, plan.id);
     expect(after.map((p) => p.status)).toEqual(["kept", "partly_kept", "cancelled"]);
+    // Its settlement and its reminder.
     const tasks = await db.select().from(scheduledTasks).where(eq(scheduledTasks.subjectId, third.id));
-    expect(tasks.map((t) => t.status)).toEqual(["cancelled"]);
+    expect(tasks.map((t) => `${t.kind}:${t.status}`).sort()).toEqual([
+      "promise.due:cancelled",
+      "promise.reminder:cancelled",
+    ]);
   });
 
   test("the collectors' 'today' is each account's seller's day, not Mexico City's for all", async ({ db }) => {
