@@ -90,6 +90,7 @@ export const en: Resources = {
     chooseAttendee: "Choose at least one of the customer's attendees.",
     correctionRequired: "Write at least one correction.",
     required: "This field is required.",
+    exchangeRate: "Enter an exchange rate above zero with up to 6 decimals, for example 17.2345.",
     email: "Enter a valid email address.",
     passwordLength: "The password must have at least {{min}} characters.",
     passwordMismatch: "The passwords do not match.",
@@ -107,6 +108,7 @@ export const en: Resources = {
     claimAboveOpen: "The amount is above the document's open amount.",
     tooManyItems: "Choose at most {{max}} documents per payment.",
     date: "Enter a valid date (yyyy-mm-dd).",
+    phone: "Enter a phone number of 7 to 25 digits (+, spaces, hyphens and brackets allowed).",
   },
   switcher: { label: "Account", group: "Group view: {{name}}", choose: "Switch account", submit: "Switch" },
   home: {
@@ -135,6 +137,7 @@ export const en: Resources = {
     viewAccount: "Open account {{number}}",
     creditLimit: "Credit limit",
     creditUsed: "Used",
+    creditHeldCheques: "Of which cheques not yet cleared",
     creditAvailable: "Available",
     paymentTerm: "Payment term",
     days: "{{count}} days",
@@ -467,6 +470,8 @@ export const en: Resources = {
       payment_attempt: "Card payment",
       payment_promise: "Payment promise",
       payment_plan: "Payment plan",
+      cheque: "Cheque",
+      cheque_pickup: "Cheque pickup",
       envelope: "Document for signature",
     },
     actions: {
@@ -554,6 +559,17 @@ export const en: Resources = {
         declined: "Counter-proposal declined by the customer",
         withdrawn: "Payment plan withdrawn",
         policy_changed: "Plan approval amount changed",
+      },
+      cheque: {
+        received: "Cheque received into custody",
+        protection_checked: "Cheque checked with the protection service",
+        deposited: "Cheque deposited",
+        cleared: "Cheque cleared",
+        returned: "Cheque returned",
+      },
+      cheque_pickup: {
+        requested: "Cheque pickup requested",
+        collected: "Cheque collected",
       },
     },
     fields: {
@@ -899,6 +915,7 @@ export const en: Resources = {
     next: "Next page",
     filter: "Filter",
     confirm: "Confirm and apply",
+    exchangeRate: "Exchange rate ({{national}} per {{currency}}), up to 6 decimals",
     reject: "Reject",
     reason: "Reason (the customer sees it)",
     adjust: "Save allocation",
@@ -925,6 +942,7 @@ export const en: Resources = {
         stale: "Someone else acted on this payment. Check its status and try again.",
         wrong_status: "The payment no longer allows this action.",
         duplicate_undecided: "There are possible duplicates: mark it genuine or duplicate before applying it.",
+        exchange_rate_required: "Enter the exchange rate of the payment's day to confirm it.",
       },
       account: { not_found: "We could not find the account." },
       allocation: {

@@ -10,3 +10,4 @@ export * from "./card-payments";
 export * from "./payments";
 export * from "./promises";
 export * from "./plans";
+export * from "./cheques";
