@@ -98,7 +98,14 @@ export default defineConfig({
   workers: slotCount,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  reporter: [
+    ["list"],
+    ...(process.env.CI ? [["html", { open: "never" }] as const] : []),
+    // `npm test` reads the counts from this report for its closing line (scripts/test.mjs).
+    ...(process.env.CARTERA_PLAYWRIGHT_JSON
+      ? [["json", { outputFile: process.env.CARTERA_PLAYWRIGHT_JSON }] as const]
+      : []),
+  ],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {

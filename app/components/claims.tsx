@@ -232,7 +232,19 @@ export interface ClaimSummaryData {
   acceptedAmount: string | null;
   account: { number: string; legalName: string };
   assigneeName: string | null;
-  documents: { id: string; documentId: string; series: string; folio: string; amount: string; currency: Currency }[];
+  documents: {
+    id: string;
+    documentId: string;
+    series: string;
+    folio: string;
+    amount: string;
+    currency: Currency;
+    /** The disputed line, when the claim disputes lines of the invoice rather than all of it. */
+    lineId: string | null;
+    lineNo: number | null;
+    lineDescription: string | null;
+    lineTotal: string | null;
+  }[];
   attachments: { id: string; fileName: string; mediaType: string; size: number }[];
 }
 
@@ -307,8 +319,18 @@ export function ClaimSummary({
           <h2 className="font-medium text-slate-900">{t("claims.disputed")}</h2>
           <ul className="list-disc pl-5 text-sm">
             {claim.documents.map((d) => (
-              <li key={d.id}>
-                {d.series}-{d.folio} · {formatMoney(d.amount, d.currency, locale)}
+              <li key={d.id} data-testid="claim-disputed-document">
+                {d.series}-{d.folio}
+                {d.lineNo !== null ? (
+                  <> · {t("claims.lineLabel", { line: d.lineNo, description: d.lineDescription })}</>
+                ) : null}{" "}
+                · {formatMoney(d.amount, d.currency, locale)}
+                {d.lineTotal !== null ? (
+                  <span className="text-slate-600">
+                    {" "}
+                    {t("claims.disputedLineOf", { total: formatMoney(d.lineTotal, d.currency, locale) })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -12,6 +12,8 @@ const tones: Record<EnvelopeStatus, string> = {
   signed: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   signed_with_differences: "bg-amber-50 text-amber-900 ring-amber-200",
   expired: "bg-red-50 text-red-800 ring-red-200",
+  corrections_requested: "bg-amber-50 text-amber-900 ring-amber-200",
+  superseded: "bg-slate-100 text-slate-700 ring-slate-200",
 };
 
 export function EnvelopeStatusBadge({ status }: { status: EnvelopeStatus }) {

@@ -7,6 +7,8 @@ export type Country = (typeof COUNTRIES)[number];
 
 export const CURRENCIES = ["MXN", "COP", "USD"] as const;
 export type Currency = (typeof CURRENCIES)[number];
+/** Each country's own currency: a payment in any other carries an exchange rate to it. */
+export const NATIONAL_CURRENCY: Readonly<Record<Country, Currency>> = { MX: "MXN", CO: "COP" };
 
 /** The seller's time zone per country: documents carry calendar dates in it. */
 export const TIME_ZONES = ["America/Mexico_City", "America/Bogota"] as const;
@@ -130,7 +132,7 @@ export type ScheduledTaskStatus = (typeof SCHEDULED_TASK_STATUSES)[number];
 
 export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-// Signing (issue 13): balance reconciliations (and, later, minutes) signed in the portal and sealed.
+// Signing (issue 13): balance reconciliations and meeting minutes signed in the portal and sealed.
 
 export const ENVELOPE_KINDS = ["reconciliation", "minutes"] as const;
 export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
@@ -139,9 +141,32 @@ export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
  * draft: prepared, not sent; sent: the signers were emailed; viewed: a signer opened it; signed: the
  * customer agreed; signed_with_differences: it signed stating differences (each one a claim);
  * expired: unanswered past its deadline. Sealing (sealed_at) follows signing and freezes the row.
+ * Minutes only: corrections_requested: an attendee proposed corrections (not signable until the
+ * collector answers them, or accepts them in a new version); superseded: replaced by a newer version.
  */
-export const ENVELOPE_STATUSES = ["draft", "sent", "viewed", "signed", "signed_with_differences", "expired"] as const;
+export const ENVELOPE_STATUSES = [
+  "draft",
+  "sent",
+  "viewed",
+  "signed",
+  "signed_with_differences",
+  "expired",
+  "corrections_requested",
+  "superseded",
+] as const;
 export type EnvelopeStatus = (typeof ENVELOPE_STATUSES)[number];
+
+/** How a meeting recorded in minutes was held. */
+export const MEETING_CHANNELS = ["meeting", "call", "video"] as const;
+export type MeetingChannel = (typeof MEETING_CHANNELS)[number];
+
+/** What a correction proposed to minutes is about: a topic, an agreement, or the minutes as a whole. */
+export const CORRECTION_TARGETS = ["topic", "agreement", "general"] as const;
+export type CorrectionTarget = (typeof CORRECTION_TARGETS)[number];
+
+/** How the collector responded to proposed corrections: answered them (minutes unchanged) or accepted them (new version). */
+export const CORRECTION_RESPONSES = ["answered", "accepted"] as const;
+export type CorrectionResponse = (typeof CORRECTION_RESPONSES)[number];
 
 export const SIGNER_STATUSES = ["pending", "viewed", "signed"] as const;
 export type SignerStatus = (typeof SIGNER_STATUSES)[number];
@@ -222,3 +247,47 @@ export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 /** The collectors' views of the promises list: due today, this week, every pending one, and how the settled ones ended. */
 export const STAFF_PROMISE_VIEWS = ["today", "week", "pending", "broken", "partly_kept", "kept"] as const;
 export type StaffPromiseView = (typeof STAFF_PROMISE_VIEWS)[number];
+
+/**
+ * A payment plan: proposed (waiting on the collector), countered (the collector changed the
+ * instalments; waiting on the customer), awaiting_approval (accepted by the collector above the
+ * seller's amount; waiting on a supervisor), active (in force: each instalment is a promise), rejected
+ * (by the collector or the supervisor, with a reason), declined (the customer refused the counter),
+ * withdrawn (by the customer before it was in force), cancelled (in force, then withdrawn: its pending
+ * instalments are cancelled).
+ */
+export const PLAN_STATUSES = [
+  "proposed",
+  "countered",
+  "awaiting_approval",
+  "active",
+  "rejected",
+  "declined",
+  "withdrawn",
+  "cancelled",
+] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** Who wrote a revision of a plan's instalments. */
+export const PLAN_REVISION_AUTHORS = ["customer", "collector"] as const;
+export type PlanRevisionAuthor = (typeof PLAN_REVISION_AUTHORS)[number];
+// Cheques (issue 12 item 9): a confirmed cheque's custody and deposits, and pickups by the courier.
+/** in_custody: received and held (post-dated ones until their deposit date); deposited: at the bank;
+ * cleared: paid; returned: the bank refused it (cheque devuelto), until it is deposited again. */
+export const CHEQUE_STATUSES = ["in_custody", "deposited", "cleared", "returned"] as const;
+export type ChequeStatus = (typeof CHEQUE_STATUSES)[number];
+/** Cheques that are not yet money: they count against the account's credit line while held. */
+export const HELD_CHEQUE_STATUSES = ["in_custody", "deposited"] as const satisfies readonly ChequeStatus[];
+export const CHEQUE_DEPOSIT_STATUSES = ["deposited", "cleared", "returned"] as const;
+export type ChequeDepositStatus = (typeof CHEQUE_DEPOSIT_STATUSES)[number];
+export const CHEQUE_PICKUP_STATUSES = ["requested", "collected", "cancelled"] as const;
+export type ChequePickupStatus = (typeof CHEQUE_PICKUP_STATUSES)[number];
+/** Why a bank returns a cheque (the common causes in Mexico and Colombia). */
+export const CHEQUE_RETURN_REASONS = [
+  "insufficient_funds",
+  "signature_mismatch",
+  "account_closed",
+  "stop_payment",
+  "post_dated_early",
+  "other",
+] as const;
+export type ChequeReturnReason = (typeof CHEQUE_RETURN_REASONS)[number];

@@ -9,6 +9,10 @@ export const TASK_HANDLERS: TaskHandlers = {
     (await import("~/domain/payments/settle-promise.server")).handlePromiseDue(tx, payload, context),
   "promise.notify_collector": async (tx, payload) =>
     (await import("~/domain/payments/settle-promise.server")).handlePromiseNotifyCollector(tx, payload),
+  "promise.reminder": async (tx, payload, context) =>
+    (await import("~/domain/payments/promise-reminders.server")).handlePromiseReminder(tx, payload, context),
+  "payment.email": async (tx, payload, context) =>
+    (await import("~/domain/payments/send-payment-email.server")).handlePaymentEmailDue(tx, payload, context),
   "claim.email": async (tx, payload, context) =>
     (await import("~/domain/claims/send-claim-email.server")).handleClaimEmailDue(tx, payload, context),
   "envelope.reminder": async (tx, payload, context) =>
@@ -17,4 +21,6 @@ export const TASK_HANDLERS: TaskHandlers = {
     (await import("~/domain/signing/envelope-timers.server")).handleEnvelopeExpiryDue(tx, payload, context),
   "envelope.email": async (tx, payload, context) =>
     (await import("~/domain/signing/envelope-timers.server")).handleEnvelopeEmailDue(tx, payload, context),
+  "plan.email": async (tx, payload, context) =>
+    (await import("~/domain/plans/send-plan-email.server")).handlePlanEmailDue(tx, payload, context),
 };

@@ -33,11 +33,13 @@ function Section({ id, title, children }: { id: string; title: string; children:
 const th = "px-4 py-2 font-medium";
 const td = "px-4 py-2";
 
-export function DocumentDetailPage() {
+export function Page() {
   const { t } = useTranslation();
   const { detail: d, basePath, locale, payByCard, receipts } = useLoaderData<DocumentDetailData>();
   const money = (v: string) => formatMoney(v, d.currency, locale);
   const hasXml = d.files.some((f) => f.role === "xml");
+  // A customer disputes one line of an invoice from the line itself ("Aclarar").
+  const disputeLines = basePath === "/portal" && d.kind === "invoice" && d.status !== "cancelled";
   // The list's filters, carried by the list's link ("?back=tab=notes&status=overdue"): re-read as
   // search params so nothing but a query string reaches the link.
   const back = new URLSearchParams(useLocation().search).get("back");
@@ -187,6 +189,11 @@ export function DocumentDetailPage() {
                 <th scope="col" className={`${th} text-right`}>
                   {t("document.total")}
                 </th>
+                {disputeLines ? (
+                  <th scope="col" className={th}>
+                    <span className="sr-only">{t("claims.disputeLine")}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -200,6 +207,17 @@ export function DocumentDetailPage() {
                   <td className={`${td} text-right tabular-nums`}>{money(l.unitPrice)}</td>
                   <td className={`${td} text-right tabular-nums`}>{money(l.tax)}</td>
                   <td className={`${td} text-right tabular-nums`}>{money(l.total)}</td>
+                  {disputeLines ? (
+                    <td className={td}>
+                      <Link
+                        to={`/portal/claims/new?documentId=${d.id}&lineId=${l.id}`}
+                        className="text-brand-700 underline underline-offset-2 hover:no-underline"
+                        aria-label={t("claims.disputeLineFor", { line: l.lineNo, description: l.description })}
+                      >
+                        {t("claims.disputeLine")}
+                      </Link>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

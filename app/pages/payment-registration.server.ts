@@ -2,15 +2,14 @@
 // and PDF), shared by the customer portal and the staff cash application pages. A customer reaches
 // the registrations of every account it was granted (whatever the switcher shows); staff those of the
 // accounts they reach. Foreign IDs, and IDs of a shape no row can have, answer 404.
-import { readFiscalXml } from "~/domain/fiscal/read-fiscal-xml";
-import type { ProvisionalReceiptData } from "~/domain/payments/pdf/payment-pdfs";
+import { allocationTotals, provisionalReceiptData, repPdfData } from "~/domain/payments/payment-pdf-data.server";
 import { type RegistrationDetail, getPaymentReceipt } from "~/domain/payments/read-payment-registrations.server";
 import { renderPaymentPdf } from "~/domain/payments/render-payment-pdf.server";
+import { NATIONAL_CURRENCY } from "~/domain/vocabulary";
 import { type AccountScope, requirePortalScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
-import { getFixedT, formattingLocale } from "~/utils/i18n";
+import { formattingLocale } from "~/utils/i18n";
 import { requireIdParam } from "~/utils/input";
-import { addMoney, subtractMoney } from "~/utils/money";
 import { notFound, requireCustomerContext } from "~/utils/permissions.server";
 import { refuseIfPdfBusy, renderOrBusy } from "./pdf-busy.server";
 
@@ -19,7 +18,7 @@ const attachment = (fileName: string) => `attachment; filename="${fileName.repla
 /** What the registration's page shows, as plain JSON. */
 export function presentRegistration(detail: RegistrationDetail, language: "es" | "en") {
   const r = detail.registration;
-  const allocated = detail.allocations.length > 0 ? addMoney(...detail.allocations.map((a) => a.amount)) : "0.00";
+  const { allocated, onAccount } = allocationTotals(detail);
   return {
     id: r.id,
     folio: `RP-${r.number}`,
@@ -32,6 +31,10 @@ export function presentRegistration(detail: RegistrationDetail, language: "es" |
     depositDate: r.depositDate,
     amount: r.amount,
     currency: r.currency,
+    /** A payment not in the seller's currency: confirming it takes the exchange rate. */
+    foreignCurrency: r.currency !== NATIONAL_CURRENCY[r.country],
+    nationalCurrency: NATIONAL_CURRENCY[r.country],
+    exchangeRate: r.exchangeRate,
     bank: r.bank,
     reference: r.reference,
     notes: r.notes,
@@ -49,7 +52,7 @@ export function presentRegistration(detail: RegistrationDetail, language: "es" |
       amount: a.amount,
     })),
     allocated,
-    onAccount: subtractMoney(r.amount, allocated),
+    onAccount,
     applied: detail.applied.map((a) => ({
       id: a.id,
       label: `${a.series}-${a.folio}`,
@@ -70,35 +73,9 @@ export async function downloadProvisionalReceipt(scope: AccountScope, detail: Re
   const busy = refuseIfPdfBusy(scope);
   if (busy) return busy;
   const r = detail.registration;
-  const t = getFixedT(scope.language);
   const locale = formattingLocale(scope.language, r.country);
-  const presented = presentRegistration(detail, scope.language);
-  const data: ProvisionalReceiptData = {
-    folio: presented.folio,
-    sellerName: r.sellerName,
-    sellerTaxId: r.sellerTaxId,
-    accountNumber: r.accountNumber,
-    accountName: r.accountName,
-    accountTaxId: r.accountTaxId,
-    method: t(`registrations.methods.${r.method}`),
-    paidOn: r.paidOn,
-    depositDate: r.depositDate,
-    amount: r.amount,
-    currency: r.currency,
-    bank: r.bank,
-    reference: r.reference,
-    registeredAt: new Intl.DateTimeFormat(locale, {
-      timeZone: r.timeZone,
-      dateStyle: "long",
-      timeStyle: "short",
-    }).format(r.createdAt),
-    registeredBy: r.registeredByName,
-    staffEntered: r.staffEntered,
-    proof: r.proofFileName ? `${r.proofFileName} · SHA-256 ${r.proofSha256?.slice(0, 16)}…` : null,
-    status: t(`registrations.statuses.${r.status}`),
-    allocations: presented.allocations.map((a) => ({ label: a.label, dueDate: a.dueDate, amount: a.amount })),
-    onAccount: presented.onAccount,
-  };
+  const data = provisionalReceiptData(detail, scope.language);
+  const folio = data.folio;
   const rendered = await renderOrBusy(scope, () =>
     renderPaymentPdf({ document: "provisional_receipt", data }, { language: scope.language, locale }),
   );
@@ -106,7 +83,7 @@ export async function downloadProvisionalReceipt(scope: AccountScope, detail: Re
   return new Response(rendered.pdf as Uint8Array<ArrayBuffer>, {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": attachment(`recibo-provisional-${presented.folio}.pdf`),
+      "Content-Disposition": attachment(`recibo-provisional-${folio}.pdf`),
       "Cache-Control": "private, no-store",
     },
   });
@@ -134,40 +111,9 @@ export async function downloadRep(
     });
   const busy = refuseIfPdfBusy(scope);
   if (busy) return busy;
-  const record = readFiscalXml(receipt.xml);
-  const cfdi = record?.standard === "cfdi" ? record : null;
-  const attr = (re: RegExp) => re.exec(receipt.xml)?.[1] ?? "";
   const locale = formattingLocale(scope.language, "MX");
   const rendered = await renderOrBusy(scope, () =>
-    renderPaymentPdf(
-      {
-        document: "rep",
-        data: {
-          series: receipt.series,
-          folio: receipt.folio,
-          uuid: receipt.uuid,
-          issuedAt: cfdi?.issuedAt ?? "",
-          sellerName: cfdi?.issuer.name ?? "",
-          sellerTaxId: cfdi?.issuer.rfc ?? "",
-          accountName: cfdi?.receiver.name ?? "",
-          accountTaxId: cfdi?.receiver.rfc ?? "",
-          paidOn: attr(/ FechaPago="(\d{4}-\d{2}-\d{2})/),
-          paymentForm: attr(/ FormaDePagoP="([^"]+)"/),
-          amount: attr(/ MontoTotalPagos="([^"]+)"/),
-          currency: "MXN",
-          reference: attr(/ NumOperacion="([^"]+)"/),
-          invoices: receipt.invoices.map((i) => ({
-            label: `${i.series}-${i.folio}`,
-            uuid: i.uuid ?? "",
-            instalment: i.instalment,
-            balanceBefore: i.balanceBefore,
-            paid: i.paid,
-            balanceAfter: i.balanceAfter,
-          })),
-        },
-      },
-      { language: scope.language, locale },
-    ),
+    renderPaymentPdf({ document: "rep", data: repPdfData(receipt) }, { language: scope.language, locale }),
   );
   if ("busy" in rendered) return rendered.busy;
   return new Response(rendered.pdf as Uint8Array<ArrayBuffer>, {

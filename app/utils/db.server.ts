@@ -64,6 +64,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     // JIT compilation costs more than it saves on our short per-account queries (measured: +1.8 s on a 50k-invoice account).
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: "-c jit=off" });
+    // An idle client whose server connection ends (a database restart, a failover, `drop database …
+    // with (force)`) is reported here; without a listener node would exit. The pool drops that client
+    // and the next query opens a new connection, so logging is all there is to do.
+    pool.on("error", (error) => console.error(`database: an idle connection failed (${error.message})`));
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     return { db, driver: "postgres", url: options.url, pool, close: () => pool.end() };
   }

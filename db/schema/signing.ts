@@ -5,6 +5,7 @@
 // and its differences.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   check,
   customType,
@@ -19,6 +20,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import {
+  CORRECTION_RESPONSES,
   DIFFERENCE_KINDS,
   ENVELOPE_KINDS,
   ENVELOPE_STATUSES,
@@ -31,6 +33,7 @@ import { currencyEnum } from "./enums";
 import { grantRoleEnum, users } from "./identity";
 import { documents } from "./ledger";
 import { customerAccounts, sellers } from "./organization";
+import { paymentPromises } from "./promises";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -40,6 +43,7 @@ export const envelopeStatusEnum = pgEnum("envelope_status", ENVELOPE_STATUSES);
 export const signerStatusEnum = pgEnum("signer_status", SIGNER_STATUSES);
 export const differenceKindEnum = pgEnum("difference_kind", DIFFERENCE_KINDS);
 export const signatureMethodEnum = pgEnum("signature_method", SIGNATURE_METHODS);
+export const correctionResponseEnum = pgEnum("correction_response", CORRECTION_RESPONSES);
 
 export const envelopes = pgTable(
   "envelopes",
@@ -78,10 +82,15 @@ export const envelopes = pgTable(
     sealedPdf: bytea("sealed_pdf"),
     sealedSha256: text("sealed_sha256"),
     sealedAt: instant("sealed_at"),
+    /** Minutes: 1 for the first version; a correction accepted makes the next one. */
+    version: integer("version").notNull().default(1),
+    /** Minutes: the version this one replaced (that one's status is then superseded). */
+    supersedesId: text("supersedes_id").references((): AnyPgColumn => envelopes.id),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("envelopes_number_uq").on(t.number),
+    uniqueIndex("envelopes_supersedes_uq").on(t.supersedesId),
     uniqueIndex("envelopes_verification_code_uq").on(t.verificationCode),
     uniqueIndex("envelopes_sealed_sha256_uq").on(t.sealedSha256),
     index("envelopes_account_created_idx").on(t.accountId, t.createdAt, t.id),
@@ -162,6 +171,76 @@ export const reconciliationDifferences = pgTable(
   (t) => [
     index("reconciliation_differences_envelope_idx").on(t.envelopeId),
     check("reconciliation_differences_amount_positive", sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * Corrections a customer attendee proposed to minutes instead of signing them: text per topic,
+ * agreement, or about the whole (items: [{ target, targetId, text }]). Append-only.
+ */
+export const minuteCorrections = pgTable(
+  "minute_corrections",
+  {
+    id: id(),
+    envelopeId: text("envelope_id")
+      .notNull()
+      .references(() => envelopes.id),
+    signerId: text("signer_id")
+      .notNull()
+      .references(() => envelopeSigners.id),
+    items: jsonb("items").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("minute_corrections_envelope_idx").on(t.envelopeId, t.createdAt)],
+);
+
+/**
+ * The collector's response to proposed corrections, once per correction: answered (a message back,
+ * the minutes stay as they are) or accepted (the next version, `newEnvelopeId`). Append-only.
+ */
+export const minuteCorrectionResponses = pgTable(
+  "minute_correction_responses",
+  {
+    id: id(),
+    correctionId: text("correction_id")
+      .notNull()
+      .references(() => minuteCorrections.id),
+    response: correctionResponseEnum("response").notNull(),
+    message: text("message").notNull().default(""),
+    newEnvelopeId: text("new_envelope_id").references(() => envelopes.id),
+    respondedById: text("responded_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("minute_correction_responses_correction_uq").on(t.correctionId),
+    check(
+      "minute_correction_responses_accepted_has_version",
+      sql`${t.response} <> 'accepted' or ${t.newEnvelopeId} is not null`,
+    ),
+  ],
+);
+
+/**
+ * What each payment-promise agreement of signed minutes became at the last signature: the promise
+ * (app/domain/payments) or, when the promise rules refused it by then, the reason. Once per agreement.
+ */
+export const minutePromises = pgTable(
+  "minute_promises",
+  {
+    envelopeId: text("envelope_id")
+      .notNull()
+      .references(() => envelopes.id),
+    agreementId: text("agreement_id").notNull(),
+    promiseId: text("promise_id").references(() => paymentPromises.id),
+    refusedCode: text("refused_code"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("minute_promises_envelope_agreement_uq").on(t.envelopeId, t.agreementId),
+    uniqueIndex("minute_promises_promise_uq").on(t.promiseId),
+    check("minute_promises_outcome", sql`(${t.promiseId} is null) <> (${t.refusedCode} is null)`),
   ],
 );
 

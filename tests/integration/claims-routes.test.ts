@@ -1,18 +1,24 @@
 // The claim pages (app/routes/portal+/claims.*, staff+/claims.*): a customer of another account gets
 // 404 on every URL of a claim (and learns nothing of it from the list or the raise form), so does a
 // collector who may not see its account; raising a claim from a document works and the customer then
-// sees it with its promise; staff take and reply, and an internal note reaches staff only.
+// sees it with its promise; staff take and reply, and an internal note reaches staff only; lines of an
+// invoice are disputed each with its amount (never above the line nor the open amount), never a line of
+// another customer's invoice.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { claims } from "#db/schema";
+import { claims, invoiceLines } from "#db/schema";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
+import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import * as portalClaim from "~/routes/portal+/claims.$claimId";
 import * as portalClaims from "~/routes/portal+/claims._index";
 import * as portalNewClaim from "~/routes/portal+/claims.new";
+import * as portalDocument from "~/routes/portal+/documents.$documentId";
 import * as staffClaim from "~/routes/staff+/claims.$claimId";
 import * as staffClaims from "~/routes/staff+/claims._index";
 import type { Db } from "~/utils/db.server";
 import { createClaimsSetting } from "../fixtures/claims";
+import { applyAmount, issueDocument } from "../fixtures/ledger";
 import { createTestCustomer, createTestStaff } from "../fixtures/users";
 import { routeTest } from "../setup/route-test";
 import { callRoute, expectTenantIsolation, signInCookie } from "../setup/routes";
@@ -238,5 +244,158 @@ describe("raising and handling a claim", () => {
     const text = JSON.stringify(customerPage.body);
     expect(text).toContain("Lo estamos revisando");
     expect(text).not.toContain("Nota interna 9931");
+  });
+});
+
+describe("disputing lines of an invoice", () => {
+  const lineForm = (rows: { lineId: string; selected?: boolean; amount?: string }[]) => ({
+    type: "price_difference",
+    documentId: s.invoice.id,
+    scope: "lines",
+    description: "Precio de lista distinto al pactado",
+    ...Object.fromEntries(
+      rows.flatMap((r, i) => [
+        [`lines[${i}].lineId`, r.lineId],
+        ...(r.selected ? [[`lines[${i}].selected`, "on"]] : []),
+        ...(r.amount !== undefined ? [[`lines[${i}].amount`, r.amount]] : []),
+      ]),
+    ),
+  });
+  const raise = (form: Record<string, string>, cookie = cookies.owner) =>
+    callRoute(portalNewClaim.action, { path: "/portal/claims/new", cookie, form });
+  const fieldErrors = (body: unknown) => (body as { result: { error: Record<string, string[]> } }).result.error;
+
+  it("the form offers the invoice's lines with their totals, the one of the line's link ticked", async () => {
+    const form = await callRoute(portalNewClaim.loader, {
+      path: `/portal/claims/new?documentId=${s.invoice.id}&lineId=${s.lines[1].id}`,
+      cookie: cookies.owner,
+    });
+    const doc = (form.body as { document: { currency: string; lines: Record<string, unknown>[] } }).document;
+    expect(doc.currency).toBe("MXN");
+    expect(doc.lines).toEqual([
+      expect.objectContaining({ id: s.lines[0].id, lineNo: 1, totalAmount: "1160.00", selected: false }),
+      expect.objectContaining({ id: s.lines[1].id, lineNo: 2, totalAmount: "232.00", selected: true }),
+    ]);
+  });
+
+  it("raises one claim on two lines, each with its amount, and both pages show the lines", async () => {
+    const result = await raise(
+      lineForm([
+        { lineId: s.lines[0].id, selected: true, amount: "100.00" },
+        { lineId: s.lines[1].id, selected: true, amount: "32.50" },
+      ]),
+    );
+    expect(result.status).toBe(302);
+    const claimId = result.headers.get("location")!.split("/").pop()!;
+    const [row] = await db.select().from(claims).where(eq(claims.id, claimId));
+    expect(row).toMatchObject({ origin: "lines", disputedAmount: "132.50", disputedCurrency: "MXN" });
+    type Page = { claim: { documents: { lineId: string; lineNo: number; amount: string; lineTotal: string }[] } };
+    const portal = await callRoute(portalClaim.loader, {
+      path: `/portal/claims/${claimId}`,
+      params: { claimId },
+      cookie: cookies.owner,
+    });
+    const staff = await callRoute(staffClaim.loader, {
+      path: `/staff/claims/${claimId}`,
+      params: { claimId },
+      cookie: cookies.collector,
+    });
+    for (const page of [portal, staff])
+      expect((page.body as Page).claim.documents).toEqual([
+        expect.objectContaining({ lineId: s.lines[0].id, lineNo: 1, amount: "100.00", lineTotal: "1160.00" }),
+        expect.objectContaining({ lineId: s.lines[1].id, lineNo: 2, amount: "32.50", lineTotal: "232.00" }),
+      ]);
+    // An unticked line is not disputed, whatever its amount field holds.
+    const one = await raise(
+      lineForm([
+        { lineId: s.lines[0].id, amount: "5.00" },
+        { lineId: s.lines[1].id, selected: true, amount: "1.00" },
+      ]),
+    );
+    expect(one.status).toBe(302);
+    const oneId = one.headers.get("location")!.split("/").pop()!;
+    expect((await db.select().from(claims).where(eq(claims.id, oneId)))[0].disputedAmount).toBe("1.00");
+  });
+
+  it("refuses, on the line's field, an amount above the line's total or the open amount; and no line ticked", async () => {
+    const before = (await db.select().from(claims)).length;
+    const aboveLine = await raise(lineForm([{ lineId: s.lines[1].id, selected: true, amount: "232.01" }]));
+    expect(aboveLine.status).toBe(400);
+    expect(fieldErrors(aboveLine.body)).toEqual({ "lines[0].amount": ["validation.claimAboveLine"] });
+    // Each line up to its total: 1,160.00 + 232.00 is the invoice's open 1,392.00.
+    const sum = await raise(
+      lineForm([
+        { lineId: s.lines[0].id, selected: true, amount: "1160.00" },
+        { lineId: s.lines[1].id, selected: true, amount: "232.00" },
+      ]),
+    );
+    expect(sum.status).toBe(302);
+    // Once a payment leaves 92.00 open, two lines within their totals but above it together are refused
+    // on the line that goes past it.
+    const payment = await issueDocument(db, s.account.id, "payment", "1300.00", "2026-10-05");
+    await applyAmount(db, payment, s.invoice.id, "1300.00", "2026-10-05");
+    const aboveOpen = await raise(
+      lineForm([
+        { lineId: s.lines[0].id, selected: true, amount: "50.00" },
+        { lineId: s.lines[1].id, selected: true, amount: "50.00" },
+      ]),
+    );
+    expect(aboveOpen.status).toBe(400);
+    expect(fieldErrors(aboveOpen.body)).toEqual({ "lines[1].amount": ["validation.claimAboveOpen"] });
+    const none = await raise(lineForm([{ lineId: s.lines[0].id, amount: "10.00" }]));
+    expect(none.status).toBe(400);
+    expect(fieldErrors(none.body)).toEqual({ lines: ["validation.chooseLine"] });
+    const missing = await raise(lineForm([{ lineId: s.lines[0].id, selected: true }]));
+    expect(fieldErrors(missing.body)).toEqual({ "lines[0].amount": ["validation.required"] });
+    expect((await db.select().from(claims)).length).toBe(before + 1);
+  });
+
+  it("refuses a line of another customer's invoice (or of another invoice) and raises nothing", async () => {
+    const [foreign] = await issueDocuments(db, SYSTEM_ACTOR, [
+      {
+        accountId: s.other.id,
+        kind: "invoice",
+        series: "FX",
+        folio: "88001",
+        issueDate: "2026-10-01",
+        currency: "MXN",
+        lines: [
+          {
+            sku: "Z-9",
+            description: "Cemento ajeno 5521",
+            unit: "pza",
+            productCode: "30102400",
+            unitCode: "H87",
+            quantity: "1",
+            unitPrice: "100",
+            taxRate: "0.16",
+          },
+        ],
+      },
+    ]);
+    const [foreignLine] = await db.select().from(invoiceLines).where(eq(invoiceLines.documentId, foreign.id));
+    const before = (await db.select().from(claims)).length;
+    const result = await raise(lineForm([{ lineId: foreignLine.id, selected: true, amount: "1.00" }]));
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.body)).not.toContain("Cemento ajeno 5521");
+    expect((result.body as { error: string }).error).toBe("No encontramos la partida.");
+    // Nor may the form load the foreign invoice's lines.
+    const form = await callRoute(portalNewClaim.loader, {
+      path: `/portal/claims/new?documentId=${foreign.id}&lineId=${foreignLine.id}`,
+      cookie: cookies.owner,
+    });
+    expect((form.body as { document: unknown }).document).toBeNull();
+    expect(JSON.stringify(form.body)).not.toContain("Cemento ajeno 5521");
+    expect((await db.select().from(claims)).length).toBe(before);
+  });
+
+  it("the invoice's page links each line to the raise form with that line", async () => {
+    const page = await callRoute(portalDocument.loader, {
+      path: `/portal/documents/${s.invoice.id}`,
+      params: { documentId: s.invoice.id },
+      cookie: cookies.owner,
+    });
+    const lines = (page.body as { detail: { lines: { id: string; lineNo: number }[] } }).detail.lines;
+    expect(lines.map((l) => l.id)).toEqual([s.lines[0].id, s.lines[1].id]);
   });
 });

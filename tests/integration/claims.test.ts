@@ -6,11 +6,12 @@
 // customer's scope. On PostgreSQL two sweepers race and each claim escalates once.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, claims, publicHolidays, scheduledTasks } from "#db/schema";
+import { auditEvents, claimDocuments, claims, publicHolidays, scheduledTasks } from "#db/schema";
 import { answerClaim, reopenClaim, withdrawClaim } from "~/domain/claims/customer-claim-actions.server";
 import { ClaimRuleError } from "~/domain/claims/errors";
 import { escalateClaim } from "~/domain/claims/escalate-claim.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
+import { raiseCustomerClaim } from "~/domain/claims/raise-customer-claim.server";
 import {
   addInternalNote,
   reassignClaim,
@@ -156,6 +157,51 @@ describe("raising a claim", () => {
         { now: MONDAY_9 },
       ),
     ).rejects.toThrow(/lines_required/);
+  });
+});
+
+describe("raising a claim from the portal on lines of an invoice", () => {
+  it("disputes each chosen line with its amount (origin lines), and names the line a rule refuses", async () => {
+    const claim = await raiseCustomerClaim(
+      db,
+      s.customerActor,
+      {
+        type: "quantity_or_remission",
+        description: "Faltaron piezas",
+        documentId: s.invoice.id,
+        lines: [
+          { lineId: s.lines[0].id, amount: "116.00" },
+          { lineId: s.lines[1].id, amount: "46.40" },
+        ],
+        files: [],
+      },
+      { now: MONDAY_9 },
+    );
+    expect(claim).toMatchObject({ origin: "lines", disputedAmount: "162.40", disputedCurrency: "MXN" });
+    const rows = await db.select().from(claimDocuments).where(eq(claimDocuments.claimId, claim.id));
+    expect(rows.map((r) => [r.lineId, r.disputedAmount, r.currency]).sort()).toEqual(
+      [
+        [s.lines[0].id, "116.00", "MXN"],
+        [s.lines[1].id, "46.40", "MXN"],
+      ].sort(),
+    );
+    const refused = await raiseCustomerClaim(
+      db,
+      s.customerActor,
+      {
+        type: "other",
+        description: "x",
+        documentId: s.invoice.id,
+        lines: [
+          { lineId: s.lines[0].id, amount: "1.00" },
+          { lineId: s.lines[1].id, amount: "232.01" },
+        ],
+        files: [],
+      },
+      { now: MONDAY_9 },
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ClaimRuleError);
+    expect(refused).toMatchObject({ code: "line.amount_above_total", subject: { lineId: s.lines[1].id } });
   });
 });
 

@@ -5,6 +5,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { translateValidationMessage } from "~/components/forms";
+import { RaiseClaimFormSchema } from "~/domain/claims/claim-forms";
 import { MIN_PASSWORD_LENGTH } from "~/domain/identity/password-policy";
 import {
   AcceptInvitationAsUserSchema,
@@ -53,6 +54,26 @@ const cases: [string, z.ZodType, Fields[]][] = [
   ["language switch", LanguageSwitchSchema, [{}, { language: "fr" }]],
   ["account switcher", AccountSwitchSchema, [{}, { selection: "x".repeat(81) }]],
   ["logout", LogoutSchema, [{ intent: "nowhere" }]],
+  [
+    "raise claim",
+    RaiseClaimFormSchema,
+    [
+      { type: "other", description: "x", documentId: "doc1" },
+      { type: "other", description: "x", documentId: "doc1", amount: "-3" },
+      { type: "other", description: "x", documentId: "doc1", scope: "lines", "lines[0].lineId": "l1" },
+      {
+        type: "other",
+        description: "x",
+        documentId: "doc1",
+        scope: "lines",
+        "lines[0].lineId": "l1",
+        "lines[0].selected": "on",
+        "lines[1].lineId": "l2",
+        "lines[1].selected": "on",
+        "lines[1].amount": "12.345",
+      },
+    ],
+  ],
 ];
 
 function browserFormData(fields: Fields): FormData {

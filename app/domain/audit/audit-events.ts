@@ -20,11 +20,15 @@ import {
   CLAIM_STATUSES,
   CLAIM_TYPES,
   CARD_PAYMENT_STATUSES,
+  CHEQUE_RETURN_REASONS,
+  CHEQUE_STATUSES,
   COUNTRIES,
   PROMISE_STATUSES,
+  PLAN_STATUSES,
   CURRENCIES,
   DIFFERENCE_KINDS,
   DOCUMENT_KINDS,
+  CORRECTION_TARGETS,
   ENVELOPE_KINDS,
   ENVELOPE_STATUSES,
   DUPLICATE_DECISIONS,
@@ -53,6 +57,9 @@ export const AUDIT_ENTITY_TYPES = [
   "scheduled_task",
   "payment_attempt",
   "payment_promise",
+  "payment_plan",
+  "cheque",
+  "cheque_pickup",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -377,8 +384,8 @@ export const ClaimAttachmentAddedEventSchema = auditEvent("claim.attachment_adde
   }),
 });
 
-// Signing (app/domain/signing). Entity: the envelope (a reconciliation, later a minute); every event
-// is filed under the envelope's account.
+// Signing (app/domain/signing). Entity: the envelope (a reconciliation or minutes); every event is
+// filed under the envelope's account.
 const EnvelopeStatus = z.enum(ENVELOPE_STATUSES);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const EnvelopePreparedEventSchema = auditEvent("envelope.prepared", "envelope").extend({
@@ -389,6 +396,15 @@ export const EnvelopePreparedEventSchema = auditEvent("envelope.prepared", "enve
     cutoffDate: CalendarDate.nullable(),
     contentSha256: Sha256,
     balances: z.array(z.strictObject({ currency: Currency, balance: Money, items: Count })),
+    // Minutes only (reconciliations leave them out):
+    version: Count.optional(),
+    supersedesId: Id.nullable().optional(),
+    meetingDate: CalendarDate.optional(),
+    attendees: z.array(Id).optional(),
+    agreements: Count.optional(),
+    promises: z
+      .array(z.strictObject({ agreementId: Id, amount: Money, currency: Currency, promisedDate: CalendarDate }))
+      .optional(),
   }),
 });
 export const EnvelopeSentEventSchema = auditEvent("envelope.sent", "envelope").extend({
@@ -444,6 +460,39 @@ export const EnvelopeSignedEventSchema = auditEvent("envelope.signed", "envelope
     customerBalance: Money.nullable(),
     /** How the signer re-authenticated (older rows: the password). */
     method: z.enum(SIGNATURE_METHODS).optional(),
+    // Minutes only: the attendees still to sign after this one, and at the last signature what each
+    // payment-promise agreement became (the promise, or the promise rule that refused it by then).
+    remainingSigners: Count.optional(),
+    promises: z
+      .array(z.strictObject({ agreementId: Id, promiseId: Id.nullable(), refused: z.string().nullable() }))
+      .optional(),
+  }),
+});
+const CorrectionItems = z.array(
+  z.strictObject({ target: z.enum(CORRECTION_TARGETS), targetId: Id.nullable(), text: z.string() }),
+);
+/** An attendee proposed corrections to minutes instead of signing (they wait for the collector's response). */
+export const EnvelopeCorrectionProposedEventSchema = auditEvent("envelope.correction_proposed", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({ status: EnvelopeStatus, correctionId: Id, signerId: Id, items: CorrectionItems }),
+});
+/** The collector answered a correction with a message; the minutes stay as they were, signable again. */
+export const EnvelopeCorrectionAnsweredEventSchema = auditEvent("envelope.correction_answered", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({ status: EnvelopeStatus, correctionId: Id, message: z.string() }),
+});
+/** The collector accepted the corrections: this version is kept, replaced by the next one. */
+export const EnvelopeSupersededEventSchema = auditEvent("envelope.superseded", "envelope").extend({
+  accountId: Id,
+  before: z.strictObject({ status: EnvelopeStatus }),
+  after: z.strictObject({
+    status: EnvelopeStatus,
+    supersededById: Id,
+    number: Count,
+    version: Count,
+    correctionIds: z.array(Id),
   }),
 });
 /** One per difference stated when signing with differences, with the claim it raised. */
@@ -512,7 +561,17 @@ export const PaymentAllocationAdjustedEventSchema = auditEvent(
 export const PaymentConfirmedEventSchema = auditEvent("payment.confirmed", "payment_registration").extend({
   accountId: Id,
   before: z.strictObject({ status: PaymentStatus }),
-  after: z.strictObject({ status: PaymentStatus, paymentDocumentId: Id, applied: Money, onAccount: Money }),
+  after: z.strictObject({
+    status: PaymentStatus,
+    paymentDocumentId: Id,
+    applied: Money,
+    onAccount: Money,
+    /** Pesos per unit, for a payment in a foreign currency. */
+    exchangeRate: z
+      .string()
+      .regex(/^\d{1,12}\.\d{6}$/)
+      .optional(),
+  }),
 });
 export const PaymentRejectedEventSchema = auditEvent("payment.rejected", "payment_registration").extend({
   accountId: Id,
@@ -596,6 +655,122 @@ export const PromiseCancelledEventSchema = auditEvent("promise.cancelled", "paym
   after: z.strictObject({ status: PromiseStatus }),
 });
 
+// Payment plans (app/domain/plans). Entity: the plan; its instalments in force are recorded as promises.
+const PlanStatus = z.enum(PLAN_STATUSES);
+const PlanInstalments = z.array(z.strictObject({ dueDate: CalendarDate, amount: Money }));
+export const PlanProposedEventSchema = auditEvent("plan.proposed", "payment_plan").extend({
+  accountId: Id,
+  after: z.strictObject({
+    status: PlanStatus,
+    total: Money,
+    currency: Currency,
+    documents: AttemptItems,
+    instalments: PlanInstalments,
+  }),
+});
+export const PlanCounteredEventSchema = auditEvent("plan.countered", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus, revision: Count, total: Money }),
+  after: z.strictObject({ status: PlanStatus, revision: Count, total: Money, instalments: PlanInstalments }),
+});
+export const PlanAcceptedEventSchema = auditEvent("plan.accepted", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus, revision: Count }),
+  after: z.strictObject({ status: PlanStatus, needsApproval: z.boolean(), approvalAbove: Money.nullable() }),
+});
+export const PlanApprovedEventSchema = auditEvent("plan.approved", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus }),
+  after: z.strictObject({ status: PlanStatus }),
+});
+export const PlanRejectedEventSchema = auditEvent("plan.rejected", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus }),
+  after: z.strictObject({ status: PlanStatus, reason: z.string().max(1000) }),
+});
+export const PlanDeclinedEventSchema = auditEvent("plan.declined", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus, revision: Count }),
+  after: z.strictObject({ status: PlanStatus }),
+});
+export const PlanWithdrawnEventSchema = auditEvent("plan.withdrawn", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus }),
+  after: z.strictObject({ status: PlanStatus, cancelledPromises: Count }),
+});
+export const PlanPolicyChangedEventSchema = auditEvent("plan.policy_changed", "seller").extend({
+  before: z.strictObject({ currency: Currency, approvalAbove: Money.nullable() }),
+  after: z.strictObject({ currency: Currency, approvalAbove: Money }),
+});
+
+// Cheques (app/domain/cheques). Entity: the cheque, or the pickup request.
+const ChequeStatus = z.enum(CHEQUE_STATUSES);
+export const ChequeReceivedEventSchema = auditEvent("cheque.received", "cheque").extend({
+  accountId: Id,
+  after: z.strictObject({
+    registrationId: Id,
+    number: z.string(),
+    bank: z.string(),
+    amount: Money,
+    currency: Currency,
+    depositDate: CalendarDate,
+    paymentDocumentId: Id,
+  }),
+});
+export const ChequeProtectionCheckedEventSchema = auditEvent("cheque.protection_checked", "cheque").extend({
+  accountId: Id,
+  before: z.strictObject({ reference: z.string().nullable() }),
+  after: z.strictObject({ reference: z.string() }),
+});
+export const ChequeDepositedEventSchema = auditEvent("cheque.deposited", "cheque").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ChequeStatus }),
+  after: z.strictObject({ status: ChequeStatus, depositNo: Count, depositedOn: CalendarDate }),
+});
+export const ChequeClearedEventSchema = auditEvent("cheque.cleared", "cheque").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ChequeStatus }),
+  after: z.strictObject({
+    status: ChequeStatus,
+    depositNo: Count,
+    clearedOn: CalendarDate,
+    /** A redeposit that cleared after a return: the ledger payment issued again, and what it paid. */
+    reissuedPaymentId: Id.nullable(),
+    applied: Money,
+  }),
+});
+export const ChequeReturnedEventSchema = auditEvent("cheque.returned", "cheque").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ChequeStatus, paymentDocumentId: Id.nullable() }),
+  after: z.strictObject({
+    status: ChequeStatus,
+    depositNo: Count,
+    returnedOn: CalendarDate,
+    reason: z.enum(CHEQUE_RETURN_REASONS),
+    cancelledPaymentId: Id.nullable(),
+    reversedApplications: z.array(Id),
+    feeDocumentId: Id.nullable(),
+    fee: Money.nullable(),
+    followUpOn: CalendarDate,
+    /** REPs issued for the cancelled payment: they stand (their SAT cancellation is not modelled). */
+    repUuids: z.array(z.string()),
+  }),
+});
+export const ChequePickupRequestedEventSchema = auditEvent("cheque_pickup.requested", "cheque_pickup").extend({
+  accountId: Id,
+  after: z.strictObject({
+    pickupDate: CalendarDate,
+    address: z.string(),
+    contactName: z.string(),
+    contactPhone: z.string(),
+  }),
+});
+export const ChequePickupCollectedEventSchema = auditEvent("cheque_pickup.collected", "cheque_pickup").extend({
+  accountId: Id,
+  before: z.strictObject({ status: z.literal("requested") }),
+  after: z.strictObject({ status: z.literal("collected") }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -650,6 +825,9 @@ export const AUDIT_EVENT_SCHEMAS = [
   EnvelopeSealedEventSchema,
   EnvelopeDownloadedEventSchema,
   EnvelopeVerifiedEventSchema,
+  EnvelopeCorrectionProposedEventSchema,
+  EnvelopeCorrectionAnsweredEventSchema,
+  EnvelopeSupersededEventSchema,
   PaymentRegisteredEventSchema,
   PaymentAllocationAdjustedEventSchema,
   PaymentConfirmedEventSchema,
@@ -665,6 +843,21 @@ export const AUDIT_EVENT_SCHEMAS = [
   PromiseRecordedEventSchema,
   PromiseSettledEventSchema,
   PromiseCancelledEventSchema,
+  PlanProposedEventSchema,
+  PlanCounteredEventSchema,
+  PlanAcceptedEventSchema,
+  PlanApprovedEventSchema,
+  PlanRejectedEventSchema,
+  PlanDeclinedEventSchema,
+  PlanWithdrawnEventSchema,
+  PlanPolicyChangedEventSchema,
+  ChequeReceivedEventSchema,
+  ChequeProtectionCheckedEventSchema,
+  ChequeDepositedEventSchema,
+  ChequeClearedEventSchema,
+  ChequeReturnedEventSchema,
+  ChequePickupRequestedEventSchema,
+  ChequePickupCollectedEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);

@@ -18,14 +18,53 @@ const Money = z
   .regex(/^\d{1,16}(\.\d{1,2})?$/, "validation.invalid")
   .refine((s) => /[1-9]/.test(s), "validation.invalid");
 
+/** What a claim raised on a document disputes: the whole document, or some of its lines. */
+export const RAISE_CLAIM_SCOPES = ["document", "lines"] as const;
+export const MAX_CLAIM_LINES = 200;
+
+/** One line of the invoice in the raise form: ticked to dispute it, with the amount disputed on it. */
+export const RaiseClaimLineSchema = z.object({
+  lineId: z.string().trim().min(1).max(64),
+  selected: z.literal("on").optional(),
+  amount: z.string().trim().max(40).optional(),
+});
+
 export const RaiseClaimFormSchema = z
   .object({
     type: z.enum(CLAIM_TYPES),
     documentId: z.string().trim().min(1).max(64).optional(),
-    amount: Money.optional(),
+    scope: z.enum(RAISE_CLAIM_SCOPES).default("document"),
+    /** The whole document's amount: checked only when the scope is "document" (the lines' part hides it). */
+    amount: z.string().trim().max(40).optional(),
+    lines: z.array(RaiseClaimLineSchema).max(MAX_CLAIM_LINES).default([]),
     description: z.string().trim().min(1).max(4000),
   })
-  .refine((v) => !v.documentId || v.amount !== undefined, { path: ["amount"], message: "validation.required" });
+  .superRefine((v, ctx) => {
+    if (!v.documentId) return;
+    if (v.scope === "document") {
+      if (v.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "validation.required" });
+      else if (!Money.safeParse(v.amount).success)
+        ctx.addIssue({ code: "custom", path: ["amount"], message: "validation.invalid" });
+      return;
+    }
+    let chosen = 0;
+    v.lines.forEach((line, index) => {
+      if (!line.selected) return;
+      chosen += 1;
+      if (!line.amount)
+        ctx.addIssue({ code: "custom", path: ["lines", index, "amount"], message: "validation.required" });
+      else if (!Money.safeParse(line.amount).success)
+        ctx.addIssue({ code: "custom", path: ["lines", index, "amount"], message: "validation.invalid" });
+    });
+    if (chosen === 0) ctx.addIssue({ code: "custom", path: ["lines"], message: "validation.chooseLine" });
+  });
+export type RaiseClaimForm = z.output<typeof RaiseClaimFormSchema>;
+
+/** The lines the form disputes (scope "lines"), each with its amount; none for a whole document. */
+export function chosenClaimLines(form: RaiseClaimForm): { lineId: string; amount: string }[] {
+  if (form.scope !== "lines" || !form.documentId) return [];
+  return form.lines.flatMap((l) => (l.selected && l.amount ? [{ lineId: l.lineId, amount: l.amount }] : []));
+}
 
 const noId = { claimId: true } as const;
 export const AnswerFormSchema = MessageSchema.omit(noId).extend({ intent: z.literal("answer") });

@@ -23,6 +23,8 @@ export class ClaimRuleError extends Error {
       | "claim.documents_required"
       | "claim.account_required",
     message?: string,
+    /** The disputed line or document the rule is about, so a form can show it on that row. */
+    public readonly subject?: { documentId?: string; lineId?: string },
   ) {
     super(message ?? code);
     this.name = "ClaimRuleError";

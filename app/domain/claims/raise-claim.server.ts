@@ -84,12 +84,19 @@ export async function raiseClaim(
       const amount = new Decimal(d.amount);
       if (d.lineId) {
         const line = lineById.get(d.lineId);
-        if (!line || line.documentId !== doc.id) throw new ClaimRuleError("line.not_found");
-        if (amount.gt(line.total)) throw new ClaimRuleError("line.amount_above_total");
+        // A line of another document (another customer's included) is as unknown as one that does not exist.
+        if (!line || line.documentId !== doc.id)
+          throw new ClaimRuleError("line.not_found", undefined, { documentId: doc.id, lineId: d.lineId });
+        if (amount.gt(line.total))
+          throw new ClaimRuleError("line.amount_above_total", undefined, { documentId: doc.id, lineId: d.lineId });
       }
       const total = (disputedByDoc.get(doc.id) ?? new Decimal(0)).plus(amount);
       disputedByDoc.set(doc.id, total);
-      if (total.gt(doc.openAmount)) throw new ClaimRuleError("document.amount_above_open");
+      if (total.gt(doc.openAmount))
+        throw new ClaimRuleError("document.amount_above_open", undefined, {
+          documentId: doc.id,
+          lineId: d.lineId ?? undefined,
+        });
       return { documentId: doc.id, lineId: d.lineId, disputedAmount: amount.toFixed(2), currency: doc.currency };
     });
 

@@ -1,6 +1,7 @@
 // A customer raises a claim from the portal: on one of its documents (the claim's origin follows the
-// document's kind) or in general on its one selected account, with its evidence files, in one
-// transaction (a refused rule writes nothing, files included).
+// document's kind), on some lines of one of its invoices (origin "lines", an amount per line), or in
+// general on its one selected account, with its evidence files, in one transaction (a refused rule
+// writes nothing, files included).
 import type { ClaimOrigin, ClaimType, DocumentKind } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import type { CustomerActor } from "./customer-claim-actions.server";
@@ -26,7 +27,10 @@ export async function raiseCustomerClaim(
     type: ClaimType;
     description: string;
     documentId?: string;
+    /** The amount disputed on the whole document; left out when `lines` are given. */
     amount?: string;
+    /** Lines of the document disputed, each with its amount (raise-claim.server.ts checks they are its lines). */
+    lines?: readonly { lineId: string; amount: string }[];
     files: readonly AcceptedEvidence[];
   },
   { now }: { now: Date },
@@ -35,6 +39,14 @@ export async function raiseCustomerClaim(
   if (input.documentId && !doc) throw new ClaimRuleError("document.not_found");
   const accountId = doc?.accountId ?? (customer.accountIds.length === 1 ? customer.accountIds[0] : null);
   if (!accountId) throw new ClaimRuleError("claim.account_required");
+  const lines = doc ? (input.lines ?? []) : [];
+  const disputed = !doc
+    ? []
+    : lines.length
+      ? lines.map((l) => ({ documentId: doc.id, lineId: l.lineId, amount: l.amount }))
+      : input.amount
+        ? [{ documentId: doc.id, amount: input.amount }]
+        : [];
   return db.transaction(async (tx) => {
     const raised = await raiseClaim(
       tx,
@@ -42,9 +54,9 @@ export async function raiseCustomerClaim(
       {
         accountId,
         type: input.type,
-        origin: doc ? ORIGIN_OF_KIND[doc.kind] : "general",
+        origin: lines.length ? "lines" : doc ? ORIGIN_OF_KIND[doc.kind] : "general",
         description: input.description,
-        documents: doc && input.amount ? [{ documentId: doc.id, amount: input.amount }] : [],
+        documents: disputed,
       },
       { now },
     );

@@ -10,6 +10,7 @@ import {
   claims,
   customerAccounts,
   documents,
+  invoiceLines,
   users,
   sellers,
 } from "#db/schema";
@@ -138,11 +139,16 @@ export async function readClaimDetail(
         kind: documents.kind,
         amount: claimDocuments.disputedAmount,
         currency: claimDocuments.currency,
+        lineId: claimDocuments.lineId,
+        lineNo: invoiceLines.lineNo,
+        lineDescription: invoiceLines.description,
+        lineTotal: invoiceLines.total,
       })
       .from(claimDocuments)
       .innerJoin(documents, eq(documents.id, claimDocuments.documentId))
+      .leftJoin(invoiceLines, eq(invoiceLines.id, claimDocuments.lineId))
       .where(eq(claimDocuments.claimId, claimId))
-      .orderBy(asc(claimDocuments.id)),
+      .orderBy(asc(documents.series), asc(documents.folio), sql`${invoiceLines.lineNo} asc nulls first`),
     db
       .select({
         id: claimMessages.id,
@@ -205,4 +211,24 @@ export async function findClaimableDocument(db: DbOrTx, accountIds: readonly str
       and(eq(documents.id, documentId), inArray(documents.accountId, [...accountIds]), eq(documents.status, "issued")),
     );
   return doc ?? null;
+}
+
+/**
+ * The lines of an invoice the raise form offers, each with the most that may be disputed on it (its
+ * total). Call it only with a document findClaimableDocument returned: it does not scope by account.
+ */
+export async function listClaimableLines(db: DbOrTx, documentId: string) {
+  return db
+    .select({
+      id: invoiceLines.id,
+      lineNo: invoiceLines.lineNo,
+      sku: invoiceLines.sku,
+      description: invoiceLines.description,
+      quantity: invoiceLines.quantity,
+      unit: invoiceLines.unit,
+      total: invoiceLines.total,
+    })
+    .from(invoiceLines)
+    .where(eq(invoiceLines.documentId, documentId))
+    .orderBy(asc(invoiceLines.lineNo));
 }

@@ -22,6 +22,7 @@ export interface PartyFiscalData {
 }
 
 export interface DocumentDetailLine {
+  id: string;
   lineNo: number;
   sku: string;
   description: string;
@@ -193,7 +194,7 @@ export async function getDocumentDetail(
     queryRows<Record<string, string | number>>(
       db,
       sql`
-      select line_no, sku, description, unit, product_code, unit_code, quantity::text as quantity,
+      select id, line_no, sku, description, unit, product_code, unit_code, quantity::text as quantity,
         unit_price::text as unit_price, tax_rate::text as tax_rate, subtotal::text as subtotal, tax::text as tax, total::text as total
       from invoice_lines where document_id = ${header.id} order by line_no`,
     ),
@@ -337,6 +338,7 @@ export async function getDocumentDetail(
       postalCode: header.customer_postal_code,
     },
     lines: lines.map((l) => ({
+      id: String(l.id),
       lineNo: Number(l.line_no),
       sku: String(l.sku),
       description: String(l.description),

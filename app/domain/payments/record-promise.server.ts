@@ -1,10 +1,18 @@
 // A payment promise: the customer commits to pay an amount of chosen open documents by a date (from
 // today to MAX_PROMISE_DAYS ahead, in the seller's calendar). Each amount is at most what is open;
 // one currency; a document already under another pending promise cannot be promised again. The
-// promise and the task that settles it at the end of its day (scheduled_tasks, ADR 010) commit
-// together, so a promise always has its check.
+// promise, the task that settles it at the end of its day (scheduled_tasks, ADR 010) and the customer's
+// reminder the day before commit together, so a promise always has its check.
 import { and, eq, gt, inArray } from "drizzle-orm";
-import { customerAccounts, documents, paymentPromiseDocuments, paymentPromises, sellers } from "#db/schema";
+import {
+  customerAccounts,
+  documents,
+  paymentPlanDocuments,
+  paymentPlans,
+  paymentPromiseDocuments,
+  paymentPromises,
+  sellers,
+} from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import type { Currency } from "~/domain/vocabulary";
@@ -15,6 +23,7 @@ import { todayIn } from "~/utils/i18n";
 import { addMoney, compareMoney } from "~/utils/money";
 import { PaymentRuleError } from "./errors";
 import { MAX_PROMISE_DAYS } from "./promise-form";
+import { schedulePromiseReminder } from "./promise-reminders.server";
 
 export const PROMISE_DUE_TASK = "promise.due";
 
@@ -75,6 +84,19 @@ export async function recordPromise(
       .where(and(inArray(paymentPromiseDocuments.documentId, ids), eq(paymentPromises.status, "pending")))
       .limit(1);
     if (promised.length > 0) throw new PaymentRuleError("promise.already_promised", promised[0].documentId);
+    // A document in a payment plan still open (proposed, under discussion or in force) is the plan's.
+    const planned = await tx
+      .select({ documentId: paymentPlanDocuments.documentId })
+      .from(paymentPlanDocuments)
+      .innerJoin(paymentPlans, eq(paymentPlans.id, paymentPlanDocuments.planId))
+      .where(
+        and(
+          inArray(paymentPlanDocuments.documentId, ids),
+          inArray(paymentPlans.status, ["proposed", "countered", "awaiting_approval", "active"]),
+        ),
+      )
+      .limit(1);
+    if (planned.length > 0) throw new PaymentRuleError("promise.already_promised", planned[0].documentId);
 
     const id = createRandomId();
     const [currency] = [...currencies];
@@ -97,6 +119,12 @@ export async function recordPromise(
       subjectId: id,
       payload: { promiseId: id },
       dueAt: startOfDayIn(nextDay(input.promisedDate), account.timeZone),
+    });
+    await schedulePromiseReminder(tx, {
+      promiseId: id,
+      promisedDate: input.promisedDate,
+      timeZone: account.timeZone,
+      now,
     });
     await recordAuditEvents(tx, actor, [
       {

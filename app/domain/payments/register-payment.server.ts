@@ -2,7 +2,8 @@
 // behalf): method, dates, amount, bank, reference, the proof file (sniffed by content) and the
 // allocation to the account's open charges, checked here (each within its open amount less what is
 // disputed, the total within the payment, one currency). It waits "in review" for the collector; the
-// provisional receipt is printed from it. Registration, allocations and audit in one transaction.
+// provisional receipt is printed from it. Registration, allocations, audit and the customer's email
+// (the provisional receipt, sent by the sweeper) in one transaction.
 import { eq } from "drizzle-orm";
 import { customerAccounts, paymentAllocations, paymentRegistrations } from "#db/schema";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
@@ -11,6 +12,7 @@ import type { Currency, ManualPaymentMethod } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { checkAllocation } from "./allocate-oldest-first";
 import { listAllocatableInvoices } from "./list-allocatable-invoices.server";
+import { queuePaymentEmails } from "./queue-payment-emails.server";
 import { PaymentRegistrationError } from "./registration-errors";
 
 /** Proof files a payment takes: a CEP (XML or PDF), a bank slip or cheque image. */
@@ -115,6 +117,11 @@ export async function registerPayment(
         },
       },
     ]);
+    await queuePaymentEmails(tx, {
+      event: "registered",
+      registration: { id: row.id, accountId: account.id, registeredById: actor.userId },
+      now,
+    });
     return row;
   });
 }

@@ -1,7 +1,8 @@
 // Rejects a registered payment with the reason the customer then sees (a transfer that never arrived,
-// a wrong amount); nothing reaches the ledger. Conditional on the status and version the collector saw.
+// a wrong amount), emailed to the customer; nothing reaches the ledger. Conditional on the status and version the collector saw.
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import type { DbOrTx } from "~/utils/db.server";
+import { queuePaymentEmails } from "./queue-payment-emails.server";
 import { type PaymentRegistration, lockRegistration, updateRegistration } from "./registration-transition.server";
 
 export async function rejectPayment(
@@ -42,4 +43,5 @@ export async function rejectLocked(
       after: { status: "rejected", reason: input.reason },
     },
   ]);
+  await queuePaymentEmails(tx, { event: "rejected", registration: reg, now: input.now });
 }

@@ -1,9 +1,10 @@
 // The payment promise emails, in the recipient's language.
+import { PaymentEmail } from "#emails/payment-email";
 import { PromiseNotKeptEmail } from "#emails/promise-not-kept-email";
-import type { Currency } from "~/domain/vocabulary";
+import type { Country, Currency } from "~/domain/vocabulary";
 import { sendEmail } from "~/utils/email.server";
 import { type Language, formatDate, formattingLocale, getFixedT } from "~/utils/i18n";
-import { formatMoney } from "~/utils/money";
+import { compareMoney, formatMoney, subtractMoney } from "~/utils/money";
 
 export async function sendPromiseNotKeptEmail(input: {
   to: string;
@@ -35,6 +36,49 @@ export async function sendPromiseNotKeptEmail(input: {
         language={input.language}
         heading={heading}
         body={t(`promises.email.${input.status}Body`, values)}
+        link={input.url}
+      />
+    ),
+  });
+}
+
+/** To the customer who made it: the promise is due tomorrow, what it covers and what is still missing. */
+export async function sendPromiseReminderEmail(input: {
+  to: string;
+  language: Language;
+  country: Country;
+  account: string;
+  amount: string;
+  paidAmount: string;
+  currency: Currency;
+  promisedDate: string;
+  items: { label: string; amount: string }[];
+  url: string;
+}) {
+  const t = getFixedT(input.language);
+  const locale = formattingLocale(input.language, input.country);
+  const money = (amount: string) => formatMoney(amount, input.currency, locale);
+  const values = {
+    account: input.account,
+    amount: money(input.amount),
+    paid: money(input.paidAmount),
+    missing: money(subtractMoney(input.amount, input.paidAmount)),
+    date: formatDate(input.promisedDate, locale),
+  };
+  const heading = t("promises.email.reminderSubject", values);
+  const lines = [t("promises.email.reminderBody", values)];
+  if (compareMoney(input.paidAmount, "0") > 0) lines.push(t("promises.email.reminderPaid", values));
+  return sendEmail({
+    to: input.to,
+    subject: heading,
+    react: (
+      <PaymentEmail
+        t={t}
+        language={input.language}
+        heading={heading}
+        lines={lines}
+        rows={input.items.map((i) => ({ label: i.label, amount: money(i.amount) }))}
+        cta={t("promises.email.reminderCta")}
         link={input.url}
       />
     ),

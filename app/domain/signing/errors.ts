@@ -15,7 +15,18 @@ export type SigningRuleCode =
   | "signer.name_mismatch"
   | "difference.document_not_found"
   | "difference.document_required"
-  | "difference.currency";
+  | "difference.currency"
+  | "minutes.meeting_future"
+  | "minutes.attendee_not_signer"
+  | "minutes.promise_document"
+  | "minutes.promise_amount"
+  | "minutes.promise_currency"
+  | "minutes.promise_date"
+  | "minutes.promise_twice"
+  | "minutes.not_revisable"
+  | "minutes.not_correctable"
+  | "correction.target"
+  | "correction.not_pending";
 
 export class SigningRuleError extends Error {
   constructor(

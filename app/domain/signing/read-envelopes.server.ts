@@ -41,7 +41,7 @@ async function listWhere(db: DbOrTx, where: SQL | undefined, now: Date, limit = 
   return rows.map((r) => ({ ...r, status: effectiveStatus(r, now) }));
 }
 
-/** A customer's or one account's envelopes (customers never see drafts), newest first. */
+/** A customer's or one account's reconciliations (customers never see drafts), newest first (minutes: read-minutes.server.ts). */
 export function listAccountEnvelopes(
   db: DbOrTx,
   input: { accountIds: readonly string[]; includeDrafts: boolean },
@@ -52,6 +52,7 @@ export function listAccountEnvelopes(
     db,
     and(
       inArray(envelopes.accountId, [...input.accountIds]),
+      eq(envelopes.kind, "reconciliation"),
       input.includeDrafts ? undefined : sql`${envelopes.status} <> 'draft'`,
     ),
     now,
@@ -74,10 +75,10 @@ export function listPortfolioEnvelopes(
         : input.status === "sent" || input.status === "viewed"
           ? and(eq(envelopes.status, input.status), sql`not (${expired})`)
           : eq(envelopes.status, input.status);
-  return listWhere(db, and(staffScope(staff), byStatus), now);
+  return listWhere(db, and(staffScope(staff), eq(envelopes.kind, "reconciliation"), byStatus), now);
 }
 
-/** One envelope of the given accounts with its signers and differences, or null. */
+/** One reconciliation of the given accounts with its signers and differences, or null (minutes: readMinutes). */
 export async function readEnvelope(
   db: DbOrTx,
   accountIds: readonly string[],
@@ -99,7 +100,13 @@ export async function readEnvelope(
     })
     .from(envelopes)
     .innerJoin(customerAccounts, eq(customerAccounts.id, envelopes.accountId))
-    .where(and(eq(envelopes.id, envelopeId), inArray(envelopes.accountId, [...accountIds])));
+    .where(
+      and(
+        eq(envelopes.id, envelopeId),
+        eq(envelopes.kind, "reconciliation"),
+        inArray(envelopes.accountId, [...accountIds]),
+      ),
+    );
   if (!row) return null;
   const [signers, differences] = await Promise.all([
     db

@@ -11,11 +11,13 @@ import { auditEvents, envelopeSigners, envelopes, reconciliationDifferences, cla
 import { auditActionLabel } from "~/domain/audit/audit-labels";
 import { type Actor, SYSTEM_ACTOR, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { renderPdf } from "~/domain/pdf/pdf-pool.server";
+import type { es } from "~/i18n/es";
 import type { DbOrTx } from "~/utils/db.server";
 import { type Language, formatDate, formattingLocale, getFixedT } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
 import { sha256Hex } from "./canonical-json";
-import type { EnvelopePdfData } from "./pdf/envelope-pdf-data";
+import type { MinutesContent } from "./minutes-content";
+import { type EnvelopePdfData, MINUTES_PDF_LABELS } from "./pdf/envelope-pdf-data";
 import { type PlatformSeal, getPlatformSeal } from "./platform-seal.server";
 import type { ReconciliationContent } from "./reconciliation-content";
 
@@ -103,7 +105,7 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
   const language = options.language ?? "es";
   const t = getFixedT(language);
   const locale = formattingLocale(language, envelope.country);
-  const content = envelope.content as ReconciliationContent;
+  const content = envelope.content as ReconciliationContent | MinutesContent;
   const instant = new Intl.DateTimeFormat(locale, {
     timeZone: envelope.timeZone,
     dateStyle: "long",
@@ -155,18 +157,30 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
       .orderBy(asc(auditEvents.occurredAt), asc(auditEvents.id)),
   ]);
 
-  const money: Record<string, string> = { [`date:${content.cutoffDate}`]: formatDate(content.cutoffDate, locale) };
-  for (const section of content.sections) {
-    for (const amount of [
-      section.balance,
-      section.openCharges,
-      section.unappliedCredits,
-      ...section.items.flatMap((i) => [i.amount, i.open]),
-    ])
-      money[`${section.currency}:${amount}`] ??= formatMoney(amount, section.currency, locale);
+  const money: Record<string, string> = {};
+  if (content.kind === "minutes") {
+    money[`date:${content.meetingDate}`] = formatDate(content.meetingDate, locale);
+    for (const a of content.agreements) {
+      money[`date:${a.dueDate}`] ??= formatDate(a.dueDate, locale);
+      if (!a.promise) continue;
+      const currency = a.promise.currency;
+      for (const amount of [a.promise.amount, ...a.promise.documents.map((d) => d.amount)])
+        money[`${currency}:${amount}`] ??= formatMoney(amount, currency, locale);
+    }
+  } else {
+    money[`date:${content.cutoffDate}`] = formatDate(content.cutoffDate, locale);
+    for (const section of content.sections) {
+      for (const amount of [
+        section.balance,
+        section.openCharges,
+        section.unappliedCredits,
+        ...section.items.flatMap((i) => [i.amount, i.open]),
+      ])
+        money[`${section.currency}:${amount}`] ??= formatMoney(amount, section.currency, locale);
+    }
   }
   const itemLabel = (documentId: string | null) => {
-    if (!documentId) return null;
+    if (!documentId || content.kind === "minutes") return null;
     for (const s of content.sections) {
       const item = s.items.find((i) => i.documentId === documentId);
       if (item) return item.serieFolio;
@@ -177,7 +191,10 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
   const pdf: EnvelopePdfData = {
     language,
     locale,
-    title: t("signing.pdf.title", { number: envelope.number }),
+    title:
+      content.kind === "minutes"
+        ? t("minutes.pdf.title", { number: envelope.number, version: content.version })
+        : t("signing.pdf.title", { number: envelope.number }),
     number: envelope.number,
     verificationCode: envelope.verificationCode,
     verificationUrl: verificationUrl(options.baseUrl, envelope.verificationCode),
@@ -210,7 +227,10 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
     })),
     audit: audit.map((a) => ({
       time: at(a.occurredAt),
-      action: auditActionLabel(t, a.action),
+      action:
+        content.kind === "minutes" && a.action.startsWith("envelope.")
+          ? t(`minutes.audit.${a.action.slice("envelope.".length) as keyof typeof es.minutes.audit}`)
+          : auditActionLabel(t, a.action),
       actor: a.actorLabel,
       ip: a.ip ?? "",
     })),
@@ -257,6 +277,13 @@ async function loadPdfData(db: DbOrTx, envelopeId: string, options: SealOptions)
         ] as const
       ).map((k) => [k, L(k)]),
     ) as EnvelopePdfData["labels"],
+    minutesLabels:
+      content.kind === "minutes"
+        ? ({
+            ...Object.fromEntries(MINUTES_PDF_LABELS.map((k) => [k, t(`minutes.pdf.${k}`)])),
+            channelName: t(`minutes.channels.${content.channel}`),
+          } as NonNullable<EnvelopePdfData["minutesLabels"]>)
+        : undefined,
     money,
   };
   return { accountId: envelope.accountId, pdf };

@@ -58,7 +58,13 @@ export async function sendEnvelopeInTransaction(
     .from(envelopes)
     .innerJoin(customerAccounts, eq(customerAccounts.id, envelopes.accountId))
     .innerJoin(sellers, eq(sellers.id, envelopes.sellerId))
-    .where(and(eq(envelopes.id, input.envelopeId), inArray(envelopes.accountId, [...input.accountIds])));
+    .where(
+      and(
+        eq(envelopes.id, input.envelopeId),
+        eq(envelopes.kind, "reconciliation"),
+        inArray(envelopes.accountId, [...input.accountIds]),
+      ),
+    );
   if (!envelope) throw new SigningRuleError("envelope.not_found");
   if (envelope.status !== "draft") throw new SigningRuleError("envelope.not_sendable");
   const signers = await listAccountSigners(tx, envelope.accountId);

@@ -87,7 +87,13 @@ export async function signEnvelope(
       })
       .from(envelopes)
       .innerJoin(sellers, eq(sellers.id, envelopes.sellerId))
-      .where(and(eq(envelopes.id, input.envelopeId), inArray(envelopes.accountId, [...input.accountIds])));
+      .where(
+        and(
+          eq(envelopes.id, input.envelopeId),
+          eq(envelopes.kind, "reconciliation"),
+          inArray(envelopes.accountId, [...input.accountIds]),
+        ),
+      );
     if (!envelope) throw new SigningRuleError("envelope.not_found");
     if (envelope.status === "signed" || envelope.status === "signed_with_differences")
       throw new SigningRuleError("envelope.already_signed");

@@ -1,5 +1,6 @@
 // What the sealed PDF of an envelope is rendered from: plain data (structured-clonable, for the PDF
 // worker) with every word already translated on the main thread, so the worker needs no i18n.
+import type { MinutesContent } from "../minutes-content";
 import type { ReconciliationContent } from "../reconciliation-content";
 
 export interface EnvelopePdfData {
@@ -10,7 +11,7 @@ export interface EnvelopePdfData {
   verificationCode: string;
   verificationUrl: string;
   contentSha256: string;
-  content: ReconciliationContent;
+  content: ReconciliationContent | MinutesContent;
   /** "Signed" / "Signed with differences", and the customer's stated balance when it disagreed. */
   outcome: string;
   customerBalance: string | null;
@@ -75,6 +76,25 @@ export interface EnvelopePdfData {
     | "page",
     string
   >;
+  /** Minutes: their own words (meeting, attendees, topics, agreements) and the channel's name. */
+  minutesLabels?: Record<MinutesPdfLabel, string>;
   /** Money formatted for the reader, by currency and amount (pre-formatted on the main thread). */
   money: Record<string, string>;
 }
+
+export const MINUTES_PDF_LABELS = [
+  "meetingDate",
+  "channel",
+  "place",
+  "version",
+  "supersedes",
+  "customerAttendees",
+  "sellerAttendees",
+  "topics",
+  "agreements",
+  "owner",
+  "due",
+  "promise",
+  "noAgreements",
+] as const;
+export type MinutesPdfLabel = (typeof MINUTES_PDF_LABELS)[number] | "channelName";
