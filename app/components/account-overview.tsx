@@ -297,6 +297,9 @@ export function AccountOverviewView({
                 ? [t("home.creditExceeded"), formatMoney(single.credit.exceededBy, single.currency, locale)]
                 : [t("home.creditAvailable"), formatMoney(single.credit.available, single.currency, locale)],
               [t("home.paymentTerm"), t("home.days", { count: single.paymentTermDays })],
+              ...(Number(single.credit.heldCheques) > 0
+                ? [[t("home.creditHeldCheques"), formatMoney(single.credit.heldCheques, single.currency, locale)]]
+                : []),
             ].map(([label, value]) => (
               <div key={label}>
                 <dt className="text-sm text-slate-600">{label}</dt>

@@ -19,7 +19,7 @@ export interface AccountUserRow {
   invited?: boolean;
 }
 
-/** What the users action answers when it does not redirect (app/utils/account-users-action.server.ts). */
+/** What the users action answers when it does not redirect (`act` in app/pages/account-users.server.ts). */
 export interface AccountUsersActionData {
   result: SubmissionResult<string[]>;
 }

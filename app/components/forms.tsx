@@ -11,9 +11,9 @@ import {
   useForm,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import type { InputHTMLAttributes, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "~/domain/identity/password-policy";
@@ -259,5 +259,32 @@ export function FilterSelect({
         ))}
       </select>
     </div>
+  );
+}
+
+/**
+ * The frame of a GET filter form (lists, queues, the audit trail): a titled form (the title for
+ * screen readers), its fields in a responsive grid, then `actions` (apply, clear) below.
+ */
+export function FilterForm({
+  id,
+  title,
+  actions,
+  children,
+}: {
+  /** The id of the form's (visually hidden) title. */
+  id: string;
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="get" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={id}>
+      <h2 id={id} className="sr-only">
+        {title}
+      </h2>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">{children}</div>
+      {actions ? <div className="mt-4 flex flex-wrap gap-2">{actions}</div> : null}
+    </Form>
   );
 }

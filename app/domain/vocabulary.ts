@@ -7,6 +7,8 @@ export type Country = (typeof COUNTRIES)[number];
 
 export const CURRENCIES = ["MXN", "COP", "USD"] as const;
 export type Currency = (typeof CURRENCIES)[number];
+/** Each country's own currency: a payment in any other carries an exchange rate to it. */
+export const NATIONAL_CURRENCY: Readonly<Record<Country, Currency>> = { MX: "MXN", CO: "COP" };
 
 /** The seller's time zone per country: documents carry calendar dates in it. */
 export const TIME_ZONES = ["America/Mexico_City", "America/Bogota"] as const;
@@ -241,3 +243,25 @@ export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 /** The collectors' views of the promises list: due today, this week, every pending one, and how the settled ones ended. */
 export const STAFF_PROMISE_VIEWS = ["today", "week", "pending", "broken", "partly_kept", "kept"] as const;
 export type StaffPromiseView = (typeof STAFF_PROMISE_VIEWS)[number];
+
+// Cheques (issue 12 item 9): a confirmed cheque's custody and deposits, and pickups by the courier.
+/** in_custody: received and held (post-dated ones until their deposit date); deposited: at the bank;
+ * cleared: paid; returned: the bank refused it (cheque devuelto), until it is deposited again. */
+export const CHEQUE_STATUSES = ["in_custody", "deposited", "cleared", "returned"] as const;
+export type ChequeStatus = (typeof CHEQUE_STATUSES)[number];
+/** Cheques that are not yet money: they count against the account's credit line while held. */
+export const HELD_CHEQUE_STATUSES = ["in_custody", "deposited"] as const satisfies readonly ChequeStatus[];
+export const CHEQUE_DEPOSIT_STATUSES = ["deposited", "cleared", "returned"] as const;
+export type ChequeDepositStatus = (typeof CHEQUE_DEPOSIT_STATUSES)[number];
+export const CHEQUE_PICKUP_STATUSES = ["requested", "collected", "cancelled"] as const;
+export type ChequePickupStatus = (typeof CHEQUE_PICKUP_STATUSES)[number];
+/** Why a bank returns a cheque (the common causes in Mexico and Colombia). */
+export const CHEQUE_RETURN_REASONS = [
+  "insufficient_funds",
+  "signature_mismatch",
+  "account_closed",
+  "stop_payment",
+  "post_dated_early",
+  "other",
+] as const;
+export type ChequeReturnReason = (typeof CHEQUE_RETURN_REASONS)[number];

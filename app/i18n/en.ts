@@ -90,6 +90,7 @@ export const en: Resources = {
     chooseAttendee: "Choose at least one of the customer's attendees.",
     correctionRequired: "Write at least one correction.",
     required: "This field is required.",
+    exchangeRate: "Enter an exchange rate above zero with up to 6 decimals, for example 17.2345.",
     email: "Enter a valid email address.",
     passwordLength: "The password must have at least {{min}} characters.",
     passwordMismatch: "The passwords do not match.",
@@ -106,6 +107,7 @@ export const en: Resources = {
     claimAboveOpen: "The amount is above the document's open amount.",
     tooManyItems: "Choose at most {{max}} documents per payment.",
     date: "Enter a valid date (yyyy-mm-dd).",
+    phone: "Enter a phone number of 7 to 25 digits (+, spaces, hyphens and brackets allowed).",
   },
   switcher: { label: "Account", group: "Group view: {{name}}", choose: "Switch account", submit: "Switch" },
   home: {
@@ -134,6 +136,7 @@ export const en: Resources = {
     viewAccount: "Open account {{number}}",
     creditLimit: "Credit limit",
     creditUsed: "Used",
+    creditHeldCheques: "Of which cheques not yet cleared",
     creditAvailable: "Available",
     paymentTerm: "Payment term",
     days: "{{count}} days",
@@ -465,6 +468,8 @@ export const en: Resources = {
       scheduled_task: "Scheduled task",
       payment_attempt: "Card payment",
       payment_promise: "Payment promise",
+      cheque: "Cheque",
+      cheque_pickup: "Cheque pickup",
       envelope: "Document for signature",
     },
     actions: {
@@ -542,6 +547,17 @@ export const en: Resources = {
         recorded: "Payment promise recorded",
         settled: "Payment promise settled",
         cancelled: "Payment promise withdrawn",
+      },
+      cheque: {
+        received: "Cheque received into custody",
+        protection_checked: "Cheque checked with the protection service",
+        deposited: "Cheque deposited",
+        cleared: "Cheque cleared",
+        returned: "Cheque returned",
+      },
+      cheque_pickup: {
+        requested: "Cheque pickup requested",
+        collected: "Cheque collected",
       },
     },
     fields: {
@@ -887,6 +903,7 @@ export const en: Resources = {
     next: "Next page",
     filter: "Filter",
     confirm: "Confirm and apply",
+    exchangeRate: "Exchange rate ({{national}} per {{currency}}), up to 6 decimals",
     reject: "Reject",
     reason: "Reason (the customer sees it)",
     adjust: "Save allocation",
@@ -913,6 +930,7 @@ export const en: Resources = {
         stale: "Someone else acted on this payment. Check its status and try again.",
         wrong_status: "The payment no longer allows this action.",
         duplicate_undecided: "There are possible duplicates: mark it genuine or duplicate before applying it.",
+        exchange_rate_required: "Enter the exchange rate of the payment's day to confirm it.",
       },
       account: { not_found: "We could not find the account." },
       allocation: {

@@ -88,6 +88,7 @@ export const es = {
     chooseAttendee: "Elige al menos un asistente del cliente.",
     correctionRequired: "Escribe al menos una corrección.",
     required: "Este campo es obligatorio.",
+    exchangeRate: "Escribe un tipo de cambio mayor que cero con hasta 6 decimales, por ejemplo 17.2345.",
     email: "Escribe un correo electrónico válido.",
     passwordLength: "La contraseña debe tener al menos {{min}} caracteres.",
     passwordMismatch: "Las contraseñas no coinciden.",
@@ -104,6 +105,7 @@ export const es = {
     claimAboveOpen: "El monto supera el saldo abierto del documento.",
     tooManyItems: "Elige como máximo {{max}} documentos por pago.",
     date: "Escribe una fecha válida (aaaa-mm-dd).",
+    phone: "Escribe un teléfono de 7 a 25 dígitos (puede llevar +, espacios, guiones y paréntesis).",
   },
   switcher: { label: "Cuenta", group: "Vista de grupo: {{name}}", choose: "Cambiar de cuenta", submit: "Cambiar" },
   home: {
@@ -132,6 +134,7 @@ export const es = {
     viewAccount: "Ver la cuenta {{number}}",
     creditLimit: "Límite de crédito",
     creditUsed: "Utilizado",
+    creditHeldCheques: "De ello, cheques por cobrar",
     creditAvailable: "Disponible",
     paymentTerm: "Plazo de pago",
     days: "{{count}} días",
@@ -465,6 +468,8 @@ export const es = {
       scheduled_task: "Tarea programada",
       payment_attempt: "Pago con tarjeta",
       payment_promise: "Promesa de pago",
+      cheque: "Cheque",
+      cheque_pickup: "Recolección de cheque",
       envelope: "Documento para firma",
     },
     actions: {
@@ -542,6 +547,17 @@ export const es = {
         recorded: "Promesa de pago registrada",
         settled: "Promesa de pago cerrada",
         cancelled: "Promesa de pago retirada",
+      },
+      cheque: {
+        received: "Cheque recibido en custodia",
+        protection_checked: "Cheque verificado con protección de cheques",
+        deposited: "Cheque depositado",
+        cleared: "Cheque cobrado",
+        returned: "Cheque devuelto",
+      },
+      cheque_pickup: {
+        requested: "Recolección de cheque solicitada",
+        collected: "Cheque recolectado",
       },
     },
     fields: {
@@ -887,6 +903,7 @@ export const es = {
     next: "Siguiente página",
     filter: "Filtrar",
     confirm: "Confirmar y aplicar",
+    exchangeRate: "Tipo de cambio ({{national}} por {{currency}}), hasta 6 decimales",
     reject: "Rechazar",
     reason: "Motivo (lo ve el cliente)",
     adjust: "Guardar aplicación",
@@ -913,6 +930,7 @@ export const es = {
         stale: "Alguien más actuó sobre este pago. Revisa su estado y vuelve a intentarlo.",
         wrong_status: "El pago ya no admite esta acción.",
         duplicate_undecided: "Hay posibles duplicados: indica si es genuino o duplicado antes de aplicarlo.",
+        exchange_rate_required: "Indica el tipo de cambio del día del pago para confirmarlo.",
       },
       account: { not_found: "No encontramos la cuenta." },
       allocation: {

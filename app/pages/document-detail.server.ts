@@ -21,7 +21,7 @@ import { cardPaymentsEnabled } from "~/utils/stripe.server";
 import { type ZipError, readDocumentListQuery } from "./document-list.server";
 import { refuseIfPdfBusy, renderOrBusy } from "./pdf-busy.server";
 
-export async function loadDocumentDetail(scope: AccountScope, documentId: string | undefined) {
+export async function load(scope: AccountScope, documentId: string | undefined) {
   const detail = await getDocumentDetail(await getDb(), {
     accountIds: scope.accountIds,
     documentId: requireIdParam(documentId),
@@ -39,7 +39,7 @@ export async function loadDocumentDetail(scope: AccountScope, documentId: string
   };
 }
 
-export type DocumentDetailData = Awaited<ReturnType<typeof loadDocumentDetail>>;
+export type DocumentDetailData = Awaited<ReturnType<typeof load>>;
 
 /** 429 with Retry-After and the reason in the reader's language. */
 const downloadsRefused = (scope: AccountScope, retryAfterSeconds: number) =>

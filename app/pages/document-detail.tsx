@@ -33,7 +33,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 const th = "px-4 py-2 font-medium";
 const td = "px-4 py-2";
 
-export function DocumentDetailPage() {
+export function Page() {
   const { t } = useTranslation();
   const { detail: d, basePath, locale, payByCard, receipts } = useLoaderData<DocumentDetailData>();
   const money = (v: string) => formatMoney(v, d.currency, locale);

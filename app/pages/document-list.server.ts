@@ -1,9 +1,9 @@
-// Loaders of the document lists (invoices, notes, adjustments, every charge) and of the payments page
-// (every credit, with what it paid), and their CSV/XLSX exports of the whole filtered list; shared by
-// the customer portal and the staff customer view. Filters are read field by field in the reader's locale.
+// The document list page (invoices, notes, adjustments, every charge): `load` a page of the filter,
+// `download` the CSV/XLSX of the whole filtered list (also the payments page's, see payment-list.server);
+// shared by the customer portal and the staff customer view. Filters are read field by field in the
+// reader's locale.
 import { redirect } from "@remix-run/node";
 import { streamDocumentListCsv, streamDocumentListXlsx } from "~/domain/documents/export-document-list.server";
-import { listCreditApplications } from "~/domain/documents/list-credit-applications.server";
 import { listDocuments } from "~/domain/documents/list-documents.server";
 import {
   DOCUMENT_EXPORT_MAX_ROWS,
@@ -19,7 +19,6 @@ import { getDb } from "~/utils/db.server";
 import { getFixedT, todayIn } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
-import { cardPaymentsEnabled } from "~/utils/stripe.server";
 
 /** The tabs of the document list page; "credits" is the payments page. */
 export const LIST_PAGE_TABS = DOCUMENT_LIST_TABS.filter((tab) => tab !== "credits");
@@ -45,7 +44,8 @@ export function readDocumentListQuery(
   return { tab, ...splitDocumentListQuery(parsed.data), errors: parsed.errors };
 }
 
-async function loadList(request: Request, scope: AccountScope, listTab?: DocumentListTab) {
+/** A page of the filtered list `listTab` (or the URL's tab) with its totals; also the payments page's. */
+export async function loadList(request: Request, scope: AccountScope, listTab?: DocumentListTab) {
   const url = new URL(request.url);
   const { tab, filters, sort, page, errors } = readDocumentListQuery(url.searchParams, scope.locale, listTab);
   const asOf = todayIn(scope.timeZone);
@@ -87,27 +87,12 @@ async function loadList(request: Request, scope: AccountScope, listTab?: Documen
   };
 }
 
-export async function loadDocumentList(request: Request, scope: AccountScope) {
+/** The document list page (invoices, notes, adjustments, every charge). */
+export async function load(request: Request, scope: AccountScope) {
   return (await loadList(request, scope)).data;
 }
 
-export type DocumentListData = Awaited<ReturnType<typeof loadDocumentList>>;
-
-/** The payments page: every credit of the filter (a page of them) and, for each one, what it paid. */
-export async function loadPaymentList(request: Request, scope: AccountScope) {
-  const { db, data } = await loadList(request, scope, "credits");
-  const applications = await listCreditApplications(db, {
-    accountIds: scope.accountIds,
-    creditIds: data.result.rows.map((r) => r.id),
-  });
-  return {
-    ...data,
-    rows: data.result.rows.map((row) => ({ ...row, applications: applications.get(row.id) ?? [] })),
-    payByCard: scope.side === "portal" && cardPaymentsEnabled(),
-  };
-}
-
-export type PaymentListData = Awaited<ReturnType<typeof loadPaymentList>>;
+export type DocumentListData = Awaited<ReturnType<typeof load>>;
 
 const EXPORTS = {
   csv: { type: "text/csv; charset=utf-8", stream: streamDocumentListCsv },
@@ -126,7 +111,7 @@ const FILE_NAMES: Record<DocumentListTab, string> = {
  * CSV or XLSX of every row of the filter (`list`: the document list's tabs; `credits`: the payments
  * page). A filter over DOCUMENT_EXPORT_MAX_ROWS goes back to its page, which says why.
  */
-export async function downloadDocumentList(
+export async function download(
   request: Request,
   scope: AccountScope,
   input: { format: string | undefined; list: "documents" | "credits" },

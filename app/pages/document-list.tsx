@@ -70,7 +70,7 @@ function useStoredSelection(key: string) {
   return { selection, update, hydrated };
 }
 
-export function DocumentListPage() {
+export function Page() {
   const { t } = useTranslation();
   const {
     tab,

@@ -10,11 +10,11 @@ import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
-import type { PaymentListData } from "./document-list.server";
+import type { PaymentListData } from "./payment-list.server";
 
 const link = "text-brand-700 underline underline-offset-2 hover:no-underline";
 
-export function PaymentListPage() {
+export function Page() {
   const { t } = useTranslation();
   const data = useLoaderData<PaymentListData>();
   const { filters, sort, result, rows, invalidFilters, exportTooLarge, exportMaxRows, basePath, locale, multiAccount } =

@@ -5,6 +5,7 @@
 import { allocationTotals, provisionalReceiptData, repPdfData } from "~/domain/payments/payment-pdf-data.server";
 import { type RegistrationDetail, getPaymentReceipt } from "~/domain/payments/read-payment-registrations.server";
 import { renderPaymentPdf } from "~/domain/payments/render-payment-pdf.server";
+import { NATIONAL_CURRENCY } from "~/domain/vocabulary";
 import { type AccountScope, requirePortalScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { formattingLocale } from "~/utils/i18n";
@@ -30,6 +31,10 @@ export function presentRegistration(detail: RegistrationDetail, language: "es" |
     depositDate: r.depositDate,
     amount: r.amount,
     currency: r.currency,
+    /** A payment not in the seller's currency: confirming it takes the exchange rate. */
+    foreignCurrency: r.currency !== NATIONAL_CURRENCY[r.country],
+    nationalCurrency: NATIONAL_CURRENCY[r.country],
+    exchangeRate: r.exchangeRate,
     bank: r.bank,
     reference: r.reference,
     notes: r.notes,

@@ -20,6 +20,7 @@ import {
 import { StatementActionSchema } from "~/domain/statements/schemas";
 import { type AccountScope, requireSingleAccount } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
+import { readForm } from "~/utils/form.server";
 import { getFixedT } from "~/utils/i18n";
 import { notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, retryAfterHeaders, tooManyRequests } from "~/utils/rate-limit.server";
@@ -48,7 +49,7 @@ function readPeriod(url: URL, scope: AccountScope) {
 }
 
 async function statementFor(request: Request, scope: AccountScope, period = readPeriod(new URL(request.url), scope)) {
-  const accountId = requireSingleAccount(scope);
+  const { accountId } = requireSingleAccount(scope);
   const statement = await getStatement(
     await getDb(),
     { accountId, accountIds: scope.accountIds, from: period.from, to: period.to, asOf: period.asOf },
@@ -61,7 +62,7 @@ async function statementFor(request: Request, scope: AccountScope, period = read
 /** Movements shown per screen page; downloads always carry every movement. */
 export const STATEMENT_PAGE_SIZE = 200;
 
-export async function loadStatement(request: Request, scope: AccountScope) {
+export async function load(request: Request, scope: AccountScope) {
   const { statement, period } = await statementFor(request, scope);
   const query = new URLSearchParams({
     from: statement.period.from,
@@ -97,7 +98,7 @@ export async function loadStatement(request: Request, scope: AccountScope) {
   };
 }
 
-export type StatementData = Awaited<ReturnType<typeof loadStatement>>;
+export type StatementData = Awaited<ReturnType<typeof load>>;
 
 /**
  * Downloads are not shortened behind the reader's back: a period longer than a statement may be is
@@ -108,7 +109,7 @@ function refuseLongPeriod(scope: AccountScope, period: ReturnType<typeof readPer
   return getFixedT(scope.language)("statement.periodTooLongDownload", { months: MAX_STATEMENT_MONTHS });
 }
 
-export async function downloadStatement(request: Request, scope: AccountScope, format: string | undefined) {
+export async function download(request: Request, scope: AccountScope, format: string | undefined) {
   if (format !== "pdf" && format !== "xlsx" && format !== "csv") notFound();
   requireSingleAccount(scope);
   const period = readPeriod(new URL(request.url), scope);
@@ -157,8 +158,8 @@ export interface StatementActionData {
 }
 
 /** The statement page's action: parses the form with the page's schema and runs its intent. */
-export async function handleStatementAction(request: Request, scope: AccountScope, formData: FormData) {
-  const submission = parseWithZod(formData, { schema: StatementActionSchema });
+export async function act(request: Request, scope: AccountScope) {
+  const submission = parseWithZod(await readForm(request), { schema: StatementActionSchema });
   if (submission.status !== "success")
     return data<StatementActionData>({ result: submission.reply() }, { status: 400 });
   return emailStatementToReader(request, scope, submission);

@@ -25,7 +25,7 @@ const phoneRow =
 const phoneCell =
   "max-sm:block max-sm:p-0 max-sm:before:block max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]";
 
-export function StatementPage() {
+export function Page() {
   const { t } = useTranslation();
   const {
     statement: s,

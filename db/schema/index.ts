@@ -9,3 +9,4 @@ export * from "./signing";
 export * from "./card-payments";
 export * from "./payments";
 export * from "./promises";
+export * from "./cheques";

@@ -16,6 +16,7 @@ import {
   date,
   index,
   integer,
+  numeric,
   pgEnum,
   pgTable,
   text,
@@ -78,6 +79,11 @@ export const paymentRegistrations = pgTable(
     rejectionReason: text("rejection_reason"),
     duplicateDecision: duplicateDecisionEnum("duplicate_decision"),
     duplicateOfId: text("duplicate_of_id"),
+    /**
+     * Pesos per unit of a payment in a foreign currency (USD): entered by the collector on confirming it,
+     * the REP's TipoCambioP. Null for payments in the seller's own currency.
+     */
+    exchangeRate: numeric("exchange_rate", { precision: 18, scale: 6 }),
     /** The ledger payment issued on confirmation. */
     paymentDocumentId: text("payment_document_id").references(() => documents.id),
     /** Bumped by every change: forms carry it, conditional updates compare it. */
@@ -95,6 +101,7 @@ export const paymentRegistrations = pgTable(
     index("payment_registrations_account_amount_idx").on(t.accountId, t.amount, t.paidOn),
     index("payment_registrations_proof_sha_idx").on(t.proofSha256),
     check("payment_registrations_amount_positive", sql`${t.amount} > 0`),
+    check("payment_registrations_exchange_rate_positive", sql`${t.exchangeRate} is null or ${t.exchangeRate} > 0`),
     check(
       "payment_registrations_deposit_date",
       sql`(${t.method} = 'postdated_cheque') = (${t.depositDate} is not null)`,

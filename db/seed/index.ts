@@ -438,8 +438,8 @@ function buildCreditNoteInput(nc: PlannedCreditNote, context: BuildContext): Doc
       totals: nc.totals,
       note: nc.notes,
       creditNoteConcept: nc.reason === "return" ? "1" : nc.reason === "price" ? "4" : "3",
-      billingReference: invoice
-        ? { id: `${invoice.series}${invoice.folio}`, cufe: invoice.fiscalId!, issueDate: invoice.issueDate }
+      billingReferences: invoice
+        ? [{ id: `${invoice.series}${invoice.folio}`, cufe: invoice.fiscalId!, issueDate: invoice.issueDate }]
         : undefined,
     });
     xml = built.xml;

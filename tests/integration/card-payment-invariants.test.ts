@@ -2,25 +2,35 @@
 // duplicated and out of order, the ledger's invariants hold afterwards. fast-check draws 1,000
 // operations over a few accounts (paying sessions by card or OXXO, redelivering and replaying their
 // events, async success and failure, expiry, partial and full refunds, manual applications of other
-// credits and their reversals) and runs them twenty at a time — on PostgreSQL truly concurrently, on
+// credits and their reversals, cheque registrations confirmed by a collector, deposited, cleared,
+// returned — which cancels their payment and adds the fee — and redeposited) and runs them twenty at a time — on PostgreSQL truly concurrently, on
 // PGlite serialised by its single connection. Then: every document's applied and open amounts equal
 // their derivation (verifyOpenItems), no application crosses currencies or accounts, each attempt is
 // paid by at most one ledger payment of exactly its amount, a refund never exceeds it, and each
-// attempt ends in the state Stripe reports for its session.
+// attempt ends in the state Stripe reports for its session; a cheque's payment stands exactly while it
+// is not returned, a cancelled payment has nothing applied, and each return added one fee note.
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect } from "vitest";
+import { returnedChequeFees } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { clearCheque } from "~/domain/cheques/clear-cheque.server";
+import { depositCheque } from "~/domain/cheques/deposit-cheque.server";
+import { ChequeError } from "~/domain/cheques/errors";
+import { returnCheque } from "~/domain/cheques/return-cheque.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { LedgerRuleError } from "~/domain/ledger/errors";
 import { verifyOpenItems } from "~/domain/ledger/verify-open-items.server";
+import { confirmPayment } from "~/domain/payments/confirm-payment.server";
 import { handleStripeWebhook } from "~/domain/payments/handle-stripe-event.server";
+import { registerPayment } from "~/domain/payments/register-payment.server";
+import { PaymentRegistrationError } from "~/domain/payments/registration-errors";
 import { startCardPayment } from "~/domain/payments/start-card-payment.server";
 import { type Db, queryRows } from "~/utils/db.server";
 import { getStripe } from "~/utils/stripe.server";
 import { issueDocument } from "../fixtures/ledger";
 import { createTestAccount } from "../fixtures/organization";
-import { createTestCustomer } from "../fixtures/users";
+import { createTestCustomer, createTestStaff } from "../fixtures/users";
 import { type FakeStripe, startFakeStripe } from "../setup/fake-stripe";
 import { routeTest as test } from "../setup/route-test";
 
@@ -55,7 +65,9 @@ type Op =
   | { kind: "replay"; session: number }
   | { kind: "refund"; session: number; cents: number; times: number }
   | { kind: "apply"; account: number; invoice: number; cents: number }
-  | { kind: "unapply"; pick: number };
+  | { kind: "unapply"; pick: number }
+  | { kind: "cheque"; account: number; invoice: number; cents: number; share: number }
+  | { kind: "chequeStep"; pick: number; step: "deposit" | "clear" | "return" };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -106,6 +118,24 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("unapply" as const), pick: fc.nat(1000) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("cheque" as const),
+      account: fc.nat(2),
+      invoice: fc.nat(5),
+      cents: fc.integer({ min: 100, max: 40_000 }),
+      share: fc.integer({ min: 0, max: 100 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("chequeStep" as const),
+      pick: fc.nat(1000),
+      step: fc.constantFrom("deposit" as const, "clear" as const, "return" as const),
+    }),
+  },
 );
 
 describe("card payments under a crowd of events", () => {
@@ -131,10 +161,15 @@ describe("card payments under a crowd of events", () => {
         accounts.map((a) => issueDocument(db, a.id, "payment", "5000.00", "2026-10-02")),
       );
       const sessions: string[] = [];
+      const collector = await createTestStaff(db, "collector");
+      await db.insert(returnedChequeFees).values({ sellerId: seller.seller.id, currency: "MXN", amount: "150.00" });
+      let chequeNo = 0;
       const ops = fc.sample(fc.array(opArb, { minLength: 1000, maxLength: 1000 }), { numRuns: 1, seed: 20261202 })[0];
       const tolerated = (error: unknown) => {
         // Refusals the rules give (an amount no longer open, a reversal already made, a session not open) are outcomes, not failures.
-        if (error instanceof LedgerRuleError) return;
+        if (error instanceof LedgerRuleError || error instanceof ChequeError) return;
+        // A registration allocated to what another payment paid meanwhile; a form gone stale.
+        if (error instanceof PaymentRegistrationError) return;
         const message = (error as Error).message ?? "";
         if (/not open|document.not_payable|amount.above_open|payment_intent|charges|latest_charge/.test(message))
           return;
@@ -250,6 +285,56 @@ describe("card payments under a crowd of events", () => {
             });
             return;
           }
+          case "cheque": {
+            const [row] = await queryRows<{ open: string }>(
+              db,
+              sql`select open_amount::text as open from documents where id = ${invoices[op.account][op.invoice]}`,
+            );
+            const allocated = Math.min(Math.floor((op.cents * op.share) / 100), Number(row.open.replace(".", "")));
+            chequeNo += 1;
+            const reg = await registerPayment(
+              db,
+              { userId: payers[op.account].id, label: "payer" },
+              {
+                accountId: accounts[op.account].id,
+                method: "cheque",
+                paidOn: "2026-10-03",
+                amount: (op.cents / 100).toFixed(2),
+                currency: "MXN",
+                bank: "Banorte",
+                reference: `PROP-${chequeNo}-${op.cents}`,
+                allocations:
+                  allocated > 0
+                    ? [{ documentId: invoices[op.account][op.invoice], amount: (allocated / 100).toFixed(2) }]
+                    : [],
+                proof: null,
+                staffEntered: false,
+              },
+              { now: new Date("2026-10-03T17:00:00Z") },
+            );
+            await confirmPayment(
+              db,
+              { userId: collector.id, label: "collector" },
+              { registrationId: reg.id, version: 1, now: new Date("2026-10-03T17:00:00Z"), keepOnAccount: false },
+            );
+            return;
+          }
+          case "chequeStep": {
+            const statuses = op.step === "deposit" ? ["in_custody", "returned"] : ["deposited"];
+            const candidates = await queryRows<{ id: string; version: number }>(
+              db,
+              sql`select id, version from cheques where account_id in ${accounts.map((a) => a.id)}
+                and status::text in ${statuses} order by id`,
+            );
+            if (candidates.length === 0) return;
+            const c = candidates[op.pick % candidates.length];
+            const input = { chequeId: c.id, version: c.version, now: new Date("2026-10-04T17:00:00Z") };
+            const actor = { userId: collector.id, label: "collector" };
+            if (op.step === "deposit") await depositCheque(db, actor, input);
+            else if (op.step === "clear") await clearCheque(db, actor, input);
+            else await returnCheque(db, actor, { ...input, reason: "insufficient_funds" });
+            return;
+          }
         }
       };
       const started = Date.now();
@@ -318,6 +403,44 @@ describe("card payments under a crowd of events", () => {
         }
       }
       expect(paid).toBeGreaterThan(5);
+
+      // Cheques: the payment stands (issued) exactly while the cheque is not returned, a cancelled
+      // payment has nothing applied, every return added one fee note and reversed what it had paid.
+      const chequeRows = await queryRows<{
+        id: string;
+        status: string;
+        payment: string | null;
+        paymentStatus: string | null;
+        returns: number;
+        fees: number;
+        cancelledApplied: string;
+        standingPayments: number;
+      }>(
+        db,
+        sql`select c.id, c.status::text as status, c.payment_document_id as payment, d.status::text as "paymentStatus",
+            (select count(*)::int from cheque_deposits x where x.cheque_id = c.id and x.status = 'returned') as returns,
+            (select count(*)::int from cheque_deposits x join documents f on f.id = x.fee_document_id
+               where x.cheque_id = c.id and f.kind = 'debit_note' and f.amount = 150.00) as fees,
+            (select coalesce(sum(p.applied_amount), 0.00)::numeric(18,2)::text from cheque_deposits x join documents p on p.id = x.cancelled_payment_id
+               where x.cheque_id = c.id) as "cancelledApplied",
+            (select count(*)::int from documents p where p.account_id = c.account_id and p.kind = 'payment' and p.status = 'issued'
+               and p.id in (select r.payment_document_id from payment_registrations r where r.id = c.registration_id
+                            union select x.payment_document_id from cheque_deposits x where x.cheque_id = c.id)) as "standingPayments"
+          from cheques c left join documents d on d.id = c.payment_document_id
+          where c.account_id in ${accounts.map((a) => a.id)}`,
+      );
+      expect(chequeRows.length).toBeGreaterThan(5);
+      for (const c of chequeRows) {
+        expect(c.status === "returned" ? c.payment : c.paymentStatus, `cheque ${c.id}`).toBe(
+          c.status === "returned" ? null : c.status === "deposited" && !c.payment ? null : "issued",
+        );
+        expect(c.standingPayments, `cheque ${c.id}`).toBe(c.payment ? 1 : 0);
+        expect(c.fees).toBe(c.returns);
+        expect(c.cancelledApplied).toBe("0.00");
+      }
+      console.log(
+        `cheques: ${chequeRows.length}, returned ${chequeRows.filter((c) => c.returns > 0).length}, cleared ${chequeRows.filter((c) => c.status === "cleared").length}`,
+      );
     },
   );
 });

@@ -2,7 +2,8 @@
 // resolution's transaction: a credit note (CFDI 4.0 type E related by UUID, or a UBL 2.1 CreditNote,
 // each valid against the vendored schemas) applied to the disputed invoice; a rebate; a re-invoice
 // (cancelInvoice reverses the old invoice's applications, the corrected invoice is issued and the
-// freed payment applied to it). Amounts exact, never above what was disputed or is open; a refused
+// freed payment applied to it); a credit note covering several invoices names every one (CFDI
+// relacionados, UBL BillingReference). Amounts exact, never above what was disputed or is open; a refused
 // settlement leaves the claim unresolved; a double submit (and, on PostgreSQL, two staff at once)
 // settles once; ledger:verify holds throughout.
 import { randomUUID } from "node:crypto";
@@ -24,6 +25,7 @@ import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { readClaimSettlement } from "~/domain/claims/settle-claim.server";
 import { resolveClaim } from "~/domain/claims/staff-claim-actions.server";
 import { buildUblXml } from "~/domain/fiscal/build-ubl-xml";
+import { readFiscalXml } from "~/domain/fiscal/read-fiscal-xml";
 import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
 import { validateUblXml } from "~/domain/fiscal/validate-ubl-xml.server";
 import { cancelInvoice } from "~/domain/ledger/cancel-invoice.server";
@@ -254,6 +256,146 @@ describe("credit note for a partly accepted claim (Mexico)", () => {
     const { xml, fileName } = await xmlOf(note.id);
     expect(xml).toContain('Total="7.00"');
     expect((await validateCfdiXml([{ fileName, xml }])).valid).toBe(true);
+  });
+});
+
+describe("a credit note covering several invoices", () => {
+  it("Mexico: one CFDI type E relates every invoice by UUID (TipoRelacion 01), valid against SAT's XSD", async () => {
+    const a = await mxInvoice();
+    const b = await mxInvoice();
+    const claim = await raiseClaim(
+      db,
+      mxCustomer,
+      {
+        accountId: mxAccount.id,
+        type: "price_difference",
+        origin: "lines",
+        description: "Precio distinto en dos facturas",
+        documents: [
+          { documentId: a.id, lineId: a.lines[0].id, amount: "100.00" },
+          { documentId: b.id, lineId: b.lines[1].id, amount: "50.00" },
+        ],
+      },
+      { now: new Date("2026-11-09T15:00:00Z") },
+    );
+    await resolve(claim, "credit_note", "accepted_partial", "130.00");
+    const note = await doc((await readClaimSettlement(db, claim.id))!.documentId);
+    expect(note.amount).toBe("130.00");
+    const applied = await db.select().from(applications).where(eq(applications.sourceId, note.id));
+    // Applied to both invoices (each up to what it disputed), 130.00 in all.
+    expect(applied.map((x) => x.targetId).sort()).toEqual([a.id, b.id].sort());
+    expect(applied.reduce((sum, x) => sum + Math.round(Number(x.amount) * 100), 0)).toBe(13_000);
+    const { xml, fileName } = await xmlOf(note.id);
+    expect(xml.match(/<cfdi:CfdiRelacionados /g)).toHaveLength(1);
+    expect(xml).toContain(`<cfdi:CfdiRelacionados TipoRelacion="01">`);
+    for (const inv of [a, b]) expect(xml).toContain(`<cfdi:CfdiRelacionado UUID="${(await doc(inv.id)).fiscalId}"/>`);
+    expect(xml.match(/<cfdi:CfdiRelacionado /g)).toHaveLength(2);
+    const validation = await validateCfdiXml([{ fileName, xml }]);
+    expect(validation.errors).toEqual([]);
+    expect(validation.valid).toBe(true);
+    await expectLedgerAgrees();
+  });
+
+  it("Colombia: one UBL 2.1 CreditNote with a BillingReference (each CUFE) per invoice, valid against the UBL schema", async () => {
+    const seller = await createSeller(db, SYSTEM_ACTOR, {
+      code: "COS2",
+      legalName: "Aceros del Cauca S.A.S.",
+      country: "CO",
+      taxId: "900765432-1",
+      taxRegime: "O-13",
+      postalCode: "110111",
+      currency: "COP",
+      timeZone: "America/Bogota",
+    });
+    const zone = await createZone(db, SYSTEM_ACTOR, { sellerId: seller.id, code: "BOG-S2", name: "Bogotá" });
+    const account = await createCustomerAccount(db, SYSTEM_ACTOR, {
+      sellerId: seller.id,
+      zoneId: zone.id,
+      number: "CO-ST-2",
+      legalName: "Ferretería Chapinero S.A.S.",
+      taxId: "901234568-1",
+      taxRegime: "O-15",
+      postalCode: "110221",
+      segment: "medium",
+      currency: "COP",
+      creditLimit: "90000000.00",
+      paymentTermDays: 30,
+      groupId: null,
+      collectorId: s.collector.id,
+    });
+    const lines = [{ ...LINES[0], unitPrice: "45000", taxRate: "0.19" }];
+    const invoices = [];
+    for (const number of ["9101", "9102"]) {
+      const built = buildUblXml({
+        kind: "invoice",
+        prefix: "FE",
+        number,
+        issueDate: "2026-10-05",
+        issueTime: "10:00:00-05:00",
+        dueDate: "2026-11-04",
+        currency: "COP",
+        supplier: {
+          taxId: "900765432-1",
+          legalName: "Aceros del Cauca S.A.S.",
+          taxRegime: "O-13",
+          postalCode: "110111",
+        },
+        customer: {
+          taxId: "901234568-1",
+          legalName: "Ferretería Chapinero S.A.S.",
+          taxRegime: "O-15",
+          postalCode: "110221",
+        },
+        lines,
+      });
+      const [inv] = await issueDocuments(db, SYSTEM_ACTOR, [
+        {
+          accountId: account.id,
+          kind: "invoice",
+          series: "FE",
+          folio: number,
+          fiscalId: built.cufe,
+          issueDate: "2026-10-05",
+          currency: "COP",
+          lines,
+        },
+      ]);
+      invoices.push({ ...inv, folio: number, cufe: built.cufe });
+    }
+    const customer = { ...mxCustomer, accountIds: [account.id] };
+    const claim = await raiseClaim(
+      db,
+      customer,
+      {
+        accountId: account.id,
+        type: "price_difference",
+        origin: "invoice",
+        description: "Precio distinto en dos facturas",
+        documents: invoices.map((inv) => ({ documentId: inv.id, amount: "59500.00" })),
+      },
+      { now: new Date("2026-11-09T15:00:00Z") },
+    );
+    await resolve(claim, "credit_note", "accepted_full");
+    const note = await doc((await readClaimSettlement(db, claim.id))!.documentId);
+    expect(note).toMatchObject({ currency: "COP", amount: "119000.00", appliedAmount: "119000.00" });
+    for (const inv of invoices) expect(await doc(inv.id)).toMatchObject({ openAmount: "476000.00" });
+    const { xml, fileName } = await xmlOf(note.id);
+    expect(xml).toContain("<CreditNote ");
+    expect(xml.match(/<cac:BillingReference>/g)).toHaveLength(2);
+    for (const inv of invoices) {
+      expect(xml).toContain(
+        `<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>FE${inv.folio}</cbc:ID><cbc:UUID schemeName="CUFE-SHA384">${inv.cufe}</cbc:UUID><cbc:IssueDate>2026-10-05</cbc:IssueDate></cac:InvoiceDocumentReference></cac:BillingReference>`,
+      );
+      expect(xml).toContain(`<cbc:ReferenceID>FE${inv.folio}</cbc:ReferenceID>`);
+    }
+    const validation = await validateUblXml([{ fileName, xml }]);
+    expect(validation.errors).toEqual([]);
+    // The reader (and the printed note) names both invoices.
+    const record = readFiscalXml(xml);
+    expect(record && "billingReferences" in record ? record.billingReferences.map((r) => r.id) : []).toEqual(
+      invoices.map((inv) => `FE${inv.folio}`),
+    );
+    await expectLedgerAgrees();
   });
 });
 

@@ -144,6 +144,7 @@ describe("home figures of one account", () => {
     expect(overview.accounts[0].credit).toEqual({
       limit: "10000.00",
       used: "5750.00",
+      heldCheques: "0.00",
       available: "4250.00",
       exceededBy: "0.00",
     });
@@ -255,8 +256,8 @@ describe("home figures of a group", () => {
     await issueDocument(db, overLimit.id, "invoice", "1500.00", "2026-03-01", { dueDate: "2026-03-01" }); // 14 days past due
     const overview = await getAccountOverview(db, { accountIds: [overLimit.id, inCredit.id], asOf: AS_OF });
     expect(overview.accounts.map((a) => [a.number, a.credit])).toEqual([
-      ["G-1", { limit: "1000.00", used: "0.00", available: "1000.00", exceededBy: "0.00" }],
-      ["G-2", { limit: "1000.00", used: "1500.00", available: "0.00", exceededBy: "500.00" }],
+      ["G-1", { limit: "1000.00", used: "0.00", heldCheques: "0.00", available: "1000.00", exceededBy: "0.00" }],
+      ["G-2", { limit: "1000.00", used: "1500.00", heldCheques: "0.00", available: "0.00", exceededBy: "500.00" }],
     ]);
     expect(overview.accounts.map((a) => a.totals.map((t) => t.balance))).toEqual([["-200.00"], ["1500.00"]]);
     expect(overview.totals).toEqual([

@@ -3,6 +3,7 @@
 import Decimal from "decimal.js";
 import { asc, eq, inArray } from "drizzle-orm";
 import { customerAccounts, sellers } from "#db/schema";
+import { getHeldChequeTotals } from "~/domain/cheques/held-cheques.server";
 import { type DisputedTotal, getDisputedTotals } from "~/domain/claims/disputed-amounts.server";
 import { AGING_BUCKETS, type AccountBalance, getAccountBalances } from "~/domain/ledger/get-account-balances.server";
 import { type LedgerVersions, cachedLedgerRead } from "~/domain/ledger/ledger-cache.server";
@@ -93,16 +94,19 @@ async function readAccountOverview(db: DbOrTx, input: { accountIds: string[]; as
     .where(inArray(customerAccounts.id, input.accountIds))
     .orderBy(asc(customerAccounts.number));
   const asOf = input.asOf ?? todayIn(accounts[0]?.timeZone ?? "America/Mexico_City", input.now);
-  const [balances, disputed] = await Promise.all([
+  const [balances, disputed, held] = await Promise.all([
     getAccountBalances(db, input.accountIds, asOf),
     getDisputedTotals(db, input.accountIds),
+    getHeldChequeTotals(db, input.accountIds),
   ]);
   return {
     asOf,
     accounts: accounts.map((a) => {
       const own = balances.filter((b) => b.accountId === a.id);
       const inAccountCurrency = own.find((b) => b.currency === a.currency);
-      const used = inAccountCurrency ? Decimal.max(inAccountCurrency.balance, 0) : new Decimal(0);
+      // Cheques held (in custody or at the bank) are not money yet: they use credit until they clear.
+      const heldCheques = held.find((h) => h.accountId === a.id && h.currency === a.currency)?.amount ?? "0";
+      const used = Decimal.max(new Decimal(inAccountCurrency?.balance ?? 0).plus(heldCheques), 0);
       return {
         ...a,
         totals: totalsOf(
@@ -112,6 +116,7 @@ async function readAccountOverview(db: DbOrTx, input: { accountIds: string[]; as
         credit: {
           limit: a.creditLimit,
           used: toMoney(used),
+          heldCheques: toMoney(heldCheques),
           available: toMoney(Decimal.max(new Decimal(a.creditLimit).minus(used), 0)),
           /** What is used beyond the limit (0 within it): shown as "Excedido por …" instead of "Disponible 0". */
           exceededBy: toMoney(Decimal.max(used.minus(a.creditLimit), 0)),

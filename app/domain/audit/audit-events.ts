@@ -20,6 +20,8 @@ import {
   CLAIM_STATUSES,
   CLAIM_TYPES,
   CARD_PAYMENT_STATUSES,
+  CHEQUE_RETURN_REASONS,
+  CHEQUE_STATUSES,
   COUNTRIES,
   PROMISE_STATUSES,
   CURRENCIES,
@@ -53,6 +55,8 @@ export const AUDIT_ENTITY_TYPES = [
   "scheduled_task",
   "payment_attempt",
   "payment_promise",
+  "cheque",
+  "cheque_pickup",
 ] as const;
 export const AuditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityTypeSchema>;
@@ -528,7 +532,17 @@ export const PaymentAllocationAdjustedEventSchema = auditEvent(
 export const PaymentConfirmedEventSchema = auditEvent("payment.confirmed", "payment_registration").extend({
   accountId: Id,
   before: z.strictObject({ status: PaymentStatus }),
-  after: z.strictObject({ status: PaymentStatus, paymentDocumentId: Id, applied: Money, onAccount: Money }),
+  after: z.strictObject({
+    status: PaymentStatus,
+    paymentDocumentId: Id,
+    applied: Money,
+    onAccount: Money,
+    /** Pesos per unit, for a payment in a foreign currency. */
+    exchangeRate: z
+      .string()
+      .regex(/^\d{1,12}\.\d{6}$/)
+      .optional(),
+  }),
 });
 export const PaymentRejectedEventSchema = auditEvent("payment.rejected", "payment_registration").extend({
   accountId: Id,
@@ -612,6 +626,74 @@ export const PromiseCancelledEventSchema = auditEvent("promise.cancelled", "paym
   after: z.strictObject({ status: PromiseStatus }),
 });
 
+// Cheques (app/domain/cheques). Entity: the cheque, or the pickup request.
+const ChequeStatus = z.enum(CHEQUE_STATUSES);
+export const ChequeReceivedEventSchema = auditEvent("cheque.received", "cheque").extend({
+  accountId: Id,
+  after: z.strictObject({
+    registrationId: Id,
+    number: z.string(),
+    bank: z.string(),
+    amount: Money,
+    currency: Currency,
+    depositDate: CalendarDate,
+    paymentDocumentId: Id,
+  }),
+});
+export const ChequeProtectionCheckedEventSchema = auditEvent("cheque.protection_checked", "cheque").extend({
+  accountId: Id,
+  before: z.strictObject({ reference: z.string().nullable() }),
+  after: z.strictObject({ reference: z.string() }),
+});
+export const ChequeDepositedEventSchema = auditEvent("cheque.deposited", "cheque").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ChequeStatus }),
+  after: z.strictObject({ status: ChequeStatus, depositNo: Count, depositedOn: CalendarDate }),
+});
+export const ChequeClearedEventSchema = auditEvent("cheque.cleared", "cheque").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ChequeStatus }),
+  after: z.strictObject({
+    status: ChequeStatus,
+    depositNo: Count,
+    clearedOn: CalendarDate,
+    /** A redeposit that cleared after a return: the ledger payment issued again, and what it paid. */
+    reissuedPaymentId: Id.nullable(),
+    applied: Money,
+  }),
+});
+export const ChequeReturnedEventSchema = auditEvent("cheque.returned", "cheque").extend({
+  accountId: Id,
+  before: z.strictObject({ status: ChequeStatus, paymentDocumentId: Id.nullable() }),
+  after: z.strictObject({
+    status: ChequeStatus,
+    depositNo: Count,
+    returnedOn: CalendarDate,
+    reason: z.enum(CHEQUE_RETURN_REASONS),
+    cancelledPaymentId: Id.nullable(),
+    reversedApplications: z.array(Id),
+    feeDocumentId: Id.nullable(),
+    fee: Money.nullable(),
+    followUpOn: CalendarDate,
+    /** REPs issued for the cancelled payment: they stand (their SAT cancellation is not modelled). */
+    repUuids: z.array(z.string()),
+  }),
+});
+export const ChequePickupRequestedEventSchema = auditEvent("cheque_pickup.requested", "cheque_pickup").extend({
+  accountId: Id,
+  after: z.strictObject({
+    pickupDate: CalendarDate,
+    address: z.string(),
+    contactName: z.string(),
+    contactPhone: z.string(),
+  }),
+});
+export const ChequePickupCollectedEventSchema = auditEvent("cheque_pickup.collected", "cheque_pickup").extend({
+  accountId: Id,
+  before: z.strictObject({ status: z.literal("requested") }),
+  after: z.strictObject({ status: z.literal("collected") }),
+});
+
 /** Every action's schema; the union, the action list and the types below all come from this list. */
 export const AUDIT_EVENT_SCHEMAS = [
   SignedInEventSchema,
@@ -680,6 +762,13 @@ export const AUDIT_EVENT_SCHEMAS = [
   PromiseRecordedEventSchema,
   PromiseSettledEventSchema,
   PromiseCancelledEventSchema,
+  ChequeReceivedEventSchema,
+  ChequeProtectionCheckedEventSchema,
+  ChequeDepositedEventSchema,
+  ChequeClearedEventSchema,
+  ChequeReturnedEventSchema,
+  ChequePickupRequestedEventSchema,
+  ChequePickupCollectedEventSchema,
 ] as const;
 
 export const AuditEventSchema = z.discriminatedUnion("action", AUDIT_EVENT_SCHEMAS);

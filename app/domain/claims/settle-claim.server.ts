@@ -5,7 +5,7 @@
 // - credit_note: a credit note for the accepted amount, applied to the disputed charges (each up to
 //   what it disputed and never above its open amount); in Mexico a CFDI 4.0 type E related to the
 //   invoices by their UUIDs (CfdiRelacionados TipoRelacion 01), in Colombia a UBL 2.1 CreditNote that
-//   references the invoice by its CUFE;
+//   references each invoice by its CUFE (a BillingReference per invoice);
 // - rebate: the same, as a rebate (bonificación: SAT FormaPago 15, DIAN concept 3, a service line);
 //   a claim disputing no document gets an unapplied rebate on account;
 // - reinvoice: the disputed invoice is cancelled (its applications reversed, cancel-invoice.server.ts)
@@ -296,7 +296,11 @@ async function settle(
           ROUNDING,
         ),
       );
-    const credited = ids.map((id) => byId.get(id)!);
+    // Every invoice the note is applied to, each named once (CFDI relacionados, UBL BillingReference).
+    const credited = ids
+      .filter((id) => perDocument.has(id))
+      .map((id) => byId.get(id)!)
+      .sort((x, y) => `${x.issueDate} ${x.series} ${x.folio}`.localeCompare(`${y.issueDate} ${y.series} ${y.folio}`));
     const noteId = await issueCreditNote(tx, staff, {
       claim,
       rebate: kind === "rebate",
@@ -406,7 +410,6 @@ async function issueCreditNote(
       stamp: { uuid: fiscalId, stampedAt: fiscal.localTime(80) },
     });
   } else {
-    const invoice = credited.find((t) => t.fiscalId);
     const built = buildUblXml({
       kind: "credit_note",
       prefix: series,
@@ -419,9 +422,9 @@ async function issueCreditNote(
       lines,
       note: notes,
       creditNoteConcept: dianConcept(claim, rebate),
-      billingReference: invoice
-        ? { id: `${invoice.series}${invoice.folio}`, cufe: invoice.fiscalId!, issueDate: invoice.issueDate }
-        : undefined,
+      billingReferences: credited.flatMap((t) =>
+        t.fiscalId ? [{ id: `${t.series}${t.folio}`, cufe: t.fiscalId, issueDate: t.issueDate }] : [],
+      ),
     });
     xml = built.xml;
     fiscalId = built.cufe;

@@ -34,8 +34,8 @@ export interface UblInput {
   environment?: "1" | "2";
   /** Clave técnica of the numbering range (invoices) or the software PIN (notes) */
   technicalKey?: string;
-  /** credit notes: the invoice they correct */
-  billingReference?: { id: string; cufe: string; issueDate: string };
+  /** credit notes: the invoices they correct, one BillingReference (and DiscrepancyResponse) each */
+  billingReferences?: readonly { id: string; cufe: string; issueDate: string }[];
   /** DIAN credit-note concept: 1 partial return, 2 cancellation, 3 discount/rebate, 4 price correction */
   creditNoteConcept?: "1" | "2" | "3" | "4" | "5";
   note?: string;
@@ -186,14 +186,18 @@ export function buildUblXml(input: UblInput): { xml: string; cufe: string } {
   out.push(`<cbc:DocumentCurrencyCode>${cur}</cbc:DocumentCurrencyCode>`);
   out.push(`<cbc:LineCountNumeric>${totals.lines.length}</cbc:LineCountNumeric>`);
   if (isCredit) {
-    out.push(
-      `<cac:DiscrepancyResponse><cbc:ReferenceID>${escapeXml(input.billingReference?.id ?? "")}</cbc:ReferenceID><cbc:ResponseCode>${input.creditNoteConcept ?? "1"}</cbc:ResponseCode><cbc:Description>${escapeXml(input.note ?? "Nota crédito")}</cbc:Description></cac:DiscrepancyResponse>`,
-    );
-    if (input.billingReference) {
+    const references = input.billingReferences ?? [];
+    // UBL allows several of each (DiscrepancyResponse, then BillingReference): a note that corrects
+    // several invoices names every one. Without a reference, one DiscrepancyResponse with an empty ID.
+    const discrepancyIds = references.length > 0 ? references.map((r) => r.id) : [""];
+    for (const id of discrepancyIds)
       out.push(
-        `<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>${escapeXml(input.billingReference.id)}</cbc:ID><cbc:UUID schemeName="CUFE-SHA384">${escapeXml(input.billingReference.cufe)}</cbc:UUID><cbc:IssueDate>${input.billingReference.issueDate}</cbc:IssueDate></cac:InvoiceDocumentReference></cac:BillingReference>`,
+        `<cac:DiscrepancyResponse><cbc:ReferenceID>${escapeXml(id)}</cbc:ReferenceID><cbc:ResponseCode>${input.creditNoteConcept ?? "1"}</cbc:ResponseCode><cbc:Description>${escapeXml(input.note ?? "Nota crédito")}</cbc:Description></cac:DiscrepancyResponse>`,
       );
-    }
+    for (const reference of references)
+      out.push(
+        `<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>${escapeXml(reference.id)}</cbc:ID><cbc:UUID schemeName="CUFE-SHA384">${escapeXml(reference.cufe)}</cbc:UUID><cbc:IssueDate>${reference.issueDate}</cbc:IssueDate></cac:InvoiceDocumentReference></cac:BillingReference>`,
+      );
   }
   out.push(`<cac:AccountingSupplierParty>${party(input.supplier, "supplier")}</cac:AccountingSupplierParty>`);
   out.push(`<cac:AccountingCustomerParty>${party(input.customer, "customer")}</cac:AccountingCustomerParty>`);

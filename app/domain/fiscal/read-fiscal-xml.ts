@@ -73,8 +73,10 @@ export interface UblRecord {
     from: string;
     to: string;
   } | null;
-  /** The invoice a note corrects */
+  /** The invoice a note corrects (the first of billingReferences) */
   billingReference: { id: string; uniqueCode: string | null; issueDate: string | null } | null;
+  /** Every invoice a note corrects, in the document's order */
+  billingReferences: { id: string; uniqueCode: string | null; issueDate: string | null }[];
   discrepancy: { code: string; description: string | null } | null;
   supplier: { nit: string; checkDigit: string | null; name: string };
   customer: { nit: string; checkDigit: string | null; name: string };
@@ -95,7 +97,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   processEntities: true,
-  isArray: (name) => ["CfdiRelacionados", "CfdiRelacionado", "UBLExtension"].includes(name),
+  isArray: (name) =>
+    ["CfdiRelacionados", "CfdiRelacionado", "UBLExtension", "BillingReference", "DiscrepancyResponse"].includes(name),
 });
 
 type Node = Record<string, unknown>;
@@ -241,8 +244,19 @@ function readUbl(d: Node, root: "Invoice" | "CreditNote" | "DebitNote"): UblReco
     };
   };
   const totals = child(d, "LegalMonetaryTotal");
-  const reference = child(child(d, "BillingReference"), "InvoiceDocumentReference");
-  const discrepancy = child(d, "DiscrepancyResponse");
+  const references = ((d.BillingReference as Node[] | undefined) ?? []).flatMap((b) => {
+    const reference = child(b, "InvoiceDocumentReference");
+    return reference
+      ? [
+          {
+            id: required(text(reference, "ID"), "BillingReference ID"),
+            uniqueCode: text(reference, "UUID"),
+            issueDate: text(reference, "IssueDate"),
+          },
+        ]
+      : [];
+  });
+  const discrepancy = ((d.DiscrepancyResponse as Node[] | undefined) ?? [])[0];
   return {
     standard: "ubl",
     documentType: root === "Invoice" ? "invoice" : root === "CreditNote" ? "credit_note" : "debit_note",
@@ -266,13 +280,8 @@ function readUbl(d: Node, root: "Invoice" | "CreditNote" | "DebitNote"): UblReco
           to: required(text(range, "To"), "AuthorizedInvoices/To"),
         }
       : null,
-    billingReference: reference
-      ? {
-          id: required(text(reference, "ID"), "BillingReference ID"),
-          uniqueCode: text(reference, "UUID"),
-          issueDate: text(reference, "IssueDate"),
-        }
-      : null,
+    billingReference: references[0] ?? null,
+    billingReferences: references,
     discrepancy: discrepancy
       ? {
           code: required(text(discrepancy, "ResponseCode"), "ResponseCode"),

@@ -6,6 +6,13 @@
 // ImpSaldoInsoluto; an invoice with taxes (ObjetoImpDR 02) carries the transferred VAT in proportion to
 // what this instalment pays, summed per rate into ImpuestosP and the Totales. Pure; validated against
 // standards/cfdi40 by the tests.
+//
+// A payment in dollars (MonedaP USD) carries TipoCambioP, the pesos per dollar the collector confirmed.
+// Each invoice's EquivalenciaDR is the units of its currency per unit of the payment's: 1 for a dollar
+// invoice, the exchange rate for a peso invoice paid in dollars. What each instalment pays (ImpPagado,
+// ImpSaldoAnt, the DR taxes) is in the invoice's currency; Monto and the ImpuestosP are in the payment's
+// (each invoice's figures ÷ EquivalenciaDR); the Totales are in pesos (× TipoCambioP). Every figure is a
+// decimal rounded half-up once, at its own precision: 2 places for amounts.
 import Decimal from "decimal.js";
 import { buildPlaceholderBase64, toCfdiName } from "~/domain/fiscal/build-cfdi-xml";
 import { escapeXml, type FiscalParty } from "~/domain/fiscal/fiscal-types";
@@ -16,6 +23,8 @@ export interface RepInvoiceInput {
   series: string;
   folio: string;
   currency: "MXN" | "USD";
+  /** Units of the invoice's currency per unit of the payment's (EquivalenciaDR); 1 when they are the same. */
+  equivalence?: string;
   instalment: number;
   balanceBefore: string;
   paid: string;
@@ -35,7 +44,14 @@ export interface RepInput {
   paidOn: string;
   /** SAT FormaPago of the payment (03 transfer, 02 cheque, 01 cash deposit…). */
   paymentForm: string;
-  currency: "MXN";
+  currency: "MXN" | "USD";
+  /** Pesos per unit of the payment's currency (TipoCambioP); required for a payment not in pesos. */
+  exchangeRate?: string;
+  /**
+   * The payment's amount applied to these invoices, in its currency (Monto). When omitted, Σ ImpPagado ÷
+   * EquivalenciaDR rounded up to the cent (SAT asks Monto ≥ that sum).
+   */
+  amount?: string;
   /** Bank operation reference (SPEI tracking key, cheque number). */
   operationNumber?: string;
   invoices: RepInvoiceInput[];
@@ -101,17 +117,65 @@ const TOTAL_ATTRIBUTES: Record<string, [string, string]> = {
   "0.000000": ["TotalTrasladosBaseIVA0", "TotalTrasladosImpuestoIVA0"],
 };
 
-export function buildRepXml(input: RepInput): string {
-  if (input.invoices.length === 0) throw new Error("REP: no invoices");
+/** EquivalenciaDR of an invoice, as written (no trailing zeros, up to 10 places). */
+function equivalenceOf(invoice: RepInvoiceInput, paymentCurrency: string): Decimal {
+  if (invoice.currency === paymentCurrency) {
+    if (invoice.equivalence !== undefined && !new Decimal(invoice.equivalence).eq(1))
+      throw new Error("REP: an invoice in the payment's currency has EquivalenciaDR 1");
+    return new Decimal(1);
+  }
+  if (invoice.equivalence === undefined) throw new Error("REP: an invoice in another currency needs EquivalenciaDR");
+  const e = new Decimal(invoice.equivalence);
+  if (e.lte(0) || e.decimalPlaces() > 10) throw new Error("REP: EquivalenciaDR must be positive, at most 10 places");
+  return e;
+}
+
+/** The payment-level figures: Monto, the ImpuestosP per rate (payment currency) and the Totales (pesos). */
+export function repPaymentFigures(input: RepInput) {
   const figures = input.invoices.map(repInvoiceFigures);
-  const total = input.invoices.reduce((s, i) => s.plus(i.paid), new Decimal(0));
+  const equivalences = input.invoices.map((i) => equivalenceOf(i, input.currency));
+  const rate = input.currency === "MXN" ? new Decimal(1) : new Decimal(input.exchangeRate ?? "0");
+  if (rate.lte(0) || rate.decimalPlaces() > 6) throw new Error("REP: TipoCambioP must be positive, at most 6 places");
+  const inPayment = input.invoices.reduce(
+    (s, inv, i) => s.plus(new Decimal(inv.paid).div(equivalences[i])),
+    new Decimal(0),
+  );
+  const amount =
+    input.amount !== undefined ? new Decimal(input.amount) : inPayment.toDecimalPlaces(2, Decimal.ROUND_UP);
+  if (amount.lt(inPayment)) throw new Error("REP: Monto below what the invoices were paid");
   const byRate = new Map<string, { base: Decimal; tax: Decimal }>();
-  for (const f of figures)
+  figures.forEach((f, i) => {
     for (const t of f.taxes) {
       const key = rate6(t.rate);
       const current = byRate.get(key) ?? { base: new Decimal(0), tax: new Decimal(0) };
-      byRate.set(key, { base: current.base.plus(t.base), tax: current.tax.plus(t.tax) });
+      byRate.set(key, {
+        base: current.base.plus(new Decimal(t.base).div(equivalences[i])),
+        tax: current.tax.plus(new Decimal(t.tax).div(equivalences[i])),
+      });
     }
+  });
+  const taxes = [...byRate].map(([r, v]) => ({ rate: r, base: money(v.base), tax: money(v.tax) }));
+  return {
+    figures,
+    equivalences,
+    exchangeRate: rate,
+    amount: money(amount),
+    taxes,
+    totals: {
+      amount: money(amount.times(rate)),
+      taxes: taxes.map((t) => ({
+        rate: t.rate,
+        base: money(new Decimal(t.base).times(rate)),
+        tax: money(new Decimal(t.tax).times(rate)),
+      })),
+    },
+  };
+}
+
+export function buildRepXml(input: RepInput): string {
+  if (input.invoices.length === 0) throw new Error("REP: no invoices");
+  const payment = repPaymentFigures(input);
+  const { figures } = payment;
   const seal = buildPlaceholderBase64(`sello:${input.stamp.uuid}`, 256);
   const certificateNumber = "30001000000500003416";
   const out: string[] = [];
@@ -158,18 +222,18 @@ export function buildRepXml(input: RepInput): string {
   out.push(`<cfdi:Complemento>`);
   out.push(`<pago20:Pagos Version="2.0">`);
   const totals: [string, string][] = [];
-  for (const [rate, v] of byRate) {
-    const names = TOTAL_ATTRIBUTES[rate];
-    if (names) totals.push([names[0], money(v.base)], [names[1], money(v.tax)]);
+  for (const t of payment.totals.taxes) {
+    const names = TOTAL_ATTRIBUTES[t.rate];
+    if (names) totals.push([names[0], t.base], [names[1], t.tax]);
   }
-  out.push(`<pago20:Totales${attrs([...totals, ["MontoTotalPagos", money(total)]])}/>`);
+  out.push(`<pago20:Totales${attrs([...totals, ["MontoTotalPagos", payment.totals.amount]])}/>`);
   out.push(
     `<pago20:Pago${attrs([
       ["FechaPago", `${input.paidOn}T12:00:00`],
       ["FormaDePagoP", input.paymentForm],
       ["MonedaP", input.currency],
-      ["TipoCambioP", "1"],
-      ["Monto", money(total)],
+      ["TipoCambioP", input.currency === "MXN" ? "1" : payment.exchangeRate.toFixed()],
+      ["Monto", payment.amount],
       ["NumOperacion", input.operationNumber?.replace(/\|/g, "").slice(0, 100)],
     ])}>`,
   );
@@ -181,7 +245,7 @@ export function buildRepXml(input: RepInput): string {
         ["Serie", invoice.series.slice(0, 25)],
         ["Folio", invoice.folio.slice(0, 40)],
         ["MonedaDR", invoice.currency],
-        ["EquivalenciaDR", "1"],
+        ["EquivalenciaDR", payment.equivalences[i].toFixed()],
         ["NumParcialidad", String(invoice.instalment)],
         ["ImpSaldoAnt", money(invoice.balanceBefore)],
         ["ImpPagado", money(invoice.paid)],
@@ -204,16 +268,16 @@ export function buildRepXml(input: RepInput): string {
       out.push(`</pago20:TrasladosDR></pago20:ImpuestosDR></pago20:DoctoRelacionado>`);
     }
   });
-  if (byRate.size > 0) {
+  if (payment.taxes.length > 0) {
     out.push(`<pago20:ImpuestosP><pago20:TrasladosP>`);
-    for (const [rate, v] of byRate)
+    for (const t of payment.taxes)
       out.push(
         `<pago20:TrasladoP${attrs([
-          ["BaseP", money(v.base)],
+          ["BaseP", t.base],
           ["ImpuestoP", "002"],
           ["TipoFactorP", "Tasa"],
-          ["TasaOCuotaP", rate],
-          ["ImporteP", money(v.tax)],
+          ["TasaOCuotaP", t.rate],
+          ["ImporteP", t.tax],
         ])}/>`,
       );
     out.push(`</pago20:TrasladosP></pago20:ImpuestosP>`);

@@ -5,14 +5,16 @@
 // (never beyond the payment, never below zero, one currency), what is left stays on account, and the
 // REP of the Mexican PPD invoices it paid is issued; the customer's email (what was applied, the REPs)
 // is queued in the same transaction. A suspected duplicate must be decided first.
+import Decimal from "decimal.js";
 import { eq, inArray } from "drizzle-orm";
 import { documents, paymentAllocations, sellers } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
+import { isChequeMethod, receiveCheque } from "~/domain/cheques/receive-cheque.server";
 import { applyCredits } from "~/domain/ledger/apply-credits.server";
 import { LedgerRuleError } from "~/domain/ledger/errors";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
-import { SAT_PAYMENT_FORM_OF_METHOD } from "~/domain/vocabulary";
+import { NATIONAL_CURRENCY, SAT_PAYMENT_FORM_OF_METHOD } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { addMoney, subtractMoney } from "~/utils/money";
@@ -24,10 +26,18 @@ import { type PaymentRegistration, lockRegistration, updateRegistration } from "
 
 export const PAYMENT_SERIES = "RP";
 
+/** An exchange rate as stored (6 places), or null when it is not a positive decimal of at most 6 places. */
+export function normalizeExchangeRate(value: string): string | null {
+  const text = value.trim().replace(",", ".");
+  if (!/^\d{1,12}(\.\d{1,6})?$/.test(text)) return null;
+  const rate = new Decimal(text);
+  return rate.gt(0) ? rate.toFixed(6) : null;
+}
+
 export async function confirmPayment(
   db: DbOrTx,
   actor: Actor & { userId: string },
-  input: { registrationId: string; version: number; now: Date; keepOnAccount?: boolean },
+  input: { registrationId: string; version: number; now: Date; keepOnAccount?: boolean; exchangeRate?: string | null },
 ) {
   return db.transaction(async (tx) => {
     const reg = await lockRegistration(tx, input);
@@ -42,9 +52,22 @@ export async function confirmLocked(
   tx: DbOrTx,
   actor: Actor & { userId: string },
   reg: PaymentRegistration,
-  input: { now: Date; keepOnAccount?: boolean; duplicateDecision?: "duplicate" | "genuine" },
+  input: {
+    now: Date;
+    keepOnAccount?: boolean;
+    duplicateDecision?: "duplicate" | "genuine";
+    /** Pesos per unit of a payment not in the seller's currency: required to apply it (the REP's TipoCambioP). */
+    exchangeRate?: string | null;
+  },
 ) {
-  const [seller] = await tx.select({ timeZone: sellers.timeZone }).from(sellers).where(eq(sellers.id, reg.sellerId));
+  const [seller] = await tx
+    .select({ timeZone: sellers.timeZone, country: sellers.country })
+    .from(sellers)
+    .where(eq(sellers.id, reg.sellerId));
+  const foreign = reg.currency !== NATIONAL_CURRENCY[seller.country];
+  const exchangeRate = foreign && input.exchangeRate ? normalizeExchangeRate(input.exchangeRate) : null;
+  if (foreign && !exchangeRate && !input.keepOnAccount)
+    throw new PaymentRegistrationError("registration.exchange_rate_required");
   const allocations = input.keepOnAccount
     ? []
     : await tx
@@ -107,6 +130,7 @@ export async function confirmLocked(
     {
       status: "confirmed",
       paymentDocumentId,
+      exchangeRate,
       reviewedById: actor.userId,
       reviewedAt: input.now,
       ...(input.duplicateDecision ? { duplicateDecision: input.duplicateDecision } : {}),
@@ -121,14 +145,24 @@ export async function confirmLocked(
       entityId: reg.id,
       accountId: reg.accountId,
       before: { status: reg.status },
-      after: { status: "confirmed", paymentDocumentId, applied, onAccount: subtractMoney(reg.amount, applied) },
+      after: {
+        status: "confirmed",
+        paymentDocumentId,
+        applied,
+        onAccount: subtractMoney(reg.amount, applied),
+        ...(exchangeRate ? { exchangeRate } : {}),
+      },
     },
   ]);
+  // A cheque is not money yet: it enters custody (and counts against the credit line) until it clears.
+  if (isChequeMethod(reg.method))
+    await receiveCheque(tx, actor, { registration: reg, paymentDocumentId, now: input.now });
   const receipt = await issuePaymentReceipt(tx, actor, {
     registration: reg,
     paymentDocumentId,
     applied: allocations,
     now: input.now,
+    exchangeRate,
   });
   await queuePaymentEmails(tx, { event: "confirmed", registration: reg, now: input.now });
   return { paymentDocumentId, receiptId: receipt?.id ?? null };

@@ -1,7 +1,9 @@
 // Issues the REP of a confirmed Mexican payment: one CFDI type P naming every PPD invoice the payment
 // paid, each as its next instalment (NumParcialidad = 1 + the instalments it already has), with the
 // balance before and after taken from the ledger under the locks of the application just made.
-// Call it inside the confirming transaction, after applying. Stamped with the seed's demo stamp.
+// Call it inside the confirming transaction, after applying. Stamped with the seed's demo stamp. A payment
+// in dollars carries the exchange rate the collector confirmed (TipoCambioP); its invoices are in its own
+// currency (a registration's allocation never mixes currencies), so each EquivalenciaDR is 1.
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import {
@@ -18,6 +20,7 @@ import { wallTimeIn } from "~/utils/dates";
 import type { DbOrTx } from "~/utils/db.server";
 import { addMoney, subtractMoney } from "~/utils/money";
 import { type RepInvoiceInput, buildRepXml } from "./build-rep-xml";
+import { PaymentRegistrationError } from "./registration-errors";
 import type { PaymentRegistration } from "./registration-transition.server";
 
 export const REP_SERIES = "REP";
@@ -30,10 +33,12 @@ export async function issuePaymentReceipt(
     paymentDocumentId: string;
     applied: { documentId: string; amount: string }[];
     now: Date;
+    /** Pesos per dollar, for a payment in dollars (TipoCambioP). */
+    exchangeRate?: string | null;
   },
 ): Promise<{ id: string; uuid: string } | null> {
   const reg = input.registration;
-  if (reg.currency !== "MXN" || input.applied.length === 0) return null;
+  if ((reg.currency !== "MXN" && reg.currency !== "USD") || input.applied.length === 0) return null;
   const [party] = await tx
     .select({
       country: sellers.country,
@@ -78,6 +83,8 @@ export async function issuePaymentReceipt(
       ),
     );
   if (invoices.length === 0) return null;
+  if (reg.currency === "USD" && !input.exchangeRate)
+    throw new PaymentRegistrationError("registration.exchange_rate_required");
   const lines = await tx
     .select({
       documentId: invoiceLines.documentId,
@@ -102,6 +109,7 @@ export async function issuePaymentReceipt(
       series: i.series,
       folio: i.folio,
       currency: i.currency === "USD" ? "USD" : "MXN",
+      equivalence: i.currency === reg.currency ? "1" : undefined,
       instalment: i.nextInstalment,
       // The stored open amount is already after this payment's application.
       balanceBefore: addMoney(i.openAmount, paid),
@@ -121,7 +129,8 @@ export async function issuePaymentReceipt(
     receiver: party.receiver,
     paidOn: reg.paidOn,
     paymentForm: SAT_PAYMENT_FORM_OF_METHOD[reg.method],
-    currency: "MXN",
+    currency: reg.currency,
+    exchangeRate: reg.currency === "USD" ? (input.exchangeRate ?? undefined) : undefined,
     operationNumber: reg.reference,
     invoices: related,
     stamp: { uuid, stampedAt: issuedAt },

@@ -60,7 +60,17 @@ export const RegisterPaymentFormSchema = z
 export type RegisterPaymentForm = z.infer<typeof RegisterPaymentFormSchema>;
 
 const Version = z.coerce.number().int().min(1).max(1_000_000_000);
-export const ConfirmFormSchema = z.object({ intent: z.literal("confirm"), version: Version });
+/** Pesos per unit of a foreign-currency payment: a positive decimal of at most 6 places (17.2345). */
+const ExchangeRate = z
+  .string()
+  .trim()
+  .regex(/^\d{1,6}([.,]\d{1,6})?$/, "validation.exchangeRate")
+  .refine((v) => /[1-9]/.test(v), "validation.exchangeRate");
+export const ConfirmFormSchema = z.object({
+  intent: z.literal("confirm"),
+  version: Version,
+  exchangeRate: ExchangeRate.optional(),
+});
 export const RejectFormSchema = z.object({ intent: z.literal("reject"), version: Version, reason: Text(500) });
 export const AdjustFormSchema = z.object({ intent: z.literal("adjust"), version: Version, allocations: Allocations });
 export const DuplicateFormSchema = z.object({

@@ -71,9 +71,11 @@ export function repPdfData(receipt: PaymentReceiptRecord): RepPdfData {
     amount: attr(/ Monto="([^"]+)"/),
     currency: (attr(/ MonedaP="([^"]+)"/) || "MXN") as Currency,
     reference: attr(/ NumOperacion="([^"]+)"/),
+    exchangeRate: attr(/ MonedaP="MXN"/) ? null : attr(/ TipoCambioP="([^"]+)"/) || null,
     invoices: receipt.invoices.map((i) => ({
       label: `${i.series}-${i.folio}`,
       uuid: i.uuid ?? "",
+      currency: i.currency,
       instalment: i.instalment,
       balanceBefore: i.balanceBefore,
       paid: i.paid,

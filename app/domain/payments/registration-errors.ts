@@ -6,6 +6,7 @@ export class PaymentRegistrationError extends Error {
       | "registration.stale"
       | "registration.wrong_status"
       | "registration.duplicate_undecided"
+      | "registration.exchange_rate_required"
       | "account.not_found"
       | "allocation.invalid"
       | "allocation.exceeds_open"

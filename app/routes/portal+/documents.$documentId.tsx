@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DocumentDetailPage } from "~/pages/document-detail";
-import { loadDocumentDetail } from "~/pages/document-detail.server";
+import { Page } from "~/pages/document-detail";
+import * as documentDetail from "~/pages/document-detail.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("titles.document");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadDocumentDetail(await requirePortalScope(request), params.documentId);
+  return documentDetail.load(await requirePortalScope(request), params.documentId);
 }
 
-export default DocumentDetailPage;
+export default Page;
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,8 +1,11 @@
 // CSV or XLSX of every document of the list's filter and tab (the URL's filters, no page cursor).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { downloadDocumentList } from "~/pages/document-list.server";
+import * as documentList from "~/pages/document-list.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return downloadDocumentList(request, await requirePortalScope(request), { format: params.format, list: "documents" });
+  return documentList.download(request, await requirePortalScope(request), {
+    format: params.format,
+    list: "documents",
+  });
 }

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadPaymentList } from "~/pages/document-list.server";
-import { PaymentListPage } from "~/pages/payment-list";
+import { Page } from "~/pages/payment-list";
+import * as paymentList from "~/pages/payment-list.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("titles.payments");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return loadPaymentList(request, await requirePortalScope(request));
+  return paymentList.load(request, await requirePortalScope(request));
 }
 
-export default PaymentListPage;
+export default Page;
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -1,8 +1,8 @@
 // CSV or XLSX of every credit of the payments page's filter (the URL's filters, no page cursor).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { downloadDocumentList } from "~/pages/document-list.server";
+import * as paymentList from "~/pages/payment-list.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return downloadDocumentList(request, await requirePortalScope(request), { format: params.format, list: "credits" });
+  return paymentList.download(request, await requirePortalScope(request), params.format);
 }

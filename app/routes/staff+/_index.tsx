@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
+import { ScrollRegion, TableHead } from "~/components/ui/table";
 import { searchAccountsWithBalances } from "~/domain/accounts/search-accounts-with-balances.server";
 import { staffAccountReach } from "~/domain/identity/permissions";
 import { getDb } from "~/utils/db.server";
@@ -61,28 +62,19 @@ export default function StaffHome() {
       {accounts.length === 0 ? (
         <p className="text-slate-600">{t("staff.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <ScrollRegion label={t("staff.title")}>
           <table className="min-w-full text-sm">
             <caption className="sr-only">{t("staff.title")}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t("nav.account")}
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t("staff.zone")}
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t("staff.collector")}
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  {t("home.balance")}
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  {t("home.overdue")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t("nav.account") },
+                { label: t("staff.zone") },
+                { label: t("staff.collector") },
+                { label: t("home.balance"), align: "right" },
+                { label: t("home.overdue"), align: "right" },
+              ]}
+              cellClassName="px-4 py-2 font-medium"
+            />
             <tbody className="divide-y divide-slate-100">
               {accounts.map((a) => {
                 const locale = formattingLocale(language, a.country);
@@ -108,7 +100,7 @@ export default function StaffHome() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -2,11 +2,12 @@
 // the URL (actor, account, entity, action, Mexico City days), a keyset page at a time, with CSV and
 // XLSX exports of the filtered events (staff.audit_.$format.tsx).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditChangesList } from "~/components/audit-changes";
-import { FilterInput, FilterSelect } from "~/components/forms";
+import { FilterForm, FilterInput, FilterSelect } from "~/components/forms";
 import { Button, buttonClass } from "~/components/ui/button";
+import { ScrollRegion, TableHead } from "~/components/ui/table";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isAuditAction } from "~/domain/audit/audit-events";
 import { auditActionLabel, auditEntityLabel } from "~/domain/audit/audit-labels";
 import { describeAuditChanges } from "~/domain/audit/describe-audit-changes";
@@ -101,66 +102,62 @@ export default function AuditTrailPage() {
         <p className="text-slate-600">{t("audit.intro")}</p>
       </div>
 
-      <Form
-        method="get"
-        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-        aria-labelledby="audit-filters"
+      <FilterForm
+        id="audit-filters"
+        title={t("audit.filters")}
+        actions={
+          <>
+            <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
+              {t("audit.apply")}
+            </Button>
+            <Link to="/staff/audit" className={buttonClass("secondary")}>
+              {t("audit.clear")}
+            </Link>
+          </>
+        }
       >
-        <h2 id="audit-filters" className="sr-only">
-          {t("audit.filters")}
-        </h2>
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <FilterInput
-            id="actor"
-            label={t("audit.actor")}
-            type="search"
-            defaultValue={filters.actor}
-            placeholder={t("audit.actorHint")}
-            autoComplete="off"
-          />
-          <FilterInput
-            id="account"
-            label={t("audit.account")}
-            type="search"
-            defaultValue={filters.account}
-            placeholder={t("audit.accountHint")}
-            autoComplete="off"
-          />
-          <FilterSelect
-            id="action"
-            label={t("audit.action")}
-            defaultValue={filters.action}
-            anyLabel={t("audit.anyAction")}
-            options={actions.map((a) => ({ value: a, label: auditActionLabel(t, a) }))}
-          />
-          <div className="grid grid-cols-2 gap-2">
-            <FilterInput id="from" label={t("audit.from")} type="date" defaultValue={filters.from} />
-            <FilterInput id="to" label={t("audit.to")} type="date" defaultValue={filters.to} />
-          </div>
-          <FilterSelect
-            id="entityType"
-            label={t("audit.entityType")}
-            defaultValue={filters.entityType}
-            anyLabel={t("audit.anyEntity")}
-            options={AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: auditEntityLabel(t, e) }))}
-          />
-          <FilterInput
-            id="entityId"
-            label={t("audit.entityId")}
-            type="search"
-            defaultValue={filters.entityId}
-            autoComplete="off"
-          />
+        <FilterInput
+          id="actor"
+          label={t("audit.actor")}
+          type="search"
+          defaultValue={filters.actor}
+          placeholder={t("audit.actorHint")}
+          autoComplete="off"
+        />
+        <FilterInput
+          id="account"
+          label={t("audit.account")}
+          type="search"
+          defaultValue={filters.account}
+          placeholder={t("audit.accountHint")}
+          autoComplete="off"
+        />
+        <FilterSelect
+          id="action"
+          label={t("audit.action")}
+          defaultValue={filters.action}
+          anyLabel={t("audit.anyAction")}
+          options={actions.map((a) => ({ value: a, label: auditActionLabel(t, a) }))}
+        />
+        <div className="grid grid-cols-2 gap-2">
+          <FilterInput id="from" label={t("audit.from")} type="date" defaultValue={filters.from} />
+          <FilterInput id="to" label={t("audit.to")} type="date" defaultValue={filters.to} />
         </div>
-        <div className="mt-4 flex flex-wrap gap-2">
-          <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
-            {t("audit.apply")}
-          </Button>
-          <Link to="/staff/audit" className={buttonClass("secondary")}>
-            {t("audit.clear")}
-          </Link>
-        </div>
-      </Form>
+        <FilterSelect
+          id="entityType"
+          label={t("audit.entityType")}
+          defaultValue={filters.entityType}
+          anyLabel={t("audit.anyEntity")}
+          options={AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: auditEntityLabel(t, e) }))}
+        />
+        <FilterInput
+          id="entityId"
+          label={t("audit.entityId")}
+          type="search"
+          defaultValue={filters.entityId}
+          autoComplete="off"
+        />
+      </FilterForm>
 
       {data.invalidFilters ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -207,39 +204,21 @@ export default function AuditTrailPage() {
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("audit.none")}</p>
       ) : (
-        <div
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-          role="region"
-          aria-labelledby="audit-caption"
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
-          tabIndex={0}
-        >
+        <ScrollRegion labelledBy="audit-caption">
           <table className="w-full min-w-[60rem] text-sm">
             <caption id="audit-caption" className="sr-only">
               {t("audit.caption")}
             </caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("audit.time")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("audit.actorColumn")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("audit.actionColumn")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("audit.entity")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("audit.before")}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {t("audit.after")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t("audit.time") },
+                { label: t("audit.actorColumn") },
+                { label: t("audit.actionColumn") },
+                { label: t("audit.entity") },
+                { label: t("audit.before") },
+                { label: t("audit.after") },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100 align-top">
               {rows.map((row) => (
                 <tr key={row.id}>
@@ -286,7 +265,7 @@ export default function AuditTrailPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       {data.prevCursor || data.nextCursor ? (

@@ -6,6 +6,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterInput, FilterSelect, translateValidationMessage } from "~/components/forms";
 import { Button } from "~/components/ui/button";
+import { ScrollRegion, TableHead } from "~/components/ui/table";
 import {
   QUEUE_STATUS_FILTERS,
   QUEUE_VIEWS_OF_ROLE,
@@ -223,45 +224,23 @@ export default function StaffClaims() {
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("claims.empty")}</p>
       ) : (
-        <div
-          role="region"
-          aria-label={t("claims.queueTitle")}
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        >
+        <ScrollRegion label={t("claims.queueTitle")}>
           <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("claims.numberColumn")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("claims.due")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("claims.account")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("claims.type")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("claims.status")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("claims.level")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("claimsQueue.amountColumn")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("claimsQueue.assigneeColumn")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("claims.created")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t("claims.numberColumn") },
+                { label: t("claims.due") },
+                { label: t("claims.account") },
+                { label: t("claims.type") },
+                { label: t("claims.status") },
+                { label: t("claims.level") },
+                { label: t("claimsQueue.amountColumn"), align: "right" },
+                { label: t("claimsQueue.assigneeColumn") },
+                { label: t("claims.created") },
+              ]}
+              className="bg-slate-50 text-slate-700"
+              cellClassName="px-3 py-2"
+            />
             <tbody className="divide-y divide-slate-100">
               {rows.map((r) => (
                 <tr key={r.id}>
@@ -291,7 +270,7 @@ export default function StaffClaims() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <nav aria-label={t("claimsQueue.pages")} className="flex gap-4">
         {data.prevCursor ? (

@@ -82,7 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (value.intent) {
       case "confirm":
-        await confirmPayment(db, actor, { registrationId, version: value.version, now });
+        await confirmPayment(db, actor, {
+          registrationId,
+          version: value.version,
+          now,
+          exchangeRate: value.exchangeRate ?? null,
+        });
         break;
       case "reject":
         await rejectPayment(db, actor, { registrationId, version: value.version, reason: value.reason, now });
@@ -201,6 +206,22 @@ export default function StaffRegistration() {
           <Form method="post">
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="version" value={r.version} />
+            {r.foreignCurrency ? (
+              <div className="mb-3">
+                <label htmlFor="exchange-rate" className="block text-sm font-medium text-slate-800">
+                  {t("registrations.exchangeRate", { currency: r.currency, national: r.nationalCurrency })}
+                </label>
+                <input
+                  id="exchange-rate"
+                  name="exchangeRate"
+                  inputMode="decimal"
+                  required
+                  maxLength={13}
+                  pattern="[0-9]{1,6}([.,][0-9]{1,6})?"
+                  className="mt-1 block w-40 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
+                />
+              </div>
+            ) : null}
             <Button type="submit">{t("registrations.confirm")}</Button>
           </Form>
           <Form method="post" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

@@ -551,7 +551,9 @@ export function InvoicePdf({ detail, fiscal, language, locale }: InvoicePdfProps
           {cfdi ? <Fact label={t.exportCode} value={describe(EXPORT_CODES, cfdi.exportCode)} /> : null}
           <Fact label={t.purchaseOrder} value={detail.purchaseOrder} />
           <Fact label={t.remissions} value={detail.remissions.map((r) => r.number).join(", ")} />
-          {ubl?.billingReference ? <Fact label={t.billingReference} value={ubl.billingReference.id} /> : null}
+          {ubl?.billingReference ? (
+            <Fact label={t.billingReference} value={ubl.billingReferences.map((r) => r.id).join(", ")} />
+          ) : null}
           {ubl?.discrepancy ? (
             <Fact label={t.correction} value={describe(DIAN_CREDIT_NOTE_CONCEPTS, ubl.discrepancy.code)} />
           ) : null}

@@ -48,9 +48,13 @@ export interface RepPdfData {
   amount: string;
   currency: Currency;
   reference: string;
+  /** Pesos per unit of a payment in another currency (TipoCambioP); null for pesos. */
+  exchangeRate: string | null;
   invoices: {
     label: string;
     uuid: string;
+    /** The invoice's currency (its instalment figures are in it). */
+    currency: Currency;
     instalment: number;
     balanceBefore: string;
     paid: string;
@@ -75,6 +79,7 @@ const LABELS = {
     amount: "Importe",
     bank: "Banco",
     reference: "Referencia",
+    exchangeRate: "Tipo de cambio",
     registeredAt: "Registrado",
     registeredBy: "Registrado por",
     staffEntered: "Ingreso manual capturado por cobranza",
@@ -108,6 +113,7 @@ const LABELS = {
     amount: "Amount",
     bank: "Bank",
     reference: "Reference",
+    exchangeRate: "Exchange rate",
     registeredAt: "Registered",
     registeredBy: "Registered by",
     staffEntered: "Manual receipt entered by collections",
@@ -228,6 +234,9 @@ export function RepPdf({ data, language, locale }: { data: RepPdfData; language:
         <Line label={l.method} value={data.paymentForm} />
         <Line label={l.amount} value={`${money(data.amount)} ${data.currency}`} />
         <Line label={l.reference} value={data.reference} />
+        {data.exchangeRate ? (
+          <Line label={l.exchangeRate} value={`${data.exchangeRate} MXN / ${data.currency}`} />
+        ) : null}
         <Text style={styles.section}>{pdfText(l.document)}</Text>
         <View style={styles.th}>
           <Text style={styles.c1}>{pdfText(l.document)}</Text>
@@ -243,9 +252,9 @@ export function RepPdf({ data, language, locale }: { data: RepPdfData; language:
               <Text style={styles.mono}>{i.uuid}</Text>
             </View>
             <Text style={styles.c}>{String(i.instalment)}</Text>
-            <Text style={styles.c}>{pdfText(money(i.balanceBefore))}</Text>
-            <Text style={styles.c}>{pdfText(money(i.paid))}</Text>
-            <Text style={styles.c}>{pdfText(money(i.balanceAfter))}</Text>
+            <Text style={styles.c}>{pdfText(formatMoney(i.balanceBefore, i.currency, locale))}</Text>
+            <Text style={styles.c}>{pdfText(formatMoney(i.paid, i.currency, locale))}</Text>
+            <Text style={styles.c}>{pdfText(formatMoney(i.balanceAfter, i.currency, locale))}</Text>
           </View>
         ))}
       </Page>

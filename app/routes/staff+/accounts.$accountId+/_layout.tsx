@@ -3,15 +3,10 @@ import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireStaffScope } from "~/utils/account-scope.server";
-import { requireStaffAccount } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireStaffScope(request, params.accountId);
-  const { account } = await requireStaffAccount(request, scope.accountId!);
-  return {
-    account: { id: account.id, number: account.number, legalName: account.legalName },
-    basePath: scope.basePath,
-  };
+  return { account: scope.account, basePath: scope.basePath };
 }
 
 export default function StaffAccountLayout() {

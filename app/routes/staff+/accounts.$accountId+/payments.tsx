@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadPaymentList } from "~/pages/document-list.server";
-import { PaymentListPage } from "~/pages/payment-list";
+import { Page } from "~/pages/payment-list";
+import * as paymentList from "~/pages/payment-list.server";
 import { requireStaffScope } from "~/utils/account-scope.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta = pageTitle("titles.payments");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadPaymentList(request, await requireStaffScope(request, params.accountId));
+  return paymentList.load(request, await requireStaffScope(request, params.accountId));
 }
 
-export default PaymentListPage;
+export default Page;
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

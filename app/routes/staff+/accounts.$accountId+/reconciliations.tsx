@@ -28,7 +28,7 @@ export const meta = pageTitle("titles.reconciliations");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await requireStaffScope(request, params.accountId);
-  const { user } = await requireStaffAccount(request, scope.accountId!);
+  const { user } = await requireStaffAccount(request, scope.accountId);
   const now = new Date();
   const rows = await listAccountEnvelopes(
     await getDb(),
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const scope = await requireStaffScope(request, params.accountId);
-  const { user } = await requireStaffAccount(request, scope.accountId!, "send:reconciliation");
+  const { user } = await requireStaffAccount(request, scope.accountId, "send:reconciliation");
   const { t } = await getRequestT(request);
   const submission = parseWithZod(await readForm(request), { schema: StaffReconciliationFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const prepared = await prepareReconciliation(
         db,
         actor,
-        { accountId: scope.accountId!, cutoffDate: submission.value.cutoffDate, message: submission.value.message },
+        { accountId: scope.accountId, cutoffDate: submission.value.cutoffDate, message: submission.value.message },
         { now: new Date() },
       );
       return redirectWithToast(request, `${scope.basePath}/reconciliations`, {

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { StatementPage } from "~/pages/statement";
-import { handleStatementAction, loadStatement } from "~/pages/statement.server";
+import { Page } from "~/pages/statement";
+import * as statement from "~/pages/statement.server";
 import { requireStaffScope } from "~/utils/account-scope.server";
-import { readForm } from "~/utils/form.server";
 import { pageTitle } from "~/utils/page-title";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 
@@ -12,14 +11,13 @@ export const headers: HeadersFunction = passRetryAfter;
 export const meta = pageTitle("titles.statement");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return loadStatement(request, await requireStaffScope(request, params.accountId));
+  return statement.load(request, await requireStaffScope(request, params.accountId));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const scope = await requireStaffScope(request, params.accountId);
-  return handleStatementAction(request, scope, await readForm(request));
+  return statement.act(request, await requireStaffScope(request, params.accountId));
 }
 
-export default StatementPage;
+export default Page;
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

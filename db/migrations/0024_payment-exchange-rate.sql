@@ -1,0 +1,2 @@
+ALTER TABLE "payment_registrations" ADD COLUMN "exchange_rate" numeric(18, 6);--> statement-breakpoint
+ALTER TABLE "payment_registrations" ADD CONSTRAINT "payment_registrations_exchange_rate_positive" CHECK ("payment_registrations"."exchange_rate" is null or "payment_registrations"."exchange_rate" > 0);
