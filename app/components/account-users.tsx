@@ -22,6 +22,8 @@ export interface AccountUserRow {
 /** What the users action answers when it does not redirect (`act` in app/pages/account-users.server.ts). */
 export interface AccountUsersActionData {
   result: SubmissionResult<string[]>;
+  /** The invited address already has a pending invitation to this account: offered to resend. */
+  pendingInvite?: { email: string; role: AccountUserRow["role"] };
 }
 
 /** The action's answer, for the one form on the page that sent it (by intent, and user for a row). */
@@ -42,7 +44,13 @@ export function InviteForm({
   const { t } = useTranslation();
   const submitting = useIsSubmitting("invite");
   const lastResult = useLastResult("invite");
-  const [form, fields] = useValidatedForm(InviteSchema, { id: "invite", lastResult });
+  const pendingInvite = useActionData<AccountUsersActionData>()?.pendingInvite;
+  // The least of the roles this form grants, also after the form is emptied for the next address.
+  const [form, fields] = useValidatedForm(InviteSchema, {
+    id: "invite",
+    lastResult,
+    defaultValue: { role: roles[roles.length - 1] },
+  });
   // A successful invitation redirects back here (with its toast): the form then starts empty again,
   // ready for the next address. A refused one keeps what was typed, with its errors.
   const navigation = useNavigation();
@@ -82,6 +90,11 @@ export function InviteForm({
           <FormError form={form} />
         </div>
       </Form>
+      {lastResult && pendingInvite ? (
+        <div className="mt-2">
+          <ResendForm user={pendingInvite} />
+        </div>
+      ) : null}
     </section>
   );
 }
@@ -200,11 +213,12 @@ function MemberForms({ user }: { user: AccountUserRow }) {
 }
 
 /** A pending invitation sent again: the invite action with the same address and role (a new link). */
-function ResendForm({ user }: { user: AccountUserRow }) {
+function ResendForm({ user }: { user: Pick<AccountUserRow, "email" | "role"> }) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="mt-1">
       <input type="hidden" name="intent" value="invite" />
+      <input type="hidden" name="resend" value="yes" />
       <input type="hidden" name="email" value={user.email} />
       <input type="hidden" name="role" value={user.role} />
       <button

@@ -1,7 +1,8 @@
 // The parts the document list and the payments page share: totals of the filter per currency and
 // effect (charges and credits apart, never added together), and the CSV/XLSX export of every row of
-// the filter with its row cap.
+// the filter with its row cap; and the filter panel that folds away on a phone.
 import { Link, useLocation } from "@remix-run/react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button";
 import type { DocumentListTotals } from "~/domain/documents/list-documents.server";
@@ -73,5 +74,43 @@ export function ExportLinks({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The filter form's panel: open on a wide screen, folded behind "Filtros" on a phone (unless a field
+ * needs fixing, then open). Without JavaScript a phone still opens it from its summary.
+ */
+export function FilterPanel({
+  activeFilters,
+  hasErrors,
+  children,
+}: {
+  activeFilters: number;
+  hasErrors: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current && window.matchMedia("(min-width: 40rem)").matches) ref.current.open = true;
+  }, []);
+  return (
+    <details
+      ref={ref}
+      open={hasErrors || undefined}
+      className="group rounded-lg border border-slate-200 bg-white shadow-sm sm:[&::details-content]:[content-visibility:visible]"
+    >
+      <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-2 px-4 py-2 text-sm font-medium text-slate-900 sm:hidden">
+        <span id="filters-title">
+          {t("documents.filtersToggle")}
+          {activeFilters > 0 ? ` · ${t("documents.filtersActive", { count: activeFilters })}` : ""}
+        </span>
+        <span aria-hidden="true" className="text-slate-500 group-open:rotate-180">
+          ▾
+        </span>
+      </summary>
+      {children}
+    </details>
   );
 }

@@ -3,11 +3,11 @@
 // browser's session storage, so it survives paging and filter changes; without JavaScript a page's
 // ticks and "download all results" still work. On a phone rows read as cards and filters fold away.
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { DisputedBadge } from "~/components/disputed-badge";
 import { FilterInput, filterInputClass as inputClass } from "~/components/forms";
-import { ExportLinks, ListTotals } from "~/components/list-summary";
+import { ExportLinks, FilterPanel, ListTotals } from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";
@@ -116,7 +116,6 @@ export function Page() {
   };
   const navigation = useNavigation();
   const { selection, update, hydrated } = useStoredSelection(selectionKey);
-  const filtersRef = useRef<HTMLDetailsElement>(null);
   const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
   const errorOf = (field: string) => {
     const key = (fieldErrors as Record<string, ListQueryError | undefined>)[field];
@@ -142,10 +141,6 @@ export function Page() {
   const backQuery = pageKey ? `?${new URLSearchParams({ back: pageKey })}` : "";
   const activeFilters = Object.values(filters).filter((v) => v !== undefined && v !== "").length;
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
-  useEffect(() => {
-    // Wide screens show the filters open; a phone keeps them folded unless something needs fixing.
-    if (filtersRef.current && window.matchMedia("(min-width: 40rem)").matches) filtersRef.current.open = true;
-  }, []);
 
   const onPage = new Set(result.rows.map((r) => r.id));
   const elsewhere = [...selection.keys()].filter((id) => !onPage.has(id));
@@ -191,20 +186,7 @@ export function Page() {
         ))}
       </nav>
 
-      <details
-        ref={filtersRef}
-        open={hasFieldErrors || undefined}
-        className="group rounded-lg border border-slate-200 bg-white shadow-sm sm:[&::details-content]:[content-visibility:visible]"
-      >
-        <summary className="flex min-h-11 cursor-pointer items-center justify-between gap-2 px-4 py-2 text-sm font-medium text-slate-900 sm:hidden">
-          <span id="filters-title">
-            {t("documents.filtersToggle")}
-            {activeFilters > 0 ? ` · ${t("documents.filtersActive", { count: activeFilters })}` : ""}
-          </span>
-          <span aria-hidden="true" className="text-slate-500 group-open:rotate-180">
-            ▾
-          </span>
-        </summary>
+      <FilterPanel activeFilters={activeFilters} hasErrors={hasFieldErrors}>
         <Form method="get" className="p-4 max-sm:pt-0" aria-labelledby="filters-title">
           <input type="hidden" name="tab" value={tab} />
           {linkedFilters.map((f) => (
@@ -322,7 +304,7 @@ export function Page() {
             </Link>
           </div>
         </Form>
-      </details>
+      </FilterPanel>
 
       {zipError ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">

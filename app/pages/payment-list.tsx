@@ -1,14 +1,15 @@
 // "Pagos y saldos a favor": every credit of the account (payments, credit notes, credit adjustments)
 // with what it paid (each application, reversals marked) and what remains unapplied; filters in the
 // URL, keyset pages, totals per currency, CSV/XLSX of the whole filter. Each credit is a card, so the
-// page reads the same at 390 px as on a desktop.
+// page reads the same at 390 px as on a desktop; there the filters fold away.
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterInput, FilterSelect } from "~/components/forms";
-import { ExportLinks, ListTotals } from "~/components/list-summary";
+import { ExportLinks, FilterPanel, ListTotals } from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";
+import type { ListQueryError } from "~/utils/list-query";
 import { formatMoney } from "~/utils/money";
 import type { PaymentListData } from "./payment-list.server";
 
@@ -17,8 +18,27 @@ const link = "text-brand-700 underline underline-offset-2 hover:no-underline";
 export function Page() {
   const { t } = useTranslation();
   const data = useLoaderData<PaymentListData>();
-  const { filters, sort, result, rows, invalidFilters, exportTooLarge, exportMaxRows, basePath, locale, multiAccount } =
-    data;
+  const {
+    filters,
+    typed,
+    fieldErrors,
+    amountExample,
+    sort,
+    result,
+    rows,
+    invalidFilters,
+    exportTooLarge,
+    exportMaxRows,
+    basePath,
+    locale,
+    multiAccount,
+  } = data;
+  // A value that could not be read is an error on its own field, shown back as it was typed.
+  const errorOf = (field: string) => {
+    const key = (fieldErrors as Record<string, ListQueryError | undefined>)[field];
+    return key ? t(key, { example: amountExample }) : null;
+  };
+  const activeFilters = Object.values(filters).filter((v) => v !== undefined && v !== "").length;
   const location = useLocation();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
@@ -60,80 +80,89 @@ export function Page() {
         </div>
       </div>
 
-      <Form
-        method="get"
-        className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
-        aria-labelledby="filters-title"
-      >
-        <h2 id="filters-title" className="sr-only">
-          {t("documents.filters")}
-        </h2>
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <div className="sm:col-span-2">
+      <FilterPanel activeFilters={activeFilters} hasErrors={Object.keys(fieldErrors).length > 0}>
+        <Form method="get" className="p-4 max-sm:pt-0" aria-labelledby="filters-title">
+          <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <div className="sm:col-span-2">
+              <FilterInput
+                id="q"
+                label={t("documents.search")}
+                type="search"
+                defaultValue={filters.q}
+                placeholder={t("payments.searchHint")}
+              />
+            </div>
+            <FilterSelect
+              id="status"
+              label={t("documents.status")}
+              defaultValue={filters.status}
+              anyLabel={t("documents.anyStatus")}
+              options={[
+                { value: "open", label: t("payments.statusOpen") },
+                { value: "paid", label: t("payments.statusApplied") },
+                { value: "cancelled", label: t("documents.statusCancelled") },
+              ]}
+            />
+            <div className="grid grid-cols-2 gap-2">
+              <FilterSelect
+                id="sort"
+                label={t("documents.sort")}
+                defaultValue={sort.sort}
+                options={[
+                  { value: "issue_date", label: t("payments.sortDate") },
+                  { value: "amount", label: t("documents.sortAmount") },
+                  { value: "folio", label: t("documents.sortFolio") },
+                ]}
+              />
+              <FilterSelect
+                id="dir"
+                label={t("documents.direction")}
+                defaultValue={sort.dir}
+                options={[
+                  { value: "desc", label: t("documents.dirDesc") },
+                  { value: "asc", label: t("documents.dirAsc") },
+                ]}
+              />
+            </div>
             <FilterInput
-              id="q"
-              label={t("documents.search")}
-              type="search"
-              defaultValue={filters.q}
-              placeholder={t("payments.searchHint")}
+              id="issuedFrom"
+              label={t("payments.dateFrom")}
+              type="date"
+              defaultValue={typed.issuedFrom}
+              error={errorOf("issuedFrom")}
+            />
+            <FilterInput
+              id="issuedTo"
+              label={t("payments.dateTo")}
+              type="date"
+              defaultValue={typed.issuedTo}
+              error={errorOf("issuedTo")}
+            />
+            <FilterInput
+              id="amountMin"
+              label={t("documents.amountMin")}
+              inputMode="decimal"
+              defaultValue={typed.amountMin}
+              error={errorOf("amountMin")}
+            />
+            <FilterInput
+              id="amountMax"
+              label={t("documents.amountMax")}
+              inputMode="decimal"
+              defaultValue={typed.amountMax}
+              error={errorOf("amountMax")}
             />
           </div>
-          <FilterSelect
-            id="status"
-            label={t("documents.status")}
-            defaultValue={filters.status}
-            anyLabel={t("documents.anyStatus")}
-            options={[
-              { value: "open", label: t("payments.statusOpen") },
-              { value: "paid", label: t("payments.statusApplied") },
-              { value: "cancelled", label: t("documents.statusCancelled") },
-            ]}
-          />
-          <div className="grid grid-cols-2 gap-2">
-            <FilterSelect
-              id="sort"
-              label={t("documents.sort")}
-              defaultValue={sort.sort}
-              options={[
-                { value: "issue_date", label: t("payments.sortDate") },
-                { value: "amount", label: t("documents.sortAmount") },
-                { value: "folio", label: t("documents.sortFolio") },
-              ]}
-            />
-            <FilterSelect
-              id="dir"
-              label={t("documents.direction")}
-              defaultValue={sort.dir}
-              options={[
-                { value: "desc", label: t("documents.dirDesc") },
-                { value: "asc", label: t("documents.dirAsc") },
-              ]}
-            />
+          <div className="mt-4 flex flex-wrap gap-2">
+            <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
+              {t("documents.apply")}
+            </Button>
+            <Link to="?" className={buttonClass("secondary")}>
+              {t("documents.clear")}
+            </Link>
           </div>
-          <FilterInput id="issuedFrom" label={t("payments.dateFrom")} type="date" defaultValue={filters.issuedFrom} />
-          <FilterInput id="issuedTo" label={t("payments.dateTo")} type="date" defaultValue={filters.issuedTo} />
-          <FilterInput
-            id="amountMin"
-            label={t("documents.amountMin")}
-            inputMode="decimal"
-            defaultValue={filters.amountMin}
-          />
-          <FilterInput
-            id="amountMax"
-            label={t("documents.amountMax")}
-            inputMode="decimal"
-            defaultValue={filters.amountMax}
-          />
-        </div>
-        <div className="mt-4 flex flex-wrap gap-2">
-          <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
-            {t("documents.apply")}
-          </Button>
-          <Link to="?" className={buttonClass("secondary")}>
-            {t("documents.clear")}
-          </Link>
-        </div>
-      </Form>
+        </Form>
+      </FilterPanel>
 
       {invalidFilters ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">

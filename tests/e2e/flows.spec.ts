@@ -1,10 +1,11 @@
 // Flows that used to end in a dead page or break on a phone: the account switcher (explicit submit,
 // lands on the equivalent page), download errors inside the shell, a ZIP selection across pages,
-// amounts typed the Colombian way, and the lists as cards at 390 px.
+// amounts typed the Colombian way (lists and payments), the lists as cards at 390 px, and the users
+// page (the invite form empties for the next address, a pending one is offered a resend, removal asks).
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { readZipEntries, waitForHydration } from "./helpers";
+import { linkIn, readZipEntries, signOut, waitForEmail, waitForHydration } from "./helpers";
 
 const GROUP_ADMIN = "tesoreria@grupo-constructor.mx";
 const CUSTOMER = "compras@ferreteria-lopez.mx";
@@ -168,17 +169,43 @@ test("Colombian amounts are read the Colombian way; a wrong one is an error on i
   await expect(page.getByLabel("Importe máximo")).not.toHaveAttribute("aria-invalid");
   await expect(page).toHaveURL(/amountMin=1.000.000/);
   await expect(page.getByRole("alert")).toHaveCount(0);
+
+  // The payments page reads its amounts the same way, each error on its field, kept as typed.
+  await page.goto("/portal/payments");
+  await waitForHydration(page);
+  await page.getByLabel("Importe mínimo").fill("2.000.000");
+  await page.getByLabel("Importe máximo").fill("1.000");
+  await page.getByRole("button", { name: "Aplicar filtros" }).click();
+  await expect(page.getByLabel("Importe máximo")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("El final del rango es menor que su inicio")).toBeVisible();
+  await page.getByLabel("Importe mínimo").fill("100.50");
+  await page.getByLabel("Importe máximo").fill("");
+  await page.getByRole("button", { name: "Aplicar filtros" }).click();
+  await expect(page.getByLabel("Importe mínimo")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Escribe el importe como 1.234.567,50")).toBeVisible();
+  await expect(page.getByLabel("Importe mínimo")).toHaveValue("100.50");
+  await expectAccessible(page);
+  await page.getByLabel("Importe mínimo").fill("1.000.000");
+  await page.getByRole("button", { name: "Aplicar filtros" }).click();
+  await expect(page).toHaveURL(/amountMin=1.000.000/);
+  await expect(page.getByLabel("Importe mínimo")).toHaveValue("1.000.000");
+  await expect(page.getByLabel("Importe mínimo")).not.toHaveAttribute("aria-invalid");
 });
 
 for (const width of [390, 1280]) {
-  test(`invoice and note lists at ${width} px: no sideways scroll, cards on a phone, targets ≥ 24 px`, async ({
+  test(`invoice, note, adjustment and payment lists at ${width} px: no sideways scroll, cards on a phone, targets ≥ 24 px`, async ({
     page,
     login,
     expectAccessible,
   }) => {
     await page.setViewportSize({ width, height: 844 });
     await login(page, width === 390 ? COLOMBIAN : GROUP_ADMIN);
-    for (const path of ["/portal/invoices", "/portal/invoices?tab=notes"]) {
+    for (const path of [
+      "/portal/invoices",
+      "/portal/invoices?tab=notes",
+      "/portal/invoices?tab=adjustments",
+      "/portal/payments",
+    ]) {
       await page.goto(path);
       await waitForHydration(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -186,19 +213,26 @@ for (const width of [390, 1280]) {
       const filters = page.locator("details", { has: page.getByLabel("Buscar") });
       if (width === 390) {
         // Folded filters; each row a card whose due date and open amount fit inside it.
-        await expect(page.getByLabel("Buscar")).toBeHidden();
+        await expect(page.getByLabel("Buscar"), `${path} filters folded`).toBeHidden();
         await page.locator("summary", { hasText: "Filtros" }).click();
         await expect(page.getByLabel("Buscar")).toBeVisible();
-        const card = page.getByTestId("document-row").first();
+        const payments = path === "/portal/payments";
+        const card = payments
+          ? page.getByRole("list", { name: "Pagos y saldos a favor" }).getByRole("listitem").first()
+          : page.getByTestId("document-row").first();
         const box = (await card.boundingBox())!;
         expect(box.width).toBeLessThanOrEqual(390);
-        for (const label of ["Vencimiento", "Saldo"]) {
-          const cell = card.locator(`td[data-label="${label}"]`);
+        const cells = payments
+          ? [card.locator("dd").nth(0), card.locator("dd").nth(2)]
+          : ["Vencimiento", "Saldo"].map((label) => card.locator(`td[data-label="${label}"]`));
+        for (const cell of cells) {
           const cellBox = (await cell.boundingBox())!;
-          expect(cellBox.x + cellBox.width, `${label} inside its card`).toBeLessThanOrEqual(box.x + box.width + 0.5);
+          expect(cellBox.x + cellBox.width, `${path}: a figure inside its card`).toBeLessThanOrEqual(
+            box.x + box.width + 0.5,
+          );
         }
         await page.screenshot({
-          path: test.info().outputPath(`list-${path.includes("notes") ? "notes" : "invoices"}-390.png`),
+          path: test.info().outputPath(`list-${path.replace(/\W+/g, "-")}-390.png`),
           fullPage: true,
         });
       } else {
@@ -230,4 +264,71 @@ test("the statement at 390 px: movements as cards (COP amounts inside them), no 
   expect(cellBox.x + cellBox.width, "balance inside its card").toBeLessThanOrEqual(box.x + box.width + 0.5);
   await page.screenshot({ path: test.info().outputPath("statement-390.png"), fullPage: true });
   await expectAccessible(page, { wcag22: true });
+});
+
+test("inviting: the form empties for the next address, a pending address is offered a resend, removing access asks first", async ({
+  page,
+  login,
+  expectAccessible,
+}) => {
+  const stamp = Date.now();
+  const first = `invitada-${stamp}@grupo-constructor.mx`;
+  const second = `invitado-${stamp}@grupo-constructor.mx`;
+  await login(page, GROUP_ADMIN);
+  await page.getByRole("navigation", { name: "Menú" }).getByRole("link", { name: "Usuarios" }).click();
+  await expect(page).toHaveURL(/\/portal\/users$/);
+  await waitForHydration(page);
+  const email = page.getByLabel("Correo", { exact: true });
+  const role = page.getByLabel("Rol", { exact: true });
+  const send = page.getByRole("button", { name: "Enviar invitación" });
+  // The least of the roles is the default, and again after a success.
+  await expect(role).toHaveValue("viewer");
+  await email.fill(first);
+  await role.selectOption("account_admin");
+  await send.click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitación enviada a ${first}` })).toBeVisible();
+  await expect(page.getByRole("cell", { name: first, exact: true })).toBeVisible();
+  await expect(email).toHaveValue("");
+  await expect(role).toHaveValue("viewer");
+
+  // The next address goes straight out, with nothing to re-pick.
+  await email.fill(second);
+  await send.click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitación enviada a ${second}` })).toBeVisible();
+  await expect(page.getByRole("cell", { name: second, exact: true })).toBeVisible();
+
+  // The first address again: not sent behind the admin's back, a resend offered (with the role chosen now).
+  await email.fill(first);
+  await role.selectOption("payer");
+  await send.click();
+  const invite = page.getByRole("region", { name: "Invitar usuario" });
+  await expect(invite.getByRole("alert")).toContainText(
+    `${first} ya tiene una invitación pendiente a esta cuenta. ¿Reenviarla como Pagador?`,
+  );
+  await expectAccessible(page);
+  const sentAt = new Date();
+  await invite.getByRole("button", { name: `Reenviar la invitación a ${first}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Invitación enviada a ${first}` })).toBeVisible();
+  const mail = await waitForEmail(first, /Te invitaron/, 10_000, sentAt);
+  await signOut(page);
+
+  // The invitee accepts; then removing them asks before it acts.
+  await page.goto(linkIn(mail.text, "/invitation"));
+  await page.getByLabel("Nombre completo").fill("Invitada Reenviada");
+  await page.getByLabel("Nueva contraseña").fill("invitada-reenviada-2026");
+  await page.getByLabel("Confirma la contraseña").fill("invitada-reenviada-2026");
+  await page.getByRole("button", { name: "Activar y entrar" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+  await signOut(page);
+  await login(page, GROUP_ADMIN);
+  await page.goto("/portal/users");
+  await waitForHydration(page);
+  const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: first, exact: true }) });
+  await expect(row.getByRole("combobox")).toHaveValue("payer");
+  await row.locator("summary", { hasText: "Quitar acceso" }).click();
+  await expect(row.getByText(`¿Quitar el acceso de ${first} a esta cuenta?`)).toBeVisible();
+  await expectAccessible(page);
+  await row.getByRole("button", { name: "Sí, quitar acceso" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Acceso retirado" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: first, exact: true })).toHaveCount(0);
 });

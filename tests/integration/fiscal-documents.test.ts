@@ -12,6 +12,7 @@ import { readFiscalXmlStrict } from "~/domain/fiscal/read-fiscal-xml";
 import { validateCfdiXml } from "~/domain/fiscal/validate-cfdi-xml.server";
 import { validateUblXml } from "~/domain/fiscal/validate-ubl-xml.server";
 import { queryRows } from "~/utils/db.server";
+import { formatQuantity } from "~/utils/i18n";
 import { readPdfQrCodes, readPdfText } from "../setup/read-documents";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
@@ -201,6 +202,10 @@ describe("printed representation read back", () => {
         expect(flat).toContain(xmlAttr(xml, "CfdiRelacionado", "UUID"));
       }
       expect(text).not.toMatch(/Factura electrónica de venta|CUFE|DIAN/i);
+      // Quantities as the reader writes them: "49", never the stored "49.0000".
+      const quantity = xmlAttr(xml, "Concepto", "Cantidad");
+      expect(text).toContain(formatQuantity(quantity, "es-MX"));
+      expect(text).not.toMatch(/\d\.0000\b/);
     });
   }
 

@@ -2,7 +2,7 @@
 // to (new, a customer of other accounts, already on the account, staff) and the users list shows each
 // pending invitation the same way; an existing user gains the account only by accepting (signed in,
 // or signing in on the invitation page); the email carries no URL but the invitation link and no
-// free text beyond the inviter's validated name.
+// free text beyond the inviter's validated name; re-inviting an address still pending offers to resend.
 import { eq } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -102,6 +102,36 @@ describe("inviting", () => {
     expect(rows.filter((r) => r.email === member.email)).toHaveLength(1);
     expect(JSON.stringify(page.body)).not.toContain("Marisol");
     expect(JSON.stringify(page.body)).not.toContain("Staff collector");
+  });
+
+  it("re-inviting a pending address offers to resend (no second email unasked); resending sends a new link", async () => {
+    const { cookie } = await accountWithAdmin();
+    const email = uniqueEmail("pendiente");
+    expect((await invite(cookie, email)).status).toBe(302);
+    await settleBackgroundWork();
+    expect(mailsTo(email)).toHaveLength(1);
+
+    const again = await invite(cookie, email.toUpperCase(), "payer");
+    expect(again.status).toBe(409);
+    const body = again.body as { result: { error: Record<string, string[]> }; pendingInvite: unknown };
+    expect(body.pendingInvite).toEqual({ email, role: "payer" });
+    expect(Object.values(body.result.error).flat().join(" ")).toContain(
+      `${email} ya tiene una invitación pendiente a esta cuenta. ¿Reenviarla como Pagador?`,
+    );
+    await settleBackgroundWork();
+    expect(mailsTo(email)).toHaveLength(1);
+
+    const resent = await callRoute(portalUsers.action, {
+      path: "/portal/users",
+      cookie,
+      form: { intent: "invite", email, role: "payer", resend: "yes" },
+    });
+    expect(resent).toMatchObject({ status: 302 });
+    await settleBackgroundWork();
+    expect(mailsTo(email)).toHaveLength(2);
+    const page = await callRoute(portalUsers.loader, { path: "/portal/users", cookie });
+    const rows = (page.body as { users: { email: string; role: string; invited: boolean }[] }).users;
+    expect(rows.filter((r) => r.email === email)).toEqual([expect.objectContaining({ role: "payer", invited: true })]);
   });
 
   it("the email has no URL but the invitation link, and names the inviter only by a valid name", async () => {
@@ -211,6 +241,45 @@ describe("an existing user accepting", () => {
     const accepted = await post(token, { intent: "accept" }, cookie);
     expect(accepted.status).toBe(302);
     expect(await accounts()).toEqual([account.id, elsewhere.id].sort());
+  });
+
+  it("a resent invitation replaces the earlier link, and a removed user finds no link that gives the account back", async () => {
+    const { account, cookie: adminCookie } = await accountWithAdmin();
+    const elsewhere = await createTestAccount(db, org);
+    const existing = await createTestCustomer(db, [{ accountId: elsewhere.id, role: "payer" }]);
+    const accounts = async () => (await listCustomerGrants(db, existing.id)).map((g) => g.accountId).sort();
+    mailbox.messages.length = 0;
+    await invite(adminCookie, existing.email, "account_admin");
+    const firstToken = tokenOf(invitationLink(await mailbox.waitFor(existing.email)));
+    mailbox.messages.length = 0;
+    const resent = await callRoute(portalUsers.action, {
+      path: "/portal/users",
+      cookie: adminCookie,
+      form: { intent: "invite", email: existing.email, role: "viewer", resend: "yes" },
+    });
+    expect(resent.status).toBe(302);
+    const secondToken = tokenOf(invitationLink(await mailbox.waitFor(existing.email)));
+    expect(secondToken).not.toBe(firstToken);
+
+    const cookie = await signInCookie(db, existing.id);
+    expect(modeOf(await page(firstToken, cookie))).toBeNull();
+    expect((await post(firstToken, { intent: "accept" }, cookie)).status).toBe(400);
+    expect(await accounts()).toEqual([elsewhere.id]);
+    expect((await post(secondToken, { intent: "accept" }, cookie)).status).toBe(302);
+    expect(await accounts()).toEqual([account.id, elsewhere.id].sort());
+
+    const removed = await callRoute(portalUsers.action, {
+      path: "/portal/users",
+      cookie: adminCookie,
+      form: { intent: "revoke", userId: existing.id },
+    });
+    expect(removed.status).toBe(302);
+    for (const token of [firstToken, secondToken]) {
+      expect((await post(token, { intent: "accept" }, cookie)).status).toBe(400);
+      expect(await accounts()).toEqual([elsewhere.id]);
+    }
+    const list = await callRoute(portalUsers.loader, { path: "/portal/users", cookie: adminCookie });
+    expect((list.body as { users: { email: string }[] }).users.map((u) => u.email)).not.toContain(existing.email);
   });
 
   it("the page shows the invitation without the inviter's free text", async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   addBusinessMinutes,
   atRiskInstant,
+  businessClock,
   businessMinutesBetween,
   pauseDeadline,
   resumeDeadline,
@@ -98,6 +99,34 @@ describe("businessMinutesBetween", () => {
       const minutes = (i * 97) % (40 * H);
       const end = addBusinessMinutes(new Date(start), minutes, MX);
       expect(businessMinutesBetween(new Date(start), end, MX)).toBe(minutes);
+    }
+  });
+});
+
+describe("businessClock (the dashboard's many look-ups)", () => {
+  it("agrees with businessMinutesBetween for any two instants in its span, on both calendars", () => {
+    for (const [calendar, at] of [
+      [MX, mx],
+      [CO, co],
+    ] as const) {
+      const from = at("2026-03-01T00:00");
+      const clock = businessClock(calendar, from, at("2026-12-31T23:59"));
+      let a = from.getTime() + 41 * 60_000;
+      for (let i = 0; i < 300; i += 1) {
+        a += 19 * 3_600_000 + 11 * 60_000;
+        const b = a + ((i * 7919) % (21 * 24)) * 3_600_000 + (i % 60) * 60_000;
+        expect(clock.businessMinutes(new Date(a), new Date(b))).toBe(
+          businessMinutesBetween(new Date(a), new Date(b), calendar),
+        );
+      }
+      // Revolución Monday (MX) and Holy Week (CO) count nothing; outside its span it is clipped.
+      expect(clock.businessMinutes(mx("2026-11-13T17:00"), mx("2026-11-17T10:00"))).toBe(
+        calendar === MX ? 2 * H : businessMinutesBetween(mx("2026-11-13T17:00"), mx("2026-11-17T10:00"), CO),
+      );
+      expect(clock.businessMinutes(at("2026-12-31T10:00"), at("2027-01-04T10:00"))).toBe(
+        businessMinutesBetween(at("2026-12-31T10:00"), at("2026-12-31T23:59"), calendar),
+      );
+      expect(clock.businessMinutes(at("2026-05-05T12:00"), at("2026-05-04T12:00"))).toBe(0);
     }
   });
 });

@@ -113,3 +113,50 @@ export function atRiskInstant(from: Date, minutes: number, budgetMinutes: number
   const before = Math.max(0, minutes - Math.ceil(budgetMinutes * AT_RISK_SHARE));
   return addBusinessMinutes(from, before, calendar);
 }
+
+/**
+ * Business time from `from` to any instant up to `to` on one calendar, for many look-ups (the SLA
+ * dashboard measures thousands of claims): the intervals businessMinutesBetween walks, summed once,
+ * each look-up a binary search. `elapsedMs(at)` is the business milliseconds from `from` to `at`
+ * (clipped to [from, to]); businessMinutes(a, b) equals businessMinutesBetween(a, b) for from ≤ a ≤ b ≤ to.
+ */
+export function businessClock(calendar: WorkingCalendar, from: Date, to: Date) {
+  const fromMs = from.getTime();
+  const toMs = Math.max(fromMs, to.getTime());
+  const starts: number[] = [];
+  const ends: number[] = [];
+  /** Business ms before each interval. */
+  const before: number[] = [];
+  let total = 0;
+  if (toMs > fromMs)
+    for (const [start, end] of businessIntervals(calendar, fromMs)) {
+      if (start >= toMs) break;
+      const clipped = Math.min(end, toMs);
+      starts.push(start);
+      ends.push(clipped);
+      before.push(total);
+      total += clipped - start;
+      if (end >= toMs) break;
+    }
+  const elapsedMs = (at: Date): number => {
+    const ms = Math.min(Math.max(at.getTime(), fromMs), toMs);
+    // The last interval starting at or before `ms`.
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= ms) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0) return 0;
+    return before[found] + Math.min(ms, ends[found]) - starts[found];
+  };
+  return {
+    elapsedMs,
+    /** Business minutes between two instants (0 when `b` is not after `a`), rounded down. */
+    businessMinutes: (a: Date, b: Date) => Math.floor(Math.max(0, elapsedMs(b) - elapsedMs(a)) / MINUTE_MS),
+  };
+}

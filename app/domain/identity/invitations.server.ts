@@ -23,6 +23,35 @@ interface InvitationPayload {
   inert?: boolean;
 }
 
+/**
+ * Closes (marks used) the invitations of `userId` still open: a link must never give back what was
+ * taken away, nor outlive the invitation that replaced it.
+ * - `within`: those that offer nothing beyond these accounts (a new invitation replaces them; an
+ *   accepted one closes the rest the invitee now holds);
+ * - `touching`: those that offer any of these accounts (removing access closes every way back).
+ */
+async function closeInvitations(
+  tx: Tx,
+  userId: string,
+  scope: { within: string[] } | { touching: string[] },
+  now: Date = new Date(),
+) {
+  const accounts = JSON.stringify("within" in scope ? scope.within : scope.touching);
+  await tx
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(userTokens.userId, userId),
+        eq(userTokens.purpose, "invitation"),
+        isNull(userTokens.usedAt),
+        "within" in scope
+          ? sql`${userTokens.payload}->'accountIds' <@ ${accounts}::jsonb`
+          : sql`${userTokens.payload}->'accountIds' ?| array(select jsonb_array_elements_text(${accounts}::jsonb))`,
+      ),
+    );
+}
+
 export type InviteResult =
   | {
       outcome: "invited";
@@ -78,14 +107,17 @@ export async function inviteCustomerUser(
             }) as AuditEventInputOf<A>,
         ),
       );
-    const token = (payload: InvitationPayload) =>
-      createUserToken(tx, {
+    // A resent invitation replaces the earlier link: only the newest one works.
+    const token = async (payload: InvitationPayload) => {
+      await closeInvitations(tx, user.id, { within: payload.accountIds }, input.now);
+      return createUserToken(tx, {
         purpose: "invitation",
         userId: user.id,
         createdById: actor.userId,
         payload,
         now: input.now,
       });
+    };
 
     if (user && user.kind === "staff") {
       await token({ accountIds: input.accountIds, role: input.role, inert: true });
@@ -134,6 +166,12 @@ async function grantInvitation(tx: Tx, actor: Actor, userId: string, payload: In
     .values(payload.accountIds.map((accountId) => ({ userId, accountId, role: payload.role })))
     .onConflictDoNothing()
     .returning({ accountId: accountGrants.accountId });
+  // Any other link to what the invitee now holds is spent too (a resent invitation's earlier link).
+  const held = await tx
+    .select({ accountId: accountGrants.accountId })
+    .from(accountGrants)
+    .where(eq(accountGrants.userId, userId));
+  await closeInvitations(tx, userId, { within: held.map((h) => h.accountId) });
   // One acceptance event per account invited to, so each account's trail shows it.
   await recordAuditEvents(tx, actor, [
     ...payload.accountIds.map((accountId): AuditEventInputOf<"invitation.accepted"> => ({
@@ -299,6 +337,7 @@ export async function revokeGrant(db: DbOrTx, actor: Actor, input: { accountId: 
       .where(and(eq(accountGrants.accountId, input.accountId), eq(accountGrants.userId, input.userId)))
       .returning();
     if (!removed) throw new IdentityRuleError("not_member");
+    await closeInvitations(tx, input.userId, { touching: [input.accountId] });
     await recordAuditEvent(tx, actor, {
       action: "grant.revoked",
       entityType: "account_grant",

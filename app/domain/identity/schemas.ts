@@ -53,7 +53,13 @@ export const AcceptInvitationAsUserSchema = z.discriminatedUnion(
   { error: "validation.invalid" },
 );
 
-export const InviteSchema = z.object({ intent: intent("invite"), email, role });
+/** `resend`: send again to an address whose invitation to this account is still pending. */
+export const InviteSchema = z.object({
+  intent: intent("invite"),
+  email,
+  role,
+  resend: z.literal("yes", { error: "validation.invalid" }).optional(),
+});
 export const ChangeRoleSchema = z.object({ intent: intent("change-role"), userId, role });
 export const RevokeSchema = z.object({ intent: intent("revoke"), userId });
 

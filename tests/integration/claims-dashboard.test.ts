@@ -1,0 +1,106 @@
+// The claims SLA dashboard (app/domain/claims/claims-dashboard.server.ts) on a controlled data set with
+// a driven clock: first-response and resolution times in business hours on Mexico's working calendar
+// (09–18, Monday to Friday, Revolución Monday 16 Nov 2026 closed), the resolution leaving out the
+// business time spent waiting on the customer, medians and p90 as PostgreSQL's percentile_cont.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { percentileCont, readClaimsDashboard } from "~/domain/claims/claims-dashboard.server";
+import { answerClaim } from "~/domain/claims/customer-claim-actions.server";
+import { raiseClaim } from "~/domain/claims/raise-claim.server";
+import { replyToClaim, requestClaimInfo, resolveClaim, takeClaim } from "~/domain/claims/staff-claim-actions.server";
+import type { Db } from "~/utils/db.server";
+import { createClaimsSetting } from "../fixtures/claims";
+import { createTestDatabase, type TestDatabase } from "../setup/test-database";
+
+let database: TestDatabase;
+let db: Db;
+let s: Awaited<ReturnType<typeof createClaimsSetting>>;
+const mx = (local: string) => new Date(`${local}-06:00`);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  s = await createClaimsSetting(db);
+  const collector = s.staffActor(s.collector);
+  const raise = (at: string) =>
+    raiseClaim(
+      db,
+      s.customerActor,
+      {
+        accountId: s.account.id,
+        type: "price_difference",
+        origin: "invoice",
+        description: "Precio distinto",
+        documents: [{ documentId: s.invoice.id, amount: "10.00" }],
+      },
+      { now: mx(at) },
+    );
+
+  // A: raised Monday 17:00, answered Tuesday 10:00 (1 + 1 = 2 business hours; 17 calendar hours),
+  // resolved Wednesday 12:00 (1 + 9 + 3 = 13 business hours; 43 calendar hours).
+  const a = await raise("2026-11-09T17:00");
+  await takeClaim(db, collector, { claimId: a.id, version: 1 }, { now: mx("2026-11-09T17:30") });
+  await replyToClaim(db, collector, { claimId: a.id, version: 2, body: "Revisando" }, { now: mx("2026-11-10T10:00") });
+  await resolveClaim(
+    db,
+    collector,
+    { claimId: a.id, version: 3, resolution: "rejected", reason: "Precio correcto" },
+    { now: mx("2026-11-11T12:00") },
+  );
+
+  // B: raised Friday 17:00; information asked Tuesday 12:00 across Revolución Monday (1 + 3 = 4 h);
+  // the customer answers Wednesday 15:00 (paused 6 + 6 = 12 h); resolved Thursday 11:00: 1 + 9 + 9 + 2
+  // = 21 business hours since raised, 9 without the wait.
+  const b = await raise("2026-11-13T17:00");
+  await requestClaimInfo(
+    db,
+    collector,
+    { claimId: b.id, version: 1, body: "¿Orden de compra?" },
+    { now: mx("2026-11-17T12:00") },
+  );
+  await answerClaim(
+    db,
+    s.customerActor,
+    { claimId: b.id, version: 2, body: "OC 991" },
+    { now: mx("2026-11-18T15:00") },
+  );
+  await resolveClaim(
+    db,
+    collector,
+    { claimId: b.id, version: 3, resolution: "rejected", reason: "Sin diferencia" },
+    { now: mx("2026-11-19T11:00") },
+  );
+
+  // C: raised Monday 09:00, not answered yet.
+  await raise("2026-11-09T09:00");
+});
+afterAll(async () => database.close());
+
+describe("the SLA dashboard in business hours", () => {
+  it("measures first response and resolution in business hours, without the wait on the customer", async () => {
+    const dashboard = await readClaimsDashboard(db, {
+      from: mx("2026-11-01T00:00"),
+      now: mx("2026-11-20T12:00"),
+      scope: { supervisorId: s.supervisor.id },
+    });
+    const expected = {
+      claims: 3,
+      firstResponseMedian: 3, // of 2 and 4
+      firstResponseP90: 3.8, // 2 + 0.9 × (4 − 2)
+      resolutionMedian: 11, // of 13 and 9
+      resolutionP90: 12.6, // 9 + 0.9 × (13 − 9)
+      breachedShare: 0,
+    };
+    expect(dashboard.byLevel).toEqual([{ key: "L1", ...expected }]);
+    expect(dashboard.byType).toEqual([{ key: "price_difference", ...expected }]);
+    expect(dashboard.byMonth).toEqual([{ key: "2026-11", ...expected }]);
+    expect(dashboard.byCollector).toEqual([{ key: s.collector.id, collectorName: s.collector.name, ...expected }]);
+    expect(dashboard.openByAge.find((b) => b.bucket === "d8_15")?.claims).toBe(1);
+  });
+
+  it("computes percentiles as percentile_cont does", () => {
+    expect(percentileCont([], 0.5)).toBeNull();
+    expect(percentileCont([null, 5], 0.9)).toBe(5);
+    expect(percentileCont([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(percentileCont([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBeCloseTo(9.1, 10);
+  });
+});
