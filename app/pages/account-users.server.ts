@@ -100,6 +100,24 @@ async function handleUsersForm(request: Request, formData: FormData, scope: Sing
   if (value.intent === "invite") {
     if (!input.invitableRoles.includes(value.role))
       return data({ result: submission.reply({ fieldErrors: { role: ["validation.invalid"] } }) }, { status: 400 });
+    // An address with an invitation to this account still pending (listed on the page) is not invited
+    // again unasked: the form says so and offers to resend it. This reveals nothing the page does not show.
+    if (!value.resend) {
+      const address = value.email.toLowerCase();
+      const pending = (await listAccountUsers(db, input.accountId)).find(
+        (u) => u.invited && u.email.toLowerCase() === address,
+      );
+      if (pending)
+        return data(
+          {
+            result: submission.reply({
+              formErrors: [t("users.alreadyInvited", { email: pending.email, role: t(`roles.${value.role}`) })],
+            }),
+            pendingInvite: { email: pending.email, role: value.role },
+          },
+          { status: 409 },
+        );
+    }
     const limit = await consumeRateLimits([
       ["invitationsPerUser", input.actor.userId ?? input.actor.label],
       ["invitationsPerAccount", input.accountId],

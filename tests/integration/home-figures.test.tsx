@@ -15,13 +15,13 @@ import { reverseApplication } from "~/domain/ledger/apply-credits.server";
 import type { Db } from "~/utils/db.server";
 import { createI18nInstance } from "~/utils/i18n";
 import { applyAmount, cancelDocuments, issueDocument } from "../fixtures/ledger";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { databaseTest } from "../setup/route-test";
+import { createTestAccount } from "../fixtures/organization";
+import { type Seller, databaseTest } from "../setup/route-test";
 import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
-let org: Awaited<ReturnType<typeof createMexicanSeller>>;
+let org: Seller;
 
 const AS_OF = "2026-03-15";
 const ids: Record<string, string> = {};
@@ -48,10 +48,10 @@ function renderHome(
   );
 }
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  org = await createMexicanSeller(db);
+  org = seller;
   const account = await createTestAccount(db, org, { paymentTermDays: 30, creditLimit: "10000.00" });
   accountId = account.id;
   const inv = async (key: string, amount: string, issueDate: string, dueDate?: string, currency?: "USD") => {

@@ -24,19 +24,19 @@ import {
   signIn,
 } from "~/domain/identity/sign-in.server";
 import type { Db } from "~/utils/db.server";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
-import { databaseTest } from "../setup/route-test";
+import { type Seller, databaseTest } from "../setup/route-test";
 import { onPostgres, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
-let org: Awaited<ReturnType<typeof createMexicanSeller>>;
+let org: Seller;
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  org = await createMexicanSeller(db);
+  org = seller;
 });
 
 const auditActions = async (entityId: string) =>

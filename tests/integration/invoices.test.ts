@@ -14,7 +14,7 @@ import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import type { DocumentInput } from "~/domain/ledger/schemas";
 import type { Db } from "~/utils/db.server";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { createTestAccount } from "../fixtures/organization";
 import { readPdfText, readZipEntries } from "../setup/read-documents";
 import { databaseTest } from "../setup/route-test";
 import { type TestDatabase } from "../setup/test-database";
@@ -40,10 +40,10 @@ async function issue(key: string, input: DocumentInput) {
   return doc.id;
 }
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  const org = await createMexicanSeller(db);
+  const org = seller;
   accountA = await createTestAccount(db, org, { paymentTermDays: 30 });
   accountB = await createTestAccount(db, org, { paymentTermDays: 30 });
   accountPages = await createTestAccount(db, org, { paymentTermDays: 15 });

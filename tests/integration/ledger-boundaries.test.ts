@@ -18,20 +18,20 @@ import {
 import { getStatement } from "~/domain/statements/get-statement.server";
 import { type Db, openDatabase, queryRows } from "~/utils/db.server";
 import { addDays, applyAmount, applyCredit, cancelDocuments, issueDocument } from "../fixtures/ledger";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { databaseTest } from "../setup/route-test";
+import { createTestAccount } from "../fixtures/organization";
+import { type Seller, databaseTest } from "../setup/route-test";
 import { onPostgres, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
-let org: Awaited<ReturnType<typeof createMexicanSeller>>;
+let org: Seller;
 
 const AS_OF = "2026-06-30";
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  org = await createMexicanSeller(db);
+  org = seller;
 });
 
 const newAccount = async () => (await createTestAccount(db, org)).id;

@@ -14,20 +14,20 @@ import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import type { DocumentInput } from "~/domain/ledger/schemas";
 import type { Db } from "~/utils/db.server";
 import { applyCredit, issueDocument } from "../fixtures/ledger";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { createTestAccount } from "../fixtures/organization";
 import { createTestStaff } from "../fixtures/users";
-import { databaseTest } from "../setup/route-test";
+import { type Seller, databaseTest } from "../setup/route-test";
 import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
-let org: Awaited<ReturnType<typeof createMexicanSeller>>;
+let org: Seller;
 let collector: Actor;
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  org = await createMexicanSeller(db);
+  org = seller;
   const user = await createTestStaff(db, "collector");
   collector = { userId: user.id, label: "collector" };
 });

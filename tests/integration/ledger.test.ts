@@ -10,19 +10,19 @@ import { getAccountBalances, getOpenAmounts } from "~/domain/ledger/get-account-
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { openDatabase, type Db } from "~/utils/db.server";
 import { applyCredit } from "../fixtures/ledger";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { databaseTest } from "../setup/route-test";
+import { createTestAccount } from "../fixtures/organization";
+import { type Seller, databaseTest } from "../setup/route-test";
 import { onPostgres, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
-let org: Awaited<ReturnType<typeof createMexicanSeller>>;
+let org: Seller;
 let folio = 0;
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  org = await createMexicanSeller(db);
+  org = seller;
 });
 
 async function invoice(accountId: string, amount: string, issueDate = "2026-01-10", currency: "MXN" | "USD" = "MXN") {

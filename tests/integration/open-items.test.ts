@@ -26,18 +26,18 @@ import { formatOpenItemsReport, verifyOpenItems } from "~/domain/ledger/verify-o
 import { getStatement } from "~/domain/statements/get-statement.server";
 import { type Db, openDatabase, queryRows } from "~/utils/db.server";
 import { toMoney } from "~/utils/money";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { databaseTest } from "../setup/route-test";
+import { createTestAccount } from "../fixtures/organization";
+import { type Seller, databaseTest } from "../setup/route-test";
 import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
-let org: Awaited<ReturnType<typeof createMexicanSeller>>;
+let org: Seller;
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  org = await createMexicanSeller(db);
+  org = seller;
 });
 
 /** Every document's open amount as of a date, from the stored amounts and from the whole history. */

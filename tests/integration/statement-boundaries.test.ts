@@ -8,18 +8,18 @@ import { getStatement } from "~/domain/statements/get-statement.server";
 import type { Statement, StatementSection } from "~/domain/statements/types";
 import type { Db } from "~/utils/db.server";
 import { applyAmount, issueDocument } from "../fixtures/ledger";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
-import { databaseTest } from "../setup/route-test";
+import { createTestAccount } from "../fixtures/organization";
+import { type Seller, databaseTest } from "../setup/route-test";
 import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
-let org: Awaited<ReturnType<typeof createMexicanSeller>>;
+let org: Seller;
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  org = await createMexicanSeller(db);
+  org = seller;
 });
 
 const FROM = "2026-05-01";

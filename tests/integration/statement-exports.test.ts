@@ -11,7 +11,7 @@ import { getStatement } from "~/domain/statements/get-statement.server";
 import type { Statement } from "~/domain/statements/types";
 import type { Db } from "~/utils/db.server";
 import { applyAmount, issueDocument } from "../fixtures/ledger";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { createTestAccount } from "../fixtures/organization";
 import { databaseTest } from "../setup/route-test";
 import { type TestDatabase } from "../setup/test-database";
 
@@ -24,10 +24,10 @@ const ids: Record<string, string> = {};
 const UUID = "5E2A0C3B-1111-4A2B-8C3D-0123456789AB";
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  const org = await createMexicanSeller(db);
+  const org = seller;
   account = await createTestAccount(db, org, { paymentTermDays: 30, creditLimit: "250000.00" });
   const a = account.id;
   await issueDocument(db, a, "invoice", "500.00", "2026-04-01", { dueDate: "2026-04-15" }); // opening 500

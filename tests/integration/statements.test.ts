@@ -19,21 +19,21 @@ import type { Statement, StatementSection } from "~/domain/statements/types";
 import { type Db, queryRows } from "~/utils/db.server";
 import { formatMoney } from "~/utils/money";
 import { applyCredit } from "../fixtures/ledger";
-import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
+import { createTestAccount } from "../fixtures/organization";
 import { parseCsv } from "../setup/read-csv";
 import { readPdfPages } from "../setup/read-documents";
-import { databaseTest } from "../setup/route-test";
+import { type Seller, databaseTest } from "../setup/route-test";
 import { type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
-let org: Awaited<ReturnType<typeof createMexicanSeller>>;
+let org: Seller;
 let folio = 0;
 
-databaseTest.beforeAll(async ({ database: fileDatabase }) => {
+databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   database = fileDatabase;
   db = database.db;
-  org = await createMexicanSeller(db);
+  org = seller;
 });
 
 type Kind = "invoice" | "debit_note" | "credit_note" | "payment" | "adjustment";

@@ -1,5 +1,5 @@
 // Test APIs with fixtures. `databaseTest` instead of vitest's `test` gives the file its own migrated
-// database. `routeTest`, for tests that call loaders and actions, adds to it a real SMTP mailbox the
+// database (`database`, its `db`) and a seller to create accounts in (`seller`). `routeTest`, for tests that call loaders and actions, adds to it a real SMTP mailbox the
 // app then sends to, a seller to create accounts in, a way to sign anyone in, and, per test, a fresh
 // account with a signed-in payer. Everything is closed after the file (background work first).
 import { test } from "vitest";
@@ -12,7 +12,7 @@ import { type TestMailbox, startTestSmtpServer } from "./smtp";
 import { type TestDatabase, createTestDatabase } from "./test-database";
 
 type Preferences = Parameters<typeof signInCookie>[2];
-type Seller = Awaited<ReturnType<typeof createMexicanSeller>>;
+export type Seller = Awaited<ReturnType<typeof createMexicanSeller>>;
 type Account = Awaited<ReturnType<typeof createTestAccount>>;
 type Customer = Awaited<ReturnType<typeof createTestCustomer>>;
 
@@ -35,7 +35,9 @@ export const databaseTest = test
     });
     return database;
   })
-  .extend("db", { scope: "file" }, async ({ database }): Promise<Db> => database.db);
+  .extend("db", { scope: "file" }, async ({ database }): Promise<Db> => database.db)
+  // The file's seller (Mexican, with its staff and calendar), to create accounts in.
+  .extend("seller", { scope: "file" }, async ({ db }): Promise<Seller> => createMexicanSeller(db));
 
 export const routeTest = databaseTest
   // Asking for the mailbox points the app's email at it (SMTP_URL) for the rest of the file.
@@ -50,7 +52,6 @@ export const routeTest = databaseTest
     });
     return mailbox;
   })
-  .extend("seller", { scope: "file" }, async ({ db }): Promise<Seller> => createMexicanSeller(db))
   .extend(
     "signIn",
     { scope: "file" },
