@@ -244,6 +244,28 @@ export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 export const STAFF_PROMISE_VIEWS = ["today", "week", "pending", "broken", "partly_kept", "kept"] as const;
 export type StaffPromiseView = (typeof STAFF_PROMISE_VIEWS)[number];
 
+/**
+ * A payment plan: proposed (waiting on the collector), countered (the collector changed the
+ * instalments; waiting on the customer), awaiting_approval (accepted by the collector above the
+ * seller's amount; waiting on a supervisor), active (in force: each instalment is a promise), rejected
+ * (by the collector or the supervisor, with a reason), declined (the customer refused the counter),
+ * withdrawn (by the customer before it was in force), cancelled (in force, then withdrawn: its pending
+ * instalments are cancelled).
+ */
+export const PLAN_STATUSES = [
+  "proposed",
+  "countered",
+  "awaiting_approval",
+  "active",
+  "rejected",
+  "declined",
+  "withdrawn",
+  "cancelled",
+] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** Who wrote a revision of a plan's instalments. */
+export const PLAN_REVISION_AUTHORS = ["customer", "collector"] as const;
+export type PlanRevisionAuthor = (typeof PLAN_REVISION_AUTHORS)[number];
 // Cheques (issue 12 item 9): a confirmed cheque's custody and deposits, and pickups by the courier.
 /** in_custody: received and held (post-dated ones until their deposit date); deposited: at the bank;
  * cleared: paid; returned: the bank refused it (cheque devuelto), until it is deposited again. */

@@ -15,4 +15,6 @@ export const TASK_HANDLERS: TaskHandlers = {
     (await import("~/domain/payments/send-payment-email.server")).handlePaymentEmailDue(tx, payload, context),
   "claim.email": async (tx, payload, context) =>
     (await import("~/domain/claims/send-claim-email.server")).handleClaimEmailDue(tx, payload, context),
+  "plan.email": async (tx, payload, context) =>
+    (await import("~/domain/plans/send-plan-email.server")).handlePlanEmailDue(tx, payload, context),
 };

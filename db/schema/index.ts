@@ -9,4 +9,5 @@ export * from "./signing";
 export * from "./card-payments";
 export * from "./payments";
 export * from "./promises";
+export * from "./plans";
 export * from "./cheques";

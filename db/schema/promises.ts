@@ -2,13 +2,25 @@
 // was kept is measured from the ledger (what was applied to those documents after the promise and by
 // its date) when a scheduled task fires at the end of that day; rules in app/domain/payments.
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { PROMISE_STATUSES } from "~/domain/vocabulary";
 import { createdAt, id, money } from "./_columns";
 import { currencyEnum } from "./enums";
 import { users } from "./identity";
 import { documents } from "./ledger";
 import { customerAccounts } from "./organization";
+import { paymentPlans } from "./plans";
 
 export const promiseStatusEnum = pgEnum("promise_status", PROMISE_STATUSES);
 
@@ -32,11 +44,16 @@ export const paymentPromises = pgTable(
       .references(() => users.id),
     createdAt: createdAt(),
     settledAt: timestamp("settled_at", { withTimezone: true, mode: "date" }),
+    /** The payment plan this promise is an instalment of (its position in the plan), null for a promise of its own. */
+    planId: text("plan_id").references((): AnyPgColumn => paymentPlans.id),
+    planPosition: integer("plan_position"),
   },
   (t) => [
     index("payment_promises_account_date_idx").on(t.accountId, t.promisedDate, t.id),
     index("payment_promises_status_date_idx").on(t.status, t.promisedDate, t.id),
     check("payment_promises_amount_positive", sql`${t.amount} > 0`),
+    index("payment_promises_plan_idx").on(t.planId, t.planPosition),
+    check("payment_promises_plan_position", sql`(${t.planId} is null) = (${t.planPosition} is null)`),
     check(
       "payment_promises_paid_within",
       sql`${t.paidAmount} is null or (${t.paidAmount} >= 0 and ${t.paidAmount} <= ${t.amount})`,

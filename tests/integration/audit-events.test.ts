@@ -43,6 +43,7 @@ import { exerciseMinutesActions } from "../fixtures/minutes";
 import { createMexicanSeller, createTestAccount } from "../fixtures/organization";
 import { exerciseRegistrationActions } from "../fixtures/payment-registrations";
 import { exercisePaymentActions } from "../fixtures/payments";
+import { exercisePlanActions } from "../fixtures/plans";
 import { exerciseSigningActions } from "../fixtures/signing";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
 import { routeTest } from "../setup/route-test";
@@ -180,6 +181,7 @@ async function exerciseEveryAction() {
   expect(await retryDeadTask(db, SYSTEM_ACTOR, { taskId: dead.id, now })).toBe(true);
   await exercisePaymentActions(db); // card_payment.*, promise.*
   await exerciseSigningActions(db); // envelope.*
+  await exercisePlanActions(db); // plan.*
   await exerciseMinutesActions(db); // envelope.correction_*, envelope.superseded
   await exerciseChequeActions(db); // cheque.*, cheque_pickup.*
   return { account, collector, payer, invoice, applicationId, invited };
@@ -337,11 +339,11 @@ describe("migration 0006", () => {
       .map((s) => s.replace(/^\s*--.*$/gm, "").trim())
       .filter((s) => s.startsWith("UPDATE"));
     expect(backfill.length).toBe(2);
-    // Only actions that existed when 0006 ran (claims, registered and card payments, promises, document cancellation and signing and cheques came later, with their
+    // Only actions that existed when 0006 ran (claims, registered and card payments, promises, document cancellation, signing, cheques and plans came later, with their
     // account always recorded).
     const expected = await queryRows<{ id: string; account_id: string | null }>(
       db,
-      sql`select id, account_id from audit_events where action not like 'claim.%' and action not like 'card_payment.%' and action not like 'promise.%' and action <> 'document.cancelled' and action not like 'envelope.%' and action not like 'payment.%' and action not like 'cheque%' order by id`,
+      sql`select id, account_id from audit_events where action not like 'claim.%' and action not like 'card_payment.%' and action not like 'promise.%' and action <> 'document.cancelled' and action not like 'envelope.%' and action not like 'payment.%' and action not like 'cheque%' and action not like 'plan.%' order by id`,
     );
     expect(expected.filter((r) => r.account_id).length).toBeGreaterThan(10);
     // Rows as they were before 0006: no account. (The trigger is lifted the way the migration lifts it.)
@@ -353,7 +355,7 @@ describe("migration 0006", () => {
     });
     const after = await queryRows<{ id: string; account_id: string | null }>(
       db,
-      sql`select id, account_id from audit_events where action not like 'claim.%' and action not like 'card_payment.%' and action not like 'promise.%' and action <> 'document.cancelled' and action not like 'envelope.%' and action not like 'payment.%' and action not like 'cheque%' order by id`,
+      sql`select id, account_id from audit_events where action not like 'claim.%' and action not like 'card_payment.%' and action not like 'promise.%' and action <> 'document.cancelled' and action not like 'envelope.%' and action not like 'payment.%' and action not like 'cheque%' and action not like 'plan.%' order by id`,
     );
     expect(after).toEqual(expected);
     // And the trail stays append-only.

@@ -212,11 +212,21 @@ describe("payment promises", () => {
     const p = await promise(db, mine, [{ documentId: mine.a, amount: "10.00" }]);
     const q = await promise(db, theirs, [{ documentId: theirs.a, amount: "10.00" }]);
     const collector = { id: mine.collector.id, staffRole: "collector" as const };
-    const today = await listStaffPromises(db, collector, { view: "today", today: "2026-11-10", page: 1 });
+    const today = await listStaffPromises(db, collector, {
+      view: "today",
+      now: new Date("2026-11-10T18:00:00Z"),
+      page: 1,
+    });
     expect(today.rows.map((r) => r.id)).toEqual([p.id]);
-    const week = await listStaffPromises(db, collector, { view: "week", today: "2026-11-05", page: 1 });
+    const week = await listStaffPromises(db, collector, {
+      view: "week",
+      now: new Date("2026-11-05T18:00:00Z"),
+      page: 1,
+    });
     expect(week.rows.map((r) => r.id)).toEqual([p.id]);
-    expect((await listStaffPromises(db, collector, { view: "broken", today: "2026-11-10", page: 1 })).rows).toEqual([]);
+    expect(
+      (await listStaffPromises(db, collector, { view: "broken", now: new Date("2026-11-10T18:00:00Z"), page: 1 })).rows,
+    ).toEqual([]);
     const page = await callRoute(staffPromises.loader, {
       path: "/staff/promises?view=pending",
       cookie: await signIn(mine.collector),

@@ -19,6 +19,8 @@ const STAFF_PERMISSIONS: StaffPermission[] = [
   "invite:customer_admin",
   "manage:staff",
   "apply:payments",
+  "decide:payment_plans",
+  "approve:payment_plans",
 ];
 const STAFF_ROLES: StaffRole[] = ["collector", "supervisor", "area_owner", "auditor", "admin"];
 
@@ -51,11 +53,24 @@ describe("customer grants", () => {
 
 describe("staff roles", () => {
   const allowed: Record<StaffRole, StaffPermission[]> = {
-    collector: ["read:account", "invite:customer_admin", "apply:payments"],
-    supervisor: ["read:account", "invite:customer_admin", "apply:payments"],
+    collector: ["read:account", "invite:customer_admin", "apply:payments", "decide:payment_plans"],
+    supervisor: [
+      "read:account",
+      "invite:customer_admin",
+      "apply:payments",
+      "decide:payment_plans",
+      "approve:payment_plans",
+    ],
     area_owner: ["read:account"],
     auditor: ["read:account"],
-    admin: ["read:account", "invite:customer_admin", "manage:staff", "apply:payments"],
+    admin: [
+      "read:account",
+      "invite:customer_admin",
+      "manage:staff",
+      "apply:payments",
+      "decide:payment_plans",
+      "approve:payment_plans",
+    ],
   };
 
   it.each(STAFF_ROLES.flatMap((role) => STAFF_PERMISSIONS.map((p) => [role, p] as const)))(

@@ -24,6 +24,7 @@ import {
   CHEQUE_STATUSES,
   COUNTRIES,
   PROMISE_STATUSES,
+  PLAN_STATUSES,
   CURRENCIES,
   DIFFERENCE_KINDS,
   DOCUMENT_KINDS,
@@ -55,6 +56,7 @@ export const AUDIT_ENTITY_TYPES = [
   "scheduled_task",
   "payment_attempt",
   "payment_promise",
+  "payment_plan",
   "cheque",
   "cheque_pickup",
 ] as const;
@@ -626,6 +628,54 @@ export const PromiseCancelledEventSchema = auditEvent("promise.cancelled", "paym
   after: z.strictObject({ status: PromiseStatus }),
 });
 
+// Payment plans (app/domain/plans). Entity: the plan; its instalments in force are recorded as promises.
+const PlanStatus = z.enum(PLAN_STATUSES);
+const PlanInstalments = z.array(z.strictObject({ dueDate: CalendarDate, amount: Money }));
+export const PlanProposedEventSchema = auditEvent("plan.proposed", "payment_plan").extend({
+  accountId: Id,
+  after: z.strictObject({
+    status: PlanStatus,
+    total: Money,
+    currency: Currency,
+    documents: AttemptItems,
+    instalments: PlanInstalments,
+  }),
+});
+export const PlanCounteredEventSchema = auditEvent("plan.countered", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus, revision: Count, total: Money }),
+  after: z.strictObject({ status: PlanStatus, revision: Count, total: Money, instalments: PlanInstalments }),
+});
+export const PlanAcceptedEventSchema = auditEvent("plan.accepted", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus, revision: Count }),
+  after: z.strictObject({ status: PlanStatus, needsApproval: z.boolean(), approvalAbove: Money.nullable() }),
+});
+export const PlanApprovedEventSchema = auditEvent("plan.approved", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus }),
+  after: z.strictObject({ status: PlanStatus }),
+});
+export const PlanRejectedEventSchema = auditEvent("plan.rejected", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus }),
+  after: z.strictObject({ status: PlanStatus, reason: z.string().max(1000) }),
+});
+export const PlanDeclinedEventSchema = auditEvent("plan.declined", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus, revision: Count }),
+  after: z.strictObject({ status: PlanStatus }),
+});
+export const PlanWithdrawnEventSchema = auditEvent("plan.withdrawn", "payment_plan").extend({
+  accountId: Id,
+  before: z.strictObject({ status: PlanStatus }),
+  after: z.strictObject({ status: PlanStatus, cancelledPromises: Count }),
+});
+export const PlanPolicyChangedEventSchema = auditEvent("plan.policy_changed", "seller").extend({
+  before: z.strictObject({ currency: Currency, approvalAbove: Money.nullable() }),
+  after: z.strictObject({ currency: Currency, approvalAbove: Money }),
+});
+
 // Cheques (app/domain/cheques). Entity: the cheque, or the pickup request.
 const ChequeStatus = z.enum(CHEQUE_STATUSES);
 export const ChequeReceivedEventSchema = auditEvent("cheque.received", "cheque").extend({
@@ -762,6 +812,14 @@ export const AUDIT_EVENT_SCHEMAS = [
   PromiseRecordedEventSchema,
   PromiseSettledEventSchema,
   PromiseCancelledEventSchema,
+  PlanProposedEventSchema,
+  PlanCounteredEventSchema,
+  PlanAcceptedEventSchema,
+  PlanApprovedEventSchema,
+  PlanRejectedEventSchema,
+  PlanDeclinedEventSchema,
+  PlanWithdrawnEventSchema,
+  PlanPolicyChangedEventSchema,
   ChequeReceivedEventSchema,
   ChequeProtectionCheckedEventSchema,
   ChequeDepositedEventSchema,

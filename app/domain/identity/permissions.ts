@@ -26,6 +26,9 @@ export const SIGNING_GRANT_ROLES: readonly GrantRole[] = GRANT_ROLES.filter((r) 
  * manage:tasks the dead scheduled tasks and their retry (administrators).
  * send:reconciliation: prepare and send balance reconciliations (collectors, supervisors, administrators).
  * apply:payments: confirm, reject and apply registered payments, and enter manual receipts (cash application).
+ * decide:payment_plans: accept, counter or reject a customer's payment plan (the collector's decision).
+ * approve:payment_plans: approve or reject a plan the collector accepted above the seller's amount
+ * (supervisors and administrators: "revisar negociaciones y propuestas de pago con jefe inmediato").
  */
 export type StaffPermission =
   | "read:account"
@@ -35,16 +38,20 @@ export type StaffPermission =
   | "read:claims_dashboard"
   | "manage:tasks"
   | "send:reconciliation"
-  | "apply:payments";
+  | "apply:payments"
+  | "decide:payment_plans"
+  | "approve:payment_plans";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
-  collector: ["read:account", "invite:customer_admin", "send:reconciliation", "apply:payments"],
+  collector: ["read:account", "invite:customer_admin", "send:reconciliation", "apply:payments", "decide:payment_plans"],
   supervisor: [
     "read:account",
     "invite:customer_admin",
     "read:claims_dashboard",
     "send:reconciliation",
     "apply:payments",
+    "decide:payment_plans",
+    "approve:payment_plans",
   ],
   area_owner: ["read:account", "read:claims_dashboard"],
   auditor: ["read:account", "read:audit", "read:claims_dashboard"],
@@ -57,6 +64,8 @@ const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
     "manage:tasks",
     "send:reconciliation",
     "apply:payments",
+    "decide:payment_plans",
+    "approve:payment_plans",
   ],
 };
 

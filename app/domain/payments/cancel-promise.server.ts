@@ -1,6 +1,6 @@
 // The customer withdraws a pending promise before its date: a conditional update from pending (a
 // promise settled meanwhile stays as settled), its settlement task and reminder cancelled in the same transaction.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { paymentPromises } from "#db/schema";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { cancelPendingTasks } from "~/jobs/scheduled-tasks.server";
@@ -20,6 +20,8 @@ export async function cancelPromise(db: DbOrTx, actor: Actor, input: { promiseId
           eq(paymentPromises.id, input.promiseId),
           inArray(paymentPromises.accountId, input.accountIds),
           eq(paymentPromises.status, "pending"),
+          // An instalment of a payment plan goes with its plan (withdrawn there), not on its own.
+          isNull(paymentPromises.planId),
         ),
       )
       .returning({ id: paymentPromises.id, accountId: paymentPromises.accountId });

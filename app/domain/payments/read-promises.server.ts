@@ -1,11 +1,10 @@
 // What the promise pages read: a customer's promises with what has been paid towards each so far,
 // and the collectors' list (due today, this week, broken, partly kept, kept) over the accounts the
 // staff member reaches. Each page is one query for the promises and one for their documents.
-import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
-import { customerAccounts, documents, paymentPromiseDocuments, paymentPromises } from "#db/schema";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { customerAccounts, documents, paymentPromiseDocuments, paymentPromises, sellers } from "#db/schema";
 import { staffScope } from "~/domain/identity/account-access.server";
 import type { PromiseStatus, StaffPromiseView, StaffRole } from "~/domain/vocabulary";
-import { addDays } from "~/utils/dates";
 import type { DbOrTx } from "~/utils/db.server";
 import { promisePaidSql } from "./settle-promise.server";
 
@@ -24,6 +23,8 @@ const columns = {
   note: paymentPromises.note,
   createdAt: paymentPromises.createdAt,
   paidSoFar: promisePaidSql(paymentPromises.id),
+  planId: paymentPromises.planId,
+  planPosition: paymentPromises.planPosition,
 };
 
 async function withDocuments<T extends { id: string }>(db: DbOrTx, rows: T[]) {
@@ -81,14 +82,16 @@ export async function listPendingPromises(db: DbOrTx, accountIds: string[], limi
 export async function listStaffPromises(
   db: DbOrTx,
   staff: { id: string; staffRole: StaffRole },
-  input: { view: StaffPromiseView; today: string; page: number },
+  input: { view: StaffPromiseView; now: Date; page: number },
 ) {
+  // "Today" is the account's seller's calendar day at `now` (a Colombian account's day starts an hour
+  // after a Mexican one's part of the year), never one zone's for every account.
+  const today = sql`((${input.now.toISOString()})::timestamptz at time zone ${sellers.timeZone})::date`;
   const byView: Record<StaffPromiseView, SQL | undefined> = {
-    today: and(eq(paymentPromises.status, "pending"), eq(paymentPromises.promisedDate, input.today)),
+    today: and(eq(paymentPromises.status, "pending"), sql`${paymentPromises.promisedDate} = ${today}`),
     week: and(
       eq(paymentPromises.status, "pending"),
-      gte(paymentPromises.promisedDate, input.today),
-      lte(paymentPromises.promisedDate, addDays(input.today, 6)),
+      sql`${paymentPromises.promisedDate} between ${today} and ${today} + 6`,
     ),
     pending: eq(paymentPromises.status, "pending"),
     broken: eq(paymentPromises.status, "broken" satisfies PromiseStatus),
@@ -100,6 +103,7 @@ export async function listStaffPromises(
     .select(columns)
     .from(paymentPromises)
     .innerJoin(customerAccounts, eq(customerAccounts.id, paymentPromises.accountId))
+    .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
     .where(and(byView[input.view], staffScope(staff)))
     .orderBy(
       settledView ? desc(paymentPromises.promisedDate) : asc(paymentPromises.promisedDate),

@@ -4,7 +4,15 @@
 // promise, the task that settles it at the end of its day (scheduled_tasks, ADR 010) and the customer's
 // reminder the day before commit together, so a promise always has its check.
 import { and, eq, gt, inArray } from "drizzle-orm";
-import { customerAccounts, documents, paymentPromiseDocuments, paymentPromises, sellers } from "#db/schema";
+import {
+  customerAccounts,
+  documents,
+  paymentPlanDocuments,
+  paymentPlans,
+  paymentPromiseDocuments,
+  paymentPromises,
+  sellers,
+} from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import type { Currency } from "~/domain/vocabulary";
@@ -76,6 +84,19 @@ export async function recordPromise(
       .where(and(inArray(paymentPromiseDocuments.documentId, ids), eq(paymentPromises.status, "pending")))
       .limit(1);
     if (promised.length > 0) throw new PaymentRuleError("promise.already_promised", promised[0].documentId);
+    // A document in a payment plan still open (proposed, under discussion or in force) is the plan's.
+    const planned = await tx
+      .select({ documentId: paymentPlanDocuments.documentId })
+      .from(paymentPlanDocuments)
+      .innerJoin(paymentPlans, eq(paymentPlans.id, paymentPlanDocuments.planId))
+      .where(
+        and(
+          inArray(paymentPlanDocuments.documentId, ids),
+          inArray(paymentPlans.status, ["proposed", "countered", "awaiting_approval", "active"]),
+        ),
+      )
+      .limit(1);
+    if (planned.length > 0) throw new PaymentRuleError("promise.already_promised", planned[0].documentId);
 
     const id = createRandomId();
     const [currency] = [...currencies];

@@ -4,7 +4,7 @@
 // from pending, so a task that runs twice settles once. A promise not kept tells the account's
 // collector by email, through a task of its own written in the same transaction (so the email is sent
 // exactly when the settlement committed, and retried if the mail server is down).
-import { and, eq, sql } from "drizzle-orm";
+import { type SQL, and, eq, sql } from "drizzle-orm";
 import { customerAccounts, paymentPromises, users } from "#db/schema";
 import { SYSTEM_ACTOR, recordAuditEvents } from "~/domain/audit/record-audit-events.server";
 import { type TaskContext, scheduleTask } from "~/jobs/scheduled-tasks.server";
@@ -16,18 +16,33 @@ import { cancelPromiseReminder } from "./promise-reminders.server";
 export const PROMISE_BROKEN_EMAIL_TASK = "promise.notify_collector";
 
 /**
- * Σ over a promise's documents of what was applied to each after the promise was made (and on or before
- * `upTo` when given), each capped at the amount promised of it: SQL usable per row of a list.
+ * What was paid towards a promise, as SQL usable per row of a list: applications to its documents after
+ * it was made (and on or before `upTo` when given).
+ * - A promise of its own: Σ over its documents of what was applied to each, each capped at the amount
+ *   promised of it.
+ * - An instalment of a payment plan: what was applied to the plan's documents (each capped at what
+ *   the plan covers of it) fills the plan's instalments in order, so this one has what is left after
+ *   the instalments before it, up to its own amount. A payment to any of the plan's documents counts
+ *   once, towards the earliest instalment it has not yet filled.
  */
 export function promisePaidSql(promiseId: unknown, upTo?: unknown) {
-  return sql<string>`(
-    select coalesce(sum(least(pd.amount, greatest(coalesce((
+  const applied = (documentId: SQL) => sql`coalesce((
       select sum(a.amount) from applications a
-      where a.target_id = pd.document_id and a.created_at >= p.created_at
+      where a.target_id = ${documentId} and a.created_at >= p.created_at
         ${upTo === undefined ? sql`` : sql`and a.applied_on <= ${upTo}`}
-    ), 0), 0))), 0)::text
-    from payment_promise_documents pd join payment_promises p on p.id = pd.promise_id
-    where pd.promise_id = ${promiseId}
+    ), 0)`;
+  return sql<string>`(
+    select (case when p.plan_id is null then (
+      select coalesce(sum(least(pd.amount, greatest(${applied(sql`pd.document_id`)}, 0))), 0)
+      from payment_promise_documents pd where pd.promise_id = p.id
+    ) else least(p.amount, greatest((
+      select coalesce(sum(least(ppd.amount, greatest(${applied(sql`ppd.document_id`)}, 0))), 0)
+      from payment_plan_documents ppd where ppd.plan_id = p.plan_id
+    ) - coalesce((
+      select sum(q.amount) from payment_promises q where q.plan_id = p.plan_id and q.plan_position < p.plan_position
+    ), 0), 0)) end)::numeric(18,2)::text
+    from payment_promises p
+    where p.id = ${promiseId}
   )`;
 }
 

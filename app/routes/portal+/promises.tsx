@@ -82,8 +82,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
           ? money(subtractMoney(p.amount, p.paidAmount ?? "0.00"), p.currency)
           : null,
       documents: p.documents.map((d) => ({ id: d.id, label: d.label })),
+      instalment: p.planPosition === null ? null : p.planPosition + 1,
       cancellable:
-        p.status === "pending" && grants.some((g) => g.accountId === p.accountId && grantAllows(g.role, "pay")),
+        p.status === "pending" &&
+        p.planId === null &&
+        grants.some((g) => g.accountId === p.accountId && grantAllows(g.role, "pay")),
     })),
     multiAccount: scope.accountIds.length > 1,
   };
@@ -143,6 +146,9 @@ export default function Promises() {
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{t("promises.title")}</h1>
         <p className="text-slate-600">{t("promises.intro")}</p>
+        <Link to="/portal/promises/plan" className="mt-2 inline-block text-sm font-medium underline">
+          {t("plans.link")}
+        </Link>
       </div>
       <section aria-labelledby="promise-list" className="space-y-3">
         <h2 id="promise-list" className="text-lg font-semibold text-slate-900">
@@ -159,6 +165,9 @@ export default function Promises() {
                     {t("promises.promisedFor", { amount: p.promised, date: p.date })}
                     {page.multiAccount ? <span className="font-normal text-slate-600"> · {p.account}</span> : null}
                   </p>
+                  {p.instalment ? (
+                    <p className="text-slate-600">{t("plans.instalmentOfPlan", { number: p.instalment })}</p>
+                  ) : null}
                   <p className="text-slate-700">
                     {p.status === "pending"
                       ? t("promises.paidSoFar", { amount: p.paid })

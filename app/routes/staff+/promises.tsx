@@ -1,14 +1,18 @@
 // The collectors' list of payment promises over the accounts they reach: due today, this week, all
-// pending, and how the settled ones ended (broken, partly kept, kept), each with what was paid.
+// pending, and how the settled ones ended (broken, partly kept, kept), each with what was paid; "today"
+// is each account's seller's calendar day. Above them, the payment plans waiting on the collector and,
+// for supervisors, those waiting for their approval.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { staffAllows } from "~/domain/identity/permissions";
 import { listStaffPromises } from "~/domain/payments/read-promises.server";
+import { listStaffPlans } from "~/domain/plans/read-plans.server";
 import { STAFF_PROMISE_VIEWS } from "~/domain/vocabulary";
 import { requireStaffUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate, formattingLocale, todayIn } from "~/utils/i18n";
+import { formatDate, formattingLocale } from "~/utils/i18n";
 import { getLanguage } from "~/utils/language.server";
 import { formatMoney, subtractMoney } from "~/utils/money";
 import { pageTitle } from "~/utils/page-title";
@@ -20,9 +24,6 @@ const QuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(1000).catch(1),
 });
 
-/** Promise dates are calendar days of the seller; the list's "today" is Mexico City's (both countries' sellers are a zone apart at most). */
-const LIST_TIME_ZONE = "America/Mexico_City";
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffUser(request);
   const url = new URL(request.url);
@@ -32,12 +33,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const language = await getLanguage(request, user);
   const locale = formattingLocale(language, "MX");
-  const list = await listStaffPromises(await getDb(), user, {
+  const db = await getDb();
+  const list = await listStaffPromises(db, user, {
     view: query.view,
-    today: todayIn(LIST_TIME_ZONE),
+    now: new Date(),
     page: query.page,
   });
+  const presentPlans = (rows: Awaited<ReturnType<typeof listStaffPlans>>) =>
+    rows.map((p) => ({
+      id: p.id,
+      account: `${p.accountNumber} · ${p.accountName}`,
+      total: formatMoney(p.total, p.currency, locale),
+      count: p.instalments,
+      since: formatDate(p.updatedAt.toISOString().slice(0, 10), locale),
+    }));
+  const canDecide = staffAllows(user.staffRole, "decide:payment_plans");
+  const canApprove = staffAllows(user.staffRole, "approve:payment_plans");
   return {
+    plansWaitingCollector: canDecide ? presentPlans(await listStaffPlans(db, user, "proposed")) : null,
+    plansWaitingApproval: canApprove ? presentPlans(await listStaffPlans(db, user, "awaiting_approval")) : null,
     view: query.view,
     page: query.page,
     hasMore: list.hasMore,
@@ -64,13 +78,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffPromises() {
   const { t } = useTranslation();
-  const { view, page, hasMore, rows } = useLoaderData<typeof loader>();
+  const { view, page, hasMore, rows, plansWaitingCollector, plansWaitingApproval } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">{t("promises.staffTitle")}</h1>
         <p className="text-slate-600">{t("promises.staffIntro")}</p>
       </div>
+      {plansWaitingApproval ? (
+        <WaitingPlans id="plans-approval" title={t("plans.staffWaitingApproval")} plans={plansWaitingApproval} />
+      ) : null}
+      {plansWaitingCollector ? (
+        <WaitingPlans id="plans-collector" title={t("plans.staffWaitingCollector")} plans={plansWaitingCollector} />
+      ) : null}
       <nav aria-label={t("promises.viewsLabel")}>
         <ul className="flex flex-wrap gap-2">
           {STAFF_PROMISE_VIEWS.map((v) => (
@@ -131,6 +151,42 @@ export default function StaffPromises() {
         ) : null}
       </nav>
     </div>
+  );
+}
+
+function WaitingPlans({
+  id,
+  title,
+  plans,
+}: {
+  id: string;
+  title: string;
+  plans: { id: string; account: string; total: string; count: number; since: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {plans.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("plans.staffNoneWaiting")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+          {plans.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+              <span>
+                {t("plans.staffRow", { account: p.account, total: p.total, count: p.count })} · {p.since}
+              </span>
+              <Link to={`/staff/plans/${p.id}`} className="font-medium underline">
+                {t("plans.open")}
+                <span className="sr-only"> · {p.account}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
