@@ -135,6 +135,7 @@ describe("home's figures, by hand", () => {
       used: "4784.00",
       available: "0.00",
       exceededBy: "784.00",
+      heldCheques: "0.00",
     });
   });
 });
