@@ -422,6 +422,13 @@ describe("every route under app/routes", { timeout: 180_000 }, () => {
       "staff.accounts.$accountId.reconciliations.$envelopeId",
       "staff.reconciliations",
       "_auth.verify",
+      "portal.minutes._index",
+      "portal.minutes.$envelopeId",
+      "portal.minutes.$envelopeId_.pdf",
+      "staff.accounts.$accountId.minutes._index",
+      "staff.accounts.$accountId.minutes.new",
+      "staff.accounts.$accountId.minutes.$envelopeId",
+      "staff.accounts.$accountId.minutes.$envelopeId_.pdf",
     ])
       expect(routes.map((r) => r.segments.join("."))).toContain(signingRoute);
     for (const paymentRoute of [

@@ -50,6 +50,7 @@ export default function PortalLayout() {
       badge: { count: claimsWaiting, label: t("claimsQueue.customerCounter", { count: claimsWaiting }) },
     },
     { to: "/portal/reconciliations", label: t("nav.reconciliations") },
+    { to: "/portal/minutes", label: t("nav.minutes") },
   ];
   if (role) nav.push({ to: "/portal/statement", label: t("nav.statement") });
   if (canManageUsers) nav.push({ to: "/portal/users", label: t("nav.users") });

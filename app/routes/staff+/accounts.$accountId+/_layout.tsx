@@ -18,6 +18,7 @@ export default function StaffAccountLayout() {
     { to: `${basePath}/payments`, label: t("nav.payments") },
     { to: `${basePath}/statement`, label: t("nav.statement") },
     { to: `${basePath}/reconciliations`, label: t("nav.reconciliations") },
+    { to: `${basePath}/minutes`, label: t("nav.minutes") },
   ];
   return (
     <div className="space-y-6">
