@@ -398,7 +398,7 @@ afterAll(() => {
 });
 
 // Sweeps send thousands of requests: on a loaded 2-core machine one took 32 s, past the 30 s default.
-describe("every route under app/routes", { timeout: 180_000 }, () => {
+describe("every route under app/routes", { timeout: 600_000 }, () => {
   it("finds the route modules with loaders or actions", () => {
     expect(routes.length).toBeGreaterThan(20);
     expect(routes.map((r) => r.segments.join("."))).toContain("portal.documents.$documentId");
