@@ -74,23 +74,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The small "email me a code" form posts urlencoded `intent=send-code` (the signing form is multipart). */
-async function isCodeRequest(request: Request) {
-  const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
-  if (type === "multipart/form-data") return false;
-  const fields = await readForm(request.clone());
-  return RequestSigningCodeSchema.safeParse({ intent: fields.get("intent") }).success;
-}
-
 /** The form's fields and each difference's evidence files (multipart), or the fields alone. */
 async function readSignForm(request: Request) {
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (type !== "multipart/form-data")
-    return { fields: await readForm(request), files: [] as AcceptedEvidence[], refused: false };
+    return { fields: await readForm(request), files: [] as AcceptedEvidence[], refused: false, multipart: false };
   const upload = await parseEvidenceUpload(request);
   if (!upload.ok) throw new Response(upload.reason, { status: upload.tooLarge ? 413 : 400 });
   for (const [, value] of upload.fields)
     if (typeof value === "string" && value.includes("\u0000")) throw new Response("Bad request", { status: 400 });
-  return { fields: upload.fields, files: upload.files, refused: upload.refused.length > 0 };
+  return { fields: upload.fields, files: upload.files, refused: upload.refused.length > 0, multipart: true };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,7 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = await getRequestT(request);
   const db = await getDb();
   const actor = { ...actorFor(request, customer.user), userId: customer.user.id };
-  if (await isCodeRequest(request)) {
+  // The body is read once (a clone read beside it stalled on a 5 MB field): a code request is a plain
+  // form with its own intent; everything else is a signature.
+  const form = await readSignForm(request);
+  if (!form.multipart && RequestSigningCodeSchema.safeParse({ intent: form.fields.get("intent") }).success) {
     const codeLimit = await consumeRateLimit("signingCode", customer.user.id);
     if (!codeLimit.ok)
       throw tooManyRequests(
@@ -134,7 +130,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       rateLimitMessage(t, "rateLimit.signatures", limit.retryAfterSeconds),
       limit.retryAfterSeconds,
     );
-  const form = await readSignForm(request);
   const submission = parseWithZod(form.fields, { schema: SignEnvelopeFormSchema });
   if (submission.status !== "success")
     return data(
