@@ -49,7 +49,7 @@ test("a reconciliation is sent, signed with a difference, sealed and verified", 
   await page.getByLabel("Tengo diferencias").check();
   await page.getByLabel(/Saldo según tus registros/).fill("1000.00");
   await page.getByLabel("Tipo de diferencia").selectOption("amount_differs");
-  const item = page.getByLabel("Partida");
+  const item = page.getByLabel("Partida", { exact: true });
   const firstInvoice = await item.locator("option", { hasText: "Factura" }).first().getAttribute("value");
   await item.selectOption(firstInvoice!);
   await page.getByLabel("Importe", { exact: true }).fill("1.00");
