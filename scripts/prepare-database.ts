@@ -6,6 +6,7 @@ import { count } from "drizzle-orm";
 import { sellers } from "#db/schema";
 import { seedDemoClaims } from "#db/seed/claims";
 import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
+import { seedDemoMinutes } from "#db/seed/minutes";
 import { seedDemoPayments } from "#db/seed/payments";
 import { seedDemoPlans } from "#db/seed/plans";
 import { seedDemoReconciliations } from "#db/seed/reconciliations";
@@ -41,6 +42,8 @@ async function prepareDatabase(): Promise<void> {
     await seedDemoClaims(db, { anchor, log: console.log });
     // Reconciliations in every state, the signed ones sealed (after the claims: one raises a claim).
     await seedDemoReconciliations(db, { anchor, log: console.log });
+    // Minutes in every state for each demo customer, the signed ones sealed, one promise agreement signed.
+    await seedDemoMinutes(db, { anchor, log: console.log });
     // Payments (in review, applied with their REPs, rejected), promises, cheques; then the plans and each
     // seller's approval policy.
     await seedDemoPayments(db, { anchor, log: console.log });
