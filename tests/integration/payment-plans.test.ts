@@ -16,6 +16,7 @@ import { listStaffPromises } from "~/domain/payments/read-promises.server";
 import { recordPromise } from "~/domain/payments/record-promise.server";
 import { acceptCounter, declineCounter, withdrawPlan } from "~/domain/plans/customer-plan-actions.server";
 import { proposePlan } from "~/domain/plans/propose-plan.server";
+import { listPlannableDocuments } from "~/domain/plans/read-plans.server";
 import { setPlanApprovalPolicy } from "~/domain/plans/set-approval-policy.server";
 import {
   acceptPlan,
@@ -117,6 +118,30 @@ describe("payment plans", () => {
         now: NOW,
       }),
     ).rejects.toMatchObject({ code: "promise.already_promised" });
+  });
+
+  test("the proposal form offers only overdue documents that no pending promise nor open plan holds", async ({
+    db,
+    seller,
+  }) => {
+    const s = await setting(db, seller);
+    const c = await issueDocument(db, s.account.id, "invoice", "300.00", "2026-09-03");
+    const d = await issueDocument(db, s.account.id, "invoice", "200.00", "2026-09-04");
+    await issueDocument(db, s.account.id, "invoice", "100.00", "2026-11-01"); // not yet due
+    const offered = async () => (await listPlannableDocuments(db, s.account.id, "2026-11-09")).map((x) => x.id);
+    expect(await offered()).toEqual([s.a, s.b, c, d]);
+    await propose(db, s, [
+      { dueDate: "2026-11-20", amount: "500.00" },
+      { dueDate: "2026-12-20", amount: "500.00" },
+    ]);
+    await recordPromise(db, actor, {
+      accountId: s.account.id,
+      userId: s.payer.id,
+      promisedDate: "2026-11-12",
+      items: [{ documentId: c, amount: "300.00" }],
+      now: NOW,
+    });
+    expect(await offered()).toEqual([d]);
   });
 
   test("accepted below the seller's amount it is in force at once: each instalment a promise over the documents in order, with its settlement task", async ({

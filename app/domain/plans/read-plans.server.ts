@@ -17,6 +17,7 @@ import {
 import { staffScope } from "~/domain/identity/account-access.server";
 import { promisePaidSql } from "~/domain/payments/settle-promise.server";
 import type { PlanStatus, StaffRole } from "~/domain/vocabulary";
+import { OPEN_PLAN_STATUSES } from "./propose-plan.server";
 import type { DbOrTx } from "~/utils/db.server";
 
 export const PLAN_LIST_LIMIT = 50;
@@ -155,3 +156,43 @@ export async function readPlan(
     promises,
   };
 }
+
+/**
+ * What the proposal form offers: the account's open charges past their due date (`today`, the seller's
+ * day) that no pending promise nor open plan holds, oldest due first: a document it listed beyond
+ * those could only be refused (plan.already_promised / plan.already_planned) once submitted.
+ */
+export async function listPlannableDocuments(db: DbOrTx, accountId: string, today: string) {
+  return db
+    .select({
+      id: documents.id,
+      kind: documents.kind,
+      series: documents.series,
+      folio: documents.folio,
+      dueDate: documents.dueDate,
+      currency: documents.currency,
+      open: documents.openAmount,
+    })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.accountId, accountId),
+        eq(documents.effect, "charge"),
+        eq(documents.status, "issued"),
+        sql`${documents.openAmount} > 0`,
+        sql`${documents.dueDate} < ${today}`,
+        sql`not exists (select 1 from payment_promise_documents pd join payment_promises p on p.id = pd.promise_id
+              where pd.document_id = ${documents.id} and p.status = 'pending')`,
+        sql`not exists (select 1 from payment_plan_documents pp join payment_plans pl on pl.id = pp.plan_id
+              where pp.document_id = ${documents.id} and pl.status in (${sql.join(
+                OPEN_PLAN_STATUSES.map((status) => sql`${status}`),
+                sql`, `,
+              )}))`,
+      ),
+    )
+    .orderBy(asc(documents.dueDate), asc(documents.id))
+    .limit(PLANNABLE_LIMIT);
+}
+
+/** At most this many documents are offered for a plan (a plan takes at most MAX_PLAN_DOCUMENTS). */
+export const PLANNABLE_LIMIT = 200;

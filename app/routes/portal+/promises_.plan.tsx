@@ -10,12 +10,11 @@ import { FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/com
 import { InstalmentInputs, PlanStatusBadge } from "~/components/plans";
 import { Button } from "~/components/ui/button";
 import { grantAllows } from "~/domain/identity/permissions";
-import { listPayableDocuments } from "~/domain/payments/read-card-payments.server";
 import { PlanRuleError } from "~/domain/plans/errors";
 import { chosenInstalments, planProposalSchema } from "~/domain/plans/plan-forms";
 import { MAX_PLAN_DAYS, MAX_PLAN_INSTALMENTS, MIN_PLAN_INSTALMENTS } from "~/domain/plans/plan-rules";
 import { proposePlan } from "~/domain/plans/propose-plan.server";
-import { listCustomerPlans } from "~/domain/plans/read-plans.server";
+import { listCustomerPlans, listPlannableDocuments } from "~/domain/plans/read-plans.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
@@ -36,10 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const grant = scope.accountId ? grants.find((g) => g.accountId === scope.accountId) : undefined;
   const canPropose = Boolean(grant && grantAllows(grant.role, "pay"));
   const today = todayIn(scope.timeZone);
-  const overdue =
-    canPropose && scope.accountId
-      ? (await listPayableDocuments(db, scope.accountId)).filter((d) => d.dueDate < today)
-      : [];
+  const overdue = canPropose && scope.accountId ? await listPlannableDocuments(db, scope.accountId, today) : [];
   const money = (amount: string, currency: Parameters<typeof formatMoney>[1]) =>
     formatMoney(amount, currency, scope.locale);
   return {
