@@ -112,6 +112,7 @@ async function proofFile(fileName: string, bytes: Uint8Array): Promise<AcceptedE
 }
 
 export async function seedDemoPayments(db: Db, options: { anchor: Date; log?: (msg: string) => void }) {
+  const started = Date.now();
   const rng = createRng(SEED);
   const at = (before: number) => new Date(options.anchor.getTime() - before);
   const sellerRows = await db.select({ id: sellers.id, country: sellers.country }).from(sellers);
@@ -335,7 +336,7 @@ export async function seedDemoPayments(db: Db, options: { anchor: Date; log?: (m
       ),
     );
   options.log?.(
-    `seed: ${counts.registrations} demo payment registrations, ${counts.promises} promises, ${counts.cheques} cheques`,
+    `seed: ${counts.registrations} demo payment registrations, ${counts.promises} promises, ${counts.cheques} cheques (${Date.now() - started} ms)`,
   );
   return counts;
 }

@@ -3,8 +3,9 @@
 // (Ricardo, of the group) one plan in each state a collector meets: proposed by the customer, countered
 // by the collector, accepted above the amount and waiting for the supervisor, and accepted (in force, its
 // instalments the customer's promises). Written through the plans domain at driven times before
-// `anchor`, on the account's oldest overdue invoices that no promise or plan holds; deterministic for a
-// given anchor and seeded ledger. Their emails are history: none is left queued.
+// `anchor`, on overdue invoices of their own (demo-invoices.ts, issued through the ledger), a few of
+// which stay out of any plan for the customer to propose one (tests/e2e/payment-plans.spec.ts does);
+// deterministic for a given anchor. Their emails are history: none is left queued.
 import Decimal from "decimal.js";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { accountGrants, customerAccounts, scheduledTasks, sellers, users } from "#db/schema";
@@ -43,6 +44,7 @@ export function splitInstalments(total: string, count: number, first: string, ev
 }
 
 export async function seedDemoPlans(db: Db, options: { anchor: Date; log?: (msg: string) => void }) {
+  const started = Date.now();
   const at = (before: number) => new Date(options.anchor.getTime() - before);
   const sellerRows = await db.select({ id: sellers.id, country: sellers.country }).from(sellers);
   for (const seller of sellerRows)
@@ -142,6 +144,8 @@ export async function seedDemoPlans(db: Db, options: { anchor: Date; log?: (msg:
     .update(scheduledTasks)
     .set({ status: "cancelled", finishedAt: new Date() })
     .where(and(eq(scheduledTasks.kind, PLAN_EMAIL_TASK), eq(scheduledTasks.status, "pending")));
-  options.log?.(`seed: 4 demo payment plans, approval policies for ${sellerRows.length} sellers`);
+  options.log?.(
+    `seed: 4 demo payment plans, approval policies for ${sellerRows.length} sellers (${Date.now() - started} ms)`,
+  );
   return { plans: 4 };
 }

@@ -94,7 +94,8 @@ test("home's overdue and aging rows open the list that holds them; each payment 
   await expect(page.locator('[data-testid="totals-MXN-charge"]')).toContainText(`Saldo pendiente ${chosen!.amount}`);
 
   await page.goto("/portal");
-  const payment = page.getByRole("link", { name: /^Ver P-\d+ en pagos y saldos a favor$/ }).first();
+  // The latest payments: the history's (P-…) or the demo's registered ones (RP-…, db/seed/payments.ts).
+  const payment = page.getByRole("link", { name: /^Ver [A-Z]+-\d+ en pagos y saldos a favor$/ }).first();
   const folio = (await payment.innerText()).trim();
   await payment.click();
   await expect(page).toHaveURL(new RegExp(`/portal/payments\\?q=${folio}#credit-`));
