@@ -21,6 +21,7 @@ export const en: Resources = {
     audit: "Audit",
     claimsDashboard: "SLAs",
     deadTasks: "Failed tasks",
+    signingSettings: "Signing deadlines",
   },
   language: { label: "Language", es: "Español", en: "English", switchTo: "Español" },
   user: {
@@ -109,6 +110,9 @@ export const en: Resources = {
     tooManyItems: "Choose at most {{max}} documents per payment.",
     date: "Enter a valid date (yyyy-mm-dd).",
     phone: "Enter a phone number of 7 to 25 digits (+, spaces, hyphens and brackets allowed).",
+    reminderDays: "Enter a whole number of days between 1 and 90.",
+    expiryDays: "Enter a whole number of days between 1 and 180.",
+    reminderBeforeExpiry: "Reminders must come before the expiry: choose fewer days than the deadline.",
   },
   switcher: { label: "Account", group: "Group view: {{name}}", choose: "Switch account", submit: "Switch" },
   home: {
@@ -496,7 +500,7 @@ export const en: Resources = {
         accepted: "Invitation accepted",
       },
       grant: { created: "Access granted", role_changed: "Role changed", revoked: "Access revoked" },
-      seller: { created: "Seller created" },
+      seller: { created: "Seller created", signing_settings_updated: "Signing deadlines changed" },
       zone: { created: "Zone created" },
       customer_group: { created: "Customer group created" },
       customer_account: { created: "Customer account created", collector_assigned: "Collector assigned" },
@@ -1024,6 +1028,20 @@ export const en: Resources = {
     noCollector: "No collector",
     noData: "No data in the period.",
     table: "Data table",
+  },
+  signingSettings: {
+    title: "Signing deadlines per seller",
+    intro:
+      "How often signers are reminded of a pending reconciliation, and after how many days it expires. Changes apply to the next sends; what was already sent keeps its deadlines.",
+    readOnly: "You can read these deadlines; only an administrator can change them.",
+    reminderEveryDays: "Remind every (days)",
+    expireAfterDays: "Expires after (days)",
+    updatedAt: "Last changed: {{time}}",
+    never: "Default values",
+    save: "Save deadlines",
+    saved: "Deadlines of {{seller}} saved.",
+    unchanged: "The deadlines of {{seller}} did not change.",
+    notFound: "That seller does not exist.",
   },
   deadTasks: {
     title: "Failed scheduled tasks",
@@ -1721,6 +1739,7 @@ export const en: Resources = {
     payments: "Payments and credits",
     claimsDashboard: "SLA dashboard",
     deadTasks: "Failed tasks",
+    signingSettings: "Signing deadlines",
   },
   common: { save: "Save", cancel: "Cancel", loading: "Loading…", total: "Total", currency: "Currency" },
   email: {

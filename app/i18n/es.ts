@@ -19,6 +19,7 @@ export const es = {
     audit: "Auditoría",
     claimsDashboard: "Plazos",
     deadTasks: "Tareas fallidas",
+    signingSettings: "Plazos de firma",
   },
   language: { label: "Idioma", es: "Español", en: "English", switchTo: "English" },
   user: {
@@ -107,6 +108,10 @@ export const es = {
     tooManyItems: "Elige como máximo {{max}} documentos por pago.",
     date: "Escribe una fecha válida (aaaa-mm-dd).",
     phone: "Escribe un teléfono de 7 a 25 dígitos (puede llevar +, espacios, guiones y paréntesis).",
+    reminderDays: "Escribe un número entero de días entre 1 y 90.",
+    expiryDays: "Escribe un número entero de días entre 1 y 180.",
+    reminderBeforeExpiry:
+      "Los recordatorios deben ser más frecuentes que el vencimiento: elige menos días que el plazo.",
   },
   switcher: { label: "Cuenta", group: "Vista de grupo: {{name}}", choose: "Cambiar de cuenta", submit: "Cambiar" },
   home: {
@@ -496,7 +501,7 @@ export const es = {
         accepted: "Invitación aceptada",
       },
       grant: { created: "Acceso otorgado", role_changed: "Rol cambiado", revoked: "Acceso retirado" },
-      seller: { created: "Emisor creado" },
+      seller: { created: "Emisor creado", signing_settings_updated: "Plazos de firma cambiados" },
       zone: { created: "Plaza creada" },
       customer_group: { created: "Grupo de clientes creado" },
       customer_account: { created: "Cuenta de cliente creada", collector_assigned: "Analista asignado" },
@@ -1026,6 +1031,20 @@ export const es = {
     noCollector: "Sin analista",
     noData: "Sin datos en el periodo.",
     table: "Tabla de datos",
+  },
+  signingSettings: {
+    title: "Plazos de firma por emisor",
+    intro:
+      "Cada cuántos días se recuerda a los firmantes una conciliación pendiente y a los cuántos días vence. Los cambios aplican a los próximos envíos; lo ya enviado conserva sus plazos.",
+    readOnly: "Puedes consultar estos plazos; solo un administrador puede cambiarlos.",
+    reminderEveryDays: "Recordar cada (días)",
+    expireAfterDays: "Vence a los (días)",
+    updatedAt: "Última modificación: {{time}}",
+    never: "Valores predeterminados",
+    save: "Guardar plazos",
+    saved: "Plazos de {{seller}} guardados.",
+    unchanged: "Los plazos de {{seller}} no cambiaron.",
+    notFound: "Ese emisor no existe.",
   },
   deadTasks: {
     title: "Tareas programadas fallidas",
@@ -1724,6 +1743,7 @@ export const es = {
     payments: "Pagos y saldos a favor",
     claimsDashboard: "Tablero de plazos",
     deadTasks: "Tareas fallidas",
+    signingSettings: "Plazos de firma",
   },
   common: { save: "Guardar", cancel: "Cancelar", loading: "Cargando…", total: "Total", currency: "Moneda" },
   email: {

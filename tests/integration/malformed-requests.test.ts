@@ -447,6 +447,7 @@ describe("every route under app/routes", { timeout: 600_000 }, () => {
       "staff.accounts.$accountId.minutes.new",
       "staff.accounts.$accountId.minutes.$envelopeId",
       "staff.accounts.$accountId.minutes.$envelopeId_.pdf",
+      "staff.signing-settings",
     ])
       expect(routes.map((r) => r.segments.join("."))).toContain(signingRoute);
     for (const paymentRoute of [
