@@ -15,7 +15,11 @@ export const ChequeActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("protection"),
     chequeId: ChequeId,
     version: Version,
-    reference: z.string().trim().min(1, "validation.required").max(100, "validation.invalid"),
+    reference: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(1, "validation.required")
+      .max(100, "validation.invalid"),
   }),
   z.object({ intent: z.literal("deposit"), chequeId: ChequeId, version: Version }),
   z.object({ intent: z.literal("clear"), chequeId: ChequeId, version: Version }),
@@ -39,11 +43,23 @@ export type ChequeListFilters = z.infer<typeof ChequeListFiltersSchema>;
 
 export const PickupFormSchema = z.object({
   accountId: z.string().trim().min(1).max(64),
-  pickupDate: z.string().trim().min(1, "validation.required").refine(isCalendarDate, "validation.date"),
-  address: z.string().trim().min(5, "validation.required").max(300, "validation.invalid"),
-  contactName: z.string().trim().min(2, "validation.required").max(120, "validation.invalid"),
+  pickupDate: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .refine(isCalendarDate, "validation.date"),
+  address: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(5, "validation.required")
+    .max(300, "validation.invalid"),
+  contactName: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(2, "validation.required")
+    .max(120, "validation.invalid"),
   contactPhone: z
-    .string()
+    .string({ error: "validation.required" })
     .trim()
     .regex(/^[+\d][\d\s()-]{6,24}$/, "validation.phone"),
   notes: z.string().trim().max(500, "validation.invalid").optional(),
