@@ -95,6 +95,10 @@ describe("the custody list", () => {
     const page = await list(cookies.collector, "?view=nope&from=2026-13-45&to=x&q=%25%5C_");
     expect(page.status).toBe(200);
     expect((page.body as { filters: { view: string } }).filters.view).toBe("custody");
+    // A NUL in the search (PostgreSQL refuses it in text) is no search, not a 500.
+    const nul = await list(cookies.collector, "?view=all&q=CHQ%00");
+    expect(nul.status).toBe(200);
+    expect((nul.body as { filters: { q?: string } }).filters.q).toBeUndefined();
   });
 
   it("tenant crossing: a collector outside the portfolio lists none of the account's cheques and gets 404 acting on one", async () => {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "~/domain/ledger/schemas";
 import { CHEQUE_RETURN_REASONS, CHEQUE_STATUSES } from "~/domain/vocabulary";
+import { searchText } from "~/utils/input";
 
 /** How far ahead a pickup may be asked for. */
 export const MAX_PICKUP_DAYS = 30;
@@ -37,7 +38,11 @@ export const ChequeListFiltersSchema = z.object({
   view: z.enum(["custody", "follow_up", "all", ...CHEQUE_STATUSES]).catch("custody"),
   from: z.string().refine(isCalendarDate).optional().catch(undefined),
   to: z.string().refine(isCalendarDate).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  // A NUL or other control character (PostgreSQL refuses NUL in text) reads as no search.
+  q: searchText(100)
+    .transform((q) => q.trim())
+    .optional()
+    .catch(undefined),
 });
 export type ChequeListFilters = z.infer<typeof ChequeListFiltersSchema>;
 
