@@ -75,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t } = await getRequestT(request);
   const submission = parseWithZod(await readForm(request), { schema: ChequeActionSchema });
   if (submission.status !== "success")
-    return data({ ok: false as const, error: t("validation.invalid"), chequeId: null }, { status: 400 });
+    return data({ ok: false as const, error: t("validation.invalid"), number: null }, { status: 400 });
   const value = submission.value;
   const db = await getDb();
   const reached = await getStaffCheque(db, user, value.chequeId);
@@ -101,11 +101,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(error instanceof ChequeError)) throw error;
     if (error.code === "cheque.not_found") notFound();
     return data(
-      { ok: false as const, error: t(`cheques.errors.${error.code}`), chequeId: null },
+      { ok: false as const, error: t(`cheques.errors.${error.code}`), number: null },
       { status: error.code === "cheque.stale" ? 409 : 400 },
     );
   }
-  return data({ ok: true as const, error: null, chequeId: value.chequeId });
+  return data({ ok: true as const, error: null, number: reached.number });
 }
 
 export default function StaffCheques() {
@@ -113,7 +113,6 @@ export default function StaffCheques() {
   const { filters, more, canAct, rows, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const view = (VIEWS as readonly string[]).includes(filters.view) ? filters.view : "all";
-  const done = result?.ok ? rows.find((r) => r.id === result.chequeId) : undefined;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -131,7 +130,7 @@ export default function StaffCheques() {
         </p>
       ) : result?.ok ? (
         <p role="status" className="text-sm text-emerald-800">
-          {t("cheques.done", { number: done?.number ?? "" })}
+          {t("cheques.done", { number: result.number })}
         </p>
       ) : null}
       <nav aria-label={t("cheques.viewsLabel")}>
