@@ -70,7 +70,13 @@ test("a post-dated cheque is held, deposited on its date, returned, and its invo
   await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await expectAccessible(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll("main *")]
+      .filter((e) => e.getBoundingClientRect().right > 391)
+      .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+      .slice(0, 5),
+  );
+  expect(overflowing, "elements past 390 px").toEqual([]);
   await page.setViewportSize({ width: 1280, height: 900 });
   await row.getByRole("button", { name: `Depositar · ${number}` }).click();
   await expect(page.getByText(`Listo: cheque ${number} actualizado.`)).toBeVisible();

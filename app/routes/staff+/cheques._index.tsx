@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const list = await listStaffCheques(await getDb(), user, filters);
   return {
     filters,
-    more: list.more,
+    more: list.more ? CHEQUE_LIST_LIMIT : null,
     canAct: staffAllows(user.staffRole, "apply:payments"),
     rows: list.rows.map((c) => ({
       id: c.id,
@@ -176,7 +176,7 @@ export default function StaffCheques() {
             className="mt-1 block rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
           />
         </div>
-        <div className="min-w-0 flex-1">
+        <div className="w-full sm:w-auto sm:min-w-48 sm:flex-1">
           <label htmlFor="cheques-q" className="block text-sm font-medium text-slate-800">
             {t("cheques.search")}
           </label>
@@ -237,7 +237,7 @@ export default function StaffCheques() {
           ))}
         </ul>
       )}
-      {more ? <p className="text-sm text-slate-600">{t("cheques.more", { count: CHEQUE_LIST_LIMIT })}</p> : null}
+      {more ? <p className="text-sm text-slate-600">{t("cheques.more", { count: more })}</p> : null}
     </div>
   );
 }
