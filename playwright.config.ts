@@ -4,11 +4,19 @@
 // Stripe and database (tests/e2e/slots.ts).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 import { buildIsStale } from "./scripts/build-freshness.mjs";
-import { currentE2eSlot, e2eSlot, e2eSlotCount, slotDatabaseUrl, slotPgliteDir } from "./tests/e2e/slots";
+import {
+  currentE2eSlot,
+  e2eSlot,
+  e2eSlotCount,
+  slotDatabaseUrl,
+  slotPgliteDir,
+  sweeperClockFile,
+} from "./tests/e2e/slots";
 
 const slotCount = e2eSlotCount();
 const stripeWebhookSecret = "whsec_e2e_cartera";
@@ -33,6 +41,10 @@ if (!process.env.TEST_WORKER_INDEX && buildIsStale(import.meta.dirname)) {
   });
   if (build.status !== 0) throw new Error("the production build failed");
 }
+
+// A sweeper clock left moved by an interrupted run must not move the next run's servers.
+if (!process.env.TEST_WORKER_INDEX)
+  for (let i = 0; i < slotCount; i++) rmSync(sweeperClockFile(e2eSlot(i)), { force: true });
 
 type WebServer = Extract<NonNullable<PlaywrightTestConfig["webServer"]>, unknown[]>[number];
 
@@ -86,6 +98,8 @@ function slotServers(index: number): WebServer[] {
         STRIPE_SECRET_KEY: "sk_test_e2e_cartera",
         STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
         STRIPE_API_URL: `http://127.0.0.1:${slot.stripePort}`,
+        // A spec may move this slot's sweeper clock (tests/e2e/claim-story.spec.ts); real time otherwise.
+        SWEEPER_CLOCK_FILE: sweeperClockFile(slot),
       },
     },
   ];

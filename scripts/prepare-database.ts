@@ -6,6 +6,7 @@ import { count } from "drizzle-orm";
 import { sellers } from "#db/schema";
 import { seedDemoClaims } from "#db/seed/claims";
 import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
+import { seedDemoMinutes } from "#db/seed/minutes";
 import { seedDemoReconciliations } from "#db/seed/reconciliations";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "#db/seed/users";
 import { getDatabase, withAdvisoryLock } from "~/utils/db.server";
@@ -39,6 +40,8 @@ async function prepareDatabase(): Promise<void> {
     await seedDemoClaims(db, { anchor, log: console.log });
     // Reconciliations in every state, the signed ones sealed (after the claims: one raises a claim).
     await seedDemoReconciliations(db, { anchor, log: console.log });
+    // Minutes in every state for each demo customer, the signed ones sealed, one promise agreement signed.
+    await seedDemoMinutes(db, { anchor, log: console.log });
     console.log(
       `Database seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`,
     );

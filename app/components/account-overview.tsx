@@ -7,6 +7,7 @@ import type { AccountOverview, CurrencyTotals } from "~/domain/accounts/get-acco
 import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 import { formatDate, formattingLocale, type Language } from "~/utils/i18n";
 import { type Currency, formatMoney } from "~/utils/money";
+import { TableHead } from "./ui/table";
 
 const linkClass = "text-brand-700 underline underline-offset-2 hover:no-underline";
 
@@ -102,22 +103,16 @@ function CurrencyBlock({
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full text-sm">
           <caption className="px-4 pt-3 text-left font-medium text-slate-900">{t("home.aging")}</caption>
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">
-                {t("aging.bucket")}
-              </th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">
-                {t("aging.count")}
-              </th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">
-                {t("aging.amount")}
-              </th>
-              <th scope="col" className="hidden w-1/3 px-4 py-2 sm:table-cell">
-                <span className="sr-only">%</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            className="text-left text-slate-600"
+            cellClassName="px-4 py-2 font-medium"
+            columns={[
+              { label: t("aging.bucket") },
+              { label: t("aging.count"), align: "right" },
+              { label: t("aging.amount"), align: "right" },
+              { label: <span className="sr-only">%</span>, className: "hidden w-1/3 sm:table-cell" },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {AGING_BUCKETS.map((bucket) => (
               <tr key={bucket}>
@@ -317,19 +312,15 @@ export function AccountOverviewView({
             {t("home.accounts")}
           </h2>
           <table className="mt-2 min-w-full text-sm">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  {t("nav.account")}
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  {t("home.balance")}
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  {t("home.overdue")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="text-left text-slate-600"
+              cellClassName="px-4 py-2 font-medium"
+              columns={[
+                { label: t("nav.account") },
+                { label: t("home.balance"), align: "right" },
+                { label: t("home.overdue"), align: "right" },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {overview.accounts.flatMap((a) =>
                 (a.totals.length ? a.totals : [{ currency: a.currency, balance: "0.00", overdue: "0.00" }]).map(

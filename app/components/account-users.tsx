@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { ChangeRoleSchema, InviteSchema, RevokeSchema } from "~/domain/identity/schemas";
 import { Field, FieldErrors, FormError, SelectField, useIsSubmitting, useValidatedForm } from "./forms";
 import { Button, buttonClass } from "./ui/button";
+import { TableHead } from "./ui/table";
 
 export interface AccountUserRow {
   userId: string;
@@ -113,22 +114,15 @@ export function AccountUsersTable({
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t("users.title")}</caption>
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              {t("users.name")}
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              {t("users.email")}
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              {t("users.status")}
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              {t("users.role")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cellClassName="px-4 py-2 font-medium"
+          columns={[
+            { label: t("users.name") },
+            { label: t("users.email") },
+            { label: t("users.status") },
+            { label: t("users.role") },
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {users.map((u) => (
             <tr key={`${u.invited ? "invited" : "member"}-${u.userId}`}>

@@ -62,12 +62,13 @@ export function ClaimThread({ messages }: { messages: ClaimThreadMessage[] }) {
 const textareaClass =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
-/** One action on a claim: a hidden intent and version, an optional text field, and its button. */
+/** One action on a claim: a hidden intent and version, an optional text field, optional evidence files, and its button. */
 export function ClaimActionForm({
   schema,
   intent,
   version,
   text,
+  files,
   submitLabel,
   variant = "primary",
   children,
@@ -76,6 +77,8 @@ export function ClaimActionForm({
   intent: string;
   version?: number;
   text?: { name: "body" | "reason"; label: string };
+  /** Evidence files sent with it (a multipart form; the action sniffs them, parse-evidence-upload.server.ts). */
+  files?: { label: string };
   submitLabel: string;
   variant?: "primary" | "secondary" | "danger";
   children?: ReactNode;
@@ -90,7 +93,12 @@ export function ClaimActionForm({
   const submitting = useIsSubmitting(intent);
   const field = text ? fields[text.name] : null;
   return (
-    <Form method="post" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3" {...getFormProps(form)}>
+    <Form
+      method="post"
+      encType={files ? "multipart/form-data" : undefined}
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-3"
+      {...getFormProps(form)}
+    >
       <input type="hidden" name="intent" value={intent} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       {mine && actionData?.error ? <FormError message={actionData.error} /> : null}
@@ -101,6 +109,14 @@ export function ClaimActionForm({
           </label>
           <textarea rows={3} className={textareaClass} {...getTextareaProps(field, { ariaAttributes: true })} />
           <FieldErrors id={field.errorId} errors={field.errors} />
+        </div>
+      ) : null}
+      {files ? (
+        <div>
+          <label htmlFor={`claim-${intent}-evidence`} className="block text-sm font-medium text-slate-800">
+            {files.label}
+          </label>
+          <input id={`claim-${intent}-evidence`} name="evidence" type="file" multiple className="mt-1 block text-sm" />
         </div>
       ) : null}
       {children}
@@ -226,6 +242,8 @@ export interface ClaimSummaryData {
   level: ClaimLevel;
   description: string;
   due: string | null;
+  /** The deadline as an ISO instant. */
+  dueAt: string | null;
   created: string | null;
   resolution: ClaimResolution | null;
   resolutionReason: string | null;
@@ -275,13 +293,13 @@ export function ClaimSummary({
         <dt className="text-slate-600">{t("claims.status")}</dt>
         <dd>{t(`claims.statuses.${claim.status}`)}</dd>
         <dt className="text-slate-600">{t("claims.level")}</dt>
-        <dd>{claim.level}</dd>
+        <dd data-testid="claim-level">{claim.level}</dd>
         <dt className="text-slate-600">{t("claims.created")}</dt>
         <dd>{claim.created}</dd>
         {side === "staff" ? (
           <>
             <dt className="text-slate-600">{t("claims.assignee")}</dt>
-            <dd>{claim.assigneeName ?? t("claims.unassigned")}</dd>
+            <dd data-testid="claim-assignee">{claim.assigneeName ?? t("claims.unassigned")}</dd>
           </>
         ) : null}
         {claim.resolution ? (
@@ -304,7 +322,11 @@ export function ClaimSummary({
         ) : null}
       </dl>
       {open && claim.due ? (
-        <p className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-slate-900">
+        <p
+          className="rounded-md border border-brand-200 bg-brand-50 px-3 py-2 text-sm text-slate-900"
+          data-testid="claim-promise"
+          data-due-at={claim.dueAt ?? undefined}
+        >
           {t("claims.promise", { date: claim.due })}
         </p>
       ) : null}

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { EnvelopeStatus } from "~/domain/vocabulary";
 import type { MinutesView } from "~/utils/minutes-pages.server";
 import { EnvelopeStatusBadge } from "./reconciliation";
+import { ScrollRegion, TableHead } from "./ui/table";
 
 export interface MinutesListRow {
   id: string;
@@ -26,41 +27,19 @@ export function MinutesList({ rows, showAccount }: { rows: MinutesListRow[]; sho
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="text-slate-600">{t("minutes.none")}</p>;
   return (
-    <div
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-      role="region"
-      aria-label={t("minutes.title")}
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a table that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
-      tabIndex={0}
-    >
+    <ScrollRegion label={t("minutes.title")}>
       <table className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {t("minutes.number")}
-            </th>
-            {showAccount ? (
-              <th scope="col" className="px-3 py-2">
-                {t("signing.account")}
-              </th>
-            ) : null}
-            <th scope="col" className="px-3 py-2">
-              {t("minutes.meetingDate")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("minutes.channel")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("minutes.status")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("minutes.sentAt")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("minutes.completedAt")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t("minutes.number") },
+            ...(showAccount ? [{ label: t("signing.account") }] : []),
+            { label: t("minutes.meetingDate") },
+            { label: t("minutes.channel") },
+            { label: t("minutes.status") },
+            { label: t("minutes.sentAt") },
+            { label: t("minutes.completedAt") },
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id}>
@@ -91,7 +70,7 @@ export function MinutesList({ rows, showAccount }: { rows: MinutesListRow[]; sho
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { EnvelopeStatus } from "~/domain/vocabulary";
 import type { EnvelopeView } from "~/utils/signing-pages.server";
+import { ScrollRegion, TableHead } from "./ui/table";
 
 const tones: Record<EnvelopeStatus, string> = {
   draft: "bg-slate-100 text-slate-700 ring-slate-200",
@@ -44,38 +45,18 @@ export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; s
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="text-slate-600">{t("signing.none")}</p>;
   return (
-    <div
-      role="region"
-      aria-label={t("signing.title")}
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
-      tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-    >
+    <ScrollRegion label={t("signing.title")}>
       <table className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {t("signing.number")}
-            </th>
-            {showAccount ? (
-              <th scope="col" className="px-3 py-2">
-                {t("signing.account")}
-              </th>
-            ) : null}
-            <th scope="col" className="px-3 py-2">
-              {t("signing.cutoff")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("signing.status")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("signing.sentAt")}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              {t("signing.completedAt")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t("signing.number") },
+            ...(showAccount ? [{ label: t("signing.account") }] : []),
+            { label: t("signing.cutoff") },
+            { label: t("signing.status") },
+            { label: t("signing.sentAt") },
+            { label: t("signing.completedAt") },
+          ]}
+        />
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id}>
@@ -104,7 +85,7 @@ export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; s
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -162,34 +143,18 @@ export function EnvelopeContent({
           {s.items.length === 0 ? (
             <p className="text-sm text-slate-600">{t("signing.noItems")}</p>
           ) : (
-            <div
-              role="region"
-              aria-label={`${t("signing.items")} (${s.currency})`}
-              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
-              tabIndex={0}
-              className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-            >
+            <ScrollRegion label={`${t("signing.items")} (${s.currency})`}>
               <table className="min-w-full text-sm">
                 <caption className="sr-only">{t("signing.items")}</caption>
-                <thead className="bg-slate-50 text-left text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">
-                      {t("signing.document")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("signing.issueDate")}
-                    </th>
-                    <th scope="col" className="px-3 py-2">
-                      {t("signing.dueDate")}
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right">
-                      {t("signing.amount")}
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-right">
-                      {t("signing.openAmount")}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t("signing.document") },
+                    { label: t("signing.issueDate") },
+                    { label: t("signing.dueDate") },
+                    { label: t("signing.amount"), align: "right" },
+                    { label: t("signing.openAmount"), align: "right" },
+                  ]}
+                />
                 <tbody className="divide-y divide-slate-100">
                   {s.items.map((i) => (
                     <tr key={i.documentId}>
@@ -207,7 +172,7 @@ export function EnvelopeContent({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </section>
       ))}

@@ -5,6 +5,7 @@ import { describePlatformSeal, getPlatformSeal } from "~/domain/signing/platform
 import { beforeDatabaseClose, getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { startTaskSweeper, type TaskSweeper } from "./scheduled-tasks.server";
+import { sweeperClock } from "./sweeper-clock.server";
 import { TASK_HANDLERS } from "./task-handlers.server";
 
 let running: TaskSweeper | undefined;
@@ -13,7 +14,12 @@ export function startBackgroundJobs(): TaskSweeper {
   if (running) return running;
   // The signing seal is read (or, unconfigured, created once) at start and reported, not on the first signature.
   console.info(describePlatformSeal(getPlatformSeal(getEnv())));
-  const sweeper = startTaskSweeper({ db: getDb, handlers: TASK_HANDLERS, intervalMs: 15_000 });
+  const sweeper = startTaskSweeper({
+    db: getDb,
+    handlers: TASK_HANDLERS,
+    intervalMs: 15_000,
+    clock: sweeperClock(getEnv().SWEEPER_CLOCK_FILE),
+  });
   const stop = async () => {
     await sweeper.stop();
     running = undefined;

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DisputedBadge } from "~/components/disputed-badge";
 import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/button";
+import { TableHead } from "~/components/ui/table";
 import { formatDate, formatQuantity } from "~/utils/i18n";
 import { formatMoney } from "~/utils/money";
 import type { DocumentDetailData } from "./document-detail.server";
@@ -169,33 +170,18 @@ export function Page() {
       {d.lines.length > 0 ? (
         <Section id="lines" title={t("document.lines")}>
           <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className={th}>
-                  {t("document.description")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("document.quantity")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("document.unit")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("document.unitPrice")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("document.taxes")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("document.total")}
-                </th>
-                {disputeLines ? (
-                  <th scope="col" className={th}>
-                    <span className="sr-only">{t("claims.disputeLine")}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
+            <TableHead
+              cellClassName={th}
+              columns={[
+                { label: t("document.description") },
+                { label: t("document.quantity"), align: "right" },
+                { label: t("document.unit") },
+                { label: t("document.unitPrice"), align: "right" },
+                { label: t("document.taxes"), align: "right" },
+                { label: t("document.total"), align: "right" },
+                ...(disputeLines ? [{ label: <span className="sr-only">{t("claims.disputeLine")}</span> }] : []),
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {d.lines.map((l) => (
                 <tr key={l.lineNo}>
@@ -228,19 +214,14 @@ export function Page() {
       {d.remissions.length > 0 ? (
         <Section id="remissions" title={t("document.remissions")}>
           <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className={th}>
-                  {t("document.remissionNumber")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("document.deliveryDate")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("document.receivedBy")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cellClassName={th}
+              columns={[
+                { label: t("document.remissionNumber") },
+                { label: t("document.deliveryDate") },
+                { label: t("document.receivedBy") },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {d.remissions.map((r) => (
                 <tr key={r.number}>
@@ -259,22 +240,15 @@ export function Page() {
           <p className="p-4 text-sm text-slate-600">{t("document.noApplications")}</p>
         ) : (
           <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className={th}>
-                  {t("document.appliedOn")}
-                </th>
-                <th scope="col" className={th}>
-                  {t("document.appliedDocument")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("document.appliedAmount")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("document.openAfter")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              cellClassName={th}
+              columns={[
+                { label: t("document.appliedOn") },
+                { label: t("document.appliedDocument") },
+                { label: t("document.appliedAmount"), align: "right" },
+                { label: t("document.openAfter"), align: "right" },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100">
               {d.applications.map((a) => (
                 <tr key={a.id}>

@@ -10,6 +10,7 @@ import { FilterInput, filterInputClass as inputClass } from "~/components/forms"
 import { ExportLinks, FilterPanel, ListTotals } from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
+import { TableHead } from "~/components/ui/table";
 import { formatDate } from "~/utils/i18n";
 import type { ListQueryError } from "~/utils/list-query";
 import { formatMoney } from "~/utils/money";
@@ -334,50 +335,31 @@ export function Page() {
           <div className="rounded-lg border border-slate-200 bg-white shadow-sm sm:overflow-x-auto max-sm:border-0 max-sm:bg-transparent max-sm:shadow-none">
             <table className="min-w-full text-sm max-sm:block">
               <caption className="sr-only">{tabLabel(tab as (typeof TABS)[number])}</caption>
-              <thead className="bg-slate-50 text-left text-slate-700 max-sm:sr-only">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    <input
-                      type="checkbox"
-                      aria-label={t("documents.selectAll")}
-                      checked={allOnPage}
-                      onChange={toggleAllOnPage}
-                      className="size-6 align-middle"
-                    />
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    {t("documents.serieFolio")}
-                  </th>
-                  {tab !== "invoices" ? (
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      {t("documents.kind")}
-                    </th>
-                  ) : null}
-                  {multiAccount ? (
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      {t("nav.account")}
-                    </th>
-                  ) : null}
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    {t("documents.issueDate")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    {t("documents.dueDate")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    {t("documents.amount")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    {t("documents.open")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    {t("documents.status")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    {t("documents.purchaseOrder")}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                className="bg-slate-50 text-left text-slate-700 max-sm:sr-only"
+                columns={[
+                  {
+                    label: (
+                      <input
+                        type="checkbox"
+                        aria-label={t("documents.selectAll")}
+                        checked={allOnPage}
+                        onChange={toggleAllOnPage}
+                        className="size-6 align-middle"
+                      />
+                    ),
+                  },
+                  { label: t("documents.serieFolio") },
+                  ...(tab !== "invoices" ? [{ label: t("documents.kind") }] : []),
+                  ...(multiAccount ? [{ label: t("nav.account") }] : []),
+                  { label: t("documents.issueDate") },
+                  { label: t("documents.dueDate") },
+                  { label: t("documents.amount"), align: "right" },
+                  { label: t("documents.open"), align: "right" },
+                  { label: t("documents.status") },
+                  { label: t("documents.purchaseOrder") },
+                ]}
+              />
               <tbody className="divide-y divide-slate-100 max-sm:block max-sm:space-y-3 max-sm:divide-y-0">
                 {result.rows.map((row) => (
                   <tr

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { DisputedBadge } from "~/components/disputed-badge";
 import { FormError, useIsSubmitting } from "~/components/forms";
 import { Button, buttonClass } from "~/components/ui/button";
+import { ScrollRegion, TableHead } from "~/components/ui/table";
 import { AGING_BUCKETS } from "~/domain/ledger/aging-buckets";
 import { StatementActionSchema } from "~/domain/statements/schemas";
 import { formatDate } from "~/utils/i18n";
@@ -160,31 +161,19 @@ export function Page() {
             <div className="rounded-lg border border-slate-200 bg-white shadow-sm sm:overflow-x-auto max-sm:border-0 max-sm:bg-transparent max-sm:shadow-none">
               <table className={`min-w-full text-sm ${phoneTable}`}>
                 <caption className="sr-only">{t("statement.sectionTitle", { currency: section.currency })}</caption>
-                <thead className="bg-slate-50 text-left text-slate-700 max-sm:sr-only">
-                  <tr>
-                    <th scope="col" className={th}>
-                      {t("statement.date")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("statement.document")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("statement.description")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("statement.dueDate")}
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      {t("statement.charges")}
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      {t("statement.credits")}
-                    </th>
-                    <th scope="col" className={`${th} text-right`}>
-                      {t("statement.balance")}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  className="bg-slate-50 text-left text-slate-700 max-sm:sr-only"
+                  cellClassName={th}
+                  columns={[
+                    { label: t("statement.date") },
+                    { label: t("statement.document") },
+                    { label: t("statement.description") },
+                    { label: t("statement.dueDate") },
+                    { label: t("statement.charges"), align: "right" },
+                    { label: t("statement.credits"), align: "right" },
+                    { label: t("statement.balance"), align: "right" },
+                  ]}
+                />
                 <tbody className="divide-y divide-slate-100 max-sm:block max-sm:space-y-3 max-sm:divide-y-0">
                   {pagination.page === 1 ? (
                     <tr className={`bg-slate-50/60 ${phoneRow}`}>
@@ -303,26 +292,16 @@ export function Page() {
               </nav>
             ) : null}
             {/* A region the keyboard can scroll sideways on a phone (the aging has seven columns). */}
-            <div
-              className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-              role="region"
-              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a table that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
-              tabIndex={0}
-              aria-label={`${t("home.aging")} ${t("home.asOf", { date: date(section.aging.asOf) })}`}
-            >
+            <ScrollRegion label={`${t("home.aging")} ${t("home.asOf", { date: date(section.aging.asOf) })}`}>
               <table className="min-w-full text-sm">
                 <caption className="px-3 pt-3 text-left font-medium text-slate-900">
                   {t("home.aging")} {t("home.asOf", { date: date(section.aging.asOf) })}
                 </caption>
-                <thead className="text-left text-slate-700">
-                  <tr>
-                    {AGING_BUCKETS.map((b) => (
-                      <th key={b} scope="col" className={`${th} text-right`}>
-                        {t(`aging.${b}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <TableHead
+                  className="text-left text-slate-700"
+                  cellClassName={th}
+                  columns={AGING_BUCKETS.map((b) => ({ key: b, label: t(`aging.${b}`), align: "right" as const }))}
+                />
                 <tbody>
                   <tr>
                     {AGING_BUCKETS.map((b) => (
@@ -334,7 +313,7 @@ export function Page() {
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </section>
         );
       })}

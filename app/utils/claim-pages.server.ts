@@ -5,12 +5,29 @@ import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { CustomerActor } from "~/domain/claims/customer-claim-actions.server";
 import { ClaimRuleError } from "~/domain/claims/errors";
+import { parseEvidenceUpload } from "~/domain/claims/parse-evidence-upload.server";
 import type { ClaimDetail } from "~/domain/claims/read-claims.server";
 import type { StaffActor } from "~/domain/claims/staff-access.server";
 import { grantAllows } from "~/domain/identity/permissions";
 import { actorFor, requireStaffUser } from "./auth.server";
+import { readForm } from "./form.server";
 import { requireIdParam } from "./input";
 import { notFound, requireCustomerContext } from "./permissions.server";
+
+/**
+ * A claim form, from a multipart body (with evidence files, sniffed and under caps: 413 past them) or
+ * a urlencoded one (no files); anything else is refused as readForm refuses it. `refused`: a file was
+ * not accepted (its type or size), so the form is answered with an error and nothing is written.
+ */
+export async function readClaimFormWithEvidence(request: Request) {
+  const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (type !== "multipart/form-data") return { fields: await readForm(request), files: [], refused: false };
+  const upload = await parseEvidenceUpload(request);
+  if (!upload.ok) throw new Response(upload.reason, { status: upload.tooLarge ? 413 : 400 });
+  for (const [, value] of upload.fields)
+    if (typeof value === "string" && value.includes("\u0000")) throw new Response("Bad request", { status: 400 });
+  return { fields: upload.fields, files: upload.files, refused: upload.refused.length > 0 };
+}
 
 /** The claim ID of the URL; one of the wrong shape is not found. */
 export const claimIdParam = (params: Record<string, string | undefined>) => requireIdParam(params.claimId);
@@ -53,6 +70,8 @@ export function presentClaimDetail(detail: ClaimDetail, format: (d: Date | null)
     version: claim.version,
     description: claim.description,
     due: format(claim.dueAt),
+    /** The deadline as an instant (the promise's machine-readable form). */
+    dueAt: claim.dueAt?.toISOString() ?? null,
     created: format(claim.createdAt),
     resolution: claim.resolution,
     resolutionReason: claim.resolutionReason,

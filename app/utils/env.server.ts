@@ -58,6 +58,8 @@ const EnvObject = z.object({
     .url()
     .refine((v) => /^https?:\/\//.test(v), "must be an http(s) URL")
     .optional(),
+  /** End-to-end tests only: a file whose ISO instant the task sweeper takes as now (app/jobs/sweeper-clock.server.ts). */
+  SWEEPER_CLOCK_FILE: optionalString,
 });
 
 const EnvSchema = EnvObject.superRefine((env, ctx) => {

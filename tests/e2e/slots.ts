@@ -4,6 +4,8 @@
 // The config starts every slot's servers (in the runner) and points each worker at its own slot
 // through Playwright's TEST_PARALLEL_INDEX (stable per worker slot, reused by a retried worker).
 
+import os from "node:os";
+import path from "node:path";
 import { databaseName, withDatabaseName } from "../setup/database-url";
 
 const BASE = {
@@ -39,6 +41,14 @@ export function e2eSlot(index: number): E2eSlot {
     smtpHttpPort: BASE.smtpHttpPort + shift,
     stripePort: STRIPE_BASE + shift,
   };
+}
+
+/**
+ * Slot i's sweeper clock file (SWEEPER_CLOCK_FILE, app/jobs/sweeper-clock.server.ts): while it holds an
+ * ISO instant, that slot's server sweeps its scheduled tasks as of that instant.
+ */
+export function sweeperClockFile(slot: Pick<E2eSlot, "port">): string {
+  return path.join(os.tmpdir(), `cartera-e2e-sweeper-clock-${slot.port}`);
 }
 
 /** The slot of the worker this code runs in (slot 0 in the runner). */

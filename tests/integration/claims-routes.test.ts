@@ -3,12 +3,14 @@
 // collector who may not see its account; raising a claim from a document works and the customer then
 // sees it with its promise; staff take and reply, and an internal note reaches staff only; lines of an
 // invoice are disputed each with its amount (never above the line nor the open amount), never a line of
-// another customer's invoice.
+// another customer's invoice, and malformed line input is a 400 with nothing written; the customer's
+// answer to a request for information carries evidence files, kept with its message.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { claims, invoiceLines } from "#db/schema";
+import { claimAttachments, claimMessages, claims, invoiceLines } from "#db/schema";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
+import { requestClaimInfo } from "~/domain/claims/staff-claim-actions.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import * as portalClaim from "~/routes/portal+/claims.$claimId";
 import * as portalClaims from "~/routes/portal+/claims._index";
@@ -397,5 +399,119 @@ describe("disputing lines of an invoice", () => {
     });
     const lines = (page.body as { detail: { lines: { id: string; lineNo: number }[] } }).detail.lines;
     expect(lines.map((l) => l.id)).toEqual([s.lines[0].id, s.lines[1].id]);
+  });
+});
+
+describe("answering a request for information with evidence", () => {
+  const PDF = new TextEncoder().encode("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+  const answer = (claimId: string, v: number, file: { bytes: Uint8Array; name: string }, cookie = cookies.owner) => {
+    const fd = new FormData();
+    fd.append("intent", "answer");
+    fd.append("version", String(v));
+    fd.append("body", "Adjunto la orden de compra 4471");
+    fd.append("evidence", new Blob([new Uint8Array(file.bytes)], { type: "application/pdf" }), file.name);
+    const request = new Request(`http://portal.test/portal/claims/${claimId}`, {
+      method: "POST",
+      body: fd,
+      headers: { Cookie: cookie, Origin: "http://portal.test" },
+    });
+    return portalClaim.action({ request, params: { claimId }, context: {} });
+  };
+  const waitingClaim = async () => {
+    const raised = await raiseClaim(
+      db,
+      s.customerActor,
+      {
+        accountId: s.account.id,
+        type: "price_difference",
+        origin: "invoice",
+        description: "Precio distinto",
+        documents: [{ documentId: s.invoice.id, amount: "1.00" }],
+      },
+      { now: new Date() },
+    );
+    await requestClaimInfo(
+      db,
+      s.staffActor(s.collector),
+      { claimId: raised.id, version: raised.version, body: "¿Orden de compra?" },
+      { now: new Date() },
+    );
+    return { id: raised.id, version: raised.version + 1 };
+  };
+  const statusOf = (r: unknown) =>
+    r instanceof Response ? r.status : ((r as { init?: { status?: number } }).init?.status ?? 200);
+
+  it("keeps the customer's PDF with its answer and the claim, shown on both sides", async () => {
+    const c = await waitingClaim();
+    const result = await answer(c.id, c.version, { bytes: PDF, name: "orden-4471.pdf" });
+    expect(statusOf(result)).toBe(302);
+    const [message] = await db
+      .select()
+      .from(claimMessages)
+      .where(eq(claimMessages.claimId, c.id))
+      .then((rows) => rows.filter((m) => m.kind === "customer_message"));
+    const files = await db.select().from(claimAttachments).where(eq(claimAttachments.claimId, c.id));
+    expect(files).toEqual([
+      expect.objectContaining({ messageId: message.id, fileName: "orden-4471.pdf", mediaType: "application/pdf" }),
+    ]);
+    for (const [loader, cookie] of [
+      [portalClaim.loader, cookies.owner],
+      [staffClaim.loader, cookies.collector],
+    ] as const) {
+      const page = await callRoute(loader, { path: `/x/claims/${c.id}`, params: { claimId: c.id }, cookie });
+      expect((page.body as { claim: { attachments: { fileName: string }[] } }).claim.attachments).toEqual([
+        expect.objectContaining({ fileName: "orden-4471.pdf" }),
+      ]);
+    }
+  });
+
+  it("refuses an executable sent as a PDF with the answer, and writes nothing", async () => {
+    const c = await waitingClaim();
+    const result = await answer(c.id, c.version, { bytes: new TextEncoder().encode("MZ\u0090 no"), name: "oc.pdf" });
+    expect(statusOf(result)).toBe(400);
+    expect((result as { data: { error: string } }).data.error).toMatch(/No aceptamos/);
+    const [row] = await db.select().from(claims).where(eq(claims.id, c.id));
+    expect(row.status).toBe("waiting_on_customer");
+    expect(await db.select().from(claimAttachments).where(eq(claimAttachments.claimId, c.id))).toEqual([]);
+  });
+
+  it("another customer's answer with a file gets 404 and stores nothing", async () => {
+    const c = await waitingClaim();
+    await expect(answer(c.id, c.version, { bytes: PDF, name: "x.pdf" }, cookies.outsider)).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(await db.select().from(claimAttachments).where(eq(claimAttachments.claimId, c.id))).toEqual([]);
+  });
+});
+
+describe("malformed line input on the raise form", () => {
+  const raise = (form: Record<string, string>) =>
+    callRoute(portalNewClaim.action, { path: "/portal/claims/new", cookie: cookies.owner, form });
+  const base = {
+    type: "price_difference",
+    scope: "lines",
+    description: "Precio",
+  };
+
+  it.each([
+    ["a non-numeric amount", { "lines[0].amount": "diez" }],
+    ["a negative amount", { "lines[0].amount": "-5.00" }],
+    ["three decimals", { "lines[0].amount": "1.005" }],
+    ["a zero amount", { "lines[0].amount": "0.00" }],
+    ["a selected flag other than on", { "lines[0].selected": "yes", "lines[0].amount": "1.00" }],
+    ["an unknown scope", { scope: "everything", "lines[0].amount": "1.00" }],
+    ["a line ID far too long", { "lines[0].lineId": "x".repeat(500), "lines[0].amount": "1.00" }],
+    ["a line index far past the cap", { "lines[5000].lineId": "abc", "lines[5000].selected": "on" }],
+  ])("answers 400 and raises nothing for %s", async (_name, extra) => {
+    const before = (await db.select().from(claims)).length;
+    const result = await raise({
+      ...base,
+      documentId: s.invoice.id,
+      "lines[0].lineId": s.lines[0].id,
+      "lines[0].selected": "on",
+      ...extra,
+    });
+    expect(result.status).toBe(400);
+    expect((await db.select().from(claims)).length).toBe(before);
   });
 });

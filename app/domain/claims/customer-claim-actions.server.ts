@@ -1,5 +1,5 @@
 // What the customer does with its claim: answer a request for information (the clock starts again
-// with what was left), withdraw it, or reopen it within 15 days of its resolution with a reason.
+// with what was left; evidence files may come with the answer, kept with its message), withdraw it, or reopen it within 15 days of its resolution with a reason.
 // Every function takes the account IDs the user may act on (its "dispute" grants): a claim of
 // another account is claim.not_found, as if it did not exist.
 import { recordAuditEvent, type Actor } from "~/domain/audit/record-audit-events.server";
@@ -8,8 +8,10 @@ import { atRiskInstant, resumeDeadline } from "./business-hours";
 import { levelSla, loadWorkingCalendar, rescheduleSlaCheck, slaBudgetMinutes } from "./claim-sla.server";
 import { loadClaim, transitionClaim } from "./claim-transition.server";
 import { ClaimRuleError } from "./errors";
+import type { AcceptedEvidence } from "./parse-evidence-upload.server";
 import { queueClaimEmails } from "./queue-claim-emails.server";
 import { addClaimMessage } from "./staff-claim-actions.server";
+import { storeClaimAttachments } from "./store-claim-attachments.server";
 
 export const REOPEN_WINDOW_DAYS = 15;
 
@@ -26,7 +28,7 @@ interface Now {
 export async function answerClaim(
   db: DbOrTx,
   customer: CustomerActor,
-  input: { claimId: string; version: number; body: string },
+  input: { claimId: string; version: number; body: string; files?: readonly AcceptedEvidence[] },
   { now }: Now,
 ) {
   return db.transaction(async (tx) => {
@@ -45,7 +47,20 @@ export async function answerClaim(
       set: { status: "open", dueAt, slaAtRiskAt, slaRemainingMinutes: null },
       now,
     });
-    const messageId = await addClaimMessage(tx, { ...input, authorId: customer.userId, kind: "customer_message", now });
+    const messageId = await addClaimMessage(tx, {
+      claimId: input.claimId,
+      body: input.body,
+      authorId: customer.userId,
+      kind: "customer_message",
+      now,
+    });
+    await storeClaimAttachments(tx, customer, {
+      claimId: claim.id,
+      accountId: claim.accountId,
+      messageId,
+      files: input.files ?? [],
+      now,
+    });
     await rescheduleSlaCheck(tx, claim.id, { level: claim.level, dueAt });
     await recordAuditEvent(tx, customer, {
       action: "claim.customer_answered",

@@ -1,6 +1,6 @@
 // One of the customer's claims: where it stands, the promise of an answer (in the account's time
 // zone), the disputed documents, the thread without internal notes, and what the customer may do
-// now: answer a request for information, withdraw it, or reopen it within 15 days of its resolution.
+// now: answer a request for information (with evidence files), withdraw it, or reopen it within 15 days of its resolution.
 // Once settled: the outcome, with a link to the credit note or the new invoice; evidence downloads.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
@@ -23,11 +23,11 @@ import {
   claimIdParam,
   claimTimeFormat,
   presentClaimDetail,
+  readClaimFormWithEvidence,
   refuseClaimRule,
   requireClaimCustomer,
 } from "~/utils/claim-pages.server";
 import { getDb } from "~/utils/db.server";
-import { readForm } from "~/utils/form.server";
 import { formattingLocale } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
 import { pageTitle } from "~/utils/page-title";
@@ -71,16 +71,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const claimId = claimIdParam(params);
   const customer = await requireClaimCustomer(request, { acrossAccounts: true });
   const { t } = await getRequestT(request);
-  const submission = parseWithZod(await readForm(request), { schema: CustomerClaimActionSchema });
+  const form = await readClaimFormWithEvidence(request);
+  const submission = parseWithZod(form.fields, { schema: CustomerClaimActionSchema });
   if (submission.status !== "success") {
     const intent = submission.payload.intent;
     return data({ result: submission.reply(), intent: typeof intent === "string" ? intent : "" }, { status: 400 });
   }
   const value = submission.value;
+  if (value.intent === "answer" && form.refused)
+    return data({ intent: value.intent, error: t("claims.errors.evidence") }, { status: 400 });
   const db = await getDb();
   const now = { now: new Date() };
   try {
-    if (value.intent === "answer") await answerClaim(db, customer, { claimId, ...value }, now);
+    if (value.intent === "answer") await answerClaim(db, customer, { claimId, ...value, files: form.files }, now);
     else if (value.intent === "withdraw") await withdrawClaim(db, customer, { claimId, ...value }, now);
     else await reopenClaim(db, customer, { claimId, ...value }, now);
   } catch (error) {
@@ -107,6 +110,7 @@ export default function PortalClaim() {
               intent="answer"
               version={claim.version}
               text={{ name: "body", label: t("claims.message") }}
+              files={{ label: t("claims.evidence") }}
               submitLabel={t("claims.answer")}
             />
           ) : null}

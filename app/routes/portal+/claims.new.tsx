@@ -12,14 +12,12 @@ import { Field, FieldErrors, FormError, SelectField, useIsSubmitting, useValidat
 import { Button } from "~/components/ui/button";
 import { chosenClaimLines, RaiseClaimFormSchema } from "~/domain/claims/claim-forms";
 import { ClaimRuleError } from "~/domain/claims/errors";
-import { parseEvidenceUpload } from "~/domain/claims/parse-evidence-upload.server";
 import { raiseCustomerClaim } from "~/domain/claims/raise-customer-claim.server";
 import { findClaimableDocument, listClaimableLines } from "~/domain/claims/read-claims.server";
 import { CLAIM_TYPES } from "~/domain/vocabulary";
 import { requirePortalScope } from "~/utils/account-scope.server";
-import { requireClaimCustomer } from "~/utils/claim-pages.server";
+import { readClaimFormWithEvidence, requireClaimCustomer } from "~/utils/claim-pages.server";
 import { getDb } from "~/utils/db.server";
-import { readForm } from "~/utils/form.server";
 import { isId } from "~/utils/input";
 import { getRequestT } from "~/utils/language.server";
 import { formatMoney } from "~/utils/money";
@@ -60,22 +58,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** The form, from a multipart body (with evidence) or a urlencoded one; anything else is refused. */
-async function readClaimForm(request: Request) {
-  const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
-  if (type !== "multipart/form-data") return { fields: await readForm(request), files: [], refused: false };
-  const upload = await parseEvidenceUpload(request);
-  if (!upload.ok) throw new Response(upload.reason, { status: upload.tooLarge ? 413 : 400 });
-  for (const [, value] of upload.fields)
-    if (typeof value === "string" && value.includes("\u0000")) throw new Response("Bad request", { status: 400 });
-  return { fields: upload.fields, files: upload.files, refused: upload.refused.length > 0 };
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const customer = await requireClaimCustomer(request);
   if (customer.accountIds.length === 0) forbidden();
   const { t } = await getRequestT(request);
-  const form = await readClaimForm(request);
+  const form = await readClaimFormWithEvidence(request);
   const submission = parseWithZod(form.fields, { schema: RaiseClaimFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const reply = (error: string, status = 400) =>
