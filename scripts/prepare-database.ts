@@ -7,6 +7,8 @@ import { sellers } from "#db/schema";
 import { seedDemoClaims } from "#db/seed/claims";
 import { DEFAULT_SEED_INVOICES, seedDemoData } from "#db/seed/index";
 import { seedDemoMinutes } from "#db/seed/minutes";
+import { seedDemoPayments } from "#db/seed/payments";
+import { seedDemoPlans } from "#db/seed/plans";
 import { seedDemoReconciliations } from "#db/seed/reconciliations";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from "#db/seed/users";
 import { getDatabase, withAdvisoryLock } from "~/utils/db.server";
@@ -42,6 +44,10 @@ async function prepareDatabase(): Promise<void> {
     await seedDemoReconciliations(db, { anchor, log: console.log });
     // Minutes in every state for each demo customer, the signed ones sealed, one promise agreement signed.
     await seedDemoMinutes(db, { anchor, log: console.log });
+    // Payments (in review, applied with their REPs, rejected), promises, cheques; then the plans and each
+    // seller's approval policy.
+    await seedDemoPayments(db, { anchor, log: console.log });
+    await seedDemoPlans(db, { anchor, log: console.log });
     console.log(
       `Database seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary.counts)}`,
     );

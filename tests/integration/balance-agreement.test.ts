@@ -6,6 +6,9 @@ import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "#db/seed/index";
+import { seedDemoPayments } from "#db/seed/payments";
+import { seedDemoPlans } from "#db/seed/plans";
+import { seedDemoUsers } from "#db/seed/users";
 import { getAccountActivity } from "~/domain/accounts/get-account-activity.server";
 import { getAccountOverview } from "~/domain/accounts/get-account-overview.server";
 import { listDocuments, type ListDocumentsInput } from "~/domain/documents/list-documents.server";
@@ -17,13 +20,17 @@ import type { Currency } from "~/utils/money";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 const TODAY = "2026-11-20";
+const ANCHOR = new Date("2026-11-20T15:00:00Z");
 
 let database: TestDatabase;
 let accounts: { id: string; number: string; groupId: string | null }[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemoData(database.db, { invoices: 800, today: TODAY });
+  await seedDemoData(database.db, { invoices: 800, today: TODAY, afterAccounts: seedDemoUsers });
+  // The demo's payments (applied, in review, a returned cheque and its fee, cheques held) and plans too.
+  await seedDemoPayments(database.db, { anchor: ANCHOR });
+  await seedDemoPlans(database.db, { anchor: ANCHOR });
   accounts = await queryRows(
     database.db,
     sql`select id, number, group_id as "groupId" from customer_accounts order by number`,
