@@ -3,74 +3,29 @@
 // the versions it replaced or was replaced by; and the list of an account's minutes. Presentational only.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { EnvelopeStatus } from "~/domain/vocabulary";
 import type { MinutesView } from "~/utils/minutes-pages.server";
-import { EnvelopeStatusBadge } from "./reconciliation";
-import { ScrollRegion, TableHead } from "./ui/table";
+import { EnvelopeStatusBadge, SignedDocumentList, type SignedDocumentRow } from "./reconciliation";
 
-export interface MinutesListRow {
-  id: string;
-  number: number;
+export interface MinutesListRow extends SignedDocumentRow {
   version: number;
-  status: EnvelopeStatus;
-  accountNumber: string;
-  accountName: string;
   meetingDate: string;
   channel: "meeting" | "call" | "video";
-  sentAt: string | null;
-  completedAt: string | null;
-  href: string;
-  sealed: boolean;
 }
 
 export function MinutesList({ rows, showAccount }: { rows: MinutesListRow[]; showAccount: boolean }) {
   const { t } = useTranslation();
-  if (rows.length === 0) return <p className="text-slate-600">{t("minutes.none")}</p>;
   return (
-    <ScrollRegion label={t("minutes.title")}>
-      <table className="min-w-full text-sm">
-        <TableHead
-          columns={[
-            { label: t("minutes.number") },
-            ...(showAccount ? [{ label: t("signing.account") }] : []),
-            { label: t("minutes.meetingDate") },
-            { label: t("minutes.channel") },
-            { label: t("minutes.status") },
-            { label: t("minutes.sentAt") },
-            { label: t("minutes.completedAt") },
-          ]}
-        />
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td className="px-3 py-2 whitespace-nowrap">
-                <Link
-                  to={r.href}
-                  className="text-brand-700 underline hover:no-underline"
-                  aria-label={t("minutes.openOne", { number: r.number })}
-                >
-                  {r.number}
-                </Link>
-                {r.version > 1 ? <span className="text-xs text-slate-600"> · v{r.version}</span> : null}
-              </td>
-              {showAccount ? (
-                <td className="px-3 py-2">
-                  {r.accountName} · {r.accountNumber}
-                </td>
-              ) : null}
-              <td className="px-3 py-2 whitespace-nowrap">{r.meetingDate}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{t(`minutes.channels.${r.channel}`)}</td>
-              <td className="px-3 py-2">
-                <EnvelopeStatusBadge status={r.status} />{" "}
-                {r.sealed ? <span className="text-xs text-slate-600">· {t("signing.sealed")}</span> : null}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">{r.sentAt ?? "—"}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{r.completedAt ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <SignedDocumentList
+      rows={rows}
+      showAccount={showAccount}
+      label={t("minutes.title")}
+      empty={t("minutes.none")}
+      openLabel={(r) => t("minutes.openOne", { number: r.number })}
+      columns={[
+        { key: "meetingDate", label: t("minutes.meetingDate"), cell: (r) => r.meetingDate },
+        { key: "channel", label: t("minutes.channel"), cell: (r) => t(`minutes.channels.${r.channel}`) },
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 // The reconciliation as both sides read it: status, balances and open items per currency, signers,
 // and the differences with their claims; and the list of reconciliations. Presentational only.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { EnvelopeStatus } from "~/domain/vocabulary";
 import type { EnvelopeView } from "~/utils/signing-pages.server";
@@ -28,30 +29,57 @@ export function EnvelopeStatusBadge({ status }: { status: EnvelopeStatus }) {
   );
 }
 
-export interface EnvelopeListRow {
+/** What every list of signed documents (reconciliations, minutes) shows of one of them. */
+export interface SignedDocumentRow {
   id: string;
   number: number;
+  /** Minutes are re-issued as new versions; a reconciliation has none. */
+  version?: number;
   status: EnvelopeStatus;
   accountNumber: string;
   accountName: string;
-  cutoff: string | null;
   sentAt: string | null;
   completedAt: string | null;
   href: string;
   sealed: boolean;
 }
 
-export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; showAccount: boolean }) {
+/** A column a kind of signed document adds after the number (and account) columns. */
+export interface SignedDocumentColumn<Row> {
+  key: string;
+  label: string;
+  cell: (row: Row) => ReactNode;
+}
+
+/**
+ * The list of signed documents: number (with its version), account when several are shown, the
+ * kind's own columns, status with "sealed", sent and completed times.
+ */
+export function SignedDocumentList<Row extends SignedDocumentRow>({
+  rows,
+  showAccount,
+  label,
+  empty,
+  openLabel,
+  columns,
+}: {
+  rows: Row[];
+  showAccount: boolean;
+  label: string;
+  empty: string;
+  openLabel: (row: Row) => string;
+  columns: SignedDocumentColumn<Row>[];
+}) {
   const { t } = useTranslation();
-  if (rows.length === 0) return <p className="text-slate-600">{t("signing.none")}</p>;
+  if (rows.length === 0) return <p className="text-slate-600">{empty}</p>;
   return (
-    <ScrollRegion label={t("signing.title")}>
+    <ScrollRegion label={label}>
       <table className="min-w-full text-sm">
         <TableHead
           columns={[
             { label: t("signing.number") },
             ...(showAccount ? [{ label: t("signing.account") }] : []),
-            { label: t("signing.cutoff") },
+            ...columns.map((c) => ({ key: c.key, label: c.label })),
             { label: t("signing.status") },
             { label: t("signing.sentAt") },
             { label: t("signing.completedAt") },
@@ -60,21 +88,24 @@ export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; s
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id}>
-              <td className="px-3 py-2">
-                <Link
-                  to={r.href}
-                  className="text-brand-700 underline hover:no-underline"
-                  aria-label={t("signing.open", { number: r.number })}
-                >
+              <td className="px-3 py-2 whitespace-nowrap">
+                <Link to={r.href} className="text-brand-700 underline hover:no-underline" aria-label={openLabel(r)}>
                   {r.number}
                 </Link>
+                {r.version !== undefined && r.version > 1 ? (
+                  <span className="text-xs text-slate-600"> · v{r.version}</span>
+                ) : null}
               </td>
               {showAccount ? (
                 <td className="px-3 py-2">
                   {r.accountName} · {r.accountNumber}
                 </td>
               ) : null}
-              <td className="px-3 py-2 whitespace-nowrap">{r.cutoff}</td>
+              {columns.map((c) => (
+                <td key={c.key} className="px-3 py-2 whitespace-nowrap">
+                  {c.cell(r)}
+                </td>
+              ))}
               <td className="px-3 py-2">
                 <EnvelopeStatusBadge status={r.status} />{" "}
                 {r.sealed ? <span className="text-xs text-slate-600">· {t("signing.sealed")}</span> : null}
@@ -86,6 +117,24 @@ export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; s
         </tbody>
       </table>
     </ScrollRegion>
+  );
+}
+
+export interface EnvelopeListRow extends SignedDocumentRow {
+  cutoff: string | null;
+}
+
+export function EnvelopeList({ rows, showAccount }: { rows: EnvelopeListRow[]; showAccount: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <SignedDocumentList
+      rows={rows}
+      showAccount={showAccount}
+      label={t("signing.title")}
+      empty={t("signing.none")}
+      openLabel={(r) => t("signing.open", { number: r.number })}
+      columns={[{ key: "cutoff", label: t("signing.cutoff"), cell: (r) => r.cutoff }]}
+    />
   );
 }
 

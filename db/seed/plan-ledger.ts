@@ -618,5 +618,24 @@ function planInterestAndAdjustments(
         paymentForm: null,
       });
     }
+    // The demo's own customers always show a recent adjustment (the ones above fall where the draw puts
+    // them, and some days none is in the last weeks); added after the draws, so nothing else moves.
+    if (DEMO_ADJUSTMENT_ACCOUNTS.has(account.spec.number)) {
+      const date = addDays(today, -21);
+      plan.others.push({
+        id: createId(),
+        account,
+        kind: "adjustment",
+        effect: "charge",
+        issueDate: weekday(date) === 0 ? addDays(date, -1) : date,
+        amount: toMoney(dec(account.spec.country === "MX" ? 1850 : 370_000)),
+        notes: "Ajuste por diferencia en flete no facturado",
+        reference: null,
+        paymentForm: null,
+      });
+    }
   }
 }
+
+/** The accounts the demo users sign in to (README), each given a charge adjustment three weeks old. */
+const DEMO_ADJUSTMENT_ACCOUNTS = new Set(["MX-0001", "CO-0001"]);

@@ -208,6 +208,8 @@ test("a collector opens its portfolio customer's invoices and statement, and get
   expectAccessible,
   browserErrors,
 }) => {
+  // Two sign-ins, five pages each checked by axe and three 404s: more than the default 30 s on a busy 2-core machine.
+  test.slow();
   // The admin sees every account: find one that belongs to another collector.
   await login(page, "admin@cartera.demo");
   await page.getByRole("searchbox").fill("MX-0002");
