@@ -13,8 +13,10 @@ export interface ChartSeries {
 }
 
 const WIDTH = 640;
-const HEIGHT = 260;
-const MARGIN = { top: 16, right: 48, bottom: 56, left: 48 };
+const HEIGHT = 280;
+const MARGIN = { top: 16, right: 48, bottom: 72, left: 48 };
+/** The legend: two columns, as many rows as it needs (three fit under the axis labels). */
+const LEGEND = { top: HEIGHT - 48, columnWidth: 280, rowHeight: 14 };
 
 /** Grouped bars per category, optionally with a line (0…1, right axis) over them. */
 export function BarChart({
@@ -97,12 +99,15 @@ export function BarChart({
             </>
           ) : null}
         </g>
-        <g transform={`translate(${MARGIN.left},${HEIGHT - 18})`}>
+        <g transform={`translate(${MARGIN.left},${LEGEND.top})`}>
           {[
             ...series.map((s) => ({ label: s.label, className: s.className })),
             ...(overlay ? [{ label: overlay.label, className: "fill-red-600" }] : []),
           ].map((item, i) => (
-            <g key={item.label} transform={`translate(${i * 200},0)`}>
+            <g
+              key={item.label}
+              transform={`translate(${(i % 2) * LEGEND.columnWidth},${Math.floor(i / 2) * LEGEND.rowHeight})`}
+            >
               <rect width={10} height={10} className={item.className} />
               <text x={14} y={9} className="fill-slate-700 text-[11px]">
                 {item.label}

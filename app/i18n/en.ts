@@ -1018,7 +1018,7 @@ export const en: Resources = {
     breachedShare: "Breached",
     ageBucket: "Age",
     ageBuckets: { d0_2: "0–2 days", d3_7: "3–7 days", d8_15: "8–15 days", d16_30: "16–30 days", d31: "Over 30 days" },
-    chartResolution: "Resolution: median and p90 in business hours",
+    chartTimes: "First response and resolution: median and p90 in business hours",
     chartBreached: "Share breached",
     chartMonth: "Claims per month and share breached",
     chartAge: "Open by age",

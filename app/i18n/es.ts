@@ -1020,7 +1020,7 @@ export const es = {
     breachedShare: "Vencidas",
     ageBucket: "Antigüedad",
     ageBuckets: { d0_2: "0–2 días", d3_7: "3–7 días", d8_15: "8–15 días", d16_30: "16–30 días", d31: "Más de 30 días" },
-    chartResolution: "Resolución: mediana y p90 en horas hábiles",
+    chartTimes: "Primera respuesta y resolución: mediana y p90 en horas hábiles",
     chartBreached: "Proporción vencida",
     chartMonth: "Aclaraciones por mes y proporción vencida",
     chartAge: "Abiertas por antigüedad",

@@ -1,19 +1,28 @@
 // The claims SLA dashboard (app/domain/claims/claims-dashboard.server.ts) on a controlled data set with
 // a driven clock: first-response and resolution times in business hours on Mexico's working calendar
 // (09–18, Monday to Friday, Revolución Monday 16 Nov 2026 closed), the resolution leaving out the
-// business time spent waiting on the customer, medians and p90 as PostgreSQL's percentile_cont.
+// business time spent waiting on the customer, medians and p90 as PostgreSQL's percentile_cont; a
+// claim the sweeper escalated past its deadline counts as breached, in the level, collector and month
+// it belongs to. Every expected figure is counted by hand from the fixture's instants.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { percentileCont, readClaimsDashboard } from "~/domain/claims/claims-dashboard.server";
 import { answerClaim } from "~/domain/claims/customer-claim-actions.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { replyToClaim, requestClaimInfo, resolveClaim, takeClaim } from "~/domain/claims/staff-claim-actions.server";
+import { runDueTasks } from "~/jobs/scheduled-tasks.server";
+import { TASK_HANDLERS } from "~/jobs/task-handlers.server";
 import type { Db } from "~/utils/db.server";
 import { createClaimsSetting } from "../fixtures/claims";
+import { issueDocument } from "../fixtures/ledger";
+import { createTestAccount } from "../fixtures/organization";
+import { createTestCustomer, createTestStaff } from "../fixtures/users";
 import { createTestDatabase, type TestDatabase } from "../setup/test-database";
 
 let database: TestDatabase;
 let db: Db;
 let s: Awaited<ReturnType<typeof createClaimsSetting>>;
+let collector2: Awaited<ReturnType<typeof createTestStaff>>;
+let dDueAt: Date;
 const mx = (local: string) => new Date(`${local}-06:00`);
 
 beforeAll(async () => {
@@ -72,6 +81,37 @@ beforeAll(async () => {
 
   // C: raised Monday 09:00, not answered yet.
   await raise("2026-11-09T09:00");
+
+  // D, on another account of the supervisor's team (its own collector), in October: raised Wednesday
+  // 14 Oct 10:00; L1's 16 business hours end Thursday 17:00 (8 + 8); nobody answers, and the sweeper
+  // at 17:30 escalates it to L2 (a breach). The supervisor replies Friday 10:00 (8 + 9 + 1 = 18 h)
+  // and resolves it Monday 19 Oct 12:00 (8 + 9 + 9 + 3 = 29 business hours).
+  collector2 = await createTestStaff(db, "collector", { supervisorId: s.supervisor.id });
+  const account2 = await createTestAccount(db, s.org, { collectorId: collector2.id });
+  const customer2 = await createTestCustomer(db, [{ accountId: account2.id, role: "payer" }]);
+  const invoice2 = await issueDocument(db, account2.id, "invoice", "500.00", "2026-10-01");
+  const d = await raiseClaim(
+    db,
+    { userId: customer2.id, label: customer2.email },
+    {
+      accountId: account2.id,
+      type: "price_difference",
+      origin: "invoice",
+      description: "Precio distinto",
+      documents: [{ documentId: invoice2, amount: "20.00" }],
+    },
+    { now: mx("2026-10-14T10:00") },
+  );
+  dDueAt = d.dueAt!;
+  await runDueTasks(db, { now: mx("2026-10-15T17:30"), workerId: "dashboard-test", handlers: TASK_HANDLERS });
+  const supervisor = s.staffActor(s.supervisor);
+  await replyToClaim(db, supervisor, { claimId: d.id, version: 2, body: "Lo reviso" }, { now: mx("2026-10-16T10:00") });
+  await resolveClaim(
+    db,
+    supervisor,
+    { claimId: d.id, version: 3, resolution: "rejected", reason: "Precio correcto" },
+    { now: mx("2026-10-19T12:00") },
+  );
 });
 afterAll(async () => database.close());
 
@@ -95,6 +135,59 @@ describe("the SLA dashboard in business hours", () => {
     expect(dashboard.byMonth).toEqual([{ key: "2026-11", ...expected }]);
     expect(dashboard.byCollector).toEqual([{ key: s.collector.id, collectorName: s.collector.name, ...expected }]);
     expect(dashboard.openByAge.find((b) => b.bucket === "d8_15")?.claims).toBe(1);
+  });
+
+  it("counts a claim escalated past its deadline as breached, in its level, collector and month", async () => {
+    expect(dDueAt).toEqual(mx("2026-10-15T17:00"));
+    const dashboard = await readClaimsDashboard(db, {
+      from: mx("2026-10-01T00:00"),
+      now: mx("2026-11-20T12:00"),
+      scope: { supervisorId: s.supervisor.id },
+    });
+    const november = {
+      claims: 3,
+      firstResponseMedian: 3,
+      firstResponseP90: 3.8,
+      resolutionMedian: 11,
+      resolutionP90: 12.6,
+      breachedShare: 0,
+    };
+    const d = {
+      claims: 1,
+      firstResponseMedian: 18,
+      firstResponseP90: 18,
+      resolutionMedian: 29,
+      resolutionP90: 29,
+      breachedShare: 1,
+    };
+    expect(dashboard.byLevel).toEqual([
+      { key: "L1", ...november },
+      { key: "L2", ...d },
+    ]);
+    expect(dashboard.byMonth).toEqual([
+      { key: "2026-10", ...d },
+      { key: "2026-11", ...november },
+    ]);
+    // All four: first responses 2, 4, 18 (C has none); resolutions 9, 13, 29; one breach in four.
+    expect(dashboard.byType).toEqual([
+      {
+        key: "price_difference",
+        claims: 4,
+        firstResponseMedian: 4,
+        firstResponseP90: 15.2, // 4 + 0.8 × (18 − 4)
+        resolutionMedian: 13,
+        resolutionP90: 25.8, // 13 + 0.8 × (29 − 13)
+        breachedShare: 0.25,
+      },
+    ]);
+    expect(dashboard.byCollector).toHaveLength(2);
+    expect(dashboard.byCollector).toEqual(
+      expect.arrayContaining([
+        { key: s.collector.id, collectorName: s.collector.name, ...november },
+        { key: collector2.id, collectorName: collector2.name, ...d },
+      ]),
+    );
+    expect(dashboard.openByAge.map((b) => b.claims)).toEqual([0, 0, 1, 0, 0]);
   });
 
   it("computes percentiles as percentile_cont does", () => {

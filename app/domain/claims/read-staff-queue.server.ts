@@ -103,8 +103,10 @@ function accountConditions(filters: StaffQueueFilters): SQL[] {
 
 const and = (conds: SQL[]) => (conds.length ? sql.join(conds, sql` and `) : sql`true`);
 
-const ARM_COLUMNS = sql`c.id, c.number, c.type, c.status, c.level, c.due_at, c.sla_at_risk_at, c.created_at,
-  c.account_id, c.assignee_id, c.disputed_amount, c.disputed_currency, c.queue_key`;
+// An arm yields only the sort key and the ID (read from its index alone when no filter needs the row):
+// the page's rows are fetched once the arms' winners are known, so a team view over many accounts
+// reads (accounts × page size) index entries but only a page of claims.
+const ARM_COLUMNS = sql`c.queue_key, c.id`;
 
 /** One index range of claims in queue order, limited. */
 function claimsArm(conds: SQL[], order: SQL, limit: number): SQL {
@@ -223,7 +225,8 @@ export function staffQueuePageQuery(staff: StaffActor, input: StaffQueueInput) {
       case when isfinite(c.queue_key) then to_char(c.queue_key at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
            else 'infinity' end as cursor_key,
       a.number as account_number, a.legal_name as account_name, u.name as assignee_name
-    from (select * from (${sql.join(arms, sql` union `)}) u order by u.queue_key ${dir}, u.id ${dir} limit ${size + 1}) c
+    from (select * from (${sql.join(arms, sql` union `)}) u order by u.queue_key ${dir}, u.id ${dir} limit ${size + 1}) k
+    join claims c on c.id = k.id
     join customer_accounts a on a.id = c.account_id
     left join users u on u.id = c.assignee_id
     order by ${order}

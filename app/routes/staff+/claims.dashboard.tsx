@@ -46,6 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const FIRST = "fill-sky-600";
 const SECOND = "fill-indigo-800";
+const FIRST_RESPONSE = "fill-teal-500";
+const FIRST_RESPONSE_P90 = "fill-teal-800";
 
 function FiguresTable({ caption, rows }: { caption: string; rows: { label: string; f: SlaFigures }[] }) {
   const { t } = useTranslation();
@@ -170,9 +172,19 @@ export default function ClaimsDashboardPage() {
           ) : (
             <>
               <BarChart
-                title={`${g.title}: ${t("claimsDashboard.chartResolution")}`}
+                title={`${g.title}: ${t("claimsDashboard.chartTimes")}`}
                 categories={g.rows.map((r) => r.label)}
                 series={[
+                  {
+                    label: t("claimsDashboard.firstResponseMedian"),
+                    values: g.rows.map((r) => r.f.firstResponseMedian),
+                    className: FIRST_RESPONSE,
+                  },
+                  {
+                    label: t("claimsDashboard.firstResponseP90"),
+                    values: g.rows.map((r) => r.f.firstResponseP90),
+                    className: FIRST_RESPONSE_P90,
+                  },
                   { label: hours, values: g.rows.map((r) => r.f.resolutionMedian), className: FIRST },
                   { label: p90, values: g.rows.map((r) => r.f.resolutionP90), className: SECOND },
                 ]}
