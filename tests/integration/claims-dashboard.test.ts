@@ -5,10 +5,10 @@
 // claim the sweeper escalated past its deadline counts as breached, in the level, collector and month
 // it belongs to. Every expected figure is counted by hand from the fixture's instants.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { percentileCont, readClaimsDashboard } from "~/domain/claims/claims-dashboard.server";
-import { answerClaim } from "~/domain/claims/customer-claim-actions.server";
 import { createCustomerAccount, createSeller, createZone } from "~/domain/accounts/create-organization.server";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { percentileCont, readClaimsDashboard } from "~/domain/claims/claims-dashboard.server";
+import { answerClaim } from "~/domain/claims/customer-claim-actions.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { replyToClaim, requestClaimInfo, resolveClaim, takeClaim } from "~/domain/claims/staff-claim-actions.server";
 import { runDueTasks } from "~/jobs/scheduled-tasks.server";

@@ -35,6 +35,7 @@ export default function StaffLayout() {
               label: t("nav.staffHome"),
               exclude: [
                 "/staff/audit",
+                "/staff/cheques",
                 "/staff/claims",
                 "/staff/payments",
                 "/staff/promises",
@@ -52,6 +53,7 @@ export default function StaffLayout() {
               },
             },
             { to: "/staff/payments", label: t("nav.paymentQueue") },
+            { to: "/staff/cheques", label: t("nav.cheques") },
             { to: "/staff/reconciliations", label: t("nav.reconciliations") },
             { to: "/staff/promises", label: t("nav.promises") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
