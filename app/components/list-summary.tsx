@@ -4,7 +4,8 @@
 import { Link, useLocation } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { buttonClass } from "~/components/ui/button";
+import { FilterInput, FilterSelect } from "~/components/forms";
+import { Button, buttonClass } from "~/components/ui/button";
 import type { DocumentListTotals } from "~/domain/documents/list-documents.server";
 import { formatMoney } from "~/utils/money";
 
@@ -112,5 +113,72 @@ export function FilterPanel({
       </summary>
       {children}
     </details>
+  );
+}
+
+/** Sort field and direction of a list's filter form, side by side. */
+export function SortFields({
+  sort,
+  dir,
+  options,
+}: {
+  sort: string;
+  dir: string;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="grid grid-cols-2 gap-2">
+      <FilterSelect id="sort" label={t("documents.sort")} defaultValue={sort} options={options} />
+      <FilterSelect
+        id="dir"
+        label={t("documents.direction")}
+        defaultValue={dir}
+        options={[
+          { value: "desc", label: t("documents.dirDesc") },
+          { value: "asc", label: t("documents.dirAsc") },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** The amount range of a list's filter form; a value that could not be read is an error on its field. */
+export function AmountRangeFields({
+  typed,
+  errorOf,
+}: {
+  typed: { amountMin?: string; amountMax?: string };
+  errorOf: (field: "amountMin" | "amountMax") => string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {(["amountMin", "amountMax"] as const).map((id) => (
+        <FilterInput
+          key={id}
+          id={id}
+          label={t(`documents.${id}`)}
+          inputMode="decimal"
+          defaultValue={typed[id]}
+          error={errorOf(id)}
+        />
+      ))}
+    </>
+  );
+}
+
+/** Apply (pending while the list loads) and clear, which goes back to `clearTo`. */
+export function FilterActions({ loading, clearTo }: { loading: boolean; clearTo: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="mt-4 flex flex-wrap gap-2">
+      <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
+        {t("documents.apply")}
+      </Button>
+      <Link to={clearTo} className={buttonClass("secondary")}>
+        {t("documents.clear")}
+      </Link>
+    </div>
   );
 }

@@ -6,8 +6,15 @@ import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-ru
 import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { DisputedBadge } from "~/components/disputed-badge";
-import { FilterInput, filterInputClass as inputClass } from "~/components/forms";
-import { ExportLinks, FilterPanel, ListTotals } from "~/components/list-summary";
+import { FilterInput, FilterSelect } from "~/components/forms";
+import {
+  AmountRangeFields,
+  ExportLinks,
+  FilterActions,
+  FilterPanel,
+  ListTotals,
+  SortFields,
+} from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { TableHead } from "~/components/ui/table";
@@ -218,41 +225,29 @@ export function Page() {
                 placeholder={t("documents.searchHint")}
               />
             </div>
-            <div>
-              <label htmlFor="status" className="block text-sm font-medium text-slate-800">
-                {t("documents.status")}
-              </label>
-              <select id="status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
-                <option value="">{t("documents.anyStatus")}</option>
-                <option value="open">{t("documents.statusOpen")}</option>
-                <option value="overdue">{t("documents.statusOverdue")}</option>
-                <option value="due_soon">{t("documents.statusDueSoon")}</option>
-                <option value="paid">{t("documents.statusPaid")}</option>
-                <option value="cancelled">{t("documents.statusCancelled")}</option>
-              </select>
-            </div>
-            <div className="grid grid-cols-2 gap-2">
-              <div>
-                <label htmlFor="sort" className="block text-sm font-medium text-slate-800">
-                  {t("documents.sort")}
-                </label>
-                <select id="sort" name="sort" defaultValue={sort.sort} className={inputClass}>
-                  <option value="issue_date">{t("documents.sortIssue")}</option>
-                  <option value="due_date">{t("documents.sortDue")}</option>
-                  <option value="amount">{t("documents.sortAmount")}</option>
-                  <option value="folio">{t("documents.sortFolio")}</option>
-                </select>
-              </div>
-              <div>
-                <label htmlFor="dir" className="block text-sm font-medium text-slate-800">
-                  {t("documents.direction")}
-                </label>
-                <select id="dir" name="dir" defaultValue={sort.dir} className={inputClass}>
-                  <option value="desc">{t("documents.dirDesc")}</option>
-                  <option value="asc">{t("documents.dirAsc")}</option>
-                </select>
-              </div>
-            </div>
+            <FilterSelect
+              id="status"
+              label={t("documents.status")}
+              defaultValue={filters.status}
+              anyLabel={t("documents.anyStatus")}
+              options={[
+                { value: "open", label: t("documents.statusOpen") },
+                { value: "overdue", label: t("documents.statusOverdue") },
+                { value: "due_soon", label: t("documents.statusDueSoon") },
+                { value: "paid", label: t("documents.statusPaid") },
+                { value: "cancelled", label: t("documents.statusCancelled") },
+              ]}
+            />
+            <SortFields
+              sort={sort.sort}
+              dir={sort.dir}
+              options={[
+                { value: "issue_date", label: t("documents.sortIssue") },
+                { value: "due_date", label: t("documents.sortDue") },
+                { value: "amount", label: t("documents.sortAmount") },
+                { value: "folio", label: t("documents.sortFolio") },
+              ]}
+            />
             <FilterInput
               id="issuedFrom"
               label={t("documents.issuedFrom")}
@@ -281,29 +276,9 @@ export function Page() {
               defaultValue={typed.dueTo}
               error={errorOf("dueTo")}
             />
-            <FilterInput
-              id="amountMin"
-              label={t("documents.amountMin")}
-              inputMode="decimal"
-              defaultValue={typed.amountMin}
-              error={errorOf("amountMin")}
-            />
-            <FilterInput
-              id="amountMax"
-              label={t("documents.amountMax")}
-              inputMode="decimal"
-              defaultValue={typed.amountMax}
-              error={errorOf("amountMax")}
-            />
+            <AmountRangeFields typed={typed} errorOf={errorOf} />
           </div>
-          <div className="mt-4 flex flex-wrap gap-2">
-            <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
-              {t("documents.apply")}
-            </Button>
-            <Link to={`?tab=${tab}`} className={buttonClass("secondary")}>
-              {t("documents.clear")}
-            </Link>
-          </div>
+          <FilterActions loading={loading} clearTo={`?tab=${tab}`} />
         </Form>
       </FilterPanel>
 

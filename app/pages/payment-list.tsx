@@ -5,9 +5,16 @@
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FilterInput, FilterSelect } from "~/components/forms";
-import { ExportLinks, FilterPanel, ListTotals } from "~/components/list-summary";
+import {
+  AmountRangeFields,
+  ExportLinks,
+  FilterActions,
+  FilterPanel,
+  ListTotals,
+  SortFields,
+} from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
-import { Button, buttonClass } from "~/components/ui/button";
+import { buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";
 import type { ListQueryError } from "~/utils/list-query";
 import { formatMoney } from "~/utils/money";
@@ -103,27 +110,15 @@ export function Page() {
                 { value: "cancelled", label: t("documents.statusCancelled") },
               ]}
             />
-            <div className="grid grid-cols-2 gap-2">
-              <FilterSelect
-                id="sort"
-                label={t("documents.sort")}
-                defaultValue={sort.sort}
-                options={[
-                  { value: "issue_date", label: t("payments.sortDate") },
-                  { value: "amount", label: t("documents.sortAmount") },
-                  { value: "folio", label: t("documents.sortFolio") },
-                ]}
-              />
-              <FilterSelect
-                id="dir"
-                label={t("documents.direction")}
-                defaultValue={sort.dir}
-                options={[
-                  { value: "desc", label: t("documents.dirDesc") },
-                  { value: "asc", label: t("documents.dirAsc") },
-                ]}
-              />
-            </div>
+            <SortFields
+              sort={sort.sort}
+              dir={sort.dir}
+              options={[
+                { value: "issue_date", label: t("payments.sortDate") },
+                { value: "amount", label: t("documents.sortAmount") },
+                { value: "folio", label: t("documents.sortFolio") },
+              ]}
+            />
             <FilterInput
               id="issuedFrom"
               label={t("payments.dateFrom")}
@@ -138,29 +133,9 @@ export function Page() {
               defaultValue={typed.issuedTo}
               error={errorOf("issuedTo")}
             />
-            <FilterInput
-              id="amountMin"
-              label={t("documents.amountMin")}
-              inputMode="decimal"
-              defaultValue={typed.amountMin}
-              error={errorOf("amountMin")}
-            />
-            <FilterInput
-              id="amountMax"
-              label={t("documents.amountMax")}
-              inputMode="decimal"
-              defaultValue={typed.amountMax}
-              error={errorOf("amountMax")}
-            />
+            <AmountRangeFields typed={typed} errorOf={errorOf} />
           </div>
-          <div className="mt-4 flex flex-wrap gap-2">
-            <Button type="submit" pending={loading} pendingLabel={t("common.loading")}>
-              {t("documents.apply")}
-            </Button>
-            <Link to="?" className={buttonClass("secondary")}>
-              {t("documents.clear")}
-            </Link>
-          </div>
+          <FilterActions loading={loading} clearTo="?" />
         </Form>
       </FilterPanel>
 

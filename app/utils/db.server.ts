@@ -45,12 +45,12 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-type QueryListener = (query: string) => void;
+type QueryListener = (query: string, params: unknown[]) => void;
 const queryListeners = new Set<QueryListener>();
-/** Every SQL statement the app sends, to whoever listens (tests and bench count queries per page). */
+/** Every SQL statement the app sends, with its parameters, to whoever listens (tests and bench count queries per page, bench/cash-application.ts explains them). */
 const logger = {
-  logQuery(query: string) {
-    for (const listener of queryListeners) listener(query);
+  logQuery(query: string, params: unknown[]) {
+    for (const listener of queryListeners) listener(query, params);
   },
 };
 

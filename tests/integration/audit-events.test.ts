@@ -31,6 +31,7 @@ import { requestPasswordReset, resetPassword } from "~/domain/identity/password-
 import { MAX_FAILURES_PER_SOURCE, MAX_FAILURES_PER_USER_SOURCE, signIn } from "~/domain/identity/sign-in.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
+import { updateSigningSettings } from "~/domain/signing/signing-settings.server";
 import { retryDeadTask } from "~/domain/tasks/dead-tasks.server";
 import * as logoutRoute from "~/routes/logout";
 import * as portalStatement from "~/routes/portal+/statement";
@@ -186,6 +187,15 @@ async function exerciseEveryAction() {
   await exercisePlanActions(db); // plan.*
   await exerciseMinutesActions(db); // envelope.correction_*, envelope.superseded
   await exerciseChequeActions(db); // cheque.*, cheque_pickup.*
+  // seller.signing_settings_updated: an administrator changes a seller's signing deadlines.
+  expect(
+    await updateSigningSettings(
+      db,
+      SYSTEM_ACTOR,
+      { sellerId: account.sellerId, reminderEveryDays: 4, expireAfterDays: 12 },
+      { now },
+    ),
+  ).toEqual({ updated: true, found: true });
   return { account, collector, payer, invoice, applicationId, invited };
 }
 

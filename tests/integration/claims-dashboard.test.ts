@@ -5,6 +5,8 @@
 // claim the sweeper escalated past its deadline counts as breached, in the level, collector and month
 // it belongs to. Every expected figure is counted by hand from the fixture's instants.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCustomerAccount, createSeller, createZone } from "~/domain/accounts/create-organization.server";
+import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
 import { percentileCont, readClaimsDashboard } from "~/domain/claims/claims-dashboard.server";
 import { answerClaim } from "~/domain/claims/customer-claim-actions.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
@@ -188,6 +190,51 @@ describe("the SLA dashboard in business hours", () => {
       ]),
     );
     expect(dashboard.openByAge.map((b) => b.claims)).toEqual([0, 0, 1, 0, 0]);
+  });
+
+  it("groups a claim by the month it was raised in its seller's time zone (Bogotá, not Mexico City)", async () => {
+    const seller = await createSeller(db, SYSTEM_ACTOR, {
+      code: "CODASH",
+      legalName: "Aceros del Cauca S.A.S.",
+      country: "CO",
+      taxId: "900765432-1",
+      taxRegime: "O-13",
+      postalCode: "110111",
+      currency: "COP",
+      timeZone: "America/Bogota",
+    });
+    const zone = await createZone(db, SYSTEM_ACTOR, { sellerId: seller.id, code: "BOG-D", name: "Bogotá" });
+    const supervisor = await createTestStaff(db, "supervisor");
+    const collector = await createTestStaff(db, "collector", { supervisorId: supervisor.id });
+    const account = await createCustomerAccount(db, SYSTEM_ACTOR, {
+      sellerId: seller.id,
+      zoneId: zone.id,
+      number: "CO-DASH-1",
+      legalName: "Ferretería Chapinero S.A.S.",
+      taxId: "901234568-1",
+      taxRegime: "O-15",
+      postalCode: "110221",
+      segment: "medium",
+      currency: "COP",
+      creditLimit: "90000000.00",
+      paymentTermDays: 30,
+      groupId: null,
+      collectorId: collector.id,
+    });
+    const customer = await createTestCustomer(db, [{ accountId: account.id, role: "payer" }]);
+    // Sunday 1 November 00:30 in Bogotá is still Saturday 31 October 23:30 in Mexico City.
+    await raiseClaim(
+      db,
+      { userId: customer.id, label: customer.email },
+      { accountId: account.id, type: "other", origin: "general", description: "Consulta", documents: [] },
+      { now: new Date("2026-11-01T00:30-05:00") },
+    );
+    const dashboard = await readClaimsDashboard(db, {
+      from: new Date("2026-10-01T00:00-05:00"),
+      now: new Date("2026-11-20T12:00-05:00"),
+      scope: { supervisorId: supervisor.id },
+    });
+    expect(dashboard.byMonth.map((m) => [m.key, m.claims])).toEqual([["2026-11", 1]]);
   });
 
   it("computes percentiles as percentile_cont does", () => {

@@ -24,6 +24,7 @@ import {
   signIn,
 } from "~/domain/identity/sign-in.server";
 import type { Db } from "~/utils/db.server";
+import { auditActions } from "../fixtures/audit";
 import { createTestAccount } from "../fixtures/organization";
 import { TEST_PASSWORD, createTestCustomer, createTestStaff, uniqueEmail } from "../fixtures/users";
 import { type Seller, databaseTest } from "../setup/route-test";
@@ -39,10 +40,7 @@ databaseTest.beforeAll(async ({ database: fileDatabase, seller }) => {
   org = seller;
 });
 
-const auditActions = async (entityId: string) =>
-  (await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, entityId))).map(
-    (r) => r.action,
-  );
+const actionsOf = (entityId: string) => auditActions(db, entityId);
 
 describe("sign-in", () => {
   it("signs in with the right password (email case-insensitive), stores the password as argon2id and audits it", async () => {
@@ -53,7 +51,7 @@ describe("sign-in", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect((await getSessionUser(db, result.token))?.id).toBe(user.id);
-    expect(await auditActions(user.id)).toContain("auth.signed_in");
+    expect(await actionsOf(user.id)).toContain("auth.signed_in");
   });
 
   it("refuses a wrong password and an unknown email alike, and audits the failure", async () => {
@@ -67,7 +65,7 @@ describe("sign-in", () => {
       ok: false,
       reason: "invalid",
     });
-    expect(await auditActions(user.id)).toContain("auth.sign_in_failed");
+    expect(await actionsOf(user.id)).toContain("auth.sign_in_failed");
   });
 
   it("locks one source out of a user after a few failures, even with the right password; the lock ends by itself", async () => {
@@ -97,7 +95,7 @@ describe("sign-in", () => {
       now: new Date(now.getTime() + (WINDOW_MINUTES + 2) * 60_000),
     });
     expect(after.ok).toBe(true);
-    expect(await auditActions(user.id)).toEqual(expect.arrayContaining(["auth.user_locked", "auth.sign_in_blocked"]));
+    expect(await actionsOf(user.id)).toEqual(expect.arrayContaining(["auth.user_locked", "auth.sign_in_blocked"]));
   });
 
   it("locks the user as a whole only after many failures from many sources", async () => {
@@ -197,7 +195,7 @@ describe("password reset", () => {
       await resetPassword(db, SYSTEM_ACTOR, { token: requested!.token, password: "another-password-1" }),
     ).toBeNull();
     expect((await signIn(db, { email: user.email, password: "a-brand-new-password", ip: "10.3.0.2" })).ok).toBe(true);
-    expect(await auditActions(user.id)).toEqual(
+    expect(await actionsOf(user.id)).toEqual(
       expect.arrayContaining(["auth.password_reset_requested", "auth.password_reset"]),
     );
   });
@@ -265,10 +263,10 @@ describe("invitations and grants", () => {
     const grants = await listCustomerGrants(db, invited.user.id);
     expect(grants.map((g) => [g.accountId, g.role])).toEqual([[account.id, "viewer"]]);
     expect(grants.map((g) => g.accountId)).not.toContain(other.id);
-    expect(await auditActions(`${account.id}:${invited.user.id}`)).toEqual(
+    expect(await actionsOf(`${account.id}:${invited.user.id}`)).toEqual(
       expect.arrayContaining(["invitation.created", "grant.created"]),
     );
-    expect(await auditActions(invited.user.id)).toContain("invitation.accepted");
+    expect(await actionsOf(invited.user.id)).toContain("invitation.accepted");
   });
 
   it("an existing customer gains the account only by accepting as itself; its password cannot be set through the invitation", async () => {
@@ -300,7 +298,7 @@ describe("invitations and grants", () => {
     expect(accepted).toEqual({ userId: existing.id, accountIds: [account.id] });
     expect((await accountsOf(existing.id)).sort()).toEqual([account.id, elsewhere.id].sort());
     expect(await acceptInvitationAsUser(db, SYSTEM_ACTOR, { token: invited.token, userId: existing.id })).toBeNull();
-    expect(await auditActions(`${account.id}:${existing.id}`)).toEqual(
+    expect(await actionsOf(`${account.id}:${existing.id}`)).toEqual(
       expect.arrayContaining(["invitation.created", "grant.created"]),
     );
   });
@@ -318,8 +316,8 @@ describe("invitations and grants", () => {
     expect(await db.select().from(accountGrants).where(eq(accountGrants.userId, staff.id))).toEqual([]);
     const [memberGrant] = await db.select().from(accountGrants).where(eq(accountGrants.userId, member.id));
     expect(memberGrant.role).toBe("viewer");
-    expect(await auditActions(`${account.id}:${staff.id}`)).toEqual(["invitation.suppressed"]);
-    expect(await auditActions(`${account.id}:${member.id}`)).toContain("invitation.suppressed");
+    expect(await actionsOf(`${account.id}:${staff.id}`)).toEqual(["invitation.suppressed"]);
+    expect(await actionsOf(`${account.id}:${member.id}`)).toContain("invitation.suppressed");
   });
 
   it("accepts person names only: letters, spaces and common punctuation, never a link or an address", () => {
@@ -358,7 +356,7 @@ describe("invitations and grants", () => {
     ).rejects.toMatchObject({ code: "self_change" });
     await revokeGrant(db, actor, { accountId: account.id, userId: member.id });
     expect(await db.select().from(accountGrants).where(eq(accountGrants.userId, member.id))).toEqual([]);
-    expect(await auditActions(`${account.id}:${member.id}`)).toContain("grant.revoked");
+    expect(await actionsOf(`${account.id}:${member.id}`)).toContain("grant.revoked");
   });
 });
 

@@ -447,6 +447,7 @@ describe("every route under app/routes", { timeout: 600_000 }, () => {
       "staff.accounts.$accountId.minutes.new",
       "staff.accounts.$accountId.minutes.$envelopeId",
       "staff.accounts.$accountId.minutes.$envelopeId_.pdf",
+      "staff.signing-settings",
     ])
       expect(routes.map((r) => r.segments.join("."))).toContain(signingRoute);
     for (const paymentRoute of [
@@ -456,6 +457,9 @@ describe("every route under app/routes", { timeout: 600_000 }, () => {
       "portal.payments_.reps.$receiptId.$format",
       "staff.payments.$registrationId",
       "staff.payments.reps.$receiptId.$format",
+      "staff.cheques._index",
+      "staff.cheques.pickups",
+      "portal.payments_.pickups",
     ])
       expect(routes.map((r) => r.segments.join("."))).toContain(paymentRoute);
   });

@@ -10,7 +10,6 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  auditEvents,
   envelopeSigners,
   envelopes,
   minuteCorrectionResponses,
@@ -32,6 +31,7 @@ import { sendMinutes } from "~/domain/signing/send-minutes.server";
 import { verifyUploadedPdf } from "~/domain/signing/verify-sealed-pdf.server";
 import { settleBackgroundWork } from "~/utils/background.server";
 import { type Database, type Db, openDatabase } from "~/utils/db.server";
+import { auditActions } from "../fixtures/audit";
 import { applyAmount, issueDocument } from "../fixtures/ledger";
 import { minutesInput, sendTestMinutes, signMinutesAs } from "../fixtures/minutes";
 import { BASE_URL, SIGNING_NOW, type SigningSetting, agreeForm, createSigningSetting } from "../fixtures/signing";
@@ -52,14 +52,7 @@ afterAll(async () => {
 });
 
 const envelopeRow = async (id: string) => (await db.select().from(envelopes).where(eq(envelopes.id, id)))[0];
-const actions = async (id: string) =>
-  (
-    await db
-      .select({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, "envelope"), eq(auditEvents.entityId, id)))
-      .orderBy(auditEvents.occurredAt, auditEvents.id)
-  ).map((r) => r.action);
+const actions = (id: string) => auditActions(db, id, "envelope");
 const promisesOf = async (s: SigningSetting) =>
   db.select().from(paymentPromises).where(eq(paymentPromises.accountId, s.account.id));
 

@@ -1,5 +1,8 @@
 // Open items (ADR 009): the stored applied and open amounts agree with the entries after a random
-// sequence of ledger operations (the demo seed's check is in seed.test.ts); the reads built on them give what summing the
+// sequence of ledger operations — issues, applications, reversals, cancellations, payment registrations
+// confirmed by a collector (the ledger payment issued and applied to the allocation) and returned
+// cheques (their payment cancelled through reversal entries, the fee added) — (the demo seed's check
+// is in seed.test.ts); the reads built on them give what summing the
 // history gives, at any date; the database refuses writes from outside the ledger; and ledger:verify
 // reports a stored amount that was tampered with, with exit code 1.
 import { spawnSync } from "node:child_process";
@@ -10,8 +13,11 @@ import type { PGlite } from "@electric-sql/pglite";
 import Decimal from "decimal.js";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { returnedChequeFees } from "#db/schema";
 import { addDays, createRng } from "#db/seed/prng";
 import { SYSTEM_ACTOR } from "~/domain/audit/record-audit-events.server";
+import { depositCheque } from "~/domain/cheques/deposit-cheque.server";
+import { returnCheque } from "~/domain/cheques/return-cheque.server";
 import { listDocuments } from "~/domain/documents/list-documents.server";
 import { applyCredits, reverseApplication } from "~/domain/ledger/apply-credits.server";
 import {
@@ -23,10 +29,13 @@ import {
 import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import type { DocumentInput } from "~/domain/ledger/schemas";
 import { formatOpenItemsReport, verifyOpenItems } from "~/domain/ledger/verify-open-items.server";
+import { confirmPayment } from "~/domain/payments/confirm-payment.server";
+import { registerPayment } from "~/domain/payments/register-payment.server";
 import { getStatement } from "~/domain/statements/get-statement.server";
 import { type Db, openDatabase, queryRows } from "~/utils/db.server";
 import { toMoney } from "~/utils/money";
 import { createTestAccount } from "../fixtures/organization";
+import { createTestCustomer, createTestStaff } from "../fixtures/users";
 import { type Seller, databaseTest } from "../setup/route-test";
 import { type TestDatabase } from "../setup/test-database";
 
@@ -88,6 +97,15 @@ describe("after a random sequence of issues, applications, reversals and cancell
   const START = "2026-01-01";
   const docs: ModelDocument[] = [];
   const apps: { id: string; sourceId: string; targetId: string; amount: Decimal; reversed: boolean }[] = [];
+  /** Confirmed registrations: their ledger payment, its applications, and whether it still stands. */
+  const confirmed: {
+    paymentId: string;
+    chequeId: string | null;
+    paidOn: string;
+    applied: { targetId: string; amount: Decimal }[];
+    standing: boolean;
+  }[] = [];
+  const RETURNED_FEE = "150.00";
   let accountIds: string[] = [];
   let lastDate = START;
 
@@ -95,7 +113,19 @@ describe("after a random sequence of issues, applications, reversals and cancell
     const rng = createRng(20_261_201);
     accountIds = [(await createTestAccount(db, org)).id, (await createTestAccount(db, org)).id];
     let folio = 0;
-    const counts = { issue: 0, apply: 0, reverse: 0, cancel: 0 };
+    const counts = { issue: 0, apply: 0, reverse: 0, cancel: 0, confirm: 0, returnCheque: 0 };
+    const customer = await createTestCustomer(
+      db,
+      accountIds.map((accountId) => ({ accountId, role: "payer" as const })),
+    );
+    const collector = await createTestStaff(db, "collector");
+    const customerActor = { userId: customer.id, label: customer.email };
+    const collectorActor = { userId: collector.id, label: collector.email };
+    await db.insert(returnedChequeFees).values({ sellerId: org.seller.id, currency: "MXN", amount: RETURNED_FEE });
+    // Documents a registration's payment applied to are left out of the raw cancellations below (a
+    // status change outside the ledger, under a payment a returned cheque must then reverse).
+    const touched = new Set<string>();
+    let registrationNo = 0;
 
     const issue = async (n: number) => {
       const inputs: (DocumentInput & { id: string })[] = [];
@@ -139,7 +169,7 @@ describe("after a random sequence of issues, applications, reversals and cancell
       const roll = rng.next();
       if (roll < 0.15) {
         await issue(rng.int(1, 5));
-      } else if (roll < 0.75) {
+      } else if (roll < 0.65) {
         // One call with one to four applications; the same document may take part twice in a batch.
         const batch: { sourceId: string; targetId: string; amount: string; appliedOn: string }[] = [];
         const pending = new Map<string, Decimal>();
@@ -179,7 +209,7 @@ describe("after a random sequence of issues, applications, reversals and cancell
           apps.push({ id: ids[i], sourceId: b.sourceId, targetId: b.targetId, amount, reversed: false });
         });
         counts.apply += batch.length;
-      } else if (roll < 0.95) {
+      } else if (roll < 0.8) {
         const candidates = apps.filter((a) => !a.reversed);
         if (candidates.length === 0) continue;
         const app = rng.pick(candidates);
@@ -192,10 +222,108 @@ describe("after a random sequence of issues, applications, reversals and cancell
         }
         if (reversedOn > lastDate) lastDate = reversedOn;
         counts.reverse += 1;
+      } else if (roll < 0.88) {
+        // A customer registers a payment (SPEI or cheque, MXN) allocated to one to three open charges of
+        // one account, sometimes with something left on account, and a collector confirms it: the
+        // ledger payment is issued and applied to the allocation (a cheque also enters custody).
+        const accountId = rng.pick(accountIds);
+        const open = docs.filter(
+          (d) =>
+            d.accountId === accountId &&
+            d.effect === "charge" &&
+            d.currency === "MXN" &&
+            !d.cancelled &&
+            openOf(d).greaterThan(0),
+        );
+        if (open.length === 0) continue;
+        const targets = [...new Set([rng.pick(open), rng.pick(open), rng.pick(open)])].slice(0, rng.int(1, 3));
+        const allocations = targets.map((d) => ({
+          documentId: d.id,
+          amount: toMoney(
+            rng.chance(0.5) ? openOf(d) : Decimal.max(openOf(d).times(rng.next()).toDecimalPlaces(2), "0.01"),
+          ),
+        }));
+        const allocated = allocations.reduce((sum, a) => sum.plus(a.amount), new Decimal(0));
+        const amount = rng.chance(0.3) ? allocated.plus(`${rng.int(1, 500)}.${rng.int(10, 99)}`) : allocated;
+        const latest = targets
+          .map((d) => d.issueDate)
+          .sort()
+          .at(-1)!;
+        const paidOn = addDays(latest, rng.int(0, 40));
+        const now = new Date(`${paidOn}T18:00:00Z`);
+        registrationNo += 1;
+        const cheque = rng.chance(0.6);
+        const registration = await registerPayment(
+          db,
+          customerActor,
+          {
+            accountId,
+            method: cheque ? "cheque" : "spei",
+            paidOn,
+            amount: toMoney(amount),
+            currency: "MXN",
+            bank: "Banorte",
+            reference: `OI-${registrationNo}-${rng.hex(8)}`,
+            allocations,
+            proof: null,
+            staffEntered: false,
+          },
+          { now },
+        );
+        const { paymentDocumentId } = await confirmPayment(db, collectorActor, {
+          registrationId: registration.id,
+          version: 1,
+          now,
+          keepOnAccount: false,
+        });
+        const [chequeRow] = cheque
+          ? await queryRows<{ id: string }>(db, sql`select id from cheques where registration_id = ${registration.id}`)
+          : [];
+        confirmed.push({
+          paymentId: paymentDocumentId,
+          chequeId: chequeRow?.id ?? null,
+          paidOn,
+          applied: allocations.map((a) => ({ targetId: a.documentId, amount: new Decimal(a.amount) })),
+          standing: true,
+        });
+        for (const a of allocations) {
+          const d = docs.find((x) => x.id === a.documentId)!;
+          d.applied = d.applied.plus(a.amount);
+          touched.add(d.id);
+          const appliedOn = paidOn > d.issueDate ? paidOn : d.issueDate;
+          if (appliedOn > lastDate) lastDate = appliedOn;
+        }
+        counts.confirm += 1;
+      } else if (roll < 0.95) {
+        // A confirmed cheque is deposited and the bank returns it: its payment is cancelled (every
+        // application reversed), the invoices it paid are open again, and the fee is a debit note.
+        const standing = confirmed.filter((c) => c.standing && c.chequeId);
+        if (standing.length === 0) continue;
+        const c = rng.pick(standing);
+        const on = addDays(c.paidOn, rng.int(0, 30));
+        const now = new Date(`${on}T18:00:00Z`);
+        const [{ version }] = await queryRows<{ version: number }>(
+          db,
+          sql`select version from cheques where id = ${c.chequeId}`,
+        );
+        await depositCheque(db, collectorActor, { chequeId: c.chequeId!, version, now });
+        await returnCheque(db, collectorActor, {
+          chequeId: c.chequeId!,
+          version: version + 1,
+          reason: "insufficient_funds",
+          now,
+        });
+        c.standing = false;
+        for (const a of c.applied) {
+          const d = docs.find((x) => x.id === a.targetId)!;
+          d.applied = d.applied.minus(a.amount);
+        }
+        if (on > lastDate) lastDate = on;
+        counts.returnCheque += 1;
       } else {
         // Cancellation is a status change outside the ledger's write path (there is no operation yet);
         // the open amount follows it by itself.
-        const live = docs.filter((d) => !d.cancelled);
+        const live = docs.filter((d) => !d.cancelled && !touched.has(d.id));
         const d = rng.pick(live);
         await db.execute(sql`update documents set status = 'cancelled' where id = ${d.id}`);
         d.cancelled = true;
@@ -208,6 +336,26 @@ describe("after a random sequence of issues, applications, reversals and cancell
   it("leaves ledger:verify nothing to report", async () => {
     const report = await verifyOpenItems(db);
     expect(report.differences).toEqual([]);
+  });
+
+  it("applies each confirmed registration's payment exactly while it stands; a returned cheque's has nothing applied and added one fee", async () => {
+    expect(confirmed.length).toBeGreaterThan(0);
+    for (const c of confirmed) {
+      const [payment] = await queryRows<{ status: string; applied: string }>(
+        db,
+        sql`select status::text as status, applied_amount::text as applied from documents where id = ${c.paymentId}`,
+      );
+      const expected = c.standing ? toMoney(c.applied.reduce((sum, a) => sum.plus(a.amount), new Decimal(0))) : "0.00";
+      expect(payment.applied, c.paymentId).toBe(expected);
+      expect(payment.status, c.paymentId).toBe(c.standing ? "issued" : "cancelled");
+    }
+    const returned = confirmed.filter((c) => !c.standing).length;
+    const [fees] = await queryRows<{ count: number }>(
+      db,
+      sql`select count(*)::int as count from documents where series = 'CHD' and kind = 'debit_note' and amount = ${RETURNED_FEE}
+          and account_id in (${accountIds[0]}, ${accountIds[1]})`,
+    );
+    expect(fees.count).toBe(returned);
   });
 
   it("stores what an independent model of the same operations computes", async () => {

@@ -28,6 +28,7 @@ import {
 import { runDueTasks } from "~/jobs/scheduled-tasks.server";
 import { TASK_HANDLERS } from "~/jobs/task-handlers.server";
 import type { Db } from "~/utils/db.server";
+import { auditActions } from "../fixtures/audit";
 import { applyAmount, issueDocument } from "../fixtures/ledger";
 import { createTestAccount } from "../fixtures/organization";
 import { createTestCustomer, createTestStaff } from "../fixtures/users";
@@ -212,12 +213,7 @@ describe("payment plans", () => {
     expect(await instalmentPromises(db, plan.id)).toHaveLength(2);
     await sweep(db, NOW.toISOString());
     await mailbox.waitFor(s.payer.email, /Tu plan de pagos está en vigor/);
-    const events = await db
-      .select({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(eq(auditEvents.entityId, plan.id))
-      .orderBy(auditEvents.occurredAt);
-    expect(events.map((e) => e.action)).toEqual(["plan.proposed", "plan.accepted", "plan.approved"]);
+    expect(await auditActions(db, plan.id)).toEqual(["plan.proposed", "plan.accepted", "plan.approved"]);
   });
 
   test("two supervisors approving at once: one wins, the other is told it changed, the instalments exist once", async ({

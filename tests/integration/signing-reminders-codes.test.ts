@@ -16,6 +16,7 @@ import { runDueTasks } from "~/jobs/scheduled-tasks.server";
 import { TASK_HANDLERS } from "~/jobs/task-handlers.server";
 import { settleBackgroundWork } from "~/utils/background.server";
 import type { Db } from "~/utils/db.server";
+import { auditActions } from "../fixtures/audit";
 import {
   BASE_URL,
   CONSENT,
@@ -130,12 +131,9 @@ describe("reminders and expiry", () => {
     await sweep(at(10));
     const [row] = await db.select().from(envelopes).where(eq(envelopes.id, e.id));
     expect(row.status).toBe("expired");
-    const events = await db
-      .select({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, "envelope"), eq(auditEvents.entityId, e.id)));
-    expect(events.map((x) => x.action).filter((a) => a === "envelope.reminded")).toHaveLength(2);
-    expect(events.map((x) => x.action).filter((a) => a === "envelope.expired")).toHaveLength(1);
+    const events = await auditActions(db, e.id, "envelope");
+    expect(events.filter((a) => a === "envelope.reminded")).toHaveLength(2);
+    expect(events.filter((a) => a === "envelope.expired")).toHaveLength(1);
     // An expired reconciliation cannot be signed, and a code cannot be asked for it.
     await expect(sign(e.id, agreeForm(e.contentSha256), at(10, 1))).rejects.toEqual(rule("envelope.not_signable"));
     await expect(

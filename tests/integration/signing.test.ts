@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, claimDocuments, claims, envelopeSigners, envelopes, reconciliationDifferences } from "#db/schema";
+import { claimDocuments, claims, envelopeSigners, envelopes, reconciliationDifferences } from "#db/schema";
 import { canonicalSha256, sha256Hex } from "~/domain/signing/canonical-json";
 import { inspectPdfSignature } from "~/domain/signing/inspect-pdf-signature.server";
 import { getPlatformSeal } from "~/domain/signing/platform-seal.server";
@@ -22,6 +22,7 @@ import { signEnvelope } from "~/domain/signing/sign-envelope.server";
 import { verifyByCode, verifyUploadedPdf } from "~/domain/signing/verify-sealed-pdf.server";
 import { settleBackgroundWork } from "~/utils/background.server";
 import { type Database, type Db, openDatabase } from "~/utils/db.server";
+import { auditActions } from "../fixtures/audit";
 import {
   BASE_URL,
   CONSENT,
@@ -65,14 +66,7 @@ const sign = (
   );
 
 const envelopeRow = async (id: string) => (await db.select().from(envelopes).where(eq(envelopes.id, id)))[0];
-const actions = async (id: string) =>
-  (
-    await db
-      .select({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, "envelope"), eq(auditEvents.entityId, id)))
-      .orderBy(auditEvents.occurredAt, auditEvents.id)
-  ).map((r) => r.action);
+const actions = (id: string) => auditActions(db, id, "envelope");
 
 describe("preparing and sending", () => {
   it("freezes the balance and open items at the cut-off from the ledger, with its canonical hash", async () => {

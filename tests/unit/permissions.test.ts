@@ -21,6 +21,8 @@ const STAFF_PERMISSIONS: StaffPermission[] = [
   "apply:payments",
   "decide:payment_plans",
   "approve:payment_plans",
+  "read:signing_settings",
+  "manage:signing_settings",
 ];
 const STAFF_ROLES: StaffRole[] = ["collector", "supervisor", "area_owner", "auditor", "admin"];
 
@@ -62,7 +64,7 @@ describe("staff roles", () => {
       "approve:payment_plans",
     ],
     area_owner: ["read:account"],
-    auditor: ["read:account"],
+    auditor: ["read:account", "read:signing_settings"],
     admin: [
       "read:account",
       "invite:customer_admin",
@@ -70,6 +72,8 @@ describe("staff roles", () => {
       "apply:payments",
       "decide:payment_plans",
       "approve:payment_plans",
+      "read:signing_settings",
+      "manage:signing_settings",
     ],
   };
 
@@ -83,7 +87,15 @@ describe("staff roles", () => {
   it("every staff role reads accounts; only the admin manages staff; the auditor changes nothing", () => {
     expect(STAFF_ROLES.every((r) => staffAllows(r, "read:account"))).toBe(true);
     expect(STAFF_ROLES.filter((r) => staffAllows(r, "manage:staff"))).toEqual(["admin"]);
-    expect(STAFF_PERMISSIONS.filter((p) => staffAllows("auditor", p))).toEqual(["read:account"]);
+    expect(STAFF_PERMISSIONS.filter((p) => staffAllows("auditor", p))).toEqual([
+      "read:account",
+      "read:signing_settings",
+    ]);
+  });
+
+  it("signing settings: auditors and administrators read them, only administrators change them", () => {
+    expect(STAFF_ROLES.filter((r) => staffAllows(r, "read:signing_settings"))).toEqual(["auditor", "admin"]);
+    expect(STAFF_ROLES.filter((r) => staffAllows(r, "manage:signing_settings"))).toEqual(["admin"]);
   });
 
   it("reach: a collector its own portfolio, a supervisor its collectors' portfolios, everyone else all accounts", () => {

@@ -208,6 +208,12 @@ export const SellerCreatedEventSchema = auditEvent("seller.created", "seller").e
     timeZone: z.string(),
   }),
 });
+/** An administrator changes how often a seller's signers are reminded and when its envelopes expire. */
+const SigningSettingsValues = z.strictObject({ reminderEveryDays: Count, expireAfterDays: Count });
+export const SellerSigningSettingsUpdatedEventSchema = auditEvent("seller.signing_settings_updated", "seller").extend({
+  before: SigningSettingsValues,
+  after: SigningSettingsValues,
+});
 export const ZoneCreatedEventSchema = auditEvent("zone.created", "zone").extend({
   after: z.strictObject({ sellerId: Id, code: z.string(), name: z.string() }),
 });
@@ -791,6 +797,7 @@ export const AUDIT_EVENT_SCHEMAS = [
   GrantRoleChangedEventSchema,
   GrantRevokedEventSchema,
   SellerCreatedEventSchema,
+  SellerSigningSettingsUpdatedEventSchema,
   ZoneCreatedEventSchema,
   CustomerGroupCreatedEventSchema,
   CustomerAccountCreatedEventSchema,

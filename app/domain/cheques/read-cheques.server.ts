@@ -127,7 +127,12 @@ export type RegistrationCheque = NonNullable<Awaited<ReturnType<typeof getRegist
 /** The cheque if the staff member reaches its account (for the actions of /staff/cheques). */
 export async function getStaffCheque(db: DbOrTx, staff: Staff, chequeId: string) {
   const [row] = await db
-    .select({ id: cheques.id, accountId: cheques.accountId, registrationId: cheques.registrationId })
+    .select({
+      id: cheques.id,
+      number: cheques.number,
+      accountId: cheques.accountId,
+      registrationId: cheques.registrationId,
+    })
     .from(cheques)
     .innerJoin(customerAccounts, eq(customerAccounts.id, cheques.accountId))
     .where(and(eq(cheques.id, chequeId), staffScope(staff)));

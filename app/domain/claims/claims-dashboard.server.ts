@@ -3,8 +3,8 @@
 // SLA deadlines use: business-hours.ts), the resolution time leaving out the business time the claim
 // spent waiting on the customer (from an information request to the customer's answer, as the thread
 // records them), the share of claims that breached a deadline, grouped by the level the claim is at
-// (or was resolved at), its type, the account's collector and the month it was raised (Mexico City),
-// and the open claims by age. A claim "breached" when a level's deadline passed unanswered: the
+// (or was resolved at), its type, the account's collector and the month it was raised (in the seller's
+// time zone), and the open claims by age. A claim "breached" when a level's deadline passed unanswered: the
 // sweeper escalated it (claim.escalated with automatic) or found the last level overdue
 // (claim.sla_breached), both read from the audit trail by its entity index. SQL reads one row per
 // claim and one per pause; the hours and the percentiles are computed here.
@@ -13,13 +13,7 @@ import type { Country } from "~/domain/vocabulary";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { businessClock, type WorkingCalendar } from "./business-hours";
 import { loadWorkingCalendar } from "./claim-sla.server";
-import {
-  AGE_BUCKETS,
-  type AgeBucket,
-  type ClaimsDashboard,
-  DASHBOARD_TIME_ZONE,
-  type SlaFigures,
-} from "./dashboard-schemas";
+import { AGE_BUCKETS, type AgeBucket, type ClaimsDashboard, type SlaFigures } from "./dashboard-schemas";
 
 export type { ClaimsDashboard, SlaFigures };
 
@@ -101,7 +95,7 @@ export async function readClaimsDashboard(
   const claimRows = await queryRows<ClaimRow>(
     db,
     sql`select c.id, c.level::text as level, c.type::text as type, a.collector_id, u.name as collector_name,
-        to_char(c.created_at at time zone ${DASHBOARD_TIME_ZONE}, 'YYYY-MM') as month,
+        to_char(c.created_at at time zone s.time_zone, 'YYYY-MM') as month,
         s.country::text as country, c.created_at, c.first_response_at, c.resolved_at,
         exists (
           select 1 from audit_events e

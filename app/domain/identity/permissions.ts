@@ -29,6 +29,8 @@ export const SIGNING_GRANT_ROLES: readonly GrantRole[] = GRANT_ROLES.filter((r) 
  * decide:payment_plans: accept, counter or reject a customer's payment plan (the collector's decision).
  * approve:payment_plans: approve or reject a plan the collector accepted above the seller's amount
  * (supervisors and administrators: "revisar negociaciones y propuestas de pago con jefe inmediato").
+ * read:signing_settings / manage:signing_settings: each seller's signing reminders and expiry (auditors
+ * and administrators read them; administrators change them).
  */
 export type StaffPermission =
   | "read:account"
@@ -40,7 +42,9 @@ export type StaffPermission =
   | "send:reconciliation"
   | "apply:payments"
   | "decide:payment_plans"
-  | "approve:payment_plans";
+  | "approve:payment_plans"
+  | "read:signing_settings"
+  | "manage:signing_settings";
 
 const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
   collector: ["read:account", "invite:customer_admin", "send:reconciliation", "apply:payments", "decide:payment_plans"],
@@ -54,7 +58,7 @@ const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
     "approve:payment_plans",
   ],
   area_owner: ["read:account", "read:claims_dashboard"],
-  auditor: ["read:account", "read:audit", "read:claims_dashboard"],
+  auditor: ["read:account", "read:audit", "read:claims_dashboard", "read:signing_settings"],
   admin: [
     "read:account",
     "invite:customer_admin",
@@ -66,6 +70,8 @@ const STAFF_PERMISSIONS: Record<StaffRole, readonly StaffPermission[]> = {
     "apply:payments",
     "decide:payment_plans",
     "approve:payment_plans",
+    "read:signing_settings",
+    "manage:signing_settings",
   ],
 };
 

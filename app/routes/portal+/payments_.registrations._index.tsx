@@ -42,9 +42,14 @@ export default function PaymentRegistrations() {
           <h1 className="text-2xl font-semibold text-slate-900">{t("registrations.title")}</h1>
           <p className="text-slate-600">{t("registrations.intro")}</p>
         </div>
-        <Link to="/portal/payments/new" className={buttonClass()}>
-          {t("registrations.register")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link to="/portal/payments/pickups" className={buttonClass("secondary")}>
+            {t("cheques.request.link")}
+          </Link>
+          <Link to="/portal/payments/new" className={buttonClass()}>
+            {t("registrations.register")}
+          </Link>
+        </div>
       </div>
       {rows.length === 0 ? (
         <p className="text-slate-700">{t("registrations.none")}</p>

@@ -13,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: { name: user.name, email: user.email, staffRole: user.staffRole, staffArea: user.staffArea },
     canReadAudit: staffAllows(user.staffRole, "read:audit"),
+    canReadSigningSettings: staffAllows(user.staffRole, "read:signing_settings"),
     // One indexed count (claims_queue_assignee_active_idx), outside any page cache: claims move often.
     claimsNeedingAction: user.staffRole === "auditor" ? 0 : await countClaimsNeedingAction(await getDb(), user.id),
   };
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StaffLayout() {
   const { t } = useTranslation();
-  const { user, canReadAudit, claimsNeedingAction } = useLoaderData<typeof loader>();
+  const { user, canReadAudit, canReadSigningSettings, claimsNeedingAction } = useLoaderData<typeof loader>();
   const roleLabel = `${t(`roles.${user.staffRole}`)}${user.staffArea ? ` · ${t(`areas.${user.staffArea}`)}` : ""}`;
   return (
     <AppLayout
@@ -34,10 +35,12 @@ export default function StaffLayout() {
               label: t("nav.staffHome"),
               exclude: [
                 "/staff/audit",
+                "/staff/cheques",
                 "/staff/claims",
                 "/staff/payments",
                 "/staff/promises",
                 "/staff/reconciliations",
+                "/staff/signing-settings",
                 "/staff/tasks",
               ],
             },
@@ -50,9 +53,11 @@ export default function StaffLayout() {
               },
             },
             { to: "/staff/payments", label: t("nav.paymentQueue") },
+            { to: "/staff/cheques", label: t("nav.cheques") },
             { to: "/staff/reconciliations", label: t("nav.reconciliations") },
             { to: "/staff/promises", label: t("nav.promises") },
             ...(canReadAudit ? [{ to: "/staff/audit", label: t("nav.audit") }] : []),
+            ...(canReadSigningSettings ? [{ to: "/staff/signing-settings", label: t("nav.signingSettings") }] : []),
           ]}
         />
       }

@@ -7,6 +7,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ChequePanel } from "~/components/cheque-panel";
 import { AllocationTable } from "~/components/payments";
 import { Button } from "~/components/ui/button";
 import { staffAllows } from "~/domain/identity/permissions";
@@ -22,6 +23,7 @@ import { PaymentRegistrationError } from "~/domain/payments/registration-errors"
 import { rejectPayment } from "~/domain/payments/reject-payment.server";
 import { unapplyPayment } from "~/domain/payments/unapply-payment.server";
 import { presentRegistration } from "~/pages/payment-registration.server";
+import { presentRegistrationCheque } from "~/pages/registration-cheque.server";
 import { RegistrationView } from "~/pages/registration-view";
 import { actorFor, requireStaffUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -53,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const invoices = inReview ? await listAllocatableInvoices(db, detail.registration.accountId) : [];
   return {
     registration,
+    cheque: await presentRegistrationCheque(db, detail.registration.id, { language, staff: true }),
     canApply: staffAllows(user.staffRole, "apply:payments"),
     duplicates,
     invoices: invoices.map((i) => ({
@@ -137,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffRegistration() {
   const { t } = useTranslation();
-  const { registration: r, canApply, duplicates, invoices } = useLoaderData<typeof loader>();
+  const { registration: r, cheque, canApply, duplicates, invoices } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const base = `/staff/payments/${r.id}`;
   const inReview = r.status === "in_review";
@@ -161,6 +164,13 @@ export default function StaffRegistration() {
         <p role="status" className="text-sm text-emerald-800">
           {t("registrations.done")}
         </p>
+      ) : null}
+      {cheque ? (
+        <ChequePanel
+          cheque={cheque}
+          documentLink={(id) => `/staff/accounts/${r.accountId}/documents/${id}`}
+          manageLink={`/staff/cheques?view=all&q=${encodeURIComponent(cheque.number)}`}
+        />
       ) : null}
       {inReview ? (
         <section aria-labelledby="duplicates-title" className="space-y-2">
