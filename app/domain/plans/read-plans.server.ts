@@ -17,8 +17,8 @@ import {
 import { staffScope } from "~/domain/identity/account-access.server";
 import { promisePaidSql } from "~/domain/payments/settle-promise.server";
 import type { PlanStatus, StaffRole } from "~/domain/vocabulary";
-import { OPEN_PLAN_STATUSES } from "./propose-plan.server";
 import type { DbOrTx } from "~/utils/db.server";
+import { OPEN_PLAN_STATUSES } from "./propose-plan.server";
 
 export const PLAN_LIST_LIMIT = 50;
 
