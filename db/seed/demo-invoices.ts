@@ -13,7 +13,7 @@ import { issueDocuments } from "~/domain/ledger/issue-documents.server";
 import { nextFolio } from "~/domain/ledger/next-folio.server";
 import { addDays } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
-import { PRODUCTS, TAX_RATE } from "./catalog";
+import { PRODUCTS, RECEIVERS, TAX_RATE } from "./catalog";
 import type { Rng } from "./prng";
 
 export interface DemoInvoice {
@@ -129,6 +129,14 @@ export async function issueDemoInvoices(
           paymentMethod: country === "MX" ? "PPD" : null,
           paymentForm: country === "MX" ? "99" : null,
           lines: merged,
+          // Delivered as the history's invoices are: one remission, numbered apart from the history's.
+          remissions: [
+            {
+              number: `${country === "MX" ? "REM" : "RM"}-9${folio.padStart(6, "0")}`,
+              deliveryDate: issueDate,
+              receivedBy: rng.pick(RECEIVERS),
+            },
+          ],
           files: [
             {
               role: "xml",
