@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FieldErrors, FilterSelect, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
+import { ScrollRegion, TableHead } from "~/components/ui/table";
 import type {
   ClaimLevel,
   ClaimMessageKind,
@@ -170,33 +171,19 @@ export function ClaimList({
   if (rows.length === 0) return <p className="text-slate-600">{t("claims.empty")}</p>;
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label={t("claims.title")}>
         <table className="min-w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("claims.numberColumn")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("claims.account")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("claims.type")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("claims.status")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("claims.level")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("claims.due")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("claims.created")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t("claims.numberColumn") },
+              { label: t("claims.account") },
+              { label: t("claims.type") },
+              { label: t("claims.status") },
+              { label: t("claims.level") },
+              { label: t("claims.due") },
+              { label: t("claims.created") },
+            ]}
+          />
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
               <tr key={r.id}>
@@ -217,7 +204,7 @@ export function ClaimList({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <nav aria-label={t("claims.title")} className="flex gap-3">
         {page > 1 ? (
           <Link to={pageHref(page - 1)} className="text-brand-700 underline">

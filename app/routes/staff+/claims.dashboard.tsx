@@ -9,6 +9,7 @@ import { z } from "zod";
 import { BarChart } from "~/components/charts";
 import { FilterSelect } from "~/components/forms";
 import { Button } from "~/components/ui/button";
+import { ScrollRegion, TableHead } from "~/components/ui/table";
 import { readClaimsDashboard } from "~/domain/claims/claims-dashboard.server";
 import { DASHBOARD_PERIODS, DASHBOARD_TIME_ZONE, type SlaFigures } from "~/domain/claims/dashboard-schemas";
 import { CLAIM_TYPES } from "~/domain/vocabulary";
@@ -56,42 +57,22 @@ function FiguresTable({ caption, rows }: { caption: string; rows: { label: strin
   const h = (v: number | null) => (v === null ? "—" : v.toLocaleString(locale));
   return (
     // A scrolling box at phone width: focusable so the keyboard can scroll it, named by its table.
-    <div
-      role="region"
-      aria-label={caption}
-      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
-      tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-    >
+    <ScrollRegion label={caption}>
       <table className="min-w-full text-left text-sm">
         <caption className="px-3 py-2 text-left text-sm font-medium text-slate-700">
           {t("claimsDashboard.table")}: {caption}
         </caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {t("claimsDashboard.group")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("claimsDashboard.claims")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("claimsDashboard.firstResponseMedian")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("claimsDashboard.firstResponseP90")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("claimsDashboard.resolutionMedian")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("claimsDashboard.resolutionP90")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("claimsDashboard.breachedShare")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t("claimsDashboard.group") },
+            { label: t("claimsDashboard.claims"), align: "right" },
+            { label: t("claimsDashboard.firstResponseMedian"), align: "right" },
+            { label: t("claimsDashboard.firstResponseP90"), align: "right" },
+            { label: t("claimsDashboard.resolutionMedian"), align: "right" },
+            { label: t("claimsDashboard.resolutionP90"), align: "right" },
+            { label: t("claimsDashboard.breachedShare"), align: "right" },
+          ]}
+        />
         <tbody className="divide-y divide-slate-100 tabular-nums">
           {rows.map(({ label, f }) => (
             <tr key={f.key || label}>
@@ -108,7 +89,7 @@ function FiguresTable({ caption, rows }: { caption: string; rows: { label: strin
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -223,27 +204,17 @@ export default function ClaimsDashboardPage() {
             { label: t("claimsDashboard.claims"), values: data.openByAge.map((a) => a.claims), className: FIRST },
           ]}
         />
-        <div
-          role="region"
-          aria-label={t("claimsDashboard.openByAge")}
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways (phones) must take focus or a keyboard cannot scroll it (axe: scrollable-region-focusable)
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        >
+        <ScrollRegion label={t("claimsDashboard.openByAge")}>
           <table className="min-w-full text-left text-sm">
             <caption className="px-3 py-2 text-left text-sm font-medium text-slate-700">
               {t("claimsDashboard.table")}: {t("claimsDashboard.openByAge")}
             </caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("claimsDashboard.ageBucket")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("claimsDashboard.claims")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t("claimsDashboard.ageBucket") },
+                { label: t("claimsDashboard.claims"), align: "right" },
+              ]}
+            />
             <tbody className="divide-y divide-slate-100 tabular-nums">
               {data.openByAge.map((a) => (
                 <tr key={a.bucket}>
@@ -255,7 +226,7 @@ export default function ClaimsDashboardPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Section>
     </div>
   );
