@@ -1,13 +1,36 @@
-// The parts the document list and the payments page share: totals of the filter per currency and
-// effect (charges and credits apart, never added together), and the CSV/XLSX export of every row of
-// the filter with its row cap; and the filter panel that folds away on a phone.
-import { Link, useLocation } from "@remix-run/react";
+// The parts the document list, the payments page and the staff queues share: totals of the filter
+// per currency and effect (charges and credits apart, never added together), and the CSV/XLSX export
+// of every row of the filter with its row cap; the filter panel that folds away on a phone, its
+// fields (search, sort, ranges), the notice of filters that were ignored, and the page links.
+import { Link, useLocation, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { FilterInput, FilterSelect } from "~/components/forms";
 import { Button, buttonClass } from "~/components/ui/button";
 import type { DocumentListTotals } from "~/domain/documents/list-documents.server";
+import type { ListQueryError } from "~/utils/list-query";
 import { formatMoney } from "~/utils/money";
+
+/**
+ * A list page's filter state: `errorOf(field)` is the message of a value that could not be read (the
+ * field shows it back as it was typed), `loading` is true while this list reloads.
+ */
+export function useListFilters(fieldErrors: Partial<Record<string, ListQueryError>>, amountExample: string) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
+  const errorOf = (field: string) => {
+    const key = fieldErrors[field];
+    return key ? t(key, { example: amountExample }) : null;
+  };
+  return { errorOf, loading };
+}
+
+/** How many filters of a list are set (what the folded panel's title counts). */
+export function countActiveFilters(filters: Record<string, unknown>): number {
+  return Object.values(filters).filter((v) => v !== undefined && v !== "").length;
+}
 
 export function ListTotals({
   total,
@@ -143,28 +166,147 @@ export function SortFields({
   );
 }
 
-/** The amount range of a list's filter form; a value that could not be read is an error on its field. */
-export function AmountRangeFields({
-  typed,
-  errorOf,
-}: {
-  typed: { amountMin?: string; amountMax?: string };
-  errorOf: (field: "amountMin" | "amountMax") => string | null;
-}) {
+/** The free-text search of a list's filter form, two columns wide. */
+export function SearchField({ defaultValue, placeholder }: { defaultValue?: string; placeholder: string }) {
   const { t } = useTranslation();
   return (
+    <div className="sm:col-span-2">
+      <FilterInput
+        id="q"
+        label={t("documents.search")}
+        type="search"
+        defaultValue={defaultValue}
+        placeholder={placeholder}
+      />
+    </div>
+  );
+}
+
+/**
+ * The two ends of a range in a list's filter form (dates, amounts, days), each field named by its id;
+ * a value that could not be read is an error on its field.
+ */
+export function RangeFields({
+  fields,
+  values,
+  errorOf,
+  type,
+  inputMode,
+}: {
+  /** [lower, upper]: the field's id (its query parameter) and label. */
+  fields: readonly [{ id: string; label: string }, { id: string; label: string }];
+  values: Partial<Record<string, string | number>>;
+  errorOf: (field: string) => string | null;
+  type?: "date" | "number";
+  inputMode?: "decimal";
+}) {
+  return (
     <>
-      {(["amountMin", "amountMax"] as const).map((id) => (
+      {fields.map(({ id, label }) => (
         <FilterInput
           key={id}
           id={id}
-          label={t(`documents.${id}`)}
-          inputMode="decimal"
-          defaultValue={typed[id]}
+          label={label}
+          type={type}
+          inputMode={inputMode}
+          defaultValue={values[id] === undefined ? undefined : String(values[id])}
           error={errorOf(id)}
         />
       ))}
     </>
+  );
+}
+
+/** The amount range of a list's filter form; a value that could not be read is an error on its field. */
+export function AmountRangeFields({
+  typed,
+  errorOf,
+  labels,
+}: {
+  typed: { amountMin?: string; amountMax?: string };
+  errorOf: (field: string) => string | null;
+  /** The fields' labels, when not the document lists' "Importe mínimo" and "Importe máximo". */
+  labels?: readonly [string, string];
+}) {
+  const { t } = useTranslation();
+  const [min, max] = labels ?? [t("documents.amountMin"), t("documents.amountMax")];
+  return (
+    <RangeFields
+      fields={[
+        { id: "amountMin", label: min },
+        { id: "amountMax", label: max },
+      ]}
+      values={typed}
+      errorOf={errorOf}
+      inputMode="decimal"
+    />
+  );
+}
+
+/** The notice that some filters of the URL could not be read and were left out. */
+export function InvalidFiltersNotice({ message }: { message: string }) {
+  return (
+    <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      {message}
+    </p>
+  );
+}
+
+/** A list's totals beside the export of its whole filter. */
+export function ListSummary({
+  result,
+  exportPath,
+  maxRows,
+  tooLarge,
+  locale,
+}: {
+  result: { total: number | null; totals: DocumentListTotals[] | null };
+  exportPath: string;
+  maxRows: number;
+  tooLarge: boolean;
+  locale: string;
+}) {
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-4">
+      <ListTotals total={result.total} totals={result.totals} locale={locale} />
+      <ExportLinks path={exportPath} maxRows={maxRows} tooLarge={tooLarge} locale={locale} />
+    </div>
+  );
+}
+
+/** The previous and next keyset pages of a list: `search` is the current query, cursors replaced. */
+export function PageLinks({
+  search,
+  total,
+  prevCursor,
+  nextCursor,
+}: {
+  search: string | URLSearchParams;
+  total: number;
+  prevCursor?: string | null;
+  nextCursor?: string | null;
+}) {
+  const { t } = useTranslation();
+  const href = (key: "after" | "before", cursor: string) => {
+    const params = new URLSearchParams(search);
+    params.delete("after");
+    params.delete("before");
+    params.set(key, cursor);
+    return `?${params}`;
+  };
+  return (
+    <nav aria-label={t("documents.results", { count: total })} className="flex gap-2">
+      {prevCursor ? (
+        <Link to={href("before", prevCursor)} className={buttonClass("secondary")} rel="prev">
+          {t("documents.prev")}
+        </Link>
+      ) : null}
+      {nextCursor ? (
+        <Link to={href("after", nextCursor)} className={buttonClass("secondary")} rel="next">
+          {t("documents.next")}
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 

@@ -2,24 +2,28 @@
 // currency, and a selection downloaded as one ZIP of PDFs and XMLs. The selection is kept in the
 // browser's session storage, so it survives paging and filter changes; without JavaScript a page's
 // ticks and "download all results" still work. On a phone rows read as cards and filters fold away.
-import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { DisputedBadge } from "~/components/disputed-badge";
-import { FilterInput, FilterSelect } from "~/components/forms";
+import { FilterSelect } from "~/components/forms";
 import {
   AmountRangeFields,
-  ExportLinks,
   FilterActions,
   FilterPanel,
-  ListTotals,
+  InvalidFiltersNotice,
+  ListSummary,
+  PageLinks,
+  RangeFields,
+  SearchField,
   SortFields,
+  countActiveFilters,
+  useListFilters,
 } from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
-import { Button, buttonClass } from "~/components/ui/button";
+import { Button } from "~/components/ui/button";
 import { TableHead } from "~/components/ui/table";
 import { formatDate } from "~/utils/i18n";
-import type { ListQueryError } from "~/utils/list-query";
 import { formatMoney } from "~/utils/money";
 import type { DocumentListData } from "./document-list.server";
 
@@ -122,24 +126,12 @@ export function Page() {
     for (const key of [name, "after", "before", "zipError"]) params.delete(key);
     return `?${params}`;
   };
-  const navigation = useNavigation();
   const { selection, update, hydrated } = useStoredSelection(selectionKey);
-  const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
-  const errorOf = (field: string) => {
-    const key = (fieldErrors as Record<string, ListQueryError | undefined>)[field];
-    return key ? t(key, { example: amountExample }) : null;
-  };
+  const { errorOf, loading } = useListFilters(fieldErrors, amountExample);
   const search = new URLSearchParams(location.search);
   search.delete("zipError");
   /** This page of this filter: what "n pages" counts. */
   const pageKey = search.toString();
-  const pageLink = (cursor: { after?: string; before?: string }) => {
-    const params = new URLSearchParams(search);
-    params.delete("after");
-    params.delete("before");
-    for (const [k, v] of Object.entries(cursor)) if (v) params.set(k, v);
-    return `?${params}`;
-  };
   // The filter as "download all results" sends it: no page cursor.
   const filterParams = new URLSearchParams(pageKey);
   filterParams.delete("after");
@@ -147,7 +139,7 @@ export function Page() {
   const filterQuery = filterParams.toString();
   // The detail's "Volver a la lista" returns to this page with these filters.
   const backQuery = pageKey ? `?${new URLSearchParams({ back: pageKey })}` : "";
-  const activeFilters = Object.values(filters).filter((v) => v !== undefined && v !== "").length;
+  const activeFilters = countActiveFilters(filters);
   const hasFieldErrors = Object.keys(fieldErrors).length > 0;
 
   const onPage = new Set(result.rows.map((r) => r.id));
@@ -216,15 +208,7 @@ export function Page() {
             </ul>
           ) : null}
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <div className="sm:col-span-2">
-              <FilterInput
-                id="q"
-                label={t("documents.search")}
-                type="search"
-                defaultValue={filters.q}
-                placeholder={t("documents.searchHint")}
-              />
-            </div>
+            <SearchField defaultValue={filters.q} placeholder={t("documents.searchHint")} />
             <FilterSelect
               id="status"
               label={t("documents.status")}
@@ -248,34 +232,18 @@ export function Page() {
                 { value: "folio", label: t("documents.sortFolio") },
               ]}
             />
-            <FilterInput
-              id="issuedFrom"
-              label={t("documents.issuedFrom")}
-              type="date"
-              defaultValue={typed.issuedFrom}
-              error={errorOf("issuedFrom")}
-            />
-            <FilterInput
-              id="issuedTo"
-              label={t("documents.issuedTo")}
-              type="date"
-              defaultValue={typed.issuedTo}
-              error={errorOf("issuedTo")}
-            />
-            <FilterInput
-              id="dueFrom"
-              label={t("documents.dueFrom")}
-              type="date"
-              defaultValue={typed.dueFrom}
-              error={errorOf("dueFrom")}
-            />
-            <FilterInput
-              id="dueTo"
-              label={t("documents.dueTo")}
-              type="date"
-              defaultValue={typed.dueTo}
-              error={errorOf("dueTo")}
-            />
+            {(["issued", "due"] as const).map((range) => (
+              <RangeFields
+                key={range}
+                type="date"
+                fields={[
+                  { id: `${range}From`, label: t(`documents.${range}From`) },
+                  { id: `${range}To`, label: t(`documents.${range}To`) },
+                ]}
+                values={typed}
+                errorOf={errorOf}
+              />
+            ))}
             <AmountRangeFields typed={typed} errorOf={errorOf} />
           </div>
           <FilterActions loading={loading} clearTo={`?tab=${tab}`} />
@@ -287,16 +255,15 @@ export function Page() {
           {t(`documents.zipErrors.${zipError}`, { max: zipMax })}
         </p>
       ) : null}
-      {invalidFilters ? (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("documents.invalidFilters")}
-        </p>
-      ) : null}
+      {invalidFilters ? <InvalidFiltersNotice message={t("documents.invalidFilters")} /> : null}
 
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <ListTotals total={result.total} totals={result.totals} locale={locale} />
-        <ExportLinks path={`${basePath}/invoices`} maxRows={exportMaxRows} tooLarge={exportTooLarge} locale={locale} />
-      </div>
+      <ListSummary
+        result={result}
+        exportPath={`${basePath}/invoices`}
+        maxRows={exportMaxRows}
+        tooLarge={exportTooLarge}
+        locale={locale}
+      />
 
       {result.rows.length === 0 ? (
         <p className="text-slate-600">{t("documents.none")}</p>
@@ -436,18 +403,7 @@ export function Page() {
                 ) : null}
               </p>
             </div>
-            <nav aria-label={t("documents.results", { count: total })} className="flex gap-2">
-              {result.prevCursor ? (
-                <Link to={pageLink({ before: result.prevCursor })} className={buttonClass("secondary")} rel="prev">
-                  {t("documents.prev")}
-                </Link>
-              ) : null}
-              {result.nextCursor ? (
-                <Link to={pageLink({ after: result.nextCursor })} className={buttonClass("secondary")} rel="next">
-                  {t("documents.next")}
-                </Link>
-              ) : null}
-            </nav>
+            <PageLinks search={search} total={total} prevCursor={result.prevCursor} nextCursor={result.nextCursor} />
           </div>
           {total > zipMax ? (
             <p className="text-sm text-slate-600">{t("documents.allResultsTooMany", { count: total, max: zipMax })}</p>

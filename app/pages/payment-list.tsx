@@ -2,21 +2,25 @@
 // with what it paid (each application, reversals marked) and what remains unapplied; filters in the
 // URL, keyset pages, totals per currency, CSV/XLSX of the whole filter. Each credit is a card, so the
 // page reads the same at 390 px as on a desktop; there the filters fold away.
-import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterInput, FilterSelect } from "~/components/forms";
+import { FilterSelect } from "~/components/forms";
 import {
   AmountRangeFields,
-  ExportLinks,
   FilterActions,
   FilterPanel,
-  ListTotals,
+  InvalidFiltersNotice,
+  ListSummary,
+  PageLinks,
+  RangeFields,
+  SearchField,
   SortFields,
+  countActiveFilters,
+  useListFilters,
 } from "~/components/list-summary";
 import { StatusBadge } from "~/components/status-badge";
 import { buttonClass } from "~/components/ui/button";
 import { formatDate } from "~/utils/i18n";
-import type { ListQueryError } from "~/utils/list-query";
 import { formatMoney } from "~/utils/money";
 import type { PaymentListData } from "./payment-list.server";
 
@@ -40,22 +44,8 @@ export function Page() {
     locale,
     multiAccount,
   } = data;
-  // A value that could not be read is an error on its own field, shown back as it was typed.
-  const errorOf = (field: string) => {
-    const key = (fieldErrors as Record<string, ListQueryError | undefined>)[field];
-    return key ? t(key, { example: amountExample }) : null;
-  };
-  const activeFilters = Object.values(filters).filter((v) => v !== undefined && v !== "").length;
+  const { errorOf, loading } = useListFilters(fieldErrors, amountExample);
   const location = useLocation();
-  const navigation = useNavigation();
-  const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
-  const pageLink = (cursor: { after?: string; before?: string }) => {
-    const params = new URLSearchParams(location.search);
-    params.delete("after");
-    params.delete("before");
-    for (const [k, v] of Object.entries(cursor)) if (v) params.set(k, v);
-    return `?${params}`;
-  };
   const kindLabel = (row: (typeof rows)[number]) =>
     row.kind === "adjustment" ? t(`documents.adjustmentKinds.${row.effect}`) : t(`documents.kinds.${row.kind}`);
   return (
@@ -87,18 +77,10 @@ export function Page() {
         </div>
       </div>
 
-      <FilterPanel activeFilters={activeFilters} hasErrors={Object.keys(fieldErrors).length > 0}>
+      <FilterPanel activeFilters={countActiveFilters(filters)} hasErrors={Object.keys(fieldErrors).length > 0}>
         <Form method="get" className="p-4 max-sm:pt-0" aria-labelledby="filters-title">
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <div className="sm:col-span-2">
-              <FilterInput
-                id="q"
-                label={t("documents.search")}
-                type="search"
-                defaultValue={filters.q}
-                placeholder={t("payments.searchHint")}
-              />
-            </div>
+            <SearchField defaultValue={filters.q} placeholder={t("payments.searchHint")} />
             <FilterSelect
               id="status"
               label={t("documents.status")}
@@ -119,19 +101,14 @@ export function Page() {
                 { value: "folio", label: t("documents.sortFolio") },
               ]}
             />
-            <FilterInput
-              id="issuedFrom"
-              label={t("payments.dateFrom")}
+            <RangeFields
               type="date"
-              defaultValue={typed.issuedFrom}
-              error={errorOf("issuedFrom")}
-            />
-            <FilterInput
-              id="issuedTo"
-              label={t("payments.dateTo")}
-              type="date"
-              defaultValue={typed.issuedTo}
-              error={errorOf("issuedTo")}
+              fields={[
+                { id: "issuedFrom", label: t("payments.dateFrom") },
+                { id: "issuedTo", label: t("payments.dateTo") },
+              ]}
+              values={typed}
+              errorOf={errorOf}
             />
             <AmountRangeFields typed={typed} errorOf={errorOf} />
           </div>
@@ -139,16 +116,15 @@ export function Page() {
         </Form>
       </FilterPanel>
 
-      {invalidFilters ? (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("documents.invalidFilters")}
-        </p>
-      ) : null}
+      {invalidFilters ? <InvalidFiltersNotice message={t("documents.invalidFilters")} /> : null}
 
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <ListTotals total={result.total} totals={result.totals} locale={locale} />
-        <ExportLinks path={`${basePath}/payments`} maxRows={exportMaxRows} tooLarge={exportTooLarge} locale={locale} />
-      </div>
+      <ListSummary
+        result={result}
+        exportPath={`${basePath}/payments`}
+        maxRows={exportMaxRows}
+        tooLarge={exportTooLarge}
+        locale={locale}
+      />
 
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("payments.none")}</p>
@@ -235,18 +211,12 @@ export function Page() {
           })}
         </ul>
       )}
-      <nav aria-label={t("documents.results", { count: result.total ?? 0 })} className="flex gap-2">
-        {result.prevCursor ? (
-          <Link to={pageLink({ before: result.prevCursor })} className={buttonClass("secondary")} rel="prev">
-            {t("documents.prev")}
-          </Link>
-        ) : null}
-        {result.nextCursor ? (
-          <Link to={pageLink({ after: result.nextCursor })} className={buttonClass("secondary")} rel="next">
-            {t("documents.next")}
-          </Link>
-        ) : null}
-      </nav>
+      <PageLinks
+        search={location.search}
+        total={result.total ?? 0}
+        prevCursor={result.prevCursor}
+        nextCursor={result.nextCursor}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/reac
 import { useTranslation } from "react-i18next";
 import { AuditChangesList } from "~/components/audit-changes";
 import { FilterForm, FilterInput, FilterSelect } from "~/components/forms";
+import { InvalidFiltersNotice } from "~/components/list-summary";
 import { Button, buttonClass } from "~/components/ui/button";
 import { ScrollRegion, TableHead } from "~/components/ui/table";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, isAuditAction } from "~/domain/audit/audit-events";
@@ -159,11 +160,7 @@ export default function AuditTrailPage() {
         />
       </FilterForm>
 
-      {data.invalidFilters ? (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("audit.invalidFilters")}
-        </p>
-      ) : null}
+      {data.invalidFilters ? <InvalidFiltersNotice message={t("audit.invalidFilters")} /> : null}
       {data.exportTooLarge ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("audit.exportTooLarge", { max: data.exportMax })}

@@ -4,7 +4,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterInput, FilterSelect, translateValidationMessage } from "~/components/forms";
+import { FilterSelect, translateValidationMessage } from "~/components/forms";
+import { AmountRangeFields, InvalidFiltersNotice, RangeFields } from "~/components/list-summary";
 import { Button } from "~/components/ui/button";
 import { ScrollRegion, TableHead } from "~/components/ui/table";
 import {
@@ -135,85 +136,69 @@ export default function StaffClaims() {
           </ul>
         </nav>
       ) : null}
-      {Object.keys(fieldErrors).length > 0 ? (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("claimsQueue.invalidFilters")}
-        </p>
-      ) : null}
+      {Object.keys(fieldErrors).length > 0 ? <InvalidFiltersNotice message={t("claimsQueue.invalidFilters")} /> : null}
       <Form method="get" className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <input type="hidden" name="view" value={data.view} />
-        <FilterSelect
-          id="status"
-          label={t("claims.status")}
-          defaultValue={filters.status ?? ""}
-          anyLabel={t("claimsQueue.activeStatuses")}
-          options={QUEUE_STATUS_FILTERS.filter((s) => s !== "active").map((s) => ({
-            value: s,
-            label: t(`claims.statuses.${s as (typeof CLAIM_STATUSES)[number]}`),
-          }))}
+        {[
+          {
+            id: "status",
+            label: t("claims.status"),
+            anyLabel: t("claimsQueue.activeStatuses"),
+            options: QUEUE_STATUS_FILTERS.filter((s) => s !== "active").map((s) => ({
+              value: s,
+              label: t(`claims.statuses.${s as (typeof CLAIM_STATUSES)[number]}`),
+            })),
+          },
+          {
+            id: "type",
+            label: t("claims.type"),
+            anyLabel: t("claimsQueue.anyType"),
+            options: CLAIM_TYPES.map((v) => ({ value: v, label: t(`claims.types.${v}`) })),
+          },
+          {
+            id: "level",
+            label: t("claims.level"),
+            anyLabel: t("claimsQueue.anyLevel"),
+            options: CLAIM_LEVELS.map((v) => ({ value: v, label: v })),
+          },
+          {
+            id: "sla",
+            label: t("claimsQueue.sla"),
+            anyLabel: t("claimsQueue.anySla"),
+            options: SLA_STATES.map((v) => ({ value: v, label: t(`claimsQueue.slaStates.${v}`) })),
+          },
+          {
+            id: "segment",
+            label: t("claimsQueue.segment"),
+            anyLabel: t("claimsQueue.anySegment"),
+            options: SEGMENTS.map((v) => ({ value: v, label: t(`segments.${v}`) })),
+          },
+          {
+            id: "zone",
+            label: t("claimsQueue.zone"),
+            anyLabel: t("claimsQueue.anyZone"),
+            options: data.zones.map((z) => ({ value: z.id, label: `${z.name} (${z.country})` })),
+          },
+        ].map((select) => (
+          <FilterSelect
+            key={select.id}
+            {...select}
+            defaultValue={(filters as Record<string, string | number | undefined>)[select.id]?.toString()}
+          />
+        ))}
+        <AmountRangeFields
+          typed={filters}
+          errorOf={errorOf}
+          labels={[t("claimsQueue.amountMin"), t("claimsQueue.amountMax")]}
         />
-        <FilterSelect
-          id="type"
-          label={t("claims.type")}
-          defaultValue={filters.type ?? ""}
-          anyLabel={t("claimsQueue.anyType")}
-          options={CLAIM_TYPES.map((v) => ({ value: v, label: t(`claims.types.${v}`) }))}
-        />
-        <FilterSelect
-          id="level"
-          label={t("claims.level")}
-          defaultValue={filters.level ?? ""}
-          anyLabel={t("claimsQueue.anyLevel")}
-          options={CLAIM_LEVELS.map((v) => ({ value: v, label: v }))}
-        />
-        <FilterSelect
-          id="sla"
-          label={t("claimsQueue.sla")}
-          defaultValue={filters.sla ?? ""}
-          anyLabel={t("claimsQueue.anySla")}
-          options={SLA_STATES.map((v) => ({ value: v, label: t(`claimsQueue.slaStates.${v}`) }))}
-        />
-        <FilterSelect
-          id="segment"
-          label={t("claimsQueue.segment")}
-          defaultValue={filters.segment ?? ""}
-          anyLabel={t("claimsQueue.anySegment")}
-          options={SEGMENTS.map((v) => ({ value: v, label: t(`segments.${v}`) }))}
-        />
-        <FilterSelect
-          id="zone"
-          label={t("claimsQueue.zone")}
-          defaultValue={filters.zone ?? ""}
-          anyLabel={t("claimsQueue.anyZone")}
-          options={data.zones.map((z) => ({ value: z.id, label: `${z.name} (${z.country})` }))}
-        />
-        <FilterInput
-          id="amountMin"
-          label={t("claimsQueue.amountMin")}
-          inputMode="decimal"
-          defaultValue={filters.amountMin}
-          error={errorOf("amountMin")}
-        />
-        <FilterInput
-          id="amountMax"
-          label={t("claimsQueue.amountMax")}
-          inputMode="decimal"
-          defaultValue={filters.amountMax}
-          error={errorOf("amountMax")}
-        />
-        <FilterInput
-          id="ageMin"
-          label={t("claimsQueue.ageMin")}
+        <RangeFields
           type="number"
-          defaultValue={filters.ageMin === undefined ? "" : String(filters.ageMin)}
-          error={errorOf("ageMin")}
-        />
-        <FilterInput
-          id="ageMax"
-          label={t("claimsQueue.ageMax")}
-          type="number"
-          defaultValue={filters.ageMax === undefined ? "" : String(filters.ageMax)}
-          error={errorOf("ageMax")}
+          fields={[
+            { id: "ageMin", label: t("claimsQueue.ageMin") },
+            { id: "ageMax", label: t("claimsQueue.ageMax") },
+          ]}
+          values={filters}
+          errorOf={errorOf}
         />
         <div>
           <Button type="submit" variant="secondary">
