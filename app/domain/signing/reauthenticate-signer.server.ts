@@ -92,6 +92,28 @@ export async function readSignableEnvelope(
 }
 export type SignableEnvelope = Awaited<ReturnType<typeof readSignableEnvelope>>;
 
+/** The user's signer row of the envelope, if it is a designated signer whose grant on the account still allows signing. */
+export async function findDesignatedSigner(
+  tx: DbOrTx,
+  input: { envelopeId: string; accountId: string; userId: string },
+) {
+  const [signer] = await tx
+    .select({ id: envelopeSigners.id, status: envelopeSigners.status })
+    .from(envelopeSigners)
+    .innerJoin(
+      accountGrants,
+      and(eq(accountGrants.userId, envelopeSigners.userId), eq(accountGrants.accountId, input.accountId)),
+    )
+    .where(
+      and(
+        eq(envelopeSigners.envelopeId, input.envelopeId),
+        eq(envelopeSigners.userId, input.userId),
+        inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
+      ),
+    );
+  return signer ?? null;
+}
+
 /**
  * Marks the actor's signer row of the envelope signed, with what the signature records, and consumes
  * the code that authorised it: the actor must be a designated signer whose grant on the account still
@@ -109,20 +131,11 @@ export async function recordSignerSignature(
   { now }: { now: Date },
 ): Promise<{ signerId: string }> {
   const { envelope } = input;
-  const [signer] = await tx
-    .select({ id: envelopeSigners.id })
-    .from(envelopeSigners)
-    .innerJoin(
-      accountGrants,
-      and(eq(accountGrants.userId, envelopeSigners.userId), eq(accountGrants.accountId, envelope.accountId)),
-    )
-    .where(
-      and(
-        eq(envelopeSigners.envelopeId, envelope.id),
-        eq(envelopeSigners.userId, actor.userId),
-        inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
-      ),
-    );
+  const signer = await findDesignatedSigner(tx, {
+    envelopeId: envelope.id,
+    accountId: envelope.accountId,
+    userId: actor.userId,
+  });
   if (!signer) throw new SigningRuleError("signer.not_allowed");
   const signed = await tx
     .update(envelopeSigners)
