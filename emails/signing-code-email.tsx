@@ -7,6 +7,7 @@ export function SigningCodeEmail({
   t,
   language,
   code,
+  kind,
   number,
   account,
   minutes,
@@ -14,6 +15,8 @@ export function SigningCodeEmail({
   t: TFunction;
   language: string;
   code: string;
+  /** What it signs: the body names a reconciliation or minutes. */
+  kind: "reconciliation" | "minutes";
   number: number;
   account: string;
   minutes: number;
@@ -25,7 +28,9 @@ export function SigningCodeEmail({
       heading={t("reconciliationOps.codeEmailHeading")}
       footer={t("email.footer")}
     >
-      <Text>{t("reconciliationOps.codeEmailBody", { number, account })}</Text>
+      <Text>
+        {t(kind === "minutes" ? "minutes.codeEmailBody" : "reconciliationOps.codeEmailBody", { number, account })}
+      </Text>
       <Text style={{ fontSize: "28px", fontWeight: 700, letterSpacing: "6px" }}>{code}</Text>
       <Text style={{ fontSize: "13px", color: "#475569" }}>{t("reconciliationOps.codeEmailExpiry", { minutes })}</Text>
     </EmailLayout>

@@ -92,6 +92,7 @@ export const en: Resources = {
     chooseAttendee: "Choose at least one of the customer's attendees.",
     correctionRequired: "Write at least one correction.",
     required: "This field is required.",
+    signingCode: "Type the 6-digit code we emailed you.",
     exchangeRate: "Enter an exchange rate above zero with up to 6 decimals, for example 17.2345.",
     email: "Enter a valid email address.",
     passwordLength: "The password must have at least {{min}} characters.",
@@ -1434,7 +1435,7 @@ export const en: Resources = {
     accept: "Accept and prepare a new version",
     signTitle: "Signature",
     consent:
-      "I have reviewed these minutes and sign them electronically. I accept that my electronic signature, with my password, my name and this record, identifies me and states my agreement with the topics and agreements.",
+      "I have reviewed these minutes and sign them electronically. I accept that my electronic signature, with my password or the code I received by email, my name and this record, identifies me and states my agreement with the topics and agreements.",
     signSubmit: "Sign the minutes",
     signedToast: "You signed minutes {{number}}.",
     completedToast: "Minutes {{number}} signed by every attendee.",
@@ -1455,6 +1456,8 @@ export const en: Resources = {
     emailBodyRevised:
       "{{seller}} corrected the minutes of the meeting on {{meeting}} with {{account}} (version {{version}}). Review and sign them.",
     emailCta: "Review and sign",
+    codeEmailSubject: "Your code to sign minutes {{number}}",
+    codeEmailBody: "Your code to sign minutes {{number}} of {{account}} is:",
     audit: {
       prepared: "Minutes recorded",
       sent: "Minutes sent for signature",
@@ -1577,7 +1580,7 @@ export const en: Resources = {
     password: "Your password (to confirm it is you)",
     typedName: "Your full name",
     consent:
-      "I have reviewed this balance reconciliation and sign it electronically. I accept that my electronic signature, with my password, my name and this record, identifies me and states my agreement (or the differences I state).",
+      "I have reviewed this balance reconciliation and sign it electronically. I accept that my electronic signature, with my password or the code I received by email, my name and this record, identifies me and states my agreement (or the differences I state).",
     signSubmit: "Sign",
     signedToast: "Reconciliation {{number}} signed.",
     signedWithDifferencesToast:

@@ -90,6 +90,7 @@ export const es = {
     chooseAttendee: "Elige al menos un asistente del cliente.",
     correctionRequired: "Escribe al menos una corrección.",
     required: "Este campo es obligatorio.",
+    signingCode: "Escribe el código de 6 dígitos que te enviamos por correo.",
     exchangeRate: "Escribe un tipo de cambio mayor que cero con hasta 6 decimales, por ejemplo 17.2345.",
     email: "Escribe un correo electrónico válido.",
     passwordLength: "La contraseña debe tener al menos {{min}} caracteres.",
@@ -1438,7 +1439,7 @@ export const es = {
     accept: "Aceptar y preparar una nueva versión",
     signTitle: "Firma",
     consent:
-      "Revisé esta minuta y la firmo electrónicamente. Acepto que mi firma electrónica, con mi contraseña, mi nombre y este registro, me identifica y expresa mi conformidad con los temas y acuerdos.",
+      "Revisé esta minuta y la firmo electrónicamente. Acepto que mi firma electrónica, con mi contraseña o el código que recibí por correo, mi nombre y este registro, me identifica y expresa mi conformidad con los temas y acuerdos.",
     signSubmit: "Firmar la minuta",
     signedToast: "Firmaste la minuta {{number}}.",
     completedToast: "Minuta {{number}} firmada por todos los asistentes.",
@@ -1459,6 +1460,8 @@ export const es = {
     emailBodyRevised:
       "{{seller}} corrigió la minuta de la reunión del {{meeting}} con {{account}} (versión {{version}}). Revísala y fírmala.",
     emailCta: "Revisar y firmar",
+    codeEmailSubject: "Tu código para firmar la minuta {{number}}",
+    codeEmailBody: "Tu código para firmar la minuta {{number}} de {{account}} es:",
     audit: {
       prepared: "Minuta registrada",
       sent: "Minuta enviada a firma",
@@ -1581,7 +1584,7 @@ export const es = {
     password: "Tu contraseña (para confirmar que eres tú)",
     typedName: "Tu nombre completo",
     consent:
-      "Revisé esta conciliación de saldos y la firmo electrónicamente. Acepto que mi firma electrónica, con mi contraseña, mi nombre y este registro, me identifica y expresa mi conformidad (o las diferencias que indico).",
+      "Revisé esta conciliación de saldos y la firmo electrónicamente. Acepto que mi firma electrónica, con mi contraseña o el código que recibí por correo, mi nombre y este registro, me identifica y expresa mi conformidad (o las diferencias que indico).",
     signSubmit: "Firmar",
     signedToast: "Conciliación {{number}} firmada.",
     signedWithDifferencesToast:

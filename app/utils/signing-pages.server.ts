@@ -1,16 +1,22 @@
 // What the reconciliation pages share on the server: which accounts a customer reads and signs
 // envelopes on (every granted account for reading, so an emailed link opens whatever the switcher
 // shows; signing needs the "sign" grant), presenting an envelope for the page, answering a refused
-// signing rule, and serving the sealed PDF.
+// signing rule, emailing a one-time signing code (minutes' pages too), and serving the sealed PDF.
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
+import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { grantAllows } from "~/domain/identity/permissions";
 import { SigningRuleError } from "~/domain/signing/errors";
 import type { EnvelopeDetail } from "~/domain/signing/read-envelopes.server";
 import { formatVerificationCode } from "~/domain/signing/reconciliation-content";
+import { RequestSigningCodeSchema, SIGNING_CODE_TTL_MINUTES } from "~/domain/signing/schemas";
+import { requestSigningCode } from "~/domain/signing/signing-codes.server";
+import type { EnvelopeKind } from "~/domain/vocabulary";
+import type { DbOrTx } from "./db.server";
 import { formatDate } from "./i18n";
 import { formatMoney } from "./money";
 import { notFound, requireCustomerContext } from "./permissions.server";
+import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "./rate-limit.server";
 
 export async function requireEnvelopeCustomer(request: Request) {
   const context = await requireCustomerContext(request);
@@ -102,6 +108,55 @@ export function refuseSigningRule(error: unknown, t: TFunction) {
   if (error.code === "envelope.not_found") notFound();
   const status = error.code === "envelope.already_signed" || error.code === "envelope.content_changed" ? 409 : 400;
   return data({ error: t(`signing.errors.${error.code}`) }, { status });
+}
+
+/** Whether a posted form asks for a one-time code (`intent=send-code`) rather than signing. */
+export function isSigningCodeRequest(fields: FormData) {
+  return RequestSigningCodeSchema.safeParse({ intent: fields.get("intent") }).success;
+}
+
+/**
+ * A signer asks for a one-time code for the envelope of `kind` (rate-limited per user): the page's
+ * action data with the confirmation, or the refusal in the signing rules' words (404 as not found).
+ * `refuse` words the refusal for the page (reconciliations' or minutes').
+ */
+export async function answerSigningCodeRequest(
+  db: DbOrTx,
+  actor: Actor & { userId: string },
+  input: {
+    envelopeId: string;
+    kind: EnvelopeKind;
+    signableAccountIds: readonly string[];
+    t: TFunction;
+    refuse?: (error: unknown, t: TFunction) => ReturnType<typeof refuseSigningRule>;
+  },
+) {
+  const { t } = input;
+  const limit = await consumeRateLimit("signingCode", actor.userId);
+  if (!limit.ok)
+    throw tooManyRequests(
+      rateLimitMessage(t, "rateLimit.signingCodes", limit.retryAfterSeconds),
+      limit.retryAfterSeconds,
+    );
+  try {
+    const sent = await requestSigningCode(
+      db,
+      actor,
+      { envelopeId: input.envelopeId, kind: input.kind, accountIds: input.signableAccountIds },
+      { now: new Date() },
+    );
+    return data({
+      result: undefined,
+      error: null,
+      codeSent: t("reconciliationOps.codeSent", { email: sent.email, minutes: SIGNING_CODE_TTL_MINUTES }),
+    });
+  } catch (error) {
+    const refused = (input.refuse ?? refuseSigningRule)(error, t);
+    return data(
+      { result: undefined, error: refused.data.error, codeSent: null },
+      { status: refused.init?.status ?? 400 },
+    );
+  }
 }
 
 /** The sealed PDF as a download. */

@@ -7,7 +7,7 @@
 // sees the minutes but cannot sign (403); malformed forms answer 400.
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { envelopes, minuteCorrections, paymentPromises } from "#db/schema";
+import { envelopes, minuteCorrections, paymentPromises, signingCodes } from "#db/schema";
 import * as verifyRoute from "~/routes/_auth+/verify";
 import * as portalMinutes from "~/routes/portal+/minutes.$envelopeId";
 import * as portalPdf from "~/routes/portal+/minutes.$envelopeId_.pdf";
@@ -145,9 +145,28 @@ describe("who reaches minutes", () => {
             "corrections[0].text": "x",
           },
         },
+        // The one-time code by email: another account's signer is not found, and no code is sent.
+        { path, params, cookie: cookies.outsider, form: { intent: "send-code" } },
+        {
+          path,
+          params,
+          cookie: cookies.outsider,
+          form: {
+            intent: "sign",
+            contentSha256: minutes.contentSha256,
+            method: "email_code",
+            code: "123456",
+            typedName: "Intruso",
+            consent: "on",
+          },
+        },
       ],
       foreignMarkers: markers(),
     });
+    expect(
+      await db.select().from(signingCodes).where(eq(signingCodes.envelopeId, minutes.id)),
+      "no code was issued to the outsider",
+    ).toEqual([]);
     await expectTenantIsolation({
       name: "portal minutes pdf",
       handler: portalPdf.loader,

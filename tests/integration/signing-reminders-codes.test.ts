@@ -137,7 +137,12 @@ describe("reminders and expiry", () => {
     // An expired reconciliation cannot be signed, and a code cannot be asked for it.
     await expect(sign(e.id, agreeForm(e.contentSha256), at(10, 1))).rejects.toEqual(rule("envelope.not_signable"));
     await expect(
-      requestSigningCode(db, s.payerActor, { envelopeId: e.id, accountIds: [s.account.id] }, { now: at(10, 1) }),
+      requestSigningCode(
+        db,
+        s.payerActor,
+        { envelopeId: e.id, kind: "reconciliation", accountIds: [s.account.id] },
+        { now: at(10, 1) },
+      ),
     ).rejects.toEqual(rule("envelope.not_signable"));
     expect((await tasksOf(e.id)).every((t) => t.status === "done" || t.status === "cancelled")).toBe(true);
   });
@@ -185,7 +190,7 @@ describe("one-time code by email", () => {
     const { email } = await requestSigningCode(
       db,
       s.payerActor,
-      { envelopeId: e.id, accountIds: [s.account.id] },
+      { envelopeId: e.id, kind: "reconciliation", accountIds: [s.account.id] },
       { now: at(1) },
     );
     expect(email).toBe(s.customer.email);
@@ -210,7 +215,12 @@ describe("one-time code by email", () => {
   it("a wrong code counts an attempt; after five the code is dead even when right; asking again withdraws the old", async () => {
     const e = await sendOne();
     const ask = () =>
-      requestSigningCode(db, s.payerActor, { envelopeId: e.id, accountIds: [s.account.id] }, { now: at(1) });
+      requestSigningCode(
+        db,
+        s.payerActor,
+        { envelopeId: e.id, kind: "reconciliation", accountIds: [s.account.id] },
+        { now: at(1) },
+      );
     await ask();
     const first = codeIn(mailsTo(s.customer.email, new RegExp(`conciliación ${e.number}`)).at(-1)!)!;
     const wrong = first === "000000" ? "111111" : "000000";
@@ -236,7 +246,12 @@ describe("one-time code by email", () => {
 
   it("expires after ten minutes", async () => {
     const e = await sendOne();
-    await requestSigningCode(db, s.payerActor, { envelopeId: e.id, accountIds: [s.account.id] }, { now: at(2) });
+    await requestSigningCode(
+      db,
+      s.payerActor,
+      { envelopeId: e.id, kind: "reconciliation", accountIds: [s.account.id] },
+      { now: at(2) },
+    );
     const code = codeIn(await mailbox.waitFor(s.customer.email, new RegExp(`conciliación ${e.number}`)))!;
     const form = { ...agreeForm(e.contentSha256), password: undefined, method: "email_code" as const, code };
     await expect(sign(e.id, form, at(2, 10 * 60_000))).rejects.toEqual(rule("signer.code_expired"));
@@ -245,10 +260,20 @@ describe("one-time code by email", () => {
   it("is refused to a viewer and to a signer of another account", async () => {
     const e = await sendOne();
     await expect(
-      requestSigningCode(db, s.viewerActor, { envelopeId: e.id, accountIds: [s.account.id] }, { now: at(1) }),
+      requestSigningCode(
+        db,
+        s.viewerActor,
+        { envelopeId: e.id, kind: "reconciliation", accountIds: [s.account.id] },
+        { now: at(1) },
+      ),
     ).rejects.toEqual(rule("signer.not_allowed"));
     await expect(
-      requestSigningCode(db, s.outsiderActor, { envelopeId: e.id, accountIds: [s.other.id] }, { now: at(1) }),
+      requestSigningCode(
+        db,
+        s.outsiderActor,
+        { envelopeId: e.id, kind: "reconciliation", accountIds: [s.other.id] },
+        { now: at(1) },
+      ),
     ).rejects.toEqual(rule("signer.not_allowed"));
   });
 });

@@ -7,6 +7,7 @@ import { DocumentAmountRowsSchema, chosenDocumentAmounts } from "~/domain/paymen
 import { CORRECTION_TARGETS, MEETING_CHANNELS } from "~/domain/vocabulary";
 import { IdSchema, hasControlCharacters } from "~/utils/input";
 import { parseAmount } from "~/utils/money";
+import { SignatureFields, requireSecret } from "./schemas";
 
 export const MAX_MINUTES_TOPICS = 30;
 export const MAX_MINUTES_AGREEMENTS = 30;
@@ -157,14 +158,9 @@ export const StaffMinutesActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("answer"), correctionId: IdSchema, message: Text(2000) }),
 ]);
 
-export const SignMinutesFormSchema = z.object({
-  intent: z.literal("sign"),
-  contentSha256: Sha256,
-  password: z.string().min(1, "validation.required").max(200),
-  typedName: z.string().trim().min(3, "validation.required").max(200),
-  consent: z.literal("on", { message: "validation.required" }),
-});
-export type SignMinutesForm = z.infer<typeof SignMinutesFormSchema>;
+/** An attendee signs: the same signature fields as a reconciliation (password or emailed code). */
+export const SignMinutesFormSchema = SignatureFields.extend({ intent: z.literal("sign") }).superRefine(requireSecret);
+export type SignMinutesForm = z.input<typeof SignMinutesFormSchema>;
 
 export const CorrectionItemSchema = z.object({
   target: z.enum(CORRECTION_TARGETS),

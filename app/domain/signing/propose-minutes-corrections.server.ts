@@ -4,13 +4,13 @@
 // (append-only) and audited in the same transaction. Only an attendee who has not signed yet, whose
 // grant still allows signing, may propose; the hash it was shown must still be the envelope's.
 import { and, eq, inArray } from "drizzle-orm";
-import { accountGrants, envelopeSigners, envelopes, minuteCorrections } from "#db/schema";
+import { envelopes, minuteCorrections } from "#db/schema";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
-import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
 import type { DbOrTx } from "~/utils/db.server";
 import { SigningRuleError } from "./errors";
 import { type MinutesContent, hasTarget } from "./minutes-content";
 import { type CorrectionItem, CorrectionItemSchema } from "./minutes-schemas";
+import { findDesignatedSigner } from "./reauthenticate-signer.server";
 
 export async function proposeMinutesCorrections(
   db: DbOrTx,
@@ -56,20 +56,11 @@ export async function proposeMinutesCorrections(
       if (item.target === "general" ? item.targetId : !item.targetId || !hasTarget(content, item.target, item.targetId))
         throw new SigningRuleError("correction.target");
     }
-    const [signer] = await tx
-      .select({ id: envelopeSigners.id, status: envelopeSigners.status })
-      .from(envelopeSigners)
-      .innerJoin(
-        accountGrants,
-        and(eq(accountGrants.userId, envelopeSigners.userId), eq(accountGrants.accountId, envelope.accountId)),
-      )
-      .where(
-        and(
-          eq(envelopeSigners.envelopeId, envelope.id),
-          eq(envelopeSigners.userId, actor.userId),
-          inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
-        ),
-      );
+    const signer = await findDesignatedSigner(tx, {
+      envelopeId: envelope.id,
+      accountId: envelope.accountId,
+      userId: actor.userId,
+    });
     if (!signer || signer.status === "signed") throw new SigningRuleError("signer.not_allowed");
     const moved = await tx
       .update(envelopes)

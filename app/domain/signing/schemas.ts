@@ -63,26 +63,31 @@ export const SIGNING_CODE_DIGITS = 6;
 export const SIGNING_CODE_TTL_MINUTES = 10;
 export const SIGNING_CODE_MAX_ATTEMPTS = 5;
 
-const SignatureFields = z.object({
+/** What every signature form asks (a reconciliation's, minutes'), whatever else it carries. */
+export const SignatureFields = z.object({
   /** The hash of the content the signer was shown: signing something else is refused. */
   contentSha256: Sha256,
   /** How the signer re-authenticates: its password (the default), or a one-time code sent by email. */
   method: z.enum(SIGNATURE_METHODS).default("password"),
-  password: z.string().min(1).max(200).optional(),
+  password: z.string().min(1, "validation.required").max(200).optional(),
   code: z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{${SIGNING_CODE_DIGITS}}$`), "code")
+    .regex(new RegExp(`^\\d{${SIGNING_CODE_DIGITS}}$`), "validation.signingCode")
     .optional(),
-  typedName: z.string().trim().min(3).max(200),
-  consent: z.literal("on", { message: "consent" }),
+  typedName: z.string().trim().min(3, "validation.required").max(200),
+  consent: z.literal("on", { message: "validation.required" }),
 });
 
 /** The chosen method's secret is required; the other one is ignored. */
-function requireSecret(form: { method: SignatureMethod; password?: string; code?: string }, ctx: z.RefinementCtx) {
+export function requireSecret(
+  form: { method: SignatureMethod; password?: string; code?: string },
+  ctx: z.RefinementCtx,
+) {
   if (form.method === "password" && !form.password)
-    ctx.addIssue({ code: "custom", path: ["password"], message: "required" });
-  if (form.method === "email_code" && !form.code) ctx.addIssue({ code: "custom", path: ["code"], message: "code" });
+    ctx.addIssue({ code: "custom", path: ["password"], message: "validation.required" });
+  if (form.method === "email_code" && !form.code)
+    ctx.addIssue({ code: "custom", path: ["code"], message: "validation.signingCode" });
 }
 
 /** The customer's answer: agree and sign, or sign with differences (each one becomes a claim). */
@@ -97,7 +102,7 @@ export const SignEnvelopeFormSchema = z
   ])
   .superRefine(requireSecret);
 
-/** The portal's other intent on a reconciliation: email me a one-time code. */
+/** The portal's other intent on a reconciliation or minutes: email me a one-time code. */
 export const RequestSigningCodeSchema = z.object({ intent: z.literal("send-code") });
 export type SignEnvelopeForm = z.input<typeof SignEnvelopeFormSchema>;
 

@@ -9,30 +9,20 @@
 // row and the whole transaction rolls back, so it is signed once (after Documenso's
 // complete-document-with-token.ts). Sealing follows (sealEnvelope), outside this transaction.
 import Decimal from "decimal.js";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import {
-  accountGrants,
-  documents,
-  envelopeSigners,
-  envelopes,
-  reconciliationDifferences,
-  sellers,
-  users,
-} from "#db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { documents, envelopes, reconciliationDifferences } from "#db/schema";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.server";
 import { raiseClaim } from "~/domain/claims/raise-claim.server";
 import { ORIGIN_OF_KIND } from "~/domain/claims/raise-customer-claim.server";
 import { storeClaimAttachments } from "~/domain/claims/store-claim-attachments.server";
-import { verifyPassword } from "~/domain/identity/passwords.server";
-import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
 import { CLAIM_TYPE_OF_DIFFERENCE, type ClaimOrigin } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { cancelEnvelopeTimers } from "./envelope-timers.server";
 import { SigningRuleError } from "./errors";
+import { readSignableEnvelope, reauthenticateSigner, recordSignerSignature } from "./reauthenticate-signer.server";
 import { type ReconciliationContent, findItem } from "./reconciliation-content";
 import { type SignEnvelopeForm, SignEnvelopeFormSchema } from "./schemas";
-import { checkSigningCode, consumeSigningCode } from "./signing-codes.server";
 
 export interface SignEnvelopeInput {
   envelopeId: string;
@@ -55,92 +45,38 @@ export async function signEnvelope(
 ) {
   const form = SignEnvelopeFormSchema.parse(rawInput.form);
   const input = { ...rawInput, form };
-  const [user] = await db
-    .select({ passwordHash: users.passwordHash, kind: users.kind, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.id, actor.userId));
-  if (!user || user.kind !== "customer" || user.disabledAt) throw new SigningRuleError("signer.not_allowed");
-  // Argon2 and the code's attempt count outside the transaction: argon2 takes tens of milliseconds and
-  // holds no lock, and a wrong code's attempt must count even though the signature does not happen.
-  let codeId: string | null = null;
-  if (form.method === "email_code") {
-    if (!form.code) throw new SigningRuleError("signer.wrong_code");
-    codeId = await checkSigningCode(
-      db,
-      { envelopeId: input.envelopeId, userId: actor.userId, code: form.code },
-      { now },
-    );
-  } else if (!user.passwordHash || !form.password || !(await verifyPassword(user.passwordHash, form.password)))
-    throw new SigningRuleError("signer.wrong_password");
+  const auth = await reauthenticateSigner(
+    db,
+    {
+      userId: actor.userId,
+      envelopeId: input.envelopeId,
+      method: form.method,
+      password: form.password,
+      code: form.code,
+    },
+    { now },
+  );
 
   return db.transaction(async (tx) => {
-    const [envelope] = await tx
-      .select({
-        id: envelopes.id,
-        number: envelopes.number,
-        accountId: envelopes.accountId,
-        status: envelopes.status,
-        expiresAt: envelopes.expiresAt,
-        contentSha256: envelopes.contentSha256,
-        content: envelopes.content,
-        timeZone: sellers.timeZone,
-      })
-      .from(envelopes)
-      .innerJoin(sellers, eq(sellers.id, envelopes.sellerId))
-      .where(
-        and(
-          eq(envelopes.id, input.envelopeId),
-          eq(envelopes.kind, "reconciliation"),
-          inArray(envelopes.accountId, [...input.accountIds]),
-        ),
-      );
-    if (!envelope) throw new SigningRuleError("envelope.not_found");
-    if (envelope.status === "signed" || envelope.status === "signed_with_differences")
-      throw new SigningRuleError("envelope.already_signed");
-    if (
-      !(envelope.status === "sent" || envelope.status === "viewed") ||
-      (envelope.expiresAt && envelope.expiresAt <= now)
-    )
-      throw new SigningRuleError("envelope.not_signable");
-    if (form.contentSha256 !== envelope.contentSha256) throw new SigningRuleError("envelope.content_changed");
-
-    // A designated signer whose grant on the account still allows signing (a viewer never does).
-    const [signer] = await tx
-      .select({ id: envelopeSigners.id, status: envelopeSigners.status })
-      .from(envelopeSigners)
-      .innerJoin(
-        accountGrants,
-        and(eq(accountGrants.userId, envelopeSigners.userId), eq(accountGrants.accountId, envelope.accountId)),
-      )
-      .where(
-        and(
-          eq(envelopeSigners.envelopeId, envelope.id),
-          eq(envelopeSigners.userId, actor.userId),
-          inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
-        ),
-      );
-    if (!signer) throw new SigningRuleError("signer.not_allowed");
-
+    const envelope = await readSignableEnvelope(
+      tx,
+      {
+        envelopeId: input.envelopeId,
+        kind: "reconciliation",
+        accountIds: input.accountIds,
+        contentSha256: form.contentSha256,
+      },
+      { now },
+    );
+    const { signerId } = await recordSignerSignature(
+      tx,
+      actor,
+      { envelope, auth, typedName: form.typedName, consentText: input.consentText },
+      { now },
+    );
     const content = envelope.content as ReconciliationContent;
     const differences = form.intent === "disagree" ? form.differences : [];
     const status = differences.length ? "signed_with_differences" : "signed";
-    const signed = await tx
-      .update(envelopeSigners)
-      .set({
-        status: "signed",
-        signedAt: now,
-        signedTimeZone: envelope.timeZone,
-        typedName: form.typedName,
-        ip: actor.ip ?? null,
-        userAgent: actor.userAgent ?? null,
-        consentText: input.consentText,
-        contentSha256: envelope.contentSha256,
-        method: form.method,
-        viewedAt: sql`coalesce(${envelopeSigners.viewedAt}, ${now})`,
-      })
-      .where(and(eq(envelopeSigners.id, signer.id), sql`${envelopeSigners.status} <> 'signed'`))
-      .returning({ id: envelopeSigners.id });
-    if (signed.length !== 1) throw new SigningRuleError("envelope.already_signed");
     const customerBalance = form.intent === "disagree" ? new Decimal(form.customerBalance).toFixed(2) : null;
     const completed = await tx
       .update(envelopes)
@@ -153,7 +89,6 @@ export async function signEnvelope(
       .where(and(eq(envelopes.id, envelope.id), inArray(envelopes.status, ["sent", "viewed"])))
       .returning({ id: envelopes.id });
     if (completed.length !== 1) throw new SigningRuleError("envelope.already_signed");
-    if (codeId) await consumeSigningCode(tx, codeId, { now });
     // Answered: no more reminders, and it will not expire.
     await cancelEnvelopeTimers(tx, envelope.id);
 
@@ -206,7 +141,7 @@ export async function signEnvelope(
         .insert(reconciliationDifferences)
         .values({
           envelopeId: envelope.id,
-          signerId: signer.id,
+          signerId,
           kind: difference.kind,
           documentId: item?.documentId ?? null,
           reference: difference.reference || null,
@@ -240,14 +175,14 @@ export async function signEnvelope(
       before: { status: envelope.status },
       after: {
         status,
-        signerId: signer.id,
+        signerId,
         typedName: form.typedName,
         signedAt: now,
         timeZone: envelope.timeZone,
         contentSha256: envelope.contentSha256,
         differences: differences.length,
         customerBalance,
-        method: form.method,
+        method: auth.method,
       },
     });
     for (const event of events) await recordAuditEvent(tx, actor, event);

@@ -1,5 +1,6 @@
-// A customer attendee signs sent minutes, the same way a reconciliation is signed: it re-authenticates
-// with its password, types its full name and ticks the consent; recorded are the signer, time and the
+// A customer attendee signs sent minutes, the same way a reconciliation is signed (the shared steps in
+// reauthenticate-signer.server.ts): it re-authenticates with its password or a one-time code sent by
+// email (signing-codes.server.tsx), types its full name and ticks the consent; recorded are the signer, time and the
 // seller's zone, IP, user agent, the consent text shown and the hash of the canonical content shown
 // (which must still be the envelope's). Minutes are complete when every attendee has signed: the
 // envelope row is locked first, so concurrent signers are counted one after another, and completion
@@ -9,10 +10,8 @@
 // rules refuse by then (documents paid meanwhile, date past) is recorded with the reason; the minutes
 // still complete. Sealing follows (sealEnvelope), outside this transaction.
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { accountGrants, envelopeSigners, envelopes, minutePromises, sellers, users } from "#db/schema";
+import { envelopeSigners, envelopes, minutePromises } from "#db/schema";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
-import { verifyPassword } from "~/domain/identity/passwords.server";
-import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
 import { PaymentRuleError } from "~/domain/payments/errors";
 import { recordPromise } from "~/domain/payments/record-promise.server";
 import type { EnvelopeStatus } from "~/domain/vocabulary";
@@ -20,6 +19,7 @@ import type { DbOrTx } from "~/utils/db.server";
 import { SigningRuleError } from "./errors";
 import type { MinutesContent } from "./minutes-content";
 import { type SignMinutesForm, SignMinutesFormSchema } from "./minutes-schemas";
+import { readSignableEnvelope, reauthenticateSigner, recordSignerSignature } from "./reauthenticate-signer.server";
 
 export interface SignMinutesInput {
   envelopeId: string;
@@ -39,78 +39,36 @@ export async function signMinutes(
   { now }: { now: Date },
 ) {
   const form = SignMinutesFormSchema.parse(rawInput.form);
-  const [user] = await db
-    .select({ passwordHash: users.passwordHash, kind: users.kind, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.id, actor.userId));
-  if (!user || user.kind !== "customer" || user.disabledAt) throw new SigningRuleError("signer.not_allowed");
-  // Argon2 outside the transaction: it takes tens of milliseconds and holds no lock.
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, form.password)))
-    throw new SigningRuleError("signer.wrong_password");
+  const auth = await reauthenticateSigner(
+    db,
+    {
+      userId: actor.userId,
+      envelopeId: rawInput.envelopeId,
+      method: form.method,
+      password: form.password,
+      code: form.code,
+    },
+    { now },
+  );
 
   return db.transaction(async (tx) => {
-    const [envelope] = await tx
-      .select({
-        id: envelopes.id,
-        number: envelopes.number,
-        accountId: envelopes.accountId,
-        status: envelopes.status,
-        expiresAt: envelopes.expiresAt,
-        contentSha256: envelopes.contentSha256,
-        content: envelopes.content,
-        timeZone: sellers.timeZone,
-      })
-      .from(envelopes)
-      .innerJoin(sellers, eq(sellers.id, envelopes.sellerId))
-      .where(
-        and(
-          eq(envelopes.id, rawInput.envelopeId),
-          eq(envelopes.kind, "minutes"),
-          inArray(envelopes.accountId, [...rawInput.accountIds]),
-        ),
-      )
-      .for("update", { of: envelopes });
-    if (!envelope) throw new SigningRuleError("envelope.not_found");
-    if (envelope.status === "signed") throw new SigningRuleError("envelope.already_signed");
-    if (
-      !(envelope.status === "sent" || envelope.status === "viewed") ||
-      (envelope.expiresAt && envelope.expiresAt <= now)
-    )
-      throw new SigningRuleError("envelope.not_signable");
-    if (form.contentSha256 !== envelope.contentSha256) throw new SigningRuleError("envelope.content_changed");
-
-    // An attendee whose grant on the account still allows signing (a viewer never does).
-    const [signer] = await tx
-      .select({ id: envelopeSigners.id, status: envelopeSigners.status })
-      .from(envelopeSigners)
-      .innerJoin(
-        accountGrants,
-        and(eq(accountGrants.userId, envelopeSigners.userId), eq(accountGrants.accountId, envelope.accountId)),
-      )
-      .where(
-        and(
-          eq(envelopeSigners.envelopeId, envelope.id),
-          eq(envelopeSigners.userId, actor.userId),
-          inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
-        ),
-      );
-    if (!signer) throw new SigningRuleError("signer.not_allowed");
-    const signed = await tx
-      .update(envelopeSigners)
-      .set({
-        status: "signed",
-        signedAt: now,
-        signedTimeZone: envelope.timeZone,
-        typedName: form.typedName,
-        ip: actor.ip ?? null,
-        userAgent: actor.userAgent ?? null,
-        consentText: rawInput.consentText,
-        contentSha256: envelope.contentSha256,
-        viewedAt: sql`coalesce(${envelopeSigners.viewedAt}, ${now})`,
-      })
-      .where(and(eq(envelopeSigners.id, signer.id), sql`${envelopeSigners.status} <> 'signed'`))
-      .returning({ id: envelopeSigners.id });
-    if (signed.length !== 1) throw new SigningRuleError("envelope.already_signed");
+    // Locked: concurrent attendees are counted one after another.
+    const envelope = await readSignableEnvelope(
+      tx,
+      {
+        envelopeId: rawInput.envelopeId,
+        kind: "minutes",
+        accountIds: rawInput.accountIds,
+        contentSha256: form.contentSha256,
+      },
+      { now },
+    );
+    const { signerId } = await recordSignerSignature(
+      tx,
+      actor,
+      { envelope, auth, typedName: form.typedName, consentText: rawInput.consentText },
+      { now },
+    );
 
     const [{ remaining }] = await tx
       .select({ remaining: sql<number>`count(*)::int` })
@@ -163,13 +121,14 @@ export async function signMinutes(
       before: { status: envelope.status },
       after: {
         status,
-        signerId: signer.id,
+        signerId,
         typedName: form.typedName,
         signedAt: now,
         timeZone: envelope.timeZone,
         contentSha256: envelope.contentSha256,
         differences: 0,
         customerBalance: null,
+        method: auth.method,
         remainingSigners: remaining,
         promises,
       },

@@ -1,9 +1,10 @@
 // One-time codes by email, the alternative to the password when signing: a signer of a waiting
-// envelope asks for a code (the route rate-limits the asking), gets six digits by email, and types
+// envelope (a reconciliation or minutes) asks for a code (the route rate-limits the asking), gets six digits by email, and types
 // them when it signs. Only an HMAC of the code is stored (keyed with the session secret and bound to
 // the code's row, so a copy of the table is no list of codes); a code expires after ten minutes,
 // allows five attempts (each counted before it is compared, by a conditional update), and is consumed
-// by the signature it authorised, in the signature's transaction (signEnvelope). Asking again
+// by the signature it authorised, in the signature's transaction (recordSignerSignature, for
+// signEnvelope and signMinutes alike). A code belongs to one envelope: it signs nothing else. Asking again
 // withdraws the codes asked before.
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
@@ -12,6 +13,7 @@ import { customerAccounts, envelopeSigners, envelopes, signingCodes, users } fro
 import { createRandomId } from "#db/schema/_columns";
 import { SigningCodeEmail } from "#emails/signing-code-email";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
+import type { EnvelopeKind } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { sessionSecrets } from "~/utils/env.server";
@@ -26,13 +28,13 @@ function hashCode(codeId: string, code: string): string {
 }
 
 /**
- * Emails a new code to `actor` for the envelope, which must be waiting and name it as a signer who
- * has not signed on one of `accountIds` (its signing grants). Returns where it went and until when.
+ * Emails a new code to `actor` for the envelope of `kind`, which must be waiting and name it as a
+ * signer who has not signed on one of `accountIds` (its signing grants). Returns where it went and until when.
  */
 export async function requestSigningCode(
   db: DbOrTx,
   actor: Actor & { userId: string },
-  input: { envelopeId: string; accountIds: readonly string[] },
+  input: { envelopeId: string; kind: EnvelopeKind; accountIds: readonly string[] },
   { now }: { now: Date },
 ) {
   if (input.accountIds.length === 0) throw new SigningRuleError("envelope.not_found");
@@ -57,7 +59,13 @@ export async function requestSigningCode(
         and(eq(envelopeSigners.envelopeId, envelopes.id), eq(envelopeSigners.userId, actor.userId)),
       )
       .innerJoin(users, eq(users.id, envelopeSigners.userId))
-      .where(and(eq(envelopes.id, input.envelopeId), inArray(envelopes.accountId, [...input.accountIds])));
+      .where(
+        and(
+          eq(envelopes.id, input.envelopeId),
+          eq(envelopes.kind, input.kind),
+          inArray(envelopes.accountId, [...input.accountIds]),
+        ),
+      );
     if (!row) throw new SigningRuleError("signer.not_allowed");
     if (row.status === "signed" || row.status === "signed_with_differences" || row.signerStatus === "signed")
       throw new SigningRuleError("envelope.already_signed");
@@ -97,8 +105,8 @@ export async function requestSigningCode(
   const vars = { number: issued.number, account: issued.accountName, minutes: SIGNING_CODE_TTL_MINUTES };
   await sendEmail({
     to: issued.email,
-    subject: t("reconciliationOps.codeEmailSubject", vars),
-    react: createElement(SigningCodeEmail, { t, language, code, ...vars }),
+    subject: t(input.kind === "minutes" ? "minutes.codeEmailSubject" : "reconciliationOps.codeEmailSubject", vars),
+    react: createElement(SigningCodeEmail, { t, language, code, kind: input.kind, ...vars }),
   });
   return { email: issued.email, expiresAt };
 }

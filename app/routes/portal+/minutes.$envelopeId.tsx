@@ -1,6 +1,6 @@
 // One version of minutes in the portal: the meeting, attendees, topics and agreements as sent, and for
-// an attendee who has not signed yet the answer: sign (the password again, the full name and the
-// consent, as a reconciliation is signed), or propose corrections (a text per topic or agreement).
+// an attendee who has not signed yet the answer: sign (the password again or a one-time code asked for
+// by email, the full name and the consent, as a reconciliation is signed), or propose corrections (a text per topic or agreement).
 // The first view by an attendee is recorded; after the last signature the PDF is sealed and can be
 // downloaded, and each payment-promise agreement is among the account's promises.
 import { getFormProps, getInputProps } from "@conform-to/react";
@@ -10,6 +10,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { MinutesContent } from "~/components/minutes";
+import { SendSigningCodeForm, SignerReauthentication } from "~/components/signer-reauthentication";
 import { Button } from "~/components/ui/button";
 import {
   PortalMinutesFormSchema,
@@ -33,7 +34,7 @@ import { presentMinutes, refuseMinutesRule } from "~/utils/minutes-pages.server"
 import { pageTitle } from "~/utils/page-title";
 import { forbidden, notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
-import { requireEnvelopeCustomer } from "~/utils/signing-pages.server";
+import { answerSigningCodeRequest, isSigningCodeRequest, requireEnvelopeCustomer } from "~/utils/signing-pages.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = pageTitle("titles.minute");
@@ -78,17 +79,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A viewer (or a user whose grant on the account cannot sign) is refused before anything is read.
   if (!customer.signableAccountIds.includes(detail.accountId)) forbidden();
   const { t } = await getRequestT(request);
+  const db = await getDb();
+  const actor = { ...actorFor(request, customer.user), userId: customer.user.id };
+  const fields = await readForm(request);
+  if (isSigningCodeRequest(fields))
+    return answerSigningCodeRequest(db, actor, {
+      envelopeId,
+      kind: "minutes",
+      signableAccountIds: customer.signableAccountIds,
+      t,
+      refuse: refuseMinutesRule,
+    });
   const limit = await consumeRateLimit("signature", customer.user.id);
   if (!limit.ok)
     throw tooManyRequests(
       rateLimitMessage(t, "rateLimit.signatures", limit.retryAfterSeconds),
       limit.retryAfterSeconds,
     );
-  const submission = parseWithZod(await readForm(request), { schema: PortalMinutesFormSchema });
+  const submission = parseWithZod(fields, { schema: PortalMinutesFormSchema });
   if (submission.status !== "success")
-    return data({ result: submission.reply({ hideFields: ["password"] }), error: null }, { status: 400 });
-  const db = await getDb();
-  const actor = { ...actorFor(request, customer.user), userId: customer.user.id };
+    return data(
+      { result: submission.reply({ hideFields: ["password", "code"] }), error: null, codeSent: null },
+      { status: 400 },
+    );
   const now = new Date();
   try {
     if (submission.value.intent === "correct") {
@@ -145,8 +158,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const refused = refuseMinutesRule(error, t);
     return data(
       {
-        result: submission.reply({ formErrors: [refused.data.error], hideFields: ["password"] }),
+        result: submission.reply({ formErrors: [refused.data.error], hideFields: ["password", "code"] }),
         error: refused.data.error,
+        codeSent: null,
       },
       { status: refused.init?.status ?? 400 },
     );
@@ -212,12 +226,7 @@ export default function PortalMinutes() {
             <input type="hidden" name="intent" value="sign" />
             <input type="hidden" name="contentSha256" value={minutes.contentSha256} />
             <Field meta={signFields.typedName} label={t("signing.typedName")} autoComplete="name" />
-            <Field
-              meta={signFields.password}
-              type="password"
-              label={t("signing.password")}
-              autoComplete="current-password"
-            />
+            <SignerReauthentication fields={signFields} codeSent={actionData?.codeSent} />
             <div>
               <label className="flex items-start gap-2 text-sm">
                 <input
@@ -232,6 +241,7 @@ export default function PortalMinutes() {
               {t("minutes.signSubmit")}
             </Button>
           </Form>
+          <SendSigningCodeForm />
           <Form
             method="post"
             className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"

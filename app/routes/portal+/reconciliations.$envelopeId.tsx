@@ -6,24 +6,18 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type Fie
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { EnvelopeContent } from "~/components/reconciliation";
+import { SendSigningCodeForm, SignerReauthentication } from "~/components/signer-reauthentication";
 import { Button } from "~/components/ui/button";
 import { parseEvidenceUpload } from "~/domain/claims/parse-evidence-upload.server";
 import type { AcceptedEvidence } from "~/domain/claims/parse-evidence-upload.server";
 import { readEnvelope } from "~/domain/signing/read-envelopes.server";
 import { recordEnvelopeView } from "~/domain/signing/record-envelope-view.server";
-import {
-  RequestSigningCodeSchema,
-  SIGNING_CODE_DIGITS,
-  SIGNING_CODE_TTL_MINUTES,
-  SignEnvelopeFormSchema,
-} from "~/domain/signing/schemas";
+import { SignEnvelopeFormSchema } from "~/domain/signing/schemas";
 import { sealEnvelope } from "~/domain/signing/seal-envelope.server";
 import { signEnvelope } from "~/domain/signing/sign-envelope.server";
-import { requestSigningCode } from "~/domain/signing/signing-codes.server";
 import { DIFFERENCE_KINDS } from "~/domain/vocabulary";
 import { actorFor } from "~/utils/auth.server";
 import { runInBackground } from "~/utils/background.server";
@@ -36,7 +30,13 @@ import { getLanguage, getRequestT } from "~/utils/language.server";
 import { pageTitle } from "~/utils/page-title";
 import { forbidden, notFound } from "~/utils/permissions.server";
 import { consumeRateLimit, rateLimitMessage, tooManyRequests } from "~/utils/rate-limit.server";
-import { presentEnvelope, refuseSigningRule, requireEnvelopeCustomer } from "~/utils/signing-pages.server";
+import {
+  answerSigningCodeRequest,
+  isSigningCodeRequest,
+  presentEnvelope,
+  refuseSigningRule,
+  requireEnvelopeCustomer,
+} from "~/utils/signing-pages.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = pageTitle("titles.reconciliation");
@@ -73,7 +73,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The small "email me a code" form posts urlencoded `intent=send-code` (the signing form is multipart). */
 /** The form's fields and each difference's evidence files (multipart), or the fields alone. */
 async function readSignForm(request: Request) {
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
@@ -97,33 +96,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The body is read once (a clone read beside it stalled on a 5 MB field): a code request is a plain
   // form with its own intent; everything else is a signature.
   const form = await readSignForm(request);
-  if (!form.multipart && RequestSigningCodeSchema.safeParse({ intent: form.fields.get("intent") }).success) {
-    const codeLimit = await consumeRateLimit("signingCode", customer.user.id);
-    if (!codeLimit.ok)
-      throw tooManyRequests(
-        rateLimitMessage(t, "rateLimit.signingCodes", codeLimit.retryAfterSeconds),
-        codeLimit.retryAfterSeconds,
-      );
-    try {
-      const sent = await requestSigningCode(
-        db,
-        actor,
-        { envelopeId, accountIds: customer.signableAccountIds },
-        { now: new Date() },
-      );
-      return data({
-        result: undefined,
-        error: null,
-        codeSent: t("reconciliationOps.codeSent", { email: sent.email, minutes: SIGNING_CODE_TTL_MINUTES }),
-      });
-    } catch (error) {
-      const refused = refuseSigningRule(error, t);
-      return data(
-        { result: undefined, error: refused.data.error, codeSent: null },
-        { status: refused.init?.status ?? 400 },
-      );
-    }
-  }
+  if (!form.multipart && isSigningCodeRequest(form.fields))
+    return answerSigningCodeRequest(db, actor, {
+      envelopeId,
+      kind: "reconciliation",
+      signableAccountIds: customer.signableAccountIds,
+      t,
+    });
   const limit = await consumeRateLimit("signature", customer.user.id);
   if (!limit.ok)
     throw tooManyRequests(
@@ -216,11 +195,6 @@ export default function PortalReconciliation() {
   const agreeing = useIsSubmitting("agree");
   const disagreeing = useIsSubmitting("disagree");
   const submitting = agreeing || disagreeing;
-  const sendingCode = useIsSubmitting("send-code");
-  // The password is the default; the code's button only shows once the code is chosen, so the page stays on it.
-  const [method, setMethod] = useState<"password" | "email_code">(
-    actionData?.codeSent || fields.method.initialValue === "email_code" ? "email_code" : "password",
-  );
   const items = envelope.sections.flatMap((s) => s.items);
   const differences = fields.differences.getFieldList();
   return (
@@ -360,56 +334,7 @@ export default function PortalReconciliation() {
                 className={inputClass}
               />
             </Labeled>
-            <fieldset className="space-y-2">
-              <legend className="text-sm font-medium text-slate-800">{t("reconciliationOps.methodLegend")}</legend>
-              {(["password", "email_code"] as const).map((value) => (
-                <label key={value} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name={fields.method.name}
-                    value={value}
-                    checked={method === value}
-                    onChange={() => setMethod(value)}
-                  />
-                  {t(value === "password" ? "reconciliationOps.methodPassword" : "reconciliationOps.methodCode")}
-                </label>
-              ))}
-            </fieldset>
-            {method === "password" ? (
-              <Labeled meta={fields.password} label={t("signing.password")}>
-                <input
-                  {...getInputProps(fields.password, { type: "password", ariaAttributes: true })}
-                  autoComplete="current-password"
-                  className={inputClass}
-                />
-              </Labeled>
-            ) : (
-              <div className="space-y-2">
-                <Button
-                  type="submit"
-                  variant="secondary"
-                  form="send-signing-code"
-                  pending={sendingCode}
-                  pendingLabel={t("common.loading")}
-                >
-                  {t("reconciliationOps.sendCode")}
-                </Button>
-                {actionData?.codeSent ? (
-                  <p role="status" className="text-sm text-slate-700">
-                    {actionData.codeSent}
-                  </p>
-                ) : null}
-                <Labeled meta={fields.code} label={t("reconciliationOps.code", { digits: SIGNING_CODE_DIGITS })}>
-                  <input
-                    {...getInputProps(fields.code, { type: "text", ariaAttributes: true })}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    maxLength={SIGNING_CODE_DIGITS}
-                    className={inputClass}
-                  />
-                </Labeled>
-              </div>
-            )}
+            <SignerReauthentication fields={fields} codeSent={actionData?.codeSent} />
             <div>
               <label className="flex items-start gap-2 text-sm">
                 <input
@@ -426,12 +351,7 @@ export default function PortalReconciliation() {
           </Button>
         </Form>
       ) : null}
-      {signable && canSign ? (
-        // The code request is its own form (forms do not nest); its button sits in the signing form.
-        <Form method="post" id="send-signing-code" className="hidden">
-          <input type="hidden" name="intent" value="send-code" />
-        </Form>
-      ) : null}
+      {signable && canSign ? <SendSigningCodeForm /> : null}
     </div>
   );
 }
