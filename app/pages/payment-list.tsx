@@ -161,7 +161,7 @@ export function Page() {
                       {t("payments.reference")}: {row.reference}
                     </p>
                   ) : null}
-                  <dl className="grid grid-cols-3 gap-2 text-sm">
+                  <dl className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
                     <div>
                       <dt className="text-slate-600">{t("documents.amount")}</dt>
                       <dd className="font-semibold tabular-nums">{money(row.amount)}</dd>
