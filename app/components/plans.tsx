@@ -4,6 +4,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors } from "~/components/forms";
+import { TableHead } from "~/components/ui/table";
 import type { PlanStatus, PromiseStatus } from "~/domain/vocabulary";
 
 export interface InstalmentView {
@@ -30,29 +31,22 @@ export function InstalmentTable({ caption, rows }: { caption: string; rows: Inst
   return (
     <table className="w-full max-w-xl text-left text-sm">
       <caption className="mb-1 text-left font-medium text-slate-900">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200 text-slate-600">
-          <th scope="col" className="py-1 pr-3 font-medium">
-            #
-          </th>
-          <th scope="col" className="py-1 pr-3 font-medium">
-            {t("plans.dateColumn")}
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right font-medium">
-            {t("plans.amountColumn")}
-          </th>
-          {withStatus ? (
-            <>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                {t("plans.statusColumn")}
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                {t("plans.paidColumn")}
-              </th>
-            </>
-          ) : null}
-        </tr>
-      </thead>
+      <TableHead
+        className=""
+        rowClassName="border-b border-slate-200 text-slate-600"
+        cellClassName="py-1 font-medium"
+        columns={[
+          { label: "#", className: "pr-3" },
+          { label: t("plans.dateColumn"), className: "pr-3" },
+          { label: t("plans.amountColumn"), align: "right", className: "pr-3" },
+          ...(withStatus
+            ? [
+                { label: t("plans.statusColumn"), className: "pr-3" },
+                { label: t("plans.paidColumn"), align: "right" as const },
+              ]
+            : []),
+        ]}
+      />
       <tbody>
         {rows.map((row, i) => (
           <tr key={`${row.date}-${i}`} className="border-b border-slate-100">

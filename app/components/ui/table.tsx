@@ -44,19 +44,24 @@ export function ScrollRegion({
   );
 }
 
-/** The header row of a table: one `th scope="col"` per column. */
+/**
+ * The header row of a table: one `th scope="col"` per column. `className` styles the `thead` (the
+ * framed tables' grey band), `rowClassName` its row (the unframed tables' bottom rule).
+ */
 export function TableHead({
   columns,
   className = "bg-slate-50 text-left text-slate-700",
+  rowClassName,
   cellClassName = "px-3 py-2 font-medium",
 }: {
   columns: readonly TableColumn[];
   className?: string;
+  rowClassName?: string;
   cellClassName?: string;
 }) {
   return (
-    <thead className={className}>
-      <tr>
+    <thead className={className || undefined}>
+      <tr className={rowClassName}>
         {columns.map((column, index) => (
           <th
             key={column.key ?? index}

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import type { ClaimActionData } from "~/components/claims";
 import { Field, FieldErrors, FormError, SelectField, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
+import { TableHead } from "~/components/ui/table";
 import { chosenClaimLines, RaiseClaimFormSchema } from "~/domain/claims/claim-forms";
 import { ClaimRuleError } from "~/domain/claims/errors";
 import { raiseCustomerClaim } from "~/domain/claims/raise-customer-claim.server";
@@ -190,22 +191,17 @@ export default function NewClaim() {
                   <FieldErrors id={fields.lines.errorId} errors={fields.lines.errors} />
                   <table className="w-full border-collapse text-sm" aria-describedby="claim-lines-hint">
                     <caption className="sr-only">{t("claims.linesCaption")}</caption>
-                    <thead className="hidden sm:table-header-group">
-                      <tr className="border-b border-slate-200 text-left text-slate-600">
-                        <th scope="col" className="py-2 pr-2">
-                          {t("claims.disputeLine")}
-                        </th>
-                        <th scope="col" className="py-2 pr-2">
-                          {t("claims.lineColumn")}
-                        </th>
-                        <th scope="col" className="py-2 pr-2 text-right">
-                          {t("claims.lineTotal")}
-                        </th>
-                        <th scope="col" className="py-2 text-right">
-                          {t("claims.lineAmount")}
-                        </th>
-                      </tr>
-                    </thead>
+                    <TableHead
+                      className="hidden sm:table-header-group"
+                      rowClassName="border-b border-slate-200 text-left text-slate-600"
+                      cellClassName="py-2"
+                      columns={[
+                        { label: t("claims.disputeLine"), className: "pr-2" },
+                        { label: t("claims.lineColumn"), className: "pr-2" },
+                        { label: t("claims.lineTotal"), align: "right", className: "pr-2" },
+                        { label: t("claims.lineAmount"), align: "right" },
+                      ]}
+                    />
                     <tbody>
                       {document.lines.map((l, i) => {
                         const amountErrors = lineFields[i]?.getFieldset().amount.errors;

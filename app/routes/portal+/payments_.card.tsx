@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { DisputedBadge } from "~/components/disputed-badge";
 import { FieldErrors, FormError, useIsSubmitting, useValidatedForm } from "~/components/forms";
 import { Button } from "~/components/ui/button";
+import { TableHead } from "~/components/ui/table";
 import { grantAllows } from "~/domain/identity/permissions";
 import { cardPaymentFormSchema } from "~/domain/payments/card-payment-form";
 import { chosenDocumentAmounts, MAX_DOCUMENTS_PER_FORM } from "~/domain/payments/document-amounts-form";
@@ -156,25 +157,18 @@ function PayForm({ page }: { page: ReadyPage }) {
           <FieldErrors id={fields.items.errorId} errors={fields.items.errors} />
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{t("cardPayments.caption")}</caption>
-            <thead className="hidden sm:table-header-group">
-              <tr className="border-b border-slate-200 text-left text-slate-600">
-                <th scope="col" className="py-2 pr-2">
-                  {t("cardPayments.pay")}
-                </th>
-                <th scope="col" className="py-2 pr-2">
-                  {t("cardPayments.document")}
-                </th>
-                <th scope="col" className="py-2 pr-2">
-                  {t("documents.dueDate")}
-                </th>
-                <th scope="col" className="py-2 pr-2 text-right">
-                  {t("document.openAmount")}
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  {t("cardPayments.amount")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="hidden sm:table-header-group"
+              rowClassName="border-b border-slate-200 text-left text-slate-600"
+              cellClassName="py-2"
+              columns={[
+                { label: t("cardPayments.pay"), className: "pr-2" },
+                { label: t("cardPayments.document"), className: "pr-2" },
+                { label: t("documents.dueDate"), className: "pr-2" },
+                { label: t("document.openAmount"), align: "right", className: "pr-2" },
+                { label: t("cardPayments.amount"), align: "right" },
+              ]}
+            />
             <tbody>
               {page.documents.map((d, i) => {
                 const amountErrors = items[i]?.getFieldset().amount.errors;

@@ -6,6 +6,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button";
+import { TableHead } from "~/components/ui/table";
 import { getCardPayment } from "~/domain/payments/read-card-payments.server";
 import { syncCardPayment } from "~/domain/payments/sync-card-payment.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
@@ -89,19 +90,16 @@ export default function CardPaymentStatus() {
       </div>
       <table className="w-full text-sm">
         <caption className="text-left font-medium text-slate-800">{t("cardPayments.itemsCaption")}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-slate-600">
-            <th scope="col" className="py-2 pr-2">
-              {t("cardPayments.document")}
-            </th>
-            <th scope="col" className="py-2 pr-2 text-right">
-              {t("cardPayments.amount")}
-            </th>
-            <th scope="col" className="py-2 text-right">
-              {t("cardPayments.openNow")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          className=""
+          rowClassName="border-b border-slate-200 text-left text-slate-600"
+          cellClassName="py-2"
+          columns={[
+            { label: t("cardPayments.document"), className: "pr-2" },
+            { label: t("cardPayments.amount"), align: "right", className: "pr-2" },
+            { label: t("cardPayments.openNow"), align: "right" },
+          ]}
+        />
         <tbody>
           {p.items.map((i) => (
             <tr key={i.documentId} className="border-b border-slate-100">
