@@ -3,7 +3,7 @@
 // reads them (openItemsAsOfSql: stored open amounts, undoing the applications dated after the date),
 // frozen into the envelope's content with its canonical hash. Nothing is sent yet (sendEnvelope).
 import { eq, sql } from "drizzle-orm";
-import { customerAccounts, envelopes, sellers, users } from "#db/schema";
+import { envelopes, users } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
 import { getAccountBalances, openItemsAsOfSql } from "~/domain/ledger/get-account-balances.server";
@@ -11,6 +11,7 @@ import type { Currency, DocumentKind } from "~/domain/vocabulary";
 import { type DbOrTx, queryRows } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { canonicalSha256 } from "./canonical-json";
+import { readEnvelopeParties } from "./envelope-parties.server";
 import { SigningRuleError } from "./errors";
 import {
   type ReconciliationContent,
@@ -46,24 +47,8 @@ export async function prepareReconciliation(
 ) {
   const input = PrepareReconciliationSchema.parse(rawInput);
   return db.transaction(async (tx) => {
-    const [head] = await tx
-      .select({
-        accountId: customerAccounts.id,
-        number: customerAccounts.number,
-        legalName: customerAccounts.legalName,
-        taxId: customerAccounts.taxId,
-        currency: customerAccounts.currency,
-        sellerId: sellers.id,
-        sellerLegalName: sellers.legalName,
-        sellerTaxId: sellers.taxId,
-        country: sellers.country,
-        timeZone: sellers.timeZone,
-      })
-      .from(customerAccounts)
-      .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
-      .where(eq(customerAccounts.id, input.accountId));
-    if (!head) throw new SigningRuleError("envelope.not_found", "account not found");
-    if (input.cutoffDate > todayIn(head.timeZone, now)) throw new SigningRuleError("cutoff.future");
+    const parties = await readEnvelopeParties(tx, input.accountId);
+    if (input.cutoffDate > todayIn(parties.timeZone, now)) throw new SigningRuleError("cutoff.future");
     const [preparer] = await tx
       .select({ name: users.name, email: users.email })
       .from(users)
@@ -71,14 +56,14 @@ export async function prepareReconciliation(
 
     const asOf = input.cutoffDate;
     const [balances, itemRows] = await Promise.all([
-      getAccountBalances(tx, [head.accountId], asOf),
+      getAccountBalances(tx, [parties.account.id], asOf),
       queryRows<ItemRow>(
         tx,
         sql`
         select d.id, d.kind, d.effect, d.currency, d.series, d.folio, d.fiscal_id as "fiscalId",
                d.issue_date::text as "issueDate", d.due_date::text as "dueDate", d.amount::text as amount,
                o.open::numeric(18,2)::text as open
-        from ${openItemsAsOfSql({ accountIds: [head.accountId], asOf })} o
+        from ${openItemsAsOfSql({ accountIds: [parties.account.id], asOf })} o
         join documents d on d.id = o.id
         order by d.currency, d.effect, d.due_date, d.series, length(d.folio), d.folio, d.id`,
       ),
@@ -107,35 +92,30 @@ export async function prepareReconciliation(
       balance: b.balance,
       items: itemsByCurrency.get(b.currency) ?? [],
     }));
-    if (!sections.some((s) => s.currency === head.currency))
+    if (!sections.some((s) => s.currency === parties.account.currency))
       sections.push({
-        currency: head.currency,
+        currency: parties.account.currency,
         openCharges: "0.00",
         unappliedCredits: "0.00",
         balance: "0.00",
         items: [],
       });
     sections.sort((a, b) =>
-      a.currency === head.currency ? -1 : b.currency === head.currency ? 1 : a.currency < b.currency ? -1 : 1,
+      a.currency === parties.account.currency
+        ? -1
+        : b.currency === parties.account.currency
+          ? 1
+          : a.currency < b.currency
+            ? -1
+            : 1,
     );
 
     const envelopeId = createRandomId();
     const content: ReconciliationContent = {
       kind: "reconciliation",
       envelopeId,
-      seller: {
-        legalName: head.sellerLegalName,
-        taxId: head.sellerTaxId,
-        country: head.country,
-        timeZone: head.timeZone,
-      },
-      account: {
-        id: head.accountId,
-        number: head.number,
-        legalName: head.legalName,
-        taxId: head.taxId,
-        currency: head.currency,
-      },
+      seller: parties.seller,
+      account: parties.account,
       cutoffDate: input.cutoffDate,
       message: input.message,
       preparedBy: { name: preparer?.name ?? actor.label, email: preparer?.email ?? actor.label },
@@ -148,8 +128,8 @@ export async function prepareReconciliation(
       .values({
         id: envelopeId,
         kind: "reconciliation",
-        sellerId: head.sellerId,
-        accountId: head.accountId,
+        sellerId: parties.sellerId,
+        accountId: parties.account.id,
         cutoffDate: input.cutoffDate,
         message: input.message,
         content,
@@ -163,7 +143,7 @@ export async function prepareReconciliation(
       action: "envelope.prepared",
       entityType: "envelope",
       entityId: envelope.id,
-      accountId: head.accountId,
+      accountId: parties.account.id,
       after: {
         kind: "reconciliation",
         number: envelope.number,

@@ -3,9 +3,8 @@
 // what its payment-promise agreements became. Every read is scoped by the account IDs the caller may
 // see; another account's minutes are simply not there. A sent or viewed one past its deadline reads as
 // expired.
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
-  accountGrants,
   customerAccounts,
   envelopeSigners,
   envelopes,
@@ -14,9 +13,9 @@ import {
   minutePromises,
   users,
 } from "#db/schema";
-import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
 import type { CorrectionTarget } from "~/domain/vocabulary";
 import type { DbOrTx } from "~/utils/db.server";
+import { listAccountSigners } from "./envelope-parties.server";
 import type { MinutesContent } from "./minutes-content";
 import { effectiveStatus } from "./read-envelopes.server";
 
@@ -164,17 +163,5 @@ export type MinutesDetail = NonNullable<Awaited<ReturnType<typeof readMinutes>>>
 
 /** Who may attend and sign minutes of the account: its enabled customer users whose grant may sign. */
 export function listMinutesAttendeeOptions(db: DbOrTx, accountId: string) {
-  return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: accountGrants.role })
-    .from(accountGrants)
-    .innerJoin(users, eq(users.id, accountGrants.userId))
-    .where(
-      and(
-        eq(accountGrants.accountId, accountId),
-        inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
-        eq(users.kind, "customer"),
-        isNull(users.disabledAt),
-      ),
-    )
-    .orderBy(asc(users.name), asc(users.email));
+  return listAccountSigners(db, accountId, { orderBy: "name" });
 }

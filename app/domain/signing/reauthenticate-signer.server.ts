@@ -10,7 +10,7 @@ import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { verifyPassword } from "~/domain/identity/passwords.server";
 import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
 import type { EnvelopeKind, SignatureMethod } from "~/domain/vocabulary";
-import type { DbOrTx } from "~/utils/db.server";
+import type { DbOrTx, Tx } from "~/utils/db.server";
 import { SigningRuleError } from "./errors";
 import { checkSigningCode, consumeSigningCode } from "./signing-codes.server";
 
@@ -157,4 +157,58 @@ export async function recordSignerSignature(
   // The code is used once, or the signature rolls back with it.
   if (input.auth.codeId) await consumeSigningCode(tx, input.auth.codeId, { now });
   return { signerId: signer.id };
+}
+
+/**
+ * A signature from start to its signer row: re-authenticates the signer (outside the transaction),
+ * then in one transaction reads the envelope locked and signable, records the signer's signature, and
+ * hands both to `complete`, which does what the kind does next (completion, differences, promises).
+ */
+export async function signAsDesignatedSigner<T>(
+  db: DbOrTx,
+  actor: Actor & { userId: string },
+  input: {
+    envelopeId: string;
+    kind: EnvelopeKind;
+    accountIds: readonly string[];
+    form: { method: SignatureMethod; password?: string; code?: string; contentSha256: string; typedName: string };
+    consentText: string;
+  },
+  { now }: { now: Date },
+  complete: (
+    tx: Tx,
+    signed: { envelope: SignableEnvelope; signerId: string; auth: SignerReauthentication },
+  ) => Promise<T>,
+): Promise<T> {
+  const { form } = input;
+  const auth = await reauthenticateSigner(
+    db,
+    {
+      userId: actor.userId,
+      envelopeId: input.envelopeId,
+      method: form.method,
+      password: form.password,
+      code: form.code,
+    },
+    { now },
+  );
+  return db.transaction(async (tx) => {
+    const envelope = await readSignableEnvelope(
+      tx,
+      {
+        envelopeId: input.envelopeId,
+        kind: input.kind,
+        accountIds: input.accountIds,
+        contentSha256: form.contentSha256,
+      },
+      { now },
+    );
+    const { signerId } = await recordSignerSignature(
+      tx,
+      actor,
+      { envelope, auth, typedName: form.typedName, consentText: input.consentText },
+      { now },
+    );
+    return complete(tx, { envelope, signerId, auth });
+  });
 }

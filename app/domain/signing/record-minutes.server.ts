@@ -6,19 +6,9 @@
 // hash as a draft envelope of kind "minutes"; sendMinutes sends it. reviseMinutes records the next
 // version after the collector accepts proposed corrections: the old one is kept, superseded, linked.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import {
-  accountGrants,
-  customerAccounts,
-  documents,
-  envelopes,
-  minuteCorrectionResponses,
-  minuteCorrections,
-  sellers,
-  users,
-} from "#db/schema";
+import { documents, envelopes, minuteCorrectionResponses, minuteCorrections, users } from "#db/schema";
 import { createRandomId } from "#db/schema/_columns";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
-import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
 import { MAX_PROMISE_DAYS } from "~/domain/payments/promise-form";
 import type { Currency } from "~/domain/vocabulary";
 import { addDays } from "~/utils/dates";
@@ -26,6 +16,7 @@ import type { DbOrTx, Tx } from "~/utils/db.server";
 import { todayIn } from "~/utils/i18n";
 import { addMoney, compareMoney } from "~/utils/money";
 import { canonicalSha256 } from "./canonical-json";
+import { listAccountSigners, readEnvelopeParties } from "./envelope-parties.server";
 import { SigningRuleError } from "./errors";
 import type { MinutesAgreement, MinutesContent } from "./minutes-content";
 import { type RecordMinutesInput, RecordMinutesSchema } from "./minutes-schemas";
@@ -125,45 +116,20 @@ async function insertMinutes(
   now: Date,
   supersedes: { id: string; number: number; version: number } | null,
 ) {
-  const [head] = await tx
-    .select({
-      accountId: customerAccounts.id,
-      number: customerAccounts.number,
-      legalName: customerAccounts.legalName,
-      taxId: customerAccounts.taxId,
-      currency: customerAccounts.currency,
-      sellerId: sellers.id,
-      sellerLegalName: sellers.legalName,
-      sellerTaxId: sellers.taxId,
-      country: sellers.country,
-      timeZone: sellers.timeZone,
-    })
-    .from(customerAccounts)
-    .innerJoin(sellers, eq(sellers.id, customerAccounts.sellerId))
-    .where(eq(customerAccounts.id, input.accountId));
-  if (!head) throw new SigningRuleError("envelope.not_found", "account not found");
-  const today = todayIn(head.timeZone, now);
+  const parties = await readEnvelopeParties(tx, input.accountId);
+  const today = todayIn(parties.timeZone, now);
   if (input.meetingDate > today) throw new SigningRuleError("minutes.meeting_future");
 
   // The customer's attendees: users of the account whose grant may sign (never a viewer), enabled.
   const attendeeIds = [...new Set(input.customerAttendeeIds)];
-  const attendees = await tx
-    .select({ userId: users.id, name: users.name, email: users.email })
-    .from(accountGrants)
-    .innerJoin(users, eq(users.id, accountGrants.userId))
-    .where(
-      and(
-        eq(accountGrants.accountId, head.accountId),
-        inArray(accountGrants.userId, attendeeIds),
-        inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
-        eq(users.kind, "customer"),
-        isNull(users.disabledAt),
-      ),
-    )
-    .orderBy(users.email);
+  const attendees = (await listAccountSigners(tx, parties.account.id, { userIds: attendeeIds })).map((a) => ({
+    userId: a.userId,
+    name: a.name,
+    email: a.email,
+  }));
   if (attendees.length !== attendeeIds.length) throw new SigningRuleError("minutes.attendee_not_signer");
 
-  const agreements = await checkAgreements(tx, head.accountId, input.agreements, today);
+  const agreements = await checkAgreements(tx, parties.account.id, input.agreements, today);
   const [preparer] = await tx
     .select({ name: users.name, email: users.email })
     .from(users)
@@ -175,19 +141,8 @@ async function insertMinutes(
     envelopeId,
     version,
     supersedes: supersedes ? { envelopeId: supersedes.id, number: supersedes.number } : null,
-    seller: {
-      legalName: head.sellerLegalName,
-      taxId: head.sellerTaxId,
-      country: head.country,
-      timeZone: head.timeZone,
-    },
-    account: {
-      id: head.accountId,
-      number: head.number,
-      legalName: head.legalName,
-      taxId: head.taxId,
-      currency: head.currency,
-    },
+    seller: parties.seller,
+    account: parties.account,
     meetingDate: input.meetingDate,
     channel: input.channel,
     place: input.place,
@@ -204,8 +159,8 @@ async function insertMinutes(
     .values({
       id: envelopeId,
       kind: "minutes",
-      sellerId: head.sellerId,
-      accountId: head.accountId,
+      sellerId: parties.sellerId,
+      accountId: parties.account.id,
       message: "",
       content,
       contentSha256,
@@ -220,7 +175,7 @@ async function insertMinutes(
     action: "envelope.prepared",
     entityType: "envelope",
     entityId: envelope.id,
-    accountId: head.accountId,
+    accountId: parties.account.id,
     after: {
       kind: "minutes",
       number: envelope.number,

@@ -4,33 +4,15 @@
 // are scheduled in the same transaction (the seller's signing settings), and each signer is emailed a
 // link to the portal page (APP_URL): after the transaction commits for a single send, through durable
 // email tasks written in the transaction for a batch (sendEnvelopeInTransaction).
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { accountGrants, customerAccounts, envelopeSigners, envelopes, sellers, users } from "#db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { customerAccounts, envelopes, sellers } from "#db/schema";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
-import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
-import type { GrantRole } from "~/domain/vocabulary";
 import { runInBackground } from "~/utils/background.server";
 import type { DbOrTx } from "~/utils/db.server";
+import { envelopeWithPartiesColumns, listAccountSigners, markEnvelopeSent } from "./envelope-parties.server";
 import { scheduleEnvelopeTimers, sendEnvelopeEmail } from "./envelope-timers.server";
 import { SigningRuleError } from "./errors";
 import { getSigningSettings } from "./signing-settings.server";
-
-/** The signers a send would fix now: the account's active payers and administrators. */
-export function listAccountSigners(db: DbOrTx, accountId: string) {
-  return db
-    .select({ userId: users.id, email: users.email, language: users.language, role: accountGrants.role })
-    .from(accountGrants)
-    .innerJoin(users, eq(users.id, accountGrants.userId))
-    .where(
-      and(
-        eq(accountGrants.accountId, accountId),
-        inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
-        eq(users.kind, "customer"),
-        isNull(users.disabledAt),
-      ),
-    )
-    .orderBy(users.email);
-}
 
 /**
  * The send itself, inside the caller's transaction: fixes the signers, moves the envelope to sent,
@@ -43,18 +25,7 @@ export async function sendEnvelopeInTransaction(
   { now }: { now: Date },
 ) {
   const [envelope] = await tx
-    .select({
-      id: envelopes.id,
-      number: envelopes.number,
-      accountId: envelopes.accountId,
-      sellerId: envelopes.sellerId,
-      status: envelopes.status,
-      cutoffDate: envelopes.cutoffDate,
-      accountName: customerAccounts.legalName,
-      accountNumber: customerAccounts.number,
-      sellerName: sellers.legalName,
-      country: sellers.country,
-    })
+    .select({ ...envelopeWithPartiesColumns, cutoffDate: envelopes.cutoffDate })
     .from(envelopes)
     .innerJoin(customerAccounts, eq(customerAccounts.id, envelopes.accountId))
     .innerJoin(sellers, eq(sellers.id, envelopes.sellerId))
@@ -71,21 +42,7 @@ export async function sendEnvelopeInTransaction(
   if (signers.length === 0) throw new SigningRuleError("envelope.no_signers");
   const settings = await getSigningSettings(tx, envelope.sellerId);
   const expiresAt = new Date(now.getTime() + settings.expireAfterDays * 86_400_000);
-  const moved = await tx
-    .update(envelopes)
-    .set({ status: "sent", sentAt: now, expiresAt })
-    .where(and(eq(envelopes.id, envelope.id), eq(envelopes.status, "draft")))
-    .returning({ id: envelopes.id });
-  if (moved.length !== 1) throw new SigningRuleError("envelope.not_sendable");
-  await tx.insert(envelopeSigners).values(
-    signers.map((s) => ({
-      envelopeId: envelope.id,
-      userId: s.userId,
-      role: s.role as GrantRole,
-      emailedAt: now,
-      createdAt: now,
-    })),
-  );
+  await markEnvelopeSent(tx, { envelopeId: envelope.id, signers, expiresAt }, { now });
   const reminders = await scheduleEnvelopeTimers(tx, { envelopeId: envelope.id, sentAt: now, expiresAt, settings });
   await recordAuditEvent(tx, actor, {
     action: "envelope.sent",
@@ -96,7 +53,7 @@ export async function sendEnvelopeInTransaction(
     after: {
       status: "sent",
       expiresAt,
-      signers: signers.map((s) => ({ userId: s.userId, role: s.role as GrantRole })),
+      signers: signers.map((s) => ({ userId: s.userId, role: s.role })),
       reminders,
       ...(input.batchId ? { batchId: input.batchId } : {}),
     },

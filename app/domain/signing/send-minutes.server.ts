@@ -2,17 +2,17 @@
 // its grant on the account still allows signing (a viewer never does); the envelope moves draft →
 // sent by a conditional update (a double click sends once), audited in the same transaction, and each
 // signer is emailed a link to the portal page after it commits.
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { createElement } from "react";
-import { accountGrants, customerAccounts, envelopeSigners, envelopes, sellers, users } from "#db/schema";
+import { customerAccounts, envelopes, sellers } from "#db/schema";
 import { MinutesEmail } from "#emails/minutes-email";
 import { type Actor, recordAuditEvent } from "~/domain/audit/record-audit-events.server";
-import { SIGNING_GRANT_ROLES } from "~/domain/identity/permissions";
-import type { Country, GrantRole } from "~/domain/vocabulary";
+import type { Country } from "~/domain/vocabulary";
 import { runInBackground } from "~/utils/background.server";
 import type { DbOrTx, Tx } from "~/utils/db.server";
 import { sendEmail } from "~/utils/email.server";
 import { type Language, formatDate, formattingLocale, getFixedT, isLanguage } from "~/utils/i18n";
+import { envelopeWithPartiesColumns, listAccountSigners, markEnvelopeSent } from "./envelope-parties.server";
 import { SigningRuleError } from "./errors";
 import type { MinutesContent } from "./minutes-content";
 
@@ -63,18 +63,7 @@ export async function sendMinutesInTransaction(
   now: Date,
 ): Promise<MinutesEmailJob> {
   const [envelope] = await tx
-    .select({
-      id: envelopes.id,
-      number: envelopes.number,
-      accountId: envelopes.accountId,
-      status: envelopes.status,
-      content: envelopes.content,
-      version: envelopes.version,
-      accountName: customerAccounts.legalName,
-      accountNumber: customerAccounts.number,
-      sellerName: sellers.legalName,
-      country: sellers.country,
-    })
+    .select({ ...envelopeWithPartiesColumns, content: envelopes.content, version: envelopes.version })
     .from(envelopes)
     .innerJoin(customerAccounts, eq(customerAccounts.id, envelopes.accountId))
     .innerJoin(sellers, eq(sellers.id, envelopes.sellerId))
@@ -83,38 +72,11 @@ export async function sendMinutesInTransaction(
   if (envelope.status !== "draft") throw new SigningRuleError("envelope.not_sendable");
   const content = envelope.content as MinutesContent;
   const attendeeIds = content.customerAttendees.map((a) => a.userId);
-  const signers = await tx
-    .select({ userId: users.id, email: users.email, language: users.language, role: accountGrants.role })
-    .from(accountGrants)
-    .innerJoin(users, eq(users.id, accountGrants.userId))
-    .where(
-      and(
-        eq(accountGrants.accountId, envelope.accountId),
-        inArray(accountGrants.userId, attendeeIds),
-        inArray(accountGrants.role, [...SIGNING_GRANT_ROLES]),
-        eq(users.kind, "customer"),
-        isNull(users.disabledAt),
-      ),
-    )
-    .orderBy(users.email);
+  const signers = await listAccountSigners(tx, envelope.accountId, { userIds: attendeeIds });
   if (signers.length === 0) throw new SigningRuleError("envelope.no_signers");
   if (signers.length !== attendeeIds.length) throw new SigningRuleError("minutes.attendee_not_signer");
   const expiresAt = new Date(now.getTime() + MINUTES_ANSWER_DAYS * 86_400_000);
-  const moved = await tx
-    .update(envelopes)
-    .set({ status: "sent", sentAt: now, expiresAt })
-    .where(and(eq(envelopes.id, envelope.id), eq(envelopes.status, "draft")))
-    .returning({ id: envelopes.id });
-  if (moved.length !== 1) throw new SigningRuleError("envelope.not_sendable");
-  await tx.insert(envelopeSigners).values(
-    signers.map((s) => ({
-      envelopeId: envelope.id,
-      userId: s.userId,
-      role: s.role as GrantRole,
-      emailedAt: now,
-      createdAt: now,
-    })),
-  );
+  await markEnvelopeSent(tx, { envelopeId: envelope.id, signers, expiresAt }, { now });
   await recordAuditEvent(tx, actor, {
     action: "envelope.sent",
     entityType: "envelope",

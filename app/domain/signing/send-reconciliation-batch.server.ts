@@ -13,11 +13,12 @@ import { staffScope } from "~/domain/identity/account-access.server";
 import type { StaffRole } from "~/domain/vocabulary";
 import { wakeBackgroundJobsSoon } from "~/jobs/start-background-jobs.server";
 import type { DbOrTx } from "~/utils/db.server";
+import { listAccountSigners } from "./envelope-parties.server";
 import { queueEnvelopeEmails } from "./envelope-timers.server";
 import { SigningRuleError } from "./errors";
 import { BATCH_CHUNK, MAX_BATCH_ACCOUNTS } from "./portfolio-schemas";
 import { prepareReconciliation } from "./prepare-reconciliation.server";
-import { listAccountSigners, sendEnvelopeInTransaction } from "./send-envelope.server";
+import { sendEnvelopeInTransaction } from "./send-envelope.server";
 
 export const BATCH_SKIP_REASONS = ["no_signers", "already_waiting", "not_found", "cutoff_future", "failed"] as const;
 export type BatchSkipReason = (typeof BATCH_SKIP_REASONS)[number];

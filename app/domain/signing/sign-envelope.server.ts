@@ -20,7 +20,7 @@ import { CLAIM_TYPE_OF_DIFFERENCE, type ClaimOrigin } from "~/domain/vocabulary"
 import type { DbOrTx } from "~/utils/db.server";
 import { cancelEnvelopeTimers } from "./envelope-timers.server";
 import { SigningRuleError } from "./errors";
-import { readSignableEnvelope, reauthenticateSigner, recordSignerSignature } from "./reauthenticate-signer.server";
+import { signAsDesignatedSigner } from "./reauthenticate-signer.server";
 import { type ReconciliationContent, findItem } from "./reconciliation-content";
 import { type SignEnvelopeForm, SignEnvelopeFormSchema } from "./schemas";
 
@@ -45,147 +45,133 @@ export async function signEnvelope(
 ) {
   const form = SignEnvelopeFormSchema.parse(rawInput.form);
   const input = { ...rawInput, form };
-  const auth = await reauthenticateSigner(
+  return signAsDesignatedSigner(
     db,
+    actor,
     {
-      userId: actor.userId,
       envelopeId: input.envelopeId,
-      method: form.method,
-      password: form.password,
-      code: form.code,
+      kind: "reconciliation",
+      accountIds: input.accountIds,
+      form,
+      consentText: input.consentText,
     },
     { now },
-  );
-
-  return db.transaction(async (tx) => {
-    const envelope = await readSignableEnvelope(
-      tx,
-      {
-        envelopeId: input.envelopeId,
-        kind: "reconciliation",
-        accountIds: input.accountIds,
-        contentSha256: form.contentSha256,
-      },
-      { now },
-    );
-    const { signerId } = await recordSignerSignature(
-      tx,
-      actor,
-      { envelope, auth, typedName: form.typedName, consentText: input.consentText },
-      { now },
-    );
-    const content = envelope.content as ReconciliationContent;
-    const differences = form.intent === "disagree" ? form.differences : [];
-    const status = differences.length ? "signed_with_differences" : "signed";
-    const customerBalance = form.intent === "disagree" ? new Decimal(form.customerBalance).toFixed(2) : null;
-    const completed = await tx
-      .update(envelopes)
-      .set({
-        status,
-        completedAt: now,
-        customerBalance,
-        customerBalanceCurrency: customerBalance === null ? null : content.account.currency,
-      })
-      .where(and(eq(envelopes.id, envelope.id), inArray(envelopes.status, ["sent", "viewed"])))
-      .returning({ id: envelopes.id });
-    if (completed.length !== 1) throw new SigningRuleError("envelope.already_signed");
-    // Answered: no more reminders, and it will not expire.
-    await cancelEnvelopeTimers(tx, envelope.id);
-
-    const events = [];
-    for (const [index, difference] of differences.entries()) {
-      const item = difference.documentId ? findItem(content, difference.documentId) : undefined;
-      if (difference.documentId && !item) throw new SigningRuleError("difference.document_not_found");
-      const currency = item ? content.sections.find((s) => s.items.includes(item))!.currency : content.account.currency;
-      const amount = new Decimal(difference.amount).toFixed(2);
-      // The claim disputes the document when it is still open by at least the amount (it may have been
-      // paid since the cut-off); otherwise it is a general claim stating the amount in its text.
-      let disputed: { documentId: string; amount: string }[] = [];
-      if (item) {
-        const [doc] = await tx
-          .select({ open: documents.openAmount, status: documents.status })
-          .from(documents)
-          .where(and(eq(documents.id, item.documentId), eq(documents.accountId, envelope.accountId)));
-        if (doc && doc.status === "issued" && new Decimal(doc.open).gte(amount))
-          disputed = [{ documentId: item.documentId, amount }];
-      }
-      const origin: ClaimOrigin = disputed.length && item ? ORIGIN_OF_KIND[item.kind] : "general";
-      const parts = [
-        input.claimTitle,
-        item ? item.serieFolio : null,
-        difference.reference ? difference.reference : null,
-        `${amount} ${currency}`,
-      ].filter(Boolean);
-      const claim = await raiseClaim(
-        tx,
-        actor,
-        {
-          accountId: envelope.accountId,
-          type: CLAIM_TYPE_OF_DIFFERENCE[difference.kind],
-          origin,
-          description: `${parts.join(" · ")}: ${difference.description}`.slice(0, 4000),
-          documents: disputed,
-        },
-        { now },
-      );
-      const files = input.evidence?.[index] ?? [];
-      if (files.length)
-        await storeClaimAttachments(tx, actor, {
-          claimId: claim.id,
-          accountId: envelope.accountId,
-          messageId: null,
-          files,
-          now,
-        });
-      const [row] = await tx
-        .insert(reconciliationDifferences)
-        .values({
-          envelopeId: envelope.id,
-          signerId,
-          kind: difference.kind,
-          documentId: item?.documentId ?? null,
-          reference: difference.reference || null,
-          amount,
-          currency,
-          description: difference.description,
-          claimId: claim.id,
-          createdAt: now,
+    async (tx, { envelope, signerId, auth }) => {
+      const content = envelope.content as ReconciliationContent;
+      const differences = form.intent === "disagree" ? form.differences : [];
+      const status = differences.length ? "signed_with_differences" : "signed";
+      const customerBalance = form.intent === "disagree" ? new Decimal(form.customerBalance).toFixed(2) : null;
+      const completed = await tx
+        .update(envelopes)
+        .set({
+          status,
+          completedAt: now,
+          customerBalance,
+          customerBalanceCurrency: customerBalance === null ? null : content.account.currency,
         })
-        .returning({ id: reconciliationDifferences.id });
-      events.push({
-        action: "envelope.disputed" as const,
-        entityType: "envelope" as const,
+        .where(and(eq(envelopes.id, envelope.id), inArray(envelopes.status, ["sent", "viewed"])))
+        .returning({ id: envelopes.id });
+      if (completed.length !== 1) throw new SigningRuleError("envelope.already_signed");
+      // Answered: no more reminders, and it will not expire.
+      await cancelEnvelopeTimers(tx, envelope.id);
+
+      const events = [];
+      for (const [index, difference] of differences.entries()) {
+        const item = difference.documentId ? findItem(content, difference.documentId) : undefined;
+        if (difference.documentId && !item) throw new SigningRuleError("difference.document_not_found");
+        const currency = item
+          ? content.sections.find((s) => s.items.includes(item))!.currency
+          : content.account.currency;
+        const amount = new Decimal(difference.amount).toFixed(2);
+        // The claim disputes the document when it is still open by at least the amount (it may have been
+        // paid since the cut-off); otherwise it is a general claim stating the amount in its text.
+        let disputed: { documentId: string; amount: string }[] = [];
+        if (item) {
+          const [doc] = await tx
+            .select({ open: documents.openAmount, status: documents.status })
+            .from(documents)
+            .where(and(eq(documents.id, item.documentId), eq(documents.accountId, envelope.accountId)));
+          if (doc && doc.status === "issued" && new Decimal(doc.open).gte(amount))
+            disputed = [{ documentId: item.documentId, amount }];
+        }
+        const origin: ClaimOrigin = disputed.length && item ? ORIGIN_OF_KIND[item.kind] : "general";
+        const parts = [
+          input.claimTitle,
+          item ? item.serieFolio : null,
+          difference.reference ? difference.reference : null,
+          `${amount} ${currency}`,
+        ].filter(Boolean);
+        const claim = await raiseClaim(
+          tx,
+          actor,
+          {
+            accountId: envelope.accountId,
+            type: CLAIM_TYPE_OF_DIFFERENCE[difference.kind],
+            origin,
+            description: `${parts.join(" · ")}: ${difference.description}`.slice(0, 4000),
+            documents: disputed,
+          },
+          { now },
+        );
+        const files = input.evidence?.[index] ?? [];
+        if (files.length)
+          await storeClaimAttachments(tx, actor, {
+            claimId: claim.id,
+            accountId: envelope.accountId,
+            messageId: null,
+            files,
+            now,
+          });
+        const [row] = await tx
+          .insert(reconciliationDifferences)
+          .values({
+            envelopeId: envelope.id,
+            signerId,
+            kind: difference.kind,
+            documentId: item?.documentId ?? null,
+            reference: difference.reference || null,
+            amount,
+            currency,
+            description: difference.description,
+            claimId: claim.id,
+            createdAt: now,
+          })
+          .returning({ id: reconciliationDifferences.id });
+        events.push({
+          action: "envelope.disputed" as const,
+          entityType: "envelope" as const,
+          entityId: envelope.id,
+          accountId: envelope.accountId,
+          after: {
+            differenceId: row.id,
+            kind: difference.kind,
+            documentId: item?.documentId ?? null,
+            amount,
+            currency,
+            claimId: claim.id,
+          },
+        });
+      }
+      await recordAuditEvent(tx, actor, {
+        action: "envelope.signed",
+        entityType: "envelope",
         entityId: envelope.id,
         accountId: envelope.accountId,
+        before: { status: envelope.status },
         after: {
-          differenceId: row.id,
-          kind: difference.kind,
-          documentId: item?.documentId ?? null,
-          amount,
-          currency,
-          claimId: claim.id,
+          status,
+          signerId,
+          typedName: form.typedName,
+          signedAt: now,
+          timeZone: envelope.timeZone,
+          contentSha256: envelope.contentSha256,
+          differences: differences.length,
+          customerBalance,
+          method: auth.method,
         },
       });
-    }
-    await recordAuditEvent(tx, actor, {
-      action: "envelope.signed",
-      entityType: "envelope",
-      entityId: envelope.id,
-      accountId: envelope.accountId,
-      before: { status: envelope.status },
-      after: {
-        status,
-        signerId,
-        typedName: form.typedName,
-        signedAt: now,
-        timeZone: envelope.timeZone,
-        contentSha256: envelope.contentSha256,
-        differences: differences.length,
-        customerBalance,
-        method: auth.method,
-      },
-    });
-    for (const event of events) await recordAuditEvent(tx, actor, event);
-    return { id: envelope.id, number: envelope.number, status, differences: differences.length };
-  });
+      for (const event of events) await recordAuditEvent(tx, actor, event);
+      return { id: envelope.id, number: envelope.number, status, differences: differences.length };
+    },
+  );
 }

@@ -19,7 +19,7 @@ import type { DbOrTx } from "~/utils/db.server";
 import { SigningRuleError } from "./errors";
 import type { MinutesContent } from "./minutes-content";
 import { type SignMinutesForm, SignMinutesFormSchema } from "./minutes-schemas";
-import { readSignableEnvelope, reauthenticateSigner, recordSignerSignature } from "./reauthenticate-signer.server";
+import { signAsDesignatedSigner } from "./reauthenticate-signer.server";
 
 export interface SignMinutesInput {
   envelopeId: string;
@@ -39,100 +39,83 @@ export async function signMinutes(
   { now }: { now: Date },
 ) {
   const form = SignMinutesFormSchema.parse(rawInput.form);
-  const auth = await reauthenticateSigner(
+  // The envelope is read locked: concurrent attendees are counted one after another.
+  return signAsDesignatedSigner(
     db,
+    actor,
     {
-      userId: actor.userId,
       envelopeId: rawInput.envelopeId,
-      method: form.method,
-      password: form.password,
-      code: form.code,
+      kind: "minutes",
+      accountIds: rawInput.accountIds,
+      form,
+      consentText: rawInput.consentText,
     },
     { now },
-  );
-
-  return db.transaction(async (tx) => {
-    // Locked: concurrent attendees are counted one after another.
-    const envelope = await readSignableEnvelope(
-      tx,
-      {
-        envelopeId: rawInput.envelopeId,
-        kind: "minutes",
-        accountIds: rawInput.accountIds,
-        contentSha256: form.contentSha256,
-      },
-      { now },
-    );
-    const { signerId } = await recordSignerSignature(
-      tx,
-      actor,
-      { envelope, auth, typedName: form.typedName, consentText: rawInput.consentText },
-      { now },
-    );
-
-    const [{ remaining }] = await tx
-      .select({ remaining: sql<number>`count(*)::int` })
-      .from(envelopeSigners)
-      .where(and(eq(envelopeSigners.envelopeId, envelope.id), ne(envelopeSigners.status, "signed")));
-    const promises: { agreementId: string; promiseId: string | null; refused: string | null }[] = [];
-    let status: EnvelopeStatus = envelope.status;
-    if (remaining === 0) {
-      const completed = await tx
-        .update(envelopes)
-        .set({ status: "signed", completedAt: now })
-        .where(and(eq(envelopes.id, envelope.id), inArray(envelopes.status, ["sent", "viewed"])))
-        .returning({ id: envelopes.id });
-      if (completed.length !== 1) throw new SigningRuleError("envelope.already_signed");
-      status = "signed";
-      const content = envelope.content as MinutesContent;
-      for (const agreement of content.agreements) {
-        if (!agreement.promise) continue;
-        let promiseId: string | null = null;
-        let refused: string | null = null;
-        try {
-          const promise = await recordPromise(tx, actor, {
-            accountId: envelope.accountId,
-            userId: actor.userId,
-            promisedDate: agreement.dueDate,
-            items: agreement.promise.documents.map((d) => ({ documentId: d.documentId, amount: d.amount })),
-            note: `${rawInput.promiseNote} · ${agreement.id}`.slice(0, 500),
-            now,
+    async (tx, { envelope, signerId, auth }) => {
+      const [{ remaining }] = await tx
+        .select({ remaining: sql<number>`count(*)::int` })
+        .from(envelopeSigners)
+        .where(and(eq(envelopeSigners.envelopeId, envelope.id), ne(envelopeSigners.status, "signed")));
+      const promises: { agreementId: string; promiseId: string | null; refused: string | null }[] = [];
+      let status: EnvelopeStatus = envelope.status;
+      if (remaining === 0) {
+        const completed = await tx
+          .update(envelopes)
+          .set({ status: "signed", completedAt: now })
+          .where(and(eq(envelopes.id, envelope.id), inArray(envelopes.status, ["sent", "viewed"])))
+          .returning({ id: envelopes.id });
+        if (completed.length !== 1) throw new SigningRuleError("envelope.already_signed");
+        status = "signed";
+        const content = envelope.content as MinutesContent;
+        for (const agreement of content.agreements) {
+          if (!agreement.promise) continue;
+          let promiseId: string | null = null;
+          let refused: string | null = null;
+          try {
+            const promise = await recordPromise(tx, actor, {
+              accountId: envelope.accountId,
+              userId: actor.userId,
+              promisedDate: agreement.dueDate,
+              items: agreement.promise.documents.map((d) => ({ documentId: d.documentId, amount: d.amount })),
+              note: `${rawInput.promiseNote} · ${agreement.id}`.slice(0, 500),
+              now,
+            });
+            promiseId = promise.id;
+          } catch (error) {
+            if (!(error instanceof PaymentRuleError)) throw error;
+            refused = error.code;
+          }
+          await tx.insert(minutePromises).values({
+            envelopeId: envelope.id,
+            agreementId: agreement.id,
+            promiseId,
+            refusedCode: refused,
+            createdAt: now,
           });
-          promiseId = promise.id;
-        } catch (error) {
-          if (!(error instanceof PaymentRuleError)) throw error;
-          refused = error.code;
+          promises.push({ agreementId: agreement.id, promiseId, refused });
         }
-        await tx.insert(minutePromises).values({
-          envelopeId: envelope.id,
-          agreementId: agreement.id,
-          promiseId,
-          refusedCode: refused,
-          createdAt: now,
-        });
-        promises.push({ agreementId: agreement.id, promiseId, refused });
       }
-    }
-    await recordAuditEvent(tx, actor, {
-      action: "envelope.signed",
-      entityType: "envelope",
-      entityId: envelope.id,
-      accountId: envelope.accountId,
-      before: { status: envelope.status },
-      after: {
-        status,
-        signerId,
-        typedName: form.typedName,
-        signedAt: now,
-        timeZone: envelope.timeZone,
-        contentSha256: envelope.contentSha256,
-        differences: 0,
-        customerBalance: null,
-        method: auth.method,
-        remainingSigners: remaining,
-        promises,
-      },
-    });
-    return { id: envelope.id, number: envelope.number, status, remaining, promises };
-  });
+      await recordAuditEvent(tx, actor, {
+        action: "envelope.signed",
+        entityType: "envelope",
+        entityId: envelope.id,
+        accountId: envelope.accountId,
+        before: { status: envelope.status },
+        after: {
+          status,
+          signerId,
+          typedName: form.typedName,
+          signedAt: now,
+          timeZone: envelope.timeZone,
+          contentSha256: envelope.contentSha256,
+          differences: 0,
+          customerBalance: null,
+          method: auth.method,
+          remainingSigners: remaining,
+          promises,
+        },
+      });
+      return { id: envelope.id, number: envelope.number, status, remaining, promises };
+    },
+  );
 }
