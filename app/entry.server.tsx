@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { PassThrough } from "node:stream";
+import { PassThrough, Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { isRefusedCrossOrigin } from "../server/origin-guard.mjs";
 import { init } from "./utils/env.server";
 import { NonceProvider } from "./utils/nonce";
+import { cachedRender, noteUncacheable, renderCacheEnabled, renderKey, storeRender } from "./utils/render-cache.server";
 import { applySecurityHeaders } from "./utils/security-headers.server";
 
 // The HTTP server (server/index.mjs) starts the scheduled-task sweeper through the build's entry module.
@@ -28,8 +29,19 @@ export default function handleRequest(
 ) {
   const nonce = randomBytes(16).toString("base64");
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  const cacheKey = renderCacheKey(request, responseStatusCode, remixContext, readyEvent);
+  if (cacheKey) {
+    const html = cachedRender(cacheKey, nonce);
+    if (html !== null) {
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      applySecurityHeaders(request, responseHeaders, nonce);
+      return new Response(html, { headers: responseHeaders, status: responseStatusCode });
+    }
+  }
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // False once anything went wrong: only a render that completed without an error is kept.
+    let rendered = true;
     // Aborts a render still streaming after ABORT_DELAY; cleared once the body is done, so a finished
     // response leaves no timer (and the closures it holds) behind for the rest of the delay.
     const abortTimer: { id?: ReturnType<typeof setTimeout> } = {};
@@ -41,7 +53,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = cacheKey ? capture((html) => rendered && storeRender(cacheKey, html, nonce)) : new PassThrough();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applySecurityHeaders(request, responseHeaders, nonce);
@@ -50,16 +62,56 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          rendered = false;
           clearTimeout(abortTimer.id);
           reject(error);
         },
         onError(error: unknown) {
+          rendered = false;
           responseStatusCode = 500;
           if (shellRendered) console.error(error);
         },
       },
     );
-    abortTimer.id = setTimeout(abort, ABORT_DELAY);
+    abortTimer.id = setTimeout(() => {
+      rendered = false;
+      abort();
+    }, ABORT_DELAY);
+  });
+}
+
+/**
+ * The render cache's key for this document request (app/utils/render-cache.server.ts), or null when it
+ * must be rendered: not a GET answered 200, a route that has not opted in, an error, or loader data that
+ * is not plain.
+ */
+function renderCacheKey(request: Request, status: number, context: EntryContext, variant: string): string | null {
+  if (request.method !== "GET" || status !== 200 || !renderCacheEnabled()) return null;
+  const { matches, loaderData, actionData, errors } = context.staticHandlerContext;
+  const leaf = matches.at(-1);
+  const handle = leaf
+    ? (context.routeModules[leaf.route.id]?.handle as { renderCache?: boolean } | undefined)
+    : undefined;
+  if (handle?.renderCache !== true) return null;
+  const url = new URL(request.url);
+  const key =
+    actionData || errors ? null : renderKey({ url: url.pathname + url.search, status, variant, data: loaderData });
+  if (key === null) noteUncacheable();
+  return key;
+}
+
+/** A pass-through that hands the whole body to `done` once it has all gone through (not if it was cut off). */
+function capture(done: (html: string) => void) {
+  const chunks: Buffer[] = [];
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, callback) {
+      chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      done(Buffer.concat(chunks).toString("utf8"));
+      callback();
+    },
   });
 }
 

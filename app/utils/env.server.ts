@@ -45,6 +45,8 @@ const EnvObject = z.object({
   SEED_INVOICES: z.coerce.number().int().min(0).max(2_000_000).optional(),
   /** Size of the page cache in rows (app/domain/ledger/ledger-cache.server.ts); 0 turns it off. */
   LEDGER_CACHE_ROWS: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  /** Size of the render cache in KiB (app/utils/render-cache.server.ts); 0 turns it off. */
+  RENDER_CACHE_KB: z.coerce.number().int().min(0).max(16_777_216).optional(),
   /** Which peers may set X-Forwarded-*: "loopback", "10.0.0.0/8,192.168.0.7", or a hop count. Unset: none. */
   TRUST_PROXY: optionalString,
   /** The platform seal's PKCS #12 (path to the file, or its base64); unset: a self-signed seal under ./data/signing. */

@@ -53,3 +53,35 @@ test("a reset requested with a forged Host and X-Forwarded-Host mails a link on 
   expect(mail.text).not.toContain("evil.example");
   expect(mail.text).toContain(`${base.origin}/reset-password/`);
 });
+
+// The render cache (app/utils/render-cache.server.ts) shares HTML only between identical renders: every
+// answer carries its own nonce, in its CSP and in every script of the page, and a customer only ever gets
+// the page rendered from their own data.
+test("cached account pages carry a fresh nonce each time and only their own customer's data", async ({
+  browser,
+  login,
+}) => {
+  const nonces = new Set<string>();
+  const pages: Record<string, string> = {};
+  for (const email of [CUSTOMER, "pagos@distribuidora-andina.co"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, email);
+    for (let i = 0; i < 3; i++) {
+      const response = await page.request.get("/portal/invoices");
+      const html = await response.text();
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+      expect(nonce, email).toBeTruthy();
+      const scriptNonces = [...html.matchAll(/<script[^>]* nonce="([^"]*)"/g)].map((m) => m[1]);
+      expect(scriptNonces.length).toBeGreaterThan(0);
+      expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+      nonces.add(nonce!);
+      pages[email] = html;
+    }
+    await context.close();
+  }
+  expect(nonces.size).toBe(6);
+  expect(pages[CUSTOMER]).toContain("MX-0001");
+  expect(pages[CUSTOMER]).not.toContain("CO-0001");
+  expect(pages["pagos@distribuidora-andina.co"]).not.toContain("MX-0001");
+});

@@ -4,6 +4,9 @@ import * as documentList from "~/pages/document-list.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { pageTitle } from "~/utils/page-title";
 
+// The render is a function of the loader data alone: its HTML may come from the render cache (app/utils/render-cache.server.ts).
+export const handle = { renderCache: true };
+
 export const meta = pageTitle("titles.invoices");
 
 export async function loader({ request }: LoaderFunctionArgs) {

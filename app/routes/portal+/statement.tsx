@@ -5,6 +5,9 @@ import { requirePortalScope } from "~/utils/account-scope.server";
 import { pageTitle } from "~/utils/page-title";
 import { passRetryAfter } from "~/utils/rate-limit.server";
 
+// The render is a function of the loader data alone: its HTML may come from the render cache (app/utils/render-cache.server.ts).
+export const handle = { renderCache: true };
+
 /** An action over its budget answers 429 with Retry-After (see utils/rate-limit.server.ts). */
 export const headers: HeadersFunction = passRetryAfter;
 
