@@ -288,3 +288,34 @@ export function FilterForm({
     </Form>
   );
 }
+
+/**
+ * The "from" and "to" dates of a compact GET filter row (the cheque pages), named `from` and `to`,
+ * with ids `${idPrefix}-from` and `${idPrefix}-to`.
+ */
+export function InlineDateRange({ idPrefix, from, to }: { idPrefix: string; from?: string; to?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {(
+        [
+          ["from", from, t("cheques.from")],
+          ["to", to, t("cheques.to")],
+        ] as const
+      ).map(([name, value, label]) => (
+        <div key={name}>
+          <label htmlFor={`${idPrefix}-${name}`} className="block text-sm font-medium text-slate-800">
+            {label}
+          </label>
+          <input
+            id={`${idPrefix}-${name}`}
+            name={name}
+            type="date"
+            defaultValue={value}
+            className="mt-1 block rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
+          />
+        </div>
+      ))}
+    </>
+  );
+}

@@ -3,12 +3,26 @@
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { SigningRuleError, type SigningRuleCode } from "~/domain/signing/errors";
-import type { MinutesDetail } from "~/domain/signing/read-minutes.server";
+import type { listAccountMinutes, MinutesDetail } from "~/domain/signing/read-minutes.server";
 import { formatVerificationCode } from "~/domain/signing/reconciliation-content";
+import type { MeetingChannel } from "~/domain/vocabulary";
 import { formatDate } from "./i18n";
 import { formatMoney } from "./money";
 import { notFound } from "./permissions.server";
-import { instantFormat } from "./signing-pages.server";
+import { instantFormat, presentSignedDocumentRow } from "./signing-pages.server";
+
+/** A row of an account's minutes list (`MinutesListRow`), opening at `href`. */
+export function presentMinutesListRow(
+  row: Awaited<ReturnType<typeof listAccountMinutes>>[number],
+  { locale, at, href }: { locale: string; at: ReturnType<typeof instantFormat>; href: string },
+) {
+  return {
+    ...presentSignedDocumentRow(row, at, href),
+    version: row.version,
+    meetingDate: formatDate(row.meetingDate, locale),
+    channel: row.channel as MeetingChannel,
+  };
+}
 
 export function presentMinutes(detail: MinutesDetail, locale: string) {
   const content = detail.content;

@@ -7,7 +7,7 @@ import type { TFunction } from "i18next";
 import type { Actor } from "~/domain/audit/record-audit-events.server";
 import { grantAllows } from "~/domain/identity/permissions";
 import { SigningRuleError } from "~/domain/signing/errors";
-import type { EnvelopeDetail } from "~/domain/signing/read-envelopes.server";
+import type { EnvelopeDetail, listAccountEnvelopes } from "~/domain/signing/read-envelopes.server";
 import { formatVerificationCode } from "~/domain/signing/reconciliation-content";
 import { RequestSigningCodeSchema, SIGNING_CODE_TTL_MINUTES } from "~/domain/signing/schemas";
 import { requestSigningCode } from "~/domain/signing/signing-codes.server";
@@ -30,6 +30,41 @@ export async function requireEnvelopeCustomer(request: Request) {
 export function instantFormat(locale: string, timeZone: string) {
   const f = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "long", timeStyle: "long" });
   return (d: Date | null) => (d ? `${f.format(d)}` : null);
+}
+
+type EnvelopeListItem = Awaited<ReturnType<typeof listAccountEnvelopes>>[number];
+
+/** What every signed-document list shows of an envelope or minutes row (`SignedDocumentRow`). */
+export function presentSignedDocumentRow(
+  row: Pick<
+    EnvelopeListItem,
+    "id" | "number" | "status" | "accountNumber" | "accountName" | "sentAt" | "completedAt" | "sealedAt"
+  >,
+  at: ReturnType<typeof instantFormat>,
+  href: string,
+) {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    accountNumber: row.accountNumber,
+    accountName: row.accountName,
+    sentAt: at(row.sentAt),
+    completedAt: at(row.completedAt),
+    href,
+    sealed: row.sealedAt !== null,
+  };
+}
+
+/** A row of an account's reconciliation list (`EnvelopeListRow`), opening at `href`. */
+export function presentEnvelopeListRow(
+  row: EnvelopeListItem,
+  { locale, at, href }: { locale: string; at: ReturnType<typeof instantFormat>; href: string },
+) {
+  return {
+    ...presentSignedDocumentRow(row, at, href),
+    cutoff: row.cutoffDate ? formatDate(row.cutoffDate, locale) : null,
+  };
 }
 
 /** The envelope's page data, formatted for the reader (both sides show the same content). */

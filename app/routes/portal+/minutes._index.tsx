@@ -3,11 +3,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MinutesList } from "~/components/minutes";
+import { PageHeader } from "~/components/ui/page-header";
 import { listAccountMinutes } from "~/domain/signing/read-minutes.server";
-import type { MeetingChannel } from "~/domain/vocabulary";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/i18n";
+import { presentMinutesListRow } from "~/utils/minutes-pages.server";
 import { pageTitle } from "~/utils/page-title";
 import { instantFormat } from "~/utils/signing-pages.server";
 
@@ -22,20 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const at = instantFormat(scope.locale, scope.timeZone);
   return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      version: r.version,
-      status: r.status,
-      accountNumber: r.accountNumber,
-      accountName: r.accountName,
-      meetingDate: formatDate(r.meetingDate, scope.locale),
-      channel: r.channel as MeetingChannel,
-      sentAt: at(r.sentAt),
-      completedAt: at(r.completedAt),
-      href: `/portal/minutes/${r.id}`,
-      sealed: r.sealedAt !== null,
-    })),
+    rows: rows.map((r) => presentMinutesListRow(r, { locale: scope.locale, at, href: `/portal/minutes/${r.id}` })),
     showAccount: scope.accountIds.length > 1,
   };
 }
@@ -45,10 +32,7 @@ export default function PortalMinutesList() {
   const { rows, showAccount } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("minutes.title")}</h1>
-        <p className="text-slate-600">{t("minutes.portalIntro")}</p>
-      </div>
+      <PageHeader title={t("minutes.title")} intro={t("minutes.portalIntro")} />
       <MinutesList rows={rows} showAccount={showAccount} />
     </div>
   );

@@ -3,12 +3,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EnvelopeList } from "~/components/reconciliation";
+import { PageHeader } from "~/components/ui/page-header";
 import { listAccountEnvelopes } from "~/domain/signing/read-envelopes.server";
 import { requirePortalScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/i18n";
 import { pageTitle } from "~/utils/page-title";
-import { instantFormat } from "~/utils/signing-pages.server";
+import { instantFormat, presentEnvelopeListRow } from "~/utils/signing-pages.server";
 
 export const meta = pageTitle("titles.reconciliations");
 
@@ -21,18 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const at = instantFormat(scope.locale, scope.timeZone);
   return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      status: r.status,
-      accountNumber: r.accountNumber,
-      accountName: r.accountName,
-      cutoff: r.cutoffDate ? formatDate(r.cutoffDate, scope.locale) : null,
-      sentAt: at(r.sentAt),
-      completedAt: at(r.completedAt),
-      href: `/portal/reconciliations/${r.id}`,
-      sealed: r.sealedAt !== null,
-    })),
+    rows: rows.map((r) =>
+      presentEnvelopeListRow(r, { locale: scope.locale, at, href: `/portal/reconciliations/${r.id}` }),
+    ),
     showAccount: scope.accountIds.length > 1,
   };
 }
@@ -42,10 +33,7 @@ export default function PortalReconciliations() {
   const { rows, showAccount } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("signing.title")}</h1>
-        <p className="text-slate-600">{t("signing.portalIntro")}</p>
-      </div>
+      <PageHeader title={t("signing.title")} intro={t("signing.portalIntro")} />
       <EnvelopeList rows={rows} showAccount={showAccount} />
     </div>
   );

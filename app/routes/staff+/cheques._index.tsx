@@ -8,7 +8,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { InlineDateRange } from "~/components/forms";
+import { ActionNotice } from "~/components/ui/action-notice";
 import { Button, buttonClass } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
+import { ViewLinks } from "~/components/ui/view-links";
 import { ChequeActionSchema, ChequeListFiltersSchema } from "~/domain/cheques/cheque-forms";
 import { clearCheque } from "~/domain/cheques/clear-cheque.server";
 import { depositCheque } from "~/domain/cheques/deposit-cheque.server";
@@ -115,67 +119,25 @@ export default function StaffCheques() {
   const view = (VIEWS as readonly string[]).includes(filters.view) ? filters.view : "all";
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold text-slate-900">{t("cheques.title")}</h1>
-          <p className="text-slate-600">{t("cheques.intro")}</p>
-        </div>
-        <Link to="/staff/cheques/pickups" className={buttonClass("secondary")}>
-          {t("cheques.pickupsLink")}
-        </Link>
-      </div>
-      {result?.error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {result.error}
-        </p>
-      ) : result?.ok ? (
-        <p role="status" className="text-sm text-emerald-800">
-          {t("cheques.done", { number: result.number })}
-        </p>
-      ) : null}
-      <nav aria-label={t("cheques.viewsLabel")}>
-        <ul className="flex flex-wrap gap-2">
-          {VIEWS.map((v) => (
-            <li key={v}>
-              <Link
-                to={`?view=${v}`}
-                aria-current={v === view ? "page" : undefined}
-                className={`inline-block rounded-full px-3 py-1 text-sm ring-1 ring-inset ${
-                  v === view ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-slate-800 ring-slate-300"
-                }`}
-              >
-                {t(`cheques.views.${v}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <PageHeader
+        title={t("cheques.title")}
+        intro={t("cheques.intro")}
+        actions={
+          <Link to="/staff/cheques/pickups" className={buttonClass("secondary")}>
+            {t("cheques.pickupsLink")}
+          </Link>
+        }
+      />
+      <ActionNotice error={result?.error} done={result?.ok ? t("cheques.done", { number: result.number }) : null} />
+      <ViewLinks
+        label={t("cheques.viewsLabel")}
+        views={VIEWS}
+        current={view}
+        labelOf={(v) => t(`cheques.views.${v}`)}
+      />
       <Form method="get" className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="view" value={filters.view} />
-        <div>
-          <label htmlFor="cheques-from" className="block text-sm font-medium text-slate-800">
-            {t("cheques.from")}
-          </label>
-          <input
-            id="cheques-from"
-            name="from"
-            type="date"
-            defaultValue={filters.from}
-            className="mt-1 block rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
-          />
-        </div>
-        <div>
-          <label htmlFor="cheques-to" className="block text-sm font-medium text-slate-800">
-            {t("cheques.to")}
-          </label>
-          <input
-            id="cheques-to"
-            name="to"
-            type="date"
-            defaultValue={filters.to}
-            className="mt-1 block rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
-          />
-        </div>
+        <InlineDateRange idPrefix="cheques" from={filters.from} to={filters.to} />
         <div className="w-full sm:w-auto sm:min-w-48 sm:flex-1">
           <label htmlFor="cheques-q" className="block text-sm font-medium text-slate-800">
             {t("cheques.search")}

@@ -7,7 +7,10 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { InlineDateRange } from "~/components/forms";
+import { ActionNotice } from "~/components/ui/action-notice";
 import { Button, buttonClass } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
 import { ChequeError } from "~/domain/cheques/errors";
 import { getStaffPickup, listStaffPickups } from "~/domain/cheques/read-cheques.server";
 import { markPickupCollected } from "~/domain/cheques/request-pickup.server";
@@ -91,49 +94,18 @@ export default function StaffChequePickups() {
   const result = useActionData<typeof action>();
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold text-slate-900">{t("cheques.pickups.title")}</h1>
-          <p className="text-slate-600">{t("cheques.pickups.intro")}</p>
-        </div>
-        <Link to="/staff/cheques" className={buttonClass("secondary")}>
-          {t("cheques.pickups.back")}
-        </Link>
-      </div>
-      {result?.error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {result.error}
-        </p>
-      ) : result?.ok ? (
-        <p role="status" className="text-sm text-emerald-800">
-          {t("cheques.pickups.done")}
-        </p>
-      ) : null}
+      <PageHeader
+        title={t("cheques.pickups.title")}
+        intro={t("cheques.pickups.intro")}
+        actions={
+          <Link to="/staff/cheques" className={buttonClass("secondary")}>
+            {t("cheques.pickups.back")}
+          </Link>
+        }
+      />
+      <ActionNotice error={result?.error} done={result?.ok ? t("cheques.pickups.done") : null} />
       <Form method="get" className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="pickups-from" className="block text-sm font-medium text-slate-800">
-            {t("cheques.from")}
-          </label>
-          <input
-            id="pickups-from"
-            name="from"
-            type="date"
-            defaultValue={from}
-            className="mt-1 block rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
-          />
-        </div>
-        <div>
-          <label htmlFor="pickups-to" className="block text-sm font-medium text-slate-800">
-            {t("cheques.to")}
-          </label>
-          <input
-            id="pickups-to"
-            name="to"
-            type="date"
-            defaultValue={to}
-            className="mt-1 block rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
-          />
-        </div>
+        <InlineDateRange idPrefix="pickups" from={from} to={to} />
         <button type="submit" className={buttonClass("secondary")}>
           {t("cheques.filter")}
         </button>

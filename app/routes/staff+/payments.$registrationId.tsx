@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChequePanel } from "~/components/cheque-panel";
 import { AllocationTable } from "~/components/payments";
+import { ActionNotice } from "~/components/ui/action-notice";
 import { Button } from "~/components/ui/button";
 import { staffAllows } from "~/domain/identity/permissions";
 import { adjustPaymentAllocation } from "~/domain/payments/adjust-payment-allocation.server";
@@ -156,15 +157,7 @@ export default function StaffRegistration() {
         document: (id) => `/staff/accounts/${r.accountId}/documents/${id}`,
       }}
     >
-      {result?.error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {result.error}
-        </p>
-      ) : result?.ok ? (
-        <p role="status" className="text-sm text-emerald-800">
-          {t("registrations.done")}
-        </p>
-      ) : null}
+      <ActionNotice error={result?.error} done={result?.ok ? t("registrations.done") : null} />
       {cheque ? (
         <ChequePanel
           cheque={cheque}

@@ -6,6 +6,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { PageHeader } from "~/components/ui/page-header";
+import { ViewLinks } from "~/components/ui/view-links";
 import { staffAllows } from "~/domain/identity/permissions";
 import { listStaffPromises } from "~/domain/payments/read-promises.server";
 import { listStaffPlans } from "~/domain/plans/read-plans.server";
@@ -81,33 +83,19 @@ export default function StaffPromises() {
   const { view, page, hasMore, rows, plansWaitingCollector, plansWaitingApproval } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t("promises.staffTitle")}</h1>
-        <p className="text-slate-600">{t("promises.staffIntro")}</p>
-      </div>
+      <PageHeader title={t("promises.staffTitle")} intro={t("promises.staffIntro")} />
       {plansWaitingApproval ? (
         <WaitingPlans id="plans-approval" title={t("plans.staffWaitingApproval")} plans={plansWaitingApproval} />
       ) : null}
       {plansWaitingCollector ? (
         <WaitingPlans id="plans-collector" title={t("plans.staffWaitingCollector")} plans={plansWaitingCollector} />
       ) : null}
-      <nav aria-label={t("promises.viewsLabel")}>
-        <ul className="flex flex-wrap gap-2">
-          {STAFF_PROMISE_VIEWS.map((v) => (
-            <li key={v}>
-              <Link
-                to={`?view=${v}`}
-                aria-current={v === view ? "page" : undefined}
-                className={`inline-block rounded-full px-3 py-1 text-sm ring-1 ring-inset ${
-                  v === view ? "bg-brand-700 text-white ring-brand-700" : "bg-white text-slate-800 ring-slate-300"
-                }`}
-              >
-                {t(`promises.views.${v}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ViewLinks
+        label={t("promises.viewsLabel")}
+        views={STAFF_PROMISE_VIEWS}
+        current={view}
+        labelOf={(v) => t(`promises.views.${v}`)}
+      />
       {rows.length === 0 ? (
         <p>{t("promises.none")}</p>
       ) : (

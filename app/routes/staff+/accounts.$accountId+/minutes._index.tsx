@@ -5,10 +5,9 @@ import { useTranslation } from "react-i18next";
 import { MinutesList } from "~/components/minutes";
 import { staffAllows } from "~/domain/identity/permissions";
 import { listAccountMinutes } from "~/domain/signing/read-minutes.server";
-import type { MeetingChannel } from "~/domain/vocabulary";
 import { requireStaffScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
-import { formatDate } from "~/utils/i18n";
+import { presentMinutesListRow } from "~/utils/minutes-pages.server";
 import { pageTitle } from "~/utils/page-title";
 import { requireStaffAccount } from "~/utils/permissions.server";
 import { instantFormat } from "~/utils/signing-pages.server";
@@ -27,20 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     canRecord: staffAllows(user.staffRole, "send:reconciliation"),
     newHref: `${scope.basePath}/minutes/new`,
-    rows: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      version: r.version,
-      status: r.status,
-      accountNumber: r.accountNumber,
-      accountName: r.accountName,
-      meetingDate: formatDate(r.meetingDate, scope.locale),
-      channel: r.channel as MeetingChannel,
-      sentAt: at(r.sentAt),
-      completedAt: at(r.completedAt),
-      href: `${scope.basePath}/minutes/${r.id}`,
-      sealed: r.sealedAt !== null,
-    })),
+    rows: rows.map((r) =>
+      presentMinutesListRow(r, { locale: scope.locale, at, href: `${scope.basePath}/minutes/${r.id}` }),
+    ),
   };
 }
 

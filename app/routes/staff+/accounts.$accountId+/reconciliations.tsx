@@ -17,11 +17,11 @@ import { requireStaffScope } from "~/utils/account-scope.server";
 import { getDb } from "~/utils/db.server";
 import { appBaseUrl } from "~/utils/env.server";
 import { readForm } from "~/utils/form.server";
-import { formatDate, todayIn } from "~/utils/i18n";
+import { todayIn } from "~/utils/i18n";
 import { getRequestT } from "~/utils/language.server";
 import { pageTitle } from "~/utils/page-title";
 import { requireStaffAccount } from "~/utils/permissions.server";
-import { instantFormat, refuseSigningRule } from "~/utils/signing-pages.server";
+import { instantFormat, presentEnvelopeListRow, refuseSigningRule } from "~/utils/signing-pages.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = pageTitle("titles.reconciliations");
@@ -39,18 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     canSend: staffAllows(user.staffRole, "send:reconciliation"),
     today: todayIn(scope.timeZone, now),
-    rows: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      status: r.status,
-      accountNumber: r.accountNumber,
-      accountName: r.accountName,
-      cutoff: r.cutoffDate ? formatDate(r.cutoffDate, scope.locale) : null,
-      sentAt: at(r.sentAt),
-      completedAt: at(r.completedAt),
-      href: `${scope.basePath}/reconciliations/${r.id}`,
-      sealed: r.sealedAt !== null,
-    })),
+    rows: rows.map((r) =>
+      presentEnvelopeListRow(r, { locale: scope.locale, at, href: `${scope.basePath}/reconciliations/${r.id}` }),
+    ),
   };
 }
 
