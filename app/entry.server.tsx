@@ -93,9 +93,8 @@ function renderCacheKey(request: Request, status: number, context: EntryContext,
     ? (context.routeModules[leaf.route.id]?.handle as { renderCache?: boolean } | undefined)
     : undefined;
   if (handle?.renderCache !== true) return null;
-  const url = new URL(request.url);
-  const key =
-    actionData || errors ? null : renderKey({ url: url.pathname + url.search, status, variant, data: loaderData });
+  // The whole URL, origin included: the render never reads the Host, but the key does not rely on it.
+  const key = actionData || errors ? null : renderKey({ url: request.url, status, variant, data: loaderData });
   if (key === null) noteUncacheable();
   return key;
 }
