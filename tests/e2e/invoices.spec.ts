@@ -59,6 +59,8 @@ test("filters by status and folio in the URL, keeps them on reload, and pages fo
   await expect(page).toHaveURL(/[?&]status=overdue/);
   const overdueRows = page.getByRole("table").locator("tbody tr");
   await expect(overdueRows.first()).toBeVisible();
+  // The URL moves before the filtered rows replace the unfiltered ones: wait for the table itself.
+  await expect(overdueRows.filter({ hasNotText: "Vencida" })).toHaveCount(0);
   for (const row of await overdueRows.all()) {
     await expect(row).toContainText("Vencida");
     await expect(row).toContainText("Días vencidos");
